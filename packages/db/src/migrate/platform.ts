@@ -1,0 +1,37 @@
+import type { Database } from '../client.js';
+import { withClient } from '../client.js';
+import { ensureSettableRole } from '../roles.js';
+import { migrateSchema } from './apply.js';
+import { loadMigrations } from './load.js';
+
+/**
+ * Create or update the platform schema and the owner role of tenant schemas. Idempotent;
+ * every process that needs the database may call it at start.
+ */
+export async function migratePlatform(database: Database): Promise<string[]> {
+  return withClient(database, async (client) => {
+    await client.query('BEGIN');
+    try {
+      // Serialize concurrent first starts (API and worker booting together).
+      await client.query(`SELECT pg_advisory_xact_lock(hashtext('agora.migrate'), 0)`);
+      await client.query(`CREATE SCHEMA IF NOT EXISTS platform`);
+      await client.query(`CREATE TABLE IF NOT EXISTS platform.schema_migrations (
+        schema_name text NOT NULL,
+        migration text NOT NULL,
+        checksum text NOT NULL,
+        applied_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (schema_name, migration))`);
+      await ensureSettableRole(database, client, database.ownerRole);
+      await client.query('COMMIT');
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw e;
+    }
+    // The bootstrap above created schema_migrations by hand; skip drizzle's CREATE for it.
+    const migrations = loadMigrations('platform').map((m) => ({
+      ...m,
+      sql: m.sql.replace(/CREATE TABLE "platform"\."schema_migrations"/, 'CREATE TABLE IF NOT EXISTS "platform"."schema_migrations"'),
+    }));
+    return migrateSchema(database, client, 'platform', migrations, { asOwner: false, retarget: false });
+  });
+}

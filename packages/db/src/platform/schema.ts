@@ -1,0 +1,125 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial, boolean, check, index, integer, jsonb, pgSchema, primaryKey, text, timestamp, uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+/** The control plane: tenants and everything about them, never tenant business data. */
+export const platform = pgSchema('platform');
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+
+export const tenants = platform.table(
+  'tenants',
+  {
+    id: text('id').primaryKey(),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    status: text('status', { enum: ['provisioning', 'active', 'suspended', 'failed'] }).notNull(),
+    schemaName: text('schema_name').notNull(),
+    plan: text('plan').notNull().default('trial'),
+    ownerEmail: text('owner_email').notNull(),
+    failureReason: text('failure_reason'),
+    provisionAttempt: integer('provision_attempt').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('tenants_slug_idx').on(t.slug),
+    uniqueIndex('tenants_schema_name_idx').on(t.schemaName),
+    index('tenants_created_at_id_idx').on(t.createdAt, t.id),
+    check('tenants_status_check', sql`${t.status} in ('provisioning', 'active', 'suspended', 'failed')`),
+  ],
+);
+
+export const domains = platform.table(
+  'domains',
+  {
+    id: text('id').primaryKey(),
+    hostname: text('hostname').notNull(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['subdomain', 'custom'] }).notNull(),
+    isPrimary: boolean('is_primary').notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('domains_hostname_idx').on(t.hostname), index('domains_tenant_id_idx').on(t.tenantId)],
+);
+
+export const staffUsers = platform.table(
+  'staff_users',
+  {
+    id: text('id').primaryKey(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('staff_users_email_idx').on(t.email)],
+);
+
+/** One row per attempt of the provisioning job (history). */
+export const provisioningRuns = platform.table(
+  'provisioning_runs',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    attempt: integer('attempt').notNull(),
+    status: text('status', { enum: ['running', 'succeeded', 'failed'] }).notNull(),
+    error: text('error'),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [index('provisioning_runs_tenant_id_idx').on(t.tenantId)],
+);
+
+/** The state of each provisioning step of a tenant; a step marked done is never run again. */
+export const provisioningSteps = platform.table(
+  'provisioning_steps',
+  {
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    step: text('step').notNull(),
+    position: integer('position').notNull(),
+    status: text('status', { enum: ['pending', 'done', 'failed'] }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    error: text('error'),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.step] })],
+);
+
+/** Ledger of applied migrations, for the platform schema and every tenant schema. */
+export const schemaMigrations = platform.table(
+  'schema_migrations',
+  {
+    schemaName: text('schema_name').notNull(),
+    migration: text('migration').notNull(),
+    checksum: text('checksum').notNull(),
+    appliedAt: timestamp('applied_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.schemaName, t.migration] })],
+);
+
+export const auditLog = platform.table(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    actorType: text('actor_type', { enum: ['staff', 'system'] }).notNull(),
+    actorId: text('actor_id'),
+    action: text('action').notNull(),
+    tenantId: text('tenant_id'),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: createdAt(),
+  },
+  (t) => [index('audit_log_tenant_id_created_at_idx').on(t.tenantId, t.createdAt)],
+);
+
+export type TenantRow = typeof tenants.$inferSelect;
+export type DomainRow = typeof domains.$inferSelect;

@@ -1,0 +1,70 @@
+import { createTestDatabase, type TestDatabase } from '@agora/testing';
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrateTenantSchema, withTenant } from '../src/index.js';
+import { makeBareTenant } from './helpers.js';
+
+let tdb: TestDatabase;
+let a: { id: string; schemaName: string };
+let b: { id: string; schemaName: string };
+
+beforeAll(async () => {
+  tdb = await createTestDatabase();
+  a = await makeBareTenant(tdb.database);
+  b = await makeBareTenant(tdb.database);
+  await migrateTenantSchema(tdb.database, a.schemaName);
+  await migrateTenantSchema(tdb.database, b.schemaName);
+});
+afterAll(() => tdb?.drop());
+
+const theme = { primaryColor: '#000000' };
+
+describe('tenant unit of work', () => {
+  it('reads and writes its own tables', async () => {
+    await withTenant(tdb.database, a, ({ db, t }) =>
+      db.insert(t.settings).values({ publicName: 'Shop A', theme }),
+    );
+    const rows = await withTenant(tdb.database, a, ({ db, t }) => db.select().from(t.settings));
+    expect(rows.map((r) => r.publicName)).toEqual(['Shop A']);
+  });
+
+  it("refuses another tenant's table with a permission error", async () => {
+    await expect(
+      withTenant(tdb.database, a, ({ db }) => db.execute(sql.raw(`select * from "${b.schemaName}".settings`))),
+    ).rejects.toMatchObject({ cause: { code: '42501', message: expect.stringMatching(/permission denied for schema/) } });
+  });
+
+  it('refuses platform tables inside a tenant unit of work', async () => {
+    await expect(
+      withTenant(tdb.database, a, ({ db }) => db.execute(sql`select * from platform.tenants`)),
+    ).rejects.toMatchObject({ cause: { code: '42501' } });
+  });
+
+  it('fails closed: the login role alone cannot read tenant tables', async () => {
+    expect(tdb.database.isSuperuser).toBe(false);
+    await expect(tdb.database.pool.query(`select * from "${a.schemaName}".settings`)).rejects.toMatchObject({ code: '42501' });
+  });
+
+  it('rolls back everything when the work throws', async () => {
+    await expect(
+      withTenant(tdb.database, b, async ({ db, t }) => {
+        await db.insert(t.users).values({ id: 'usr_x', email: 'x@example.com', role: 'owner', status: 'invited' });
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    const rows = await withTenant(tdb.database, b, ({ db, t }) => db.select().from(t.users).where(eq(t.users.id, 'usr_x')));
+    expect(rows).toEqual([]);
+  });
+
+  it('does not leak the tenant role to the next user of the pooled connection', async () => {
+    await withTenant(tdb.database, a, ({ db, t }) => db.select().from(t.settings));
+    const { rows } = await tdb.database.pool.query('select current_user as u');
+    expect(rows[0].u).toBe(tdb.database.loginRole);
+  });
+
+  it('rejects a schema name that is not a tenant schema', async () => {
+    await expect(withTenant(tdb.database, { id: 'x', schemaName: 'platform' }, async () => 1)).rejects.toThrow(
+      /not a tenant schema/,
+    );
+  });
+});

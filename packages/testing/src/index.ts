@@ -1,0 +1,46 @@
+import { loadConfig, type Config } from '@agora/config';
+import { connectDatabase, type Database, dropAppDatabase, ensureAppDatabase, migratePlatform } from '@agora/db';
+import { inject } from 'vitest';
+
+export { startTestPostgres, startTestRedis, redisAnswers } from './services.js';
+
+const rand = () => Math.random().toString(36).slice(2, 10);
+
+export type TestDatabase = { url: string; name: string; database: Database; drop(): Promise<void> };
+
+/**
+ * A fresh database with its own login role (named like the database) and a migrated platform
+ * schema. Role names are cluster-wide, so names are random; `drop()` removes the database and
+ * every role it created, tenant roles included.
+ */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const adminUrl = inject('adminDatabaseUrl');
+  const name = `agora_test_${rand()}`;
+  const url = await ensureAppDatabase(adminUrl, name, 'test');
+  const database = await connectDatabase(url, { max: 8 });
+  await migratePlatform(database);
+  return {
+    url,
+    name,
+    database,
+    drop: async () => {
+      await database.close();
+      await dropAppDatabase(adminUrl, name);
+    },
+  };
+}
+
+/** Config for a test: its own database and an isolated BullMQ prefix on the shared Redis. */
+export function testConfig(databaseUrl: string, overrides: Record<string, string> = {}): Config {
+  return loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: inject('redisUrl'),
+    AGORA_QUEUE_PREFIX: `{agora-test-${rand()}}`,
+    AGORA_TENANT_CACHE_TTL_MS: '5000',
+    ...overrides,
+  });
+}
+
+export const adminDatabaseUrl = () => inject('adminDatabaseUrl');
+export const redisUrl = () => inject('redisUrl');
