@@ -1,0 +1,11 @@
+import type { Config } from '@agora/config';
+import type { Database } from '@agora/db';
+import type { JobClient, TenantEvents } from '@agora/queue';
+
+/** What domain functions need from the outside world, passed explicitly (no globals). */
+export type Deps = {
+  config: Config;
+  database: Database;
+  jobs: JobClient;
+  events: TenantEvents;
+};

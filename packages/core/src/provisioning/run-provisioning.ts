@@ -1,0 +1,109 @@
+import { newId } from '@agora/contracts';
+import { createTenantRole, createTenantSchema, inTransaction, migrateTenantSchema, platformTables as p, withClient } from '@agora/db';
+import type { TenantRow } from '@agora/db';
+import { and, asc, eq } from 'drizzle-orm';
+import { recordAudit } from '../audit.js';
+import type { Deps } from '../deps.js';
+import { failpoint } from '../failpoint.js';
+import { defaultHostname } from '../tenants/hosts.js';
+import { announce } from '../tenants/change-status.js';
+import { seedTenant } from './seed-tenant.js';
+import { type ProvisioningStep, STEP_LABELS } from './steps.js';
+
+/** A failure that retrying cannot fix; the tenant is marked failed at once. */
+export class PermanentProvisioningError extends Error {
+  override name = 'PermanentProvisioningError';
+}
+
+type StepRunner = (deps: Deps, tenant: TenantRow) => Promise<void>;
+
+const RUNNERS: Record<ProvisioningStep, StepRunner> = {
+  role: (deps, t) => withClient(deps.database, (c) => inTransaction(c, () => createTenantRole(deps.database, c, t.schemaName))),
+  schema: (deps, t) => withClient(deps.database, (c) => inTransaction(c, () => createTenantSchema(deps.database, c, t.schemaName))),
+  migrations: async (deps, t) => {
+    await migrateTenantSchema(deps.database, t.schemaName);
+  },
+  seed: (deps, t) => seedTenant(deps.database, t),
+  domain: async (deps, t) => {
+    const hostname = defaultHostname(t.slug, deps.config.baseDomain);
+    await deps.database.platform
+      .insert(p.domains)
+      .values({ id: newId('dom'), hostname, tenantId: t.id, kind: 'subdomain', isPrimary: true })
+      .onConflictDoNothing();
+    const [owner] = await deps.database.platform.select({ tenantId: p.domains.tenantId }).from(p.domains).where(eq(p.domains.hostname, hostname));
+    if (owner?.tenantId !== t.id) throw new PermanentProvisioningError(`the hostname ${hostname} is already in use by another tenant`);
+  },
+};
+
+export type ProvisioningOutcome = { status: 'active' | 'skipped'; tenantStatus?: string };
+
+/**
+ * Run the tenant's pending provisioning steps in order. Each step is idempotent and marked
+ * done after it succeeds, so a worker killed at any point resumes where it stopped and ends
+ * with the same objects, none twice. On a permanent failure, or when this was the job's last
+ * attempt, the tenant is marked failed with the reason.
+ */
+export async function runProvisioning(deps: Deps, tenantId: string, options: { finalAttempt: boolean }): Promise<ProvisioningOutcome> {
+  const db = deps.database.platform;
+  const [tenant] = await db.select().from(p.tenants).where(eq(p.tenants.id, tenantId));
+  if (!tenant) throw new PermanentProvisioningError(`no tenant with id ${tenantId}`);
+  if (tenant.status !== 'provisioning') return { status: 'skipped', tenantStatus: tenant.status };
+
+  const runId = newId('prv');
+  await db.insert(p.provisioningRuns).values({ id: runId, tenantId, attempt: tenant.provisionAttempt, status: 'running' });
+  const steps = await db.select().from(p.provisioningSteps).where(eq(p.provisioningSteps.tenantId, tenantId)).orderBy(asc(p.provisioningSteps.position));
+
+  let current: ProvisioningStep | undefined;
+  try {
+    for (const s of steps) {
+      if (s.status === 'done') continue;
+      current = s.step as ProvisioningStep;
+      const stepWhere = and(eq(p.provisioningSteps.tenantId, tenantId), eq(p.provisioningSteps.step, current));
+      await db.update(p.provisioningSteps).set({ startedAt: new Date(), attempts: s.attempts + 1, error: null }).where(stepWhere);
+      await RUNNERS[current](deps, tenant);
+      failpoint(`provision.${current}.before-done`);
+      await db.update(p.provisioningSteps).set({ status: 'done', finishedAt: new Date() }).where(stepWhere);
+    }
+    current = undefined;
+    await db.transaction(async (tx) => {
+      await tx
+        .update(p.tenants)
+        .set({ status: 'active', failureReason: null, updatedAt: new Date() })
+        .where(and(eq(p.tenants.id, tenantId), eq(p.tenants.status, 'provisioning')));
+      await tx.update(p.provisioningRuns).set({ status: 'succeeded', finishedAt: new Date() }).where(eq(p.provisioningRuns.id, runId));
+      await recordAudit(tx, { type: 'system', id: 'provisioning' }, 'tenant.activated', tenantId);
+    });
+    await announce(deps, tenantId);
+    return { status: 'active' };
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    const permanent = e instanceof PermanentProvisioningError;
+    const giveUp = permanent || options.finalAttempt;
+    await db.transaction(async (tx) => {
+      if (current) {
+        await tx
+          .update(p.provisioningSteps)
+          .set({ error: message, ...(giveUp ? { status: 'failed' as const } : {}) })
+          .where(and(eq(p.provisioningSteps.tenantId, tenantId), eq(p.provisioningSteps.step, current)));
+      }
+      await tx.update(p.provisioningRuns).set({ status: 'failed', error: message, finishedAt: new Date() }).where(eq(p.provisioningRuns.id, runId));
+      if (giveUp) {
+        const reason = current ? `${STEP_LABELS[current]} failed: ${message}` : message;
+        await tx
+          .update(p.tenants)
+          .set({ status: 'failed', failureReason: reason, updatedAt: new Date() })
+          .where(and(eq(p.tenants.id, tenantId), eq(p.tenants.status, 'provisioning')));
+        await recordAudit(tx, { type: 'system', id: 'provisioning' }, 'tenant.provisioning_failed', tenantId, { reason });
+      }
+    });
+    throw e;
+  }
+}
+
+/** Tenants still provisioning; the worker re-enqueues them at start (lost jobs, Redis restarts). */
+export async function tenantsAwaitingProvisioning(deps: Pick<Deps, 'database'>) {
+  return deps.database.platform
+    .select({ id: p.tenants.id, attempt: p.tenants.provisionAttempt })
+    .from(p.tenants)
+    .where(eq(p.tenants.status, 'provisioning'));
+}

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+/**
+ * Job definitions: a versioned name, the queue it runs on, and its payload schema. Producers
+ * and processors both use these, so a payload is validated on the way in and the way out.
+ */
+export type JobDefinition<S extends z.ZodType> = { name: string; queue: QueueName; schema: S };
+
+export const QUEUES = ['provisioning', 'migrations'] as const;
+export type QueueName = (typeof QUEUES)[number];
+
+export const provisionTenantJob = {
+  name: 'tenant.provision.v1',
+  queue: 'provisioning',
+  schema: z.object({ tenantId: z.string().startsWith('ten_'), attempt: z.number().int().min(1) }),
+} satisfies JobDefinition<z.ZodType>;
+
+export const migrateTenantsJob = {
+  name: 'tenants.migrate.v1',
+  queue: 'migrations',
+  schema: z.object({ concurrency: z.number().int().min(1).max(64).optional() }),
+} satisfies JobDefinition<z.ZodType>;
+
+export type JobPayload<J extends JobDefinition<z.ZodType>> = z.infer<J['schema']>;

@@ -1,0 +1,1 @@
+export { startWorkers, type WorkerHandle, type WorkerOptions } from './workers.js';

@@ -1,0 +1,24 @@
+import { loadConfig } from '@agora/config';
+import { createRuntime } from '@agora/core';
+import { migratePlatform } from '@agora/db';
+import { startWorkers } from './workers.js';
+
+/** The worker process: `pnpm --filter @agora/provisioning worker` or via `npm start`. */
+const config = loadConfig();
+const runtime = await createRuntime(config, { applicationName: 'agora-worker' });
+await migratePlatform(runtime.database);
+const log = (line: string) => console.log(`[worker] ${line}`);
+const handle = await startWorkers(runtime, { log });
+log(`processing queues with prefix ${config.queuePrefix}`);
+
+let stopping = false;
+const stop = async (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  log(`${signal}: finishing current jobs`);
+  await handle.close();
+  await runtime.close();
+  process.exit(0);
+};
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));

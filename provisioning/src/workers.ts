@@ -1,0 +1,67 @@
+import { type Deps, enqueueProvisioning, tenantsAwaitingProvisioning } from '@agora/core';
+import { createRedis, type QueueName } from '@agora/queue';
+import { Worker } from 'bullmq';
+import { migrateAllTenants } from './processors/migrations/migrate-tenants.js';
+import { provisionTenant } from './processors/provisioning/provision-tenant.js';
+import { type Processor, runProcessor } from './processor.js';
+
+export type WorkerHandle = { close(): Promise<void>; reconcile(): Promise<number> };
+
+export type WorkerOptions = { log?: (line: string) => void; reconcileEveryMs?: number };
+
+/**
+ * Start one BullMQ worker per queue, and a reconciler that re-enqueues tenants stuck in
+ * `provisioning` (a job lost with Redis, or an enqueue that failed after the tenant was saved).
+ */
+export async function startWorkers(deps: Deps, options: WorkerOptions = {}): Promise<WorkerHandle> {
+  const log = options.log ?? (() => {});
+  const processors: Record<QueueName, { processors: Processor<never>[]; concurrency: number }> = {
+    provisioning: { processors: [provisionTenant(deps) as unknown as Processor<never>], concurrency: 4 },
+    migrations: { processors: [migrateAllTenants(deps) as unknown as Processor<never>], concurrency: 1 },
+  };
+  const connection = createRedis(deps.config.redisUrl, { blocking: true, name: 'agora-worker' });
+  const workers = Object.entries(processors).map(([queue, { processors: list, concurrency }]) => {
+    const byName = new Map(list.map((p) => [p.job.name, p]));
+    const worker = new Worker(
+      queue,
+      async (job) => {
+        const processor = byName.get(job.name);
+        if (!processor) throw new Error(`no processor for job ${job.name} on queue ${queue}`);
+        return runProcessor(processor, job);
+      },
+      {
+        connection,
+        prefix: deps.config.queuePrefix,
+        concurrency,
+        lockDuration: deps.config.jobLockMs,
+        stalledInterval: deps.config.jobLockMs,
+        // A crashed worker's job is picked up again; a few crashes in a row are still resumable.
+        maxStalledCount: 5,
+      },
+    );
+    worker.on('failed', (job, err) => log(`job ${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${err.message}`));
+    worker.on('completed', (job) => log(`job ${job.name} ${job.id} completed`));
+    worker.on('error', (err) => log(`worker error on ${queue}: ${err.message}`));
+    return worker;
+  });
+
+  const reconcile = async () => {
+    const pending = await tenantsAwaitingProvisioning(deps);
+    for (const t of pending) await enqueueProvisioning(deps, t.id, t.attempt);
+    return pending.length;
+  };
+  await reconcile().catch((e) => log(`reconcile failed: ${(e as Error).message}`));
+  const timer = setInterval(() => {
+    reconcile().catch((e) => log(`reconcile failed: ${(e as Error).message}`));
+  }, options.reconcileEveryMs ?? 60_000);
+  timer.unref();
+
+  return {
+    reconcile,
+    async close() {
+      clearInterval(timer);
+      await Promise.all(workers.map((w) => w.close()));
+      connection.disconnect();
+    },
+  };
+}
