@@ -15,6 +15,7 @@ export const ERROR_STATUS = {
   conflict: 409,
   slug_taken: 409,
   invalid_state: 409,
+  unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,
   unavailable: 503,

@@ -1,0 +1,23 @@
+import type { HostTenant, Runtime, TokenClaims } from '@agora/core';
+import type { TenantResolver } from './middleware/resolve-tenant.js';
+
+/** Where a request landed, decided once from its Host header. */
+export type Surface =
+  | { kind: 'platform' }
+  | { kind: 'tenant'; tenant: HostTenant }
+  | { kind: 'unknown'; host: string };
+
+export type ApiDeps = Runtime & { resolver: TenantResolver };
+
+export type AppEnv = {
+  Variables: {
+    deps: ApiDeps;
+    surface: Surface;
+    staff: TokenClaims;
+    user: TokenClaims;
+    requestId: string;
+  };
+};
+
+/** The tenant of a request on a tenant host (set by the tenant guard). */
+export type TenantEnv = AppEnv & { Variables: AppEnv['Variables'] & { tenant: HostTenant } };

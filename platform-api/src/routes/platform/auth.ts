@@ -1,0 +1,42 @@
+import { AppError, LoginBody } from '@agora/contracts';
+import { getStaff, loginStaff } from '@agora/core';
+import { createRoute, z } from '@hono/zod-openapi';
+import type { AppEnv } from '../../context.js';
+import { requireStaff } from '../../middleware/auth.js';
+import { createApi, errorResponses, json, jsonBody } from '../../openapi.js';
+
+const Token = z.object({ token: z.string() }).openapi('Token');
+const Staff = z.object({ id: z.string(), email: z.string(), name: z.string() }).openapi('Staff');
+
+export const platformAuth = createApi<AppEnv>()
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/auth/login',
+      tags: ['auth'],
+      summary: 'Log in as platform staff',
+      request: { body: jsonBody(LoginBody) },
+      responses: { 200: json(Token, 'A platform access token (valid on the platform host only)'), ...errorResponses(400, 401) },
+    }),
+    async (c) => {
+      const { email, password } = c.req.valid('json');
+      const { token } = await loginStaff(c.var.deps.database, c.var.deps.config.jwtKeys, email, password);
+      return c.json({ token }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/me',
+      tags: ['auth'],
+      summary: 'The logged-in staff member',
+      security: [{ bearer: [] }],
+      middleware: [requireStaff] as const,
+      responses: { 200: json(Staff, 'Staff member'), ...errorResponses(401) },
+    }),
+    async (c) => {
+      const staff = await getStaff(c.var.deps.database, c.var.staff.sub);
+      if (!staff) throw new AppError('unauthenticated', 'This account no longer exists');
+      return c.json(staff, 200);
+    },
+  );

@@ -1,0 +1,36 @@
+import { AppError } from '@agora/contracts';
+import { getTenantUser } from '@agora/core';
+import { createRoute, z } from '@hono/zod-openapi';
+import { createMiddleware } from 'hono/factory';
+import type { TenantEnv } from '../../context.js';
+import { requireTenantUser } from '../../middleware/auth.js';
+import { createApi, errorResponses, json } from '../../openapi.js';
+
+const User = z
+  .object({ id: z.string(), email: z.string(), name: z.string(), role: z.string(), status: z.string() })
+  .openapi('User');
+
+/** Operator staff (owner or operator) of this marketplace. */
+const requireOperator = createMiddleware<TenantEnv>(async (c, next) => {
+  const role = c.var.user.role;
+  if (role !== 'owner' && role !== 'operator') throw new AppError('forbidden', 'Only the marketplace operator may do this');
+  await next();
+});
+
+export const tenantUsers = createApi<TenantEnv>().openapi(
+  createRoute({
+    method: 'get',
+    path: '/users/{id}',
+    tags: ['users'],
+    summary: 'A user of this marketplace (operators only)',
+    security: [{ bearer: [] }],
+    middleware: [requireTenantUser, requireOperator] as const,
+    request: { params: z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) }) },
+    responses: { 200: json(User, 'The user'), ...errorResponses(401, 403, 404) },
+  }),
+  async (c) => {
+    const user = await getTenantUser(c.var.deps.database, c.var.tenant, c.req.valid('param').id);
+    if (!user) throw new AppError('not_found', 'No such user in this marketplace');
+    return c.json(user, 200);
+  },
+);
