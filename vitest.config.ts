@@ -3,7 +3,11 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     globalSetup: ['./packages/testing/src/global-setup.ts'],
-    include: ['packages/*/{src,test}/**/*.test.ts', 'platform-api/{src,test}/**/*.test.ts', 'provisioning/{src,test}/**/*.test.ts'],
+    include: [
+      'packages/*/{src,test}/**/*.test.ts',
+      'platform-api/{src,test}/**/*.test.ts',
+      'provisioning/{src,test}/**/*.test.ts',
+    ],
     exclude: ['**/node_modules/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -30,14 +30,20 @@ export function createApp(deps: ApiDeps) {
   platformApi.use('*', platformOnly);
   platformApi.route('/', platformAuth);
   platformApi.route('/', platformTenants);
-  mountDocs(platformApi, '/platform/v1', { title: 'Agora control plane API', description: 'Platform staff: tenants, provisioning, suspension.' });
+  mountDocs(platformApi, '/platform/v1', {
+    title: 'Agora control plane API',
+    description: 'Platform staff: tenants, provisioning, suspension.',
+  });
   app.route('/platform/v1', platformApi);
 
   const tenantApi = createApi<TenantEnv>();
   tenantApi.use('*', tenantOnly);
   tenantApi.route('/', tenantStorefront);
   tenantApi.route('/', tenantUsers);
-  mountDocs(tenantApi, '/api/v1', { title: 'Agora marketplace API', description: 'The API of one marketplace, on its own host.' });
+  mountDocs(tenantApi, '/api/v1', {
+    title: 'Agora marketplace API',
+    description: 'The API of one marketplace, on its own host.',
+  });
   app.route('/api/v1', tenantApi);
 
   app.notFound(fallbackPage);
@@ -48,7 +54,10 @@ export type Api = { app: ReturnType<typeof createApp>; resolver: TenantResolver;
 
 /** The app plus its host cache, kept fresh by tenant-changed events from Redis. */
 export async function buildApi(runtime: Runtime): Promise<Api> {
-  const resolver = new TenantResolver((host) => lookupTenantByHost(runtime.database, host), runtime.config.tenantCacheTtlMs);
+  const resolver = new TenantResolver(
+    (host) => lookupTenantByHost(runtime.database, host),
+    runtime.config.tenantCacheTtlMs,
+  );
   const subscriber = createRedis(runtime.config.redisUrl, { blocking: true, name: 'agora-api-events' });
   await subscribeTenantChanged(subscriber, runtime.config.queuePrefix, (e) => resolver.invalidate(e));
   // After a reconnect we may have missed events: start from a clean cache.

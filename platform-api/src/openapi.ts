@@ -1,16 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { AppError } from '@agora/contracts';
-import swaggerUi from 'swagger-ui-dist';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Env } from 'hono';
+import swaggerUi from 'swagger-ui-dist';
 import { validationError } from './middleware/errors.js';
 
 /** A sub-app whose validation failures all take the one error shape. */
 export function createApi<E extends Env>() {
   return new OpenAPIHono<E>({
     defaultHook: (result) => {
-      if (!result.success) throw validationError(result.error, result.target === 'json' ? 'request body' : `${result.target}`);
+      if (!result.success)
+        throw validationError(result.error, result.target === 'json' ? 'request body' : `${result.target}`);
     },
   });
 }
@@ -27,7 +28,10 @@ export const ErrorBody = z
 
 export const errorResponses = (...statuses: (400 | 401 | 403 | 404 | 409)[]) =>
   Object.fromEntries(
-    statuses.map((s) => [s, { description: ERROR_DESCRIPTIONS[s], content: { 'application/json': { schema: ErrorBody } } }]),
+    statuses.map((s) => [
+      s,
+      { description: ERROR_DESCRIPTIONS[s], content: { 'application/json': { schema: ErrorBody } } },
+    ]),
   );
 
 const ERROR_DESCRIPTIONS = {
@@ -50,17 +54,35 @@ export const json = <T extends z.ZodType>(schema: T, description: string) => ({
 });
 
 const assetDir = swaggerUi.getAbsoluteFSPath();
-const ASSETS: Record<string, string> = { 'swagger-ui.css': 'text/css', 'swagger-ui-bundle.js': 'text/javascript' };
+const ASSETS: Record<string, string> = {
+  'swagger-ui.css': 'text/css',
+  'swagger-ui-bundle.js': 'text/javascript',
+};
 
 /** `GET {base}/openapi.json` and a Swagger UI page at `{base}/docs`, served without a CDN. */
-export function mountDocs(app: OpenAPIHono<any>, basePath: string, info: { title: string; description: string }) {
-  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
-  app.doc31('/openapi.json', { openapi: '3.1.0', info: { ...info, version: '1.0.0' }, servers: [{ url: basePath }] });
+export function mountDocs<E extends Env>(
+  app: OpenAPIHono<E>,
+  basePath: string,
+  info: { title: string; description: string },
+) {
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+  });
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: { ...info, version: '1.0.0' },
+    servers: [{ url: basePath }],
+  });
   app.get('/docs/assets/:file', (c) => {
     const file = c.req.param('file');
     const type = ASSETS[file];
     if (!type) throw new AppError('not_found', 'No such asset');
-    return c.body(readFileSync(join(assetDir, file)), 200, { 'content-type': type, 'cache-control': 'public, max-age=86400' });
+    return c.body(readFileSync(join(assetDir, file)), 200, {
+      'content-type': type,
+      'cache-control': 'public, max-age=86400',
+    });
   });
   app.get('/docs', (c) =>
     c.html(`<!doctype html><html><head><meta charset="utf-8"><title>${info.title}</title>

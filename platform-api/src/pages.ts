@@ -16,12 +16,24 @@ export function fallbackPage(c: Context<AppEnv>) {
   if (surface?.kind === 'unknown') {
     return wantsJson
       ? c.json({ error: { code: 'unknown_host', message: 'No marketplace at this address' } }, 404)
-      : c.html(page('No marketplace at this address', 'Check the address, or contact whoever sent you the link.'), 404);
+      : c.html(
+          page('No marketplace at this address', 'Check the address, or contact whoever sent you the link.'),
+          404,
+        );
   }
   if (surface?.kind === 'tenant' && surface.tenant.status === 'suspended') {
     return wantsJson
-      ? c.json({ error: { code: 'tenant_suspended', message: 'This marketplace is suspended and unavailable' } }, 503)
-      : c.html(page('Marketplace unavailable', 'This marketplace is currently unavailable. Please try again later.'), 503);
+      ? c.json(
+          { error: { code: 'tenant_suspended', message: 'This marketplace is suspended and unavailable' } },
+          503,
+        )
+      : c.html(
+          page(
+            'Marketplace unavailable',
+            'This marketplace is currently unavailable. Please try again later.',
+          ),
+          503,
+        );
   }
   return wantsJson
     ? c.json({ error: { code: 'not_found', message: `Nothing at ${c.req.path}` } }, 404)

@@ -1,7 +1,7 @@
-import { serve } from '@hono/node-server';
 import { loadConfig } from '@agora/config';
 import { createRuntime, ensureStaffUser } from '@agora/core';
 import { migratePlatform } from '@agora/db';
+import { serve } from '@hono/node-server';
 import { buildApi } from './app.js';
 
 /** The API process on its own (production); `npm start` runs it together with the worker. */

@@ -1,5 +1,5 @@
 import type { Config } from '@agora/config';
-import { createRuntime, ensureStaffUser, runProvisioning, type Runtime } from '@agora/core';
+import { createRuntime, ensureStaffUser, type Runtime, runProvisioning } from '@agora/core';
 import { cleanupRedisPrefix, createTestDatabase, type TestDatabase, testConfig } from '@agora/testing';
 import { type Api, buildApi } from '../src/app.js';
 
@@ -11,7 +11,11 @@ export type ApiHarness = {
   runtime: Runtime;
   api: Api;
   /** A request as a browser or client would send it to `host`. */
-  call(host: string, path: string, init?: { method?: string; body?: unknown; token?: string; headers?: Record<string, string> }): Promise<Response>;
+  call(
+    host: string,
+    path: string,
+    init?: { method?: string; body?: unknown; token?: string; headers?: Record<string, string> },
+  ): Promise<Response>;
   staffToken(): Promise<string>;
   /** Create a tenant through the API and provision it in-process (no worker needed). */
   activeTenant(slug: string, name?: string): Promise<{ id: string; schemaName: string; slug: string }>;
@@ -34,7 +38,12 @@ export async function createApiHarness(overrides: Record<string, string> = {}): 
       api.app.request(path, {
         method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
         headers,
-        body: init.body === undefined ? undefined : typeof init.body === 'string' ? init.body : JSON.stringify(init.body),
+        body:
+          init.body === undefined
+            ? undefined
+            : typeof init.body === 'string'
+              ? init.body
+              : JSON.stringify(init.body),
       }),
     );
   };

@@ -12,15 +12,26 @@ let bUserId: string;
 
 const body = async (res: Response) => (await res.json()) as any;
 const login = async (host: string, email: string) =>
-  (await body(await h.call(host, '/api/v1/auth/login', { body: { email, password: 'operator-pw-1' } }))).token as string;
+  (await body(await h.call(host, '/api/v1/auth/login', { body: { email, password: 'operator-pw-1' } })))
+    .token as string;
 
 beforeAll(async () => {
   // A long cache TTL: anything fresher than 60 s below is the pub/sub invalidation at work.
   h = await createApiHarness({ AGORA_TENANT_CACHE_TTL_MS: '60000' });
   a = await h.activeTenant('iso-a', 'Alpha Market');
   b = await h.activeTenant('iso-b', 'Beta Market');
-  await createTenantUser(h.runtime.database, a, { email: 'op@alpha.test', password: 'operator-pw-1', role: 'operator' });
-  bUserId = (await createTenantUser(h.runtime.database, b, { email: 'op@beta.test', password: 'operator-pw-1', role: 'operator' })).id;
+  await createTenantUser(h.runtime.database, a, {
+    email: 'op@alpha.test',
+    password: 'operator-pw-1',
+    role: 'operator',
+  });
+  bUserId = (
+    await createTenantUser(h.runtime.database, b, {
+      email: 'op@beta.test',
+      password: 'operator-pw-1',
+      role: 'operator',
+    })
+  ).id;
   tokens.a = await login('iso-a.localhost', 'op@alpha.test');
   tokens.b = await login('iso-b.localhost', 'op@beta.test');
   tokens.staff = await h.staffToken();
@@ -28,23 +39,32 @@ beforeAll(async () => {
 afterAll(() => h?.close());
 
 describe('host resolution', () => {
-  it.each(['iso-a.localhost', 'ISO-A.LocalHost', 'iso-a.localhost:3000', 'iso-a.localhost.', 'Iso-A.localhost.:8080'])(
-    'serves tenant A for Host %j',
-    async (host) => {
-      const res = await h.call(host, '/api/v1/storefront');
-      expect(res.status).toBe(200);
-      expect((await body(res)).name).toBe('Alpha Market');
-    },
-  );
+  it.each([
+    'iso-a.localhost',
+    'ISO-A.LocalHost',
+    'iso-a.localhost:3000',
+    'iso-a.localhost.',
+    'Iso-A.localhost.:8080',
+  ])('serves tenant A for Host %j', async (host) => {
+    const res = await h.call(host, '/api/v1/storefront');
+    expect(res.status).toBe(200);
+    expect((await body(res)).name).toBe('Alpha Market');
+  });
 
-  it.each(['nobody.localhost', 'iso-a.localhost.evil.test', 'iso-a', '127.0.0.1:3000', '[::1]:3000', 'iso-a.localhost..'])(
-    'answers Host %j with the same 404 as any unknown host',
-    async (host) => {
-      const res = await h.call(host, '/api/v1/storefront');
-      expect(res.status).toBe(404);
-      expect(await body(res)).toEqual({ error: { code: 'unknown_host', message: 'No marketplace at this address' } });
-    },
-  );
+  it.each([
+    'nobody.localhost',
+    'iso-a.localhost.evil.test',
+    'iso-a',
+    '127.0.0.1:3000',
+    '[::1]:3000',
+    'iso-a.localhost..',
+  ])('answers Host %j with the same 404 as any unknown host', async (host) => {
+    const res = await h.call(host, '/api/v1/storefront');
+    expect(res.status).toBe(404);
+    expect(await body(res)).toEqual({
+      error: { code: 'unknown_host', message: 'No marketplace at this address' },
+    });
+  });
 
   it('serves a plain "no marketplace" page to browsers on an unknown host', async () => {
     const res = await h.call('nobody.localhost', '/', { headers: { accept: 'text/html' } });
@@ -64,14 +84,26 @@ describe('host resolution', () => {
     try {
       const call = (path: string) => other.app.request(path, { headers: { host: 'iso-b.localhost' } });
       expect((await call('/api/v1/storefront')).status).toBe(200); // now cached as active
-      await h.call('platform.localhost', `/platform/v1/tenants/${b.id}/suspend`, { method: 'POST', token: tokens.staff });
-      await eventually(async () => (await call('/api/v1/storefront')).status === 403, { timeoutMs: 3000, what: 'suspension to be seen' });
+      await h.call('platform.localhost', `/platform/v1/tenants/${b.id}/suspend`, {
+        method: 'POST',
+        token: tokens.staff,
+      });
+      await eventually(async () => (await call('/api/v1/storefront')).status === 403, {
+        timeoutMs: 3000,
+        what: 'suspension to be seen',
+      });
       const res = await call('/api/v1/storefront');
       const text = await res.text();
       expect(text).not.toContain('Beta');
       expect(text).not.toContain(b.id);
-      await h.call('platform.localhost', `/platform/v1/tenants/${b.id}/resume`, { method: 'POST', token: tokens.staff });
-      await eventually(async () => (await call('/api/v1/storefront')).status === 200, { timeoutMs: 3000, what: 'resume to be seen' });
+      await h.call('platform.localhost', `/platform/v1/tenants/${b.id}/resume`, {
+        method: 'POST',
+        token: tokens.staff,
+      });
+      await eventually(async () => (await call('/api/v1/storefront')).status === 200, {
+        timeoutMs: 3000,
+        what: 'resume to be seen',
+      });
     } finally {
       await other.close();
     }
@@ -92,17 +124,25 @@ describe('tokens are bound to their audience', () => {
 
   it('rejects a platform token on a tenant host, and a tenant token on the platform host', async () => {
     expect((await h.call('iso-a.localhost', '/api/v1/me', { token: tokens.staff })).status).toBe(401);
-    expect((await h.call('platform.localhost', '/platform/v1/tenants', { token: tokens.a })).status).toBe(401);
+    expect((await h.call('platform.localhost', '/platform/v1/tenants', { token: tokens.a })).status).toBe(
+      401,
+    );
   });
 
-  it("does not log a user into another tenant, even with the same email and password", async () => {
-    await createTenantUser(h.runtime.database, a, { email: 'both@x.test', password: 'operator-pw-1', role: 'buyer_admin' });
-    const res = await h.call('iso-b.localhost', '/api/v1/auth/login', { body: { email: 'both@x.test', password: 'operator-pw-1' } });
+  it('does not log a user into another tenant, even with the same email and password', async () => {
+    await createTenantUser(h.runtime.database, a, {
+      email: 'both@x.test',
+      password: 'operator-pw-1',
+      role: 'buyer_admin',
+    });
+    const res = await h.call('iso-b.localhost', '/api/v1/auth/login', {
+      body: { email: 'both@x.test', password: 'operator-pw-1' },
+    });
     expect(res.status).toBe(401);
   });
 });
 
-describe("tenant data stays in its tenant", () => {
+describe('tenant data stays in its tenant', () => {
   it("answers tenant B's user id through tenant A's API with 404, as if it did not exist", async () => {
     const own = await h.call('iso-b.localhost', `/api/v1/users/${bUserId}`, { token: tokens.b });
     expect(own.status).toBe(200);

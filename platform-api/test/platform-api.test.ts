@@ -21,8 +21,12 @@ describe('staff auth', () => {
   });
 
   it('answers a wrong password and an unknown email with the same 401', async () => {
-    const wrong = await h.call(P, '/platform/v1/auth/login', { body: { email: STAFF.email, password: 'nope-nope' } });
-    const unknown = await h.call(P, '/platform/v1/auth/login', { body: { email: 'who@x.test', password: 'nope-nope' } });
+    const wrong = await h.call(P, '/platform/v1/auth/login', {
+      body: { email: STAFF.email, password: 'nope-nope' },
+    });
+    const unknown = await h.call(P, '/platform/v1/auth/login', {
+      body: { email: 'who@x.test', password: 'nope-nope' },
+    });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(await body(wrong)).toEqual(await body(unknown));
@@ -61,9 +65,20 @@ describe('tenants API', () => {
     });
     expect(res.status).toBe(202);
     const tenant = await body(res);
-    expect(tenant).toMatchObject({ slug: 'initech', status: 'provisioning', ownerEmail: 'owner@initech.test', domains: [] });
+    expect(tenant).toMatchObject({
+      slug: 'initech',
+      status: 'provisioning',
+      ownerEmail: 'owner@initech.test',
+      domains: [],
+    });
     expect(tenant.schemaName).toMatch(/^t_[0-9a-z]{12}$/);
-    expect(tenant.provisioning.steps.map((s: { step: string }) => s.step)).toEqual(['role', 'schema', 'migrations', 'seed', 'domain']);
+    expect(tenant.provisioning.steps.map((s: { step: string }) => s.step)).toEqual([
+      'role',
+      'schema',
+      'migrations',
+      'seed',
+      'domain',
+    ]);
   });
 
   it.each([
@@ -77,7 +92,10 @@ describe('tenants API', () => {
     ['platform', 'reserved'],
     ['www', 'reserved'],
   ])('refuses the slug %j', async (slug, message) => {
-    const res = await h.call(P, '/platform/v1/tenants', { body: { name: 'X Co', slug, ownerEmail: 'o@x.test' }, token: await h.staffToken() });
+    const res = await h.call(P, '/platform/v1/tenants', {
+      body: { name: 'X Co', slug, ownerEmail: 'o@x.test' },
+      token: await h.staffToken(),
+    });
     expect(res.status).toBe(400);
     const { error } = await body(res);
     expect(error.details.fields).toContainEqual({ path: 'slug', message: expect.stringContaining(message) });
@@ -86,18 +104,29 @@ describe('tenants API', () => {
   it('names every invalid field at once and creates nothing', async () => {
     const token = await h.staffToken();
     const before = (await body(await h.call(P, '/platform/v1/tenants?limit=100', { token }))).data.length;
-    const res = await h.call(P, '/platform/v1/tenants', { body: { name: '', slug: 'OK', ownerEmail: 'x' }, token });
+    const res = await h.call(P, '/platform/v1/tenants', {
+      body: { name: '', slug: 'OK', ownerEmail: 'x' },
+      token,
+    });
     expect(res.status).toBe(400);
     const fields = (await body(res)).error.details.fields.map((f: { path: string }) => f.path);
     expect(new Set(fields)).toEqual(new Set(['name', 'slug', 'ownerEmail']));
-    expect((await body(await h.call(P, '/platform/v1/tenants?limit=100', { token }))).data.length).toBe(before);
+    expect((await body(await h.call(P, '/platform/v1/tenants?limit=100', { token }))).data.length).toBe(
+      before,
+    );
   });
 
   it('answers a taken slug with 409 slug_taken', async () => {
     await h.activeTenant('taken');
-    const res = await h.call(P, '/platform/v1/tenants', { body: { name: 'Again', slug: 'taken', ownerEmail: 'o@x.test' }, token: await h.staffToken() });
+    const res = await h.call(P, '/platform/v1/tenants', {
+      body: { name: 'Again', slug: 'taken', ownerEmail: 'o@x.test' },
+      token: await h.staffToken(),
+    });
     expect(res.status).toBe(409);
-    expect((await body(res)).error).toMatchObject({ code: 'slug_taken', message: expect.stringContaining('"taken" is already taken') });
+    expect((await body(res)).error).toMatchObject({
+      code: 'slug_taken',
+      message: expect.stringContaining('"taken" is already taken'),
+    });
   });
 
   it('pages through tenants newest first without gaps or repeats, and filters', async () => {
@@ -122,7 +151,12 @@ describe('tenants API', () => {
 
   it('rejects a bad cursor, limit or status with the field named', async () => {
     const token = await h.staffToken();
-    for (const [qs, field] of [['cursor=garbage', 'cursor'], ['limit=0', 'limit'], ['limit=101', 'limit'], ['status=sleeping', 'status']]) {
+    for (const [qs, field] of [
+      ['cursor=garbage', 'cursor'],
+      ['limit=0', 'limit'],
+      ['limit=101', 'limit'],
+      ['status=sleeping', 'status'],
+    ]) {
       const res = await h.call(P, `/platform/v1/tenants?${qs}`, { token });
       expect(res.status, qs).toBe(400);
       expect((await body(res)).error.details.fields[0].path).toBe(field);
@@ -138,7 +172,11 @@ describe('tenants API', () => {
   it('shows an active tenant with all steps done, its schema and its domain', async () => {
     const t = await h.activeTenant('shown');
     const res = await body(await h.call(P, `/platform/v1/tenants/${t.id}`, { token: await h.staffToken() }));
-    expect(res).toMatchObject({ status: 'active', schemaName: t.schemaName, provisioning: { progress: 100 } });
+    expect(res).toMatchObject({
+      status: 'active',
+      schemaName: t.schemaName,
+      provisioning: { progress: 100 },
+    });
     expect(res.domains).toEqual([{ hostname: 'shown.localhost', kind: 'subdomain', primary: true }]);
   });
 
@@ -147,27 +185,48 @@ describe('tenants API', () => {
     const t = await h.activeTenant('pausable');
     expect((await h.call('pausable.localhost', '/api/v1/storefront')).status).toBe(200);
 
-    const suspended = await h.call(P, `/platform/v1/tenants/${t.id}/suspend`, { method: 'POST', body: { reason: 'unpaid' }, token });
+    const suspended = await h.call(P, `/platform/v1/tenants/${t.id}/suspend`, {
+      method: 'POST',
+      body: { reason: 'unpaid' },
+      token,
+    });
     expect((await body(suspended)).status).toBe('suspended');
     const blocked = await h.call('pausable.localhost', '/api/v1/storefront');
     expect(blocked.status).toBe(403);
     expect((await body(blocked)).error.code).toBe('tenant_suspended');
     // Suspending again is a no-op; resuming an active tenant is not.
-    expect((await h.call(P, `/platform/v1/tenants/${t.id}/suspend`, { method: 'POST', token })).status).toBe(200);
+    expect((await h.call(P, `/platform/v1/tenants/${t.id}/suspend`, { method: 'POST', token })).status).toBe(
+      200,
+    );
 
     const resumed = await h.call(P, `/platform/v1/tenants/${t.id}/resume`, { method: 'POST', token });
     expect((await body(resumed)).status).toBe('active');
     expect((await h.call('pausable.localhost', '/api/v1/storefront')).status).toBe(200);
-    expect((await h.call(P, `/platform/v1/tenants/${t.id}/retry`, { method: 'POST', token })).status).toBe(409);
+    expect((await h.call(P, `/platform/v1/tenants/${t.id}/retry`, { method: 'POST', token })).status).toBe(
+      409,
+    );
 
-    const { rows } = await h.runtime.database.pool.query(`select action, data from platform.audit_log where tenant_id = $1 order by id`, [t.id]);
-    expect(rows.map((r) => r.action)).toEqual(['tenant.created', 'tenant.activated', 'tenant.suspended', 'tenant.resumed']);
+    const { rows } = await h.runtime.database.pool.query(
+      `select action, data from platform.audit_log where tenant_id = $1 order by id`,
+      [t.id],
+    );
+    expect(rows.map((r) => r.action)).toEqual([
+      'tenant.created',
+      'tenant.activated',
+      'tenant.suspended',
+      'tenant.resumed',
+    ]);
     expect(rows[2].data).toEqual({ reason: 'unpaid' });
   });
 
   it('cannot suspend a tenant that is still provisioning', async () => {
     const token = await h.staffToken();
-    const created = await body(await h.call(P, '/platform/v1/tenants', { body: { name: 'Slow', slug: 'slow', ownerEmail: 'o@slow.test' }, token }));
+    const created = await body(
+      await h.call(P, '/platform/v1/tenants', {
+        body: { name: 'Slow', slug: 'slow', ownerEmail: 'o@slow.test' },
+        token,
+      }),
+    );
     const res = await h.call(P, `/platform/v1/tenants/${created.id}/suspend`, { method: 'POST', token });
     expect(res.status).toBe(409);
     expect((await body(res)).error.code).toBe('invalid_state');
@@ -185,10 +244,21 @@ describe('health and docs', () => {
   it('documents both APIs with OpenAPI and a docs page', async () => {
     const platform = await body(await h.call(P, '/platform/v1/openapi.json'));
     expect(Object.keys(platform.paths)).toEqual(
-      expect.arrayContaining(['/auth/login', '/tenants', '/tenants/{id}', '/tenants/{id}/suspend', '/tenants/{id}/resume', '/tenants/{id}/retry']),
+      expect.arrayContaining([
+        '/auth/login',
+        '/tenants',
+        '/tenants/{id}',
+        '/tenants/{id}/suspend',
+        '/tenants/{id}/resume',
+        '/tenants/{id}/retry',
+      ]),
     );
     expect(platform.servers).toEqual([{ url: '/platform/v1' }]);
-    expect(platform.paths['/tenants'].post.requestBody.content['application/json'].schema.required).toEqual(['name', 'slug', 'ownerEmail']);
+    expect(platform.paths['/tenants'].post.requestBody.content['application/json'].schema.required).toEqual([
+      'name',
+      'slug',
+      'ownerEmail',
+    ]);
     await h.activeTenant('documented');
     const tenant = await body(await h.call('documented.localhost', '/api/v1/openapi.json'));
     expect(Object.keys(tenant.paths)).toEqual(expect.arrayContaining(['/storefront', '/auth/login', '/me']));

@@ -1,7 +1,14 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '@agora/config';
 import { AppError, CreateTenantBody, TenantStatus } from '@agora/contracts';
-import { createRuntime, createTenant, ensureStaffUser, getTenant, listTenants, type Runtime } from '@agora/core';
+import {
+  createRuntime,
+  createTenant,
+  ensureStaffUser,
+  getTenant,
+  listTenants,
+  type Runtime,
+} from '@agora/core';
 import { migratePlatform, migrateTenants } from '@agora/db';
 import { devDatabase } from '@agora/db/embedded';
 
@@ -64,13 +71,20 @@ async function main(argv: string[]): Promise<number> {
         return await createCommand(runtime, values);
       case 'tenants:list': {
         const status = values.status ? TenantStatus.parse(values.status) : undefined;
-        const page = await listTenants(runtime.database, { limit: Number(values.limit ?? 50), status, q: values.search });
+        const page = await listTenants(runtime.database, {
+          limit: Number(values.limit ?? 50),
+          status,
+          q: values.search,
+        });
         if (!page.data.length) {
-          out('No tenants yet. Create one with: pnpm agora tenants:create --name ... --slug ... --owner-email ...');
+          out(
+            'No tenants yet. Create one with: pnpm agora tenants:create --name ... --slug ... --owner-email ...',
+          );
           return 0;
         }
         out(`${'ID'.padEnd(22)} ${'SLUG'.padEnd(24)} ${'STATUS'.padEnd(13)} NAME`);
-        for (const t of page.data) out(`${t.id.padEnd(22)} ${t.slug.padEnd(24)} ${t.status.padEnd(13)} ${t.name}`);
+        for (const t of page.data)
+          out(`${t.id.padEnd(22)} ${t.slug.padEnd(24)} ${t.status.padEnd(13)} ${t.name}`);
         if (page.nextCursor) out(`(more: raise --limit)`);
         return 0;
       }
@@ -80,7 +94,11 @@ async function main(argv: string[]): Promise<number> {
           return 2;
         }
         const r = await ensureStaffUser(runtime.database, { email: values.email, password: values.password });
-        out(r.created ? `Created staff account ${values.email}` : `Staff account ${values.email} already exists`);
+        out(
+          r.created
+            ? `Created staff account ${values.email}`
+            : `Staff account ${values.email} already exists`,
+        );
         return 0;
       }
       default:
@@ -105,15 +123,25 @@ async function migrateCommand(runtime: Runtime, concurrency: string | undefined)
     },
   });
   if (tty) out();
-  out(`Tenant schemas: ${summary.total} total, ${summary.migrated} migrated, ${summary.current} already current, ${summary.failed.length} failed (${summary.durationMs} ms)`);
+  out(
+    `Tenant schemas: ${summary.total} total, ${summary.migrated} migrated, ${summary.current} already current, ${summary.failed.length} failed (${summary.durationMs} ms)`,
+  );
   for (const f of summary.failed) out(`  ${f.schema}: ${f.error}`);
   return summary.failed.length ? 1 : 0;
 }
 
-async function createCommand(runtime: Runtime, values: Record<string, string | boolean | undefined>): Promise<number> {
-  const parsed = CreateTenantBody.safeParse({ name: values.name, slug: values.slug, ownerEmail: values['owner-email'] });
+async function createCommand(
+  runtime: Runtime,
+  values: Record<string, string | boolean | undefined>,
+): Promise<number> {
+  const parsed = CreateTenantBody.safeParse({
+    name: values.name,
+    slug: values.slug,
+    ownerEmail: values['owner-email'],
+  });
   if (!parsed.success) {
-    for (const i of parsed.error.issues) out(`  --${i.path.join('.') === 'ownerEmail' ? 'owner-email' : i.path.join('.')}: ${i.message}`);
+    for (const i of parsed.error.issues)
+      out(`  --${i.path.join('.') === 'ownerEmail' ? 'owner-email' : i.path.join('.')}: ${i.message}`);
     return 2;
   }
   const tenant = await createTenant(runtime, parsed.data, { type: 'system', id: 'cli' });

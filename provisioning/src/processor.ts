@@ -14,7 +14,8 @@ export const defineProcessor = <S extends z.ZodType>(p: Processor<S>) => p;
 /** Validate the payload, run the handler, and sort failures into retryable or not. */
 export async function runProcessor<S extends z.ZodType>(processor: Processor<S>, job: Job): Promise<unknown> {
   const parsed = processor.job.schema.safeParse(job.data);
-  if (!parsed.success) throw new UnrecoverableError(`invalid payload for ${processor.job.name}: ${parsed.error.message}`);
+  if (!parsed.success)
+    throw new UnrecoverableError(`invalid payload for ${processor.job.name}: ${parsed.error.message}`);
   const attempts = job.opts.attempts ?? 1;
   try {
     return await processor.handle(parsed.data, job, { finalAttempt: job.attemptsMade + 1 >= attempts });

@@ -1,9 +1,9 @@
 import { type Deps, enqueueProvisioning, tenantsAwaitingProvisioning } from '@agora/core';
 import { createRedis, type QueueName } from '@agora/queue';
 import { Worker } from 'bullmq';
+import { type Processor, runProcessor } from './processor.js';
 import { migrateAllTenants } from './processors/migrations/migrate-tenants.js';
 import { provisionTenant } from './processors/provisioning/provision-tenant.js';
-import { type Processor, runProcessor } from './processor.js';
 
 export type WorkerHandle = { close(): Promise<void>; reconcile(): Promise<number> };
 
@@ -39,7 +39,9 @@ export async function startWorkers(deps: Deps, options: WorkerOptions = {}): Pro
         maxStalledCount: 5,
       },
     );
-    worker.on('failed', (job, err) => log(`job ${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${err.message}`));
+    worker.on('failed', (job, err) =>
+      log(`job ${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${err.message}`),
+    );
     worker.on('completed', (job) => log(`job ${job.name} ${job.id} completed`));
     worker.on('error', (err) => log(`worker error on ${queue}: ${err.message}`));
     return worker;

@@ -1,8 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Config } from '@agora/config';
 import { createRuntime, getTenant, type Runtime } from '@agora/core';
-import { cleanupRedisPrefix, createTestDatabase, eventually, type TestDatabase, testConfig } from '@agora/testing';
+import {
+  cleanupRedisPrefix,
+  createTestDatabase,
+  eventually,
+  type TestDatabase,
+  testConfig,
+} from '@agora/testing';
 
 export type Harness = { tdb: TestDatabase; config: Config; runtime: Runtime; close(): Promise<void> };
 
@@ -25,7 +31,10 @@ export async function createHarness(): Promise<Harness> {
 const workerEntry = fileURLToPath(new URL('../src/worker.ts', import.meta.url));
 
 /** The real worker process, as `npm start` runs it, with extra environment (failpoints). */
-export function spawnWorker(config: Config, env: Record<string, string> = {}): ChildProcess & { output: string[] } {
+export function spawnWorker(
+  config: Config,
+  env: Record<string, string> = {},
+): ChildProcess & { output: string[] } {
   const child = spawn(process.execPath, ['--import', 'tsx', workerEntry], {
     env: {
       PATH: process.env.PATH,
@@ -46,7 +55,8 @@ export function spawnWorker(config: Config, env: Record<string, string> = {}): C
 
 export const exited = (child: ChildProcess) =>
   new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) resolve({ code: child.exitCode, signal: child.signalCode });
+    if (child.exitCode !== null || child.signalCode !== null)
+      resolve({ code: child.exitCode, signal: child.signalCode });
     else child.once('exit', (code, signal) => resolve({ code, signal }));
   });
 
@@ -61,11 +71,14 @@ export function waitForStatus(h: Harness, tenantId: string, status: string, time
 }
 
 export async function objectCounts(h: Harness, tenant: { id: string; schemaName: string }) {
-  const q = async (sql: string, params: unknown[] = []) => (await h.runtime.database.pool.query(sql, params)).rows[0].n as number;
+  const q = async (sql: string, params: unknown[] = []) =>
+    (await h.runtime.database.pool.query(sql, params)).rows[0].n as number;
   return {
     roles: await q('select count(*)::int as n from pg_roles where rolname = $1', [tenant.schemaName]),
     schemas: await q('select count(*)::int as n from pg_namespace where nspname = $1', [tenant.schemaName]),
-    migrations: await q('select count(*)::int as n from platform.schema_migrations where schema_name = $1', [tenant.schemaName]),
+    migrations: await q('select count(*)::int as n from platform.schema_migrations where schema_name = $1', [
+      tenant.schemaName,
+    ]),
     domains: await q('select count(*)::int as n from platform.domains where tenant_id = $1', [tenant.id]),
   };
 }

@@ -2,8 +2,25 @@ import { z } from 'zod';
 
 /** Names a tenant can never take: they are hosts or paths of the platform itself. */
 export const RESERVED_SLUGS = new Set([
-  'admin', 'api', 'app', 'assets', 'billing', 'cdn', 'console', 'dashboard', 'docs', 'help',
-  'localhost', 'mail', 'platform', 'root', 'static', 'status', 'support', 'system', 'www',
+  'admin',
+  'api',
+  'app',
+  'assets',
+  'billing',
+  'cdn',
+  'console',
+  'dashboard',
+  'docs',
+  'help',
+  'localhost',
+  'mail',
+  'platform',
+  'root',
+  'static',
+  'status',
+  'support',
+  'system',
+  'www',
 ]);
 
 export const Slug = z

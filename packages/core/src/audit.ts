@@ -1,5 +1,5 @@
-import { platformTables as p } from '@agora/db';
 import type { PlatformDb } from '@agora/db';
+import { platformTables as p } from '@agora/db';
 
 export type Actor = { type: 'staff'; id: string } | { type: 'system'; id?: string };
 
@@ -11,5 +11,7 @@ export async function recordAudit(
   tenantId: string | null,
   data: Record<string, unknown> = {},
 ) {
-  await db.insert(p.auditLog).values({ actorType: actor.type, actorId: actor.id ?? null, action, tenantId, data });
+  await db
+    .insert(p.auditLog)
+    .values({ actorType: actor.type, actorId: actor.id ?? null, action, tenantId, data });
 }

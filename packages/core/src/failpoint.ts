@@ -5,5 +5,5 @@
  */
 export function failpoint(name: string): void {
   const list = process.env.AGORA_FAILPOINTS;
-  if (list && list.split(',').includes(name)) process.kill(process.pid, 'SIGKILL');
+  if (list?.split(',').includes(name)) process.kill(process.pid, 'SIGKILL');
 }

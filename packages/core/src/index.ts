@@ -1,18 +1,28 @@
-export type { Deps } from './deps.js';
-export { recordAudit, type Actor } from './audit.js';
+export { type Actor, recordAudit } from './audit.js';
 export { hashPassword, verifyPassword } from './auth/passwords.js';
-export { signToken, verifyToken, PLATFORM_AUDIENCE, tenantAudience, type TokenClaims } from './auth/tokens.js';
-export { ensureStaffUser, loginStaff, getStaff } from './staff/staff.js';
+export {
+  PLATFORM_AUDIENCE,
+  signToken,
+  type TokenClaims,
+  tenantAudience,
+  verifyToken,
+} from './auth/tokens.js';
+export type { Deps } from './deps.js';
+export { failpoint } from './failpoint.js';
+export {
+  PermanentProvisioningError,
+  runProvisioning,
+  tenantsAwaitingProvisioning,
+} from './provisioning/run-provisioning.js';
+export { seedTenant } from './provisioning/seed-tenant.js';
+export { PROVISIONING_STEPS, type ProvisioningStep, STEP_LABELS } from './provisioning/steps.js';
+export { createRuntime, type Runtime } from './runtime.js';
+export { ensureStaffUser, getStaff, loginStaff } from './staff/staff.js';
+export { getStorefront } from './storefront/get-storefront.js';
+export { announce, changeTenantStatus, retryProvisioning } from './tenants/change-status.js';
 export { createTenant, enqueueProvisioning } from './tenants/create-tenant.js';
 export { getTenant, type TenantView } from './tenants/get-tenant.js';
-export { listTenants, type ListTenantsQuery } from './tenants/list-tenants.js';
-export { changeTenantStatus, retryProvisioning, announce } from './tenants/change-status.js';
-export { lookupTenantByHost, type HostTenant } from './tenants/lookup-host.js';
-export { normalizeHost, defaultHostname } from './tenants/hosts.js';
-export { PROVISIONING_STEPS, STEP_LABELS, type ProvisioningStep } from './provisioning/steps.js';
-export { runProvisioning, tenantsAwaitingProvisioning, PermanentProvisioningError } from './provisioning/run-provisioning.js';
-export { seedTenant } from './provisioning/seed-tenant.js';
-export { getStorefront } from './storefront/get-storefront.js';
-export { createTenantUser, loginTenantUser, getTenantUser, type TenantRole } from './users/tenant-users.js';
-export { failpoint } from './failpoint.js';
-export { createRuntime, type Runtime } from './runtime.js';
+export { defaultHostname, normalizeHost } from './tenants/hosts.js';
+export { type ListTenantsQuery, listTenants } from './tenants/list-tenants.js';
+export { type HostTenant, lookupTenantByHost } from './tenants/lookup-host.js';
+export { createTenantUser, getTenantUser, loginTenantUser, type TenantRole } from './users/tenant-users.js';

@@ -12,7 +12,9 @@ export async function ensureAppDatabase(adminUrl: string, name: string, password
   try {
     const role = await admin.query('select 1 from pg_roles where rolname = $1', [name]);
     if (!role.rowCount) {
-      await admin.query(`CREATE ROLE ${ident(name)} LOGIN NOINHERIT NOSUPERUSER CREATEROLE PASSWORD ${literal(password)}`);
+      await admin.query(
+        `CREATE ROLE ${ident(name)} LOGIN NOINHERIT NOSUPERUSER CREATEROLE PASSWORD ${literal(password)}`,
+      );
     }
     const db = await admin.query('select 1 from pg_database where datname = $1', [name]);
     if (!db.rowCount) await admin.query(`CREATE DATABASE ${ident(name)} OWNER ${ident(name)}`);

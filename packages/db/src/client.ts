@@ -61,7 +61,10 @@ export async function connectDatabase(url: string, options: ConnectOptions = {})
 export const ownerRoleFor = (login: string) => `${login}_owner`.slice(0, 63);
 
 /** Run `fn` in a transaction on one pooled client. */
-export async function withClient<T>(database: Database, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+export async function withClient<T>(
+  database: Database,
+  fn: (client: pg.PoolClient) => Promise<T>,
+): Promise<T> {
   const client = await database.pool.connect();
   let failure: unknown;
   try {
@@ -77,7 +80,9 @@ export async function withClient<T>(database: Database, fn: (client: pg.PoolClie
 
 /** An error PostgreSQL reported (it carries an SQLSTATE); the connection is still usable. */
 export function isServerError(e: unknown): boolean {
-  const code = (e as { code?: unknown; cause?: { code?: unknown } } | null)?.code ?? (e as { cause?: { code?: unknown } })?.cause?.code;
+  const code =
+    (e as { code?: unknown; cause?: { code?: unknown } } | null)?.code ??
+    (e as { cause?: { code?: unknown } })?.cause?.code;
   return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code);
 }
 

@@ -32,7 +32,9 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     // Running as root (containers, CI) needs a dedicated system user for the server.
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: options.ephemeral ? ['--no-sync'] : [],
-    postgresFlags: options.ephemeral ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : [],
+    postgresFlags: options.ephemeral
+      ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
+      : [],
     onLog: (m: unknown) => options.onLog?.(String(m)),
     onError: (m: unknown) => options.onLog?.(String(m)),
   });
@@ -52,7 +54,9 @@ export function freePort(): Promise<number> {
     srv.on('error', reject);
     srv.listen(0, '127.0.0.1', () => {
       const addr = srv.address();
-      srv.close(() => (typeof addr === 'object' && addr ? resolvePort(addr.port) : reject(new Error('no port'))));
+      srv.close(() =>
+        typeof addr === 'object' && addr ? resolvePort(addr.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -63,7 +67,10 @@ export type DevDatabase = { url: string; adminUrl: string; started: boolean; sto
  * The development database under `dataDir`: reuse the embedded server another process (say
  * `npm start`) is running, or start it. Creates the `agora` login role and database on first use.
  */
-export async function devDatabase(dataDir: string, log: (line: string) => void = () => {}): Promise<DevDatabase> {
+export async function devDatabase(
+  dataDir: string,
+  log: (line: string) => void = () => {},
+): Promise<DevDatabase> {
   const infoFile = resolve(dataDir, 'postgres.json');
   const pgDir = resolve(dataDir, 'postgres');
   const running = await readFile(infoFile, 'utf8')
@@ -72,7 +79,8 @@ export async function devDatabase(dataDir: string, log: (line: string) => void =
   if (running && isAlive(running.pid) && existsSync(resolve(pgDir, 'postmaster.pid'))) {
     return { url: running.url, adminUrl: running.adminUrl, started: false, stop: async () => {} };
   }
-  if (!existsSync(resolve(pgDir, 'PG_VERSION'))) log('initialising PostgreSQL data directory (first start only)');
+  if (!existsSync(resolve(pgDir, 'PG_VERSION')))
+    log('initialising PostgreSQL data directory (first start only)');
   mkdirSync(dataDir, { recursive: true });
   // As root, the server runs as a `postgres` system user that must reach the data directory.
   if (process.getuid?.() === 0) chmodSync(dataDir, 0o755);

@@ -10,7 +10,11 @@ import { ident } from './sql.js';
  * so we ask for SET (and, by omission, no INHERIT). On 15 and older, CREATEROLE may grant any
  * non-superuser role, and NOINHERIT on the login role keeps privileges from flowing.
  */
-export async function ensureSettableRole(database: Database, client: pg.ClientBase, role: string): Promise<void> {
+export async function ensureSettableRole(
+  database: Database,
+  client: pg.ClientBase,
+  role: string,
+): Promise<void> {
   const { rowCount } = await client.query('select 1 from pg_roles where rolname = $1', [role]);
   if (rowCount) return;
   if (!database.isSuperuser && database.serverVersion >= 160000) {

@@ -1,5 +1,11 @@
 import { randomId } from '@agora/contracts';
-import { createTenantRole, createTenantSchema, type Database, inTransaction, withClient } from '../src/index.js';
+import {
+  createTenantRole,
+  createTenantSchema,
+  type Database,
+  inTransaction,
+  withClient,
+} from '../src/index.js';
 
 /** A tenant row plus its role and schema, without migrations (the tests run those). */
 export async function makeBareTenant(database: Database): Promise<{ id: string; schemaName: string }> {

@@ -14,7 +14,10 @@ beforeAll(async () => {
 afterAll(() => tdb?.drop());
 
 const appliedCount = async (schema: string) => {
-  const { rows } = await tdb.database.pool.query('select count(*)::int as n from platform.schema_migrations where schema_name = $1', [schema]);
+  const { rows } = await tdb.database.pool.query(
+    'select count(*)::int as n from platform.schema_migrations where schema_name = $1',
+    [schema],
+  );
   return rows[0].n as number;
 };
 
@@ -23,10 +26,15 @@ describe('migrateTenants', () => {
     const broken = tenants[2]!.schemaName;
     // A table already in the way makes the first migration fail for this schema only.
     await withClient(tdb.database, async (c) => {
-      await c.query(`set role "${tdb.database.ownerRole}"; create table "${broken}".settings (x int); reset role`);
+      await c.query(
+        `set role "${tdb.database.ownerRole}"; create table "${broken}".settings (x int); reset role`,
+      );
     });
     const progress: number[] = [];
-    const summary = await migrateTenants(tdb.database, { concurrency: 3, onProgress: (p) => progress.push(p.done) });
+    const summary = await migrateTenants(tdb.database, {
+      concurrency: 3,
+      onProgress: (p) => progress.push(p.done),
+    });
 
     expect(summary.total).toBe(6);
     expect(summary.migrated).toBe(5);
@@ -38,7 +46,9 @@ describe('migrateTenants', () => {
     }
 
     // Fix the schema and rerun: only the broken one is migrated now.
-    await withClient(tdb.database, (c) => c.query(`set role "${tdb.database.ownerRole}"; drop table "${broken}".settings; reset role`));
+    await withClient(tdb.database, (c) =>
+      c.query(`set role "${tdb.database.ownerRole}"; drop table "${broken}".settings; reset role`),
+    );
     const again = await migrateTenants(tdb.database, { concurrency: 3 });
     expect(again).toMatchObject({ total: 6, migrated: 1, current: 5, failed: [] });
   });
@@ -62,7 +72,9 @@ describe('migrateTenants', () => {
 
     const t = tenants[0]!;
     const { rows } = await withClient(tdb.database, (c) =>
-      c.query(`begin; set local role "${t.schemaName}"; select nickname from "${t.schemaName}".users; commit`),
+      c.query(
+        `begin; set local role "${t.schemaName}"; select nickname from "${t.schemaName}".users; commit`,
+      ),
     ).then((r) => (Array.isArray(r) ? r[2] : r));
     expect(rows).toEqual([]);
   });
@@ -76,7 +88,11 @@ describe('migrateTenants', () => {
 
   it('resumes after an interrupted run: committed schemas stay, the rest are applied', async () => {
     const extra: Migration = { name: '9999_test_resume', checksum: 'def', sql: 'SELECT pg_sleep(0.2)' };
-    const migrations = [...loadMigrations('tenant'), { name: '9999_test_extra', checksum: 'abc', sql: '' }, extra];
+    const migrations = [
+      ...loadMigrations('tenant'),
+      { name: '9999_test_extra', checksum: 'abc', sql: '' },
+      extra,
+    ];
     // Kill the run's connections while it is busy, as a crash would.
     const run = migrateTenants(tdb.database, { migrations, concurrency: 2 });
     await new Promise((r) => setTimeout(r, 300));

@@ -30,8 +30,12 @@ describe('tenant unit of work', () => {
 
   it("refuses another tenant's table with a permission error", async () => {
     await expect(
-      withTenant(tdb.database, a, ({ db }) => db.execute(sql.raw(`select * from "${b.schemaName}".settings`))),
-    ).rejects.toMatchObject({ cause: { code: '42501', message: expect.stringMatching(/permission denied for schema/) } });
+      withTenant(tdb.database, a, ({ db }) =>
+        db.execute(sql.raw(`select * from "${b.schemaName}".settings`)),
+      ),
+    ).rejects.toMatchObject({
+      cause: { code: '42501', message: expect.stringMatching(/permission denied for schema/) },
+    });
   });
 
   it('refuses platform tables inside a tenant unit of work', async () => {
@@ -42,17 +46,23 @@ describe('tenant unit of work', () => {
 
   it('fails closed: the login role alone cannot read tenant tables', async () => {
     expect(tdb.database.isSuperuser).toBe(false);
-    await expect(tdb.database.pool.query(`select * from "${a.schemaName}".settings`)).rejects.toMatchObject({ code: '42501' });
+    await expect(tdb.database.pool.query(`select * from "${a.schemaName}".settings`)).rejects.toMatchObject({
+      code: '42501',
+    });
   });
 
   it('rolls back everything when the work throws', async () => {
     await expect(
       withTenant(tdb.database, b, async ({ db, t }) => {
-        await db.insert(t.users).values({ id: 'usr_x', email: 'x@example.com', role: 'owner', status: 'invited' });
+        await db
+          .insert(t.users)
+          .values({ id: 'usr_x', email: 'x@example.com', role: 'owner', status: 'invited' });
         throw new Error('boom');
       }),
     ).rejects.toThrow('boom');
-    const rows = await withTenant(tdb.database, b, ({ db, t }) => db.select().from(t.users).where(eq(t.users.id, 'usr_x')));
+    const rows = await withTenant(tdb.database, b, ({ db, t }) =>
+      db.select().from(t.users).where(eq(t.users.id, 'usr_x')),
+    );
     expect(rows).toEqual([]);
   });
 
@@ -63,8 +73,8 @@ describe('tenant unit of work', () => {
   });
 
   it('rejects a schema name that is not a tenant schema', async () => {
-    await expect(withTenant(tdb.database, { id: 'x', schemaName: 'platform' }, async () => 1)).rejects.toThrow(
-      /not a tenant schema/,
-    );
+    await expect(
+      withTenant(tdb.database, { id: 'x', schemaName: 'platform' }, async () => 1),
+    ).rejects.toThrow(/not a tenant schema/);
   });
 });

@@ -1,6 +1,18 @@
-export { createRedis } from './redis.js';
-export { JobClient, DEFAULT_JOB_OPTIONS } from './client.js';
-export { QUEUES, provisionTenantJob, migrateTenantsJob, type JobDefinition, type JobPayload, type QueueName } from './jobs.js';
+export { DEFAULT_JOB_OPTIONS, JobClient } from './client.js';
 export {
-  TenantChanged, tenantChangedChannel, redisTenantEvents, subscribeTenantChanged, type TenantEvents,
+  redisTenantEvents,
+  subscribeTenantChanged,
+  TenantChanged,
+  type TenantEvents,
+  tenantChangedChannel,
 } from './events.js';
+export {
+  type JobDefinition,
+  type JobPayload,
+  migrateTenantsJob,
+  provisionTenantJob,
+  QUEUES,
+  type QueueName,
+} from './jobs.js';
+export { type LocalRedis, REDIS_MISSING_MESSAGE, redisAnswers, spawnRedisServer } from './local-redis.js';
+export { createRedis } from './redis.js';

@@ -1,12 +1,7 @@
 import type { TestProject } from 'vitest/node';
 import { startTestPostgres, startTestRedis } from './services.js';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    adminDatabaseUrl: string;
-    redisUrl: string;
-  }
-}
+import './provided.js';
 
 /** One PostgreSQL and one Redis for the whole run; each test file makes its own database. */
 export default async function setup(project: TestProject) {

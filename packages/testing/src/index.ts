@@ -1,8 +1,15 @@
-import { loadConfig, type Config } from '@agora/config';
-import { connectDatabase, type Database, dropAppDatabase, ensureAppDatabase, migratePlatform } from '@agora/db';
+import { type Config, loadConfig } from '@agora/config';
+import {
+  connectDatabase,
+  type Database,
+  dropAppDatabase,
+  ensureAppDatabase,
+  migratePlatform,
+} from '@agora/db';
 import { inject } from 'vitest';
+import './provided.js';
 
-export { startTestPostgres, startTestRedis, redisAnswers } from './services.js';
+export { startTestPostgres, startTestRedis } from './services.js';
 
 const rand = () => Math.random().toString(36).slice(2, 10);
 
@@ -62,7 +69,10 @@ export async function cleanupRedisPrefix(url: string, prefix: string): Promise<v
 }
 
 /** Poll until `fn` returns a truthy value, or fail with the last value seen. */
-export async function eventually<T>(fn: () => Promise<T>, { timeoutMs = 20_000, intervalMs = 100, what = 'condition' } = {}): Promise<NonNullable<T>> {
+export async function eventually<T>(
+  fn: () => Promise<T>,
+  { timeoutMs = 20_000, intervalMs = 100, what = 'condition' } = {},
+): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   let last: T | undefined;
   while (Date.now() < deadline) {

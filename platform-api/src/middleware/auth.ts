@@ -5,20 +5,29 @@ import type { AppEnv, TenantEnv } from '../context.js';
 
 function bearer(header: string | undefined): string {
   const match = header?.match(/^Bearer\s+(\S+)$/i);
-  if (!match?.[1]) throw new AppError('unauthenticated', 'Send an access token: Authorization: Bearer <token>');
+  if (!match?.[1])
+    throw new AppError('unauthenticated', 'Send an access token: Authorization: Bearer <token>');
   return match[1];
 }
 
 /** Platform staff only; a tenant token (any tenant's) is rejected here. */
 export const requireStaff = createMiddleware<AppEnv>(async (c, next) => {
-  const claims = await verifyToken(c.var.deps.config.jwtKeys, bearer(c.req.header('authorization')), PLATFORM_AUDIENCE);
+  const claims = await verifyToken(
+    c.var.deps.config.jwtKeys,
+    bearer(c.req.header('authorization')),
+    PLATFORM_AUDIENCE,
+  );
   c.set('staff', claims);
   await next();
 });
 
 /** A user of this tenant; tokens of other tenants and platform tokens are rejected. */
 export const requireTenantUser = createMiddleware<TenantEnv>(async (c, next) => {
-  const claims = await verifyToken(c.var.deps.config.jwtKeys, bearer(c.req.header('authorization')), tenantAudience(c.var.tenant.id));
+  const claims = await verifyToken(
+    c.var.deps.config.jwtKeys,
+    bearer(c.req.header('authorization')),
+    tenantAudience(c.var.tenant.id),
+  );
   c.set('user', claims);
   await next();
 });

@@ -7,7 +7,13 @@ import type { AppEnv } from '../context.js';
 
 /** The one error body: `{ error: { code, message, details? } }`. */
 export function errorResponse(c: Context, error: AppError) {
-  const body = { error: { code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) } };
+  const body = {
+    error: {
+      code: error.code,
+      message: error.message,
+      ...(error.details === undefined ? {} : { details: error.details }),
+    },
+  };
   return c.json(body, error.status as ContentfulStatusCode);
 }
 
@@ -21,7 +27,11 @@ export function validationError(error: ZodError, where: string): AppError {
   return new AppError('validation_failed', `Invalid ${where}: check ${names}`, { fields });
 }
 
-const HTTP_CODES: Partial<Record<number, ErrorCode>> = { 401: 'unauthenticated', 404: 'not_found', 415: 'unsupported_media_type' };
+const HTTP_CODES: Partial<Record<number, ErrorCode>> = {
+  401: 'unauthenticated',
+  404: 'not_found',
+  415: 'unsupported_media_type',
+};
 
 /** `app.onError`: known errors keep their code; anything else is a 500 with no internals. */
 export function onError(err: Error, c: Context<AppEnv>) {
@@ -31,5 +41,11 @@ export function onError(err: Error, c: Context<AppEnv>) {
     return errorResponse(c, new AppError(code, err.message || 'Bad request'));
   }
   console.error(`[api] ${c.req.method} ${c.req.path} request ${c.var.requestId ?? '-'} failed:`, err);
-  return errorResponse(c, new AppError('internal', `Something went wrong on our side (request ${c.var.requestId ?? 'unknown'}). Try again.`));
+  return errorResponse(
+    c,
+    new AppError(
+      'internal',
+      `Something went wrong on our side (request ${c.var.requestId ?? 'unknown'}). Try again.`,
+    ),
+  );
 }

@@ -58,7 +58,10 @@ export class TenantResolver {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);
     }
-    this.entries.set(host, { tenant, expires: Date.now() + (tenant ? this.ttlMs : Math.min(this.ttlMs, 2000)) });
+    this.entries.set(host, {
+      tenant,
+      expires: Date.now() + (tenant ? this.ttlMs : Math.min(this.ttlMs, 2000)),
+    });
   }
 }
 

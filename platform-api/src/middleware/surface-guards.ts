@@ -18,7 +18,8 @@ export const tenantOnly = createMiddleware<TenantEnv>(async (c, next) => {
   if (surface.tenant.status === 'suspended') {
     throw new AppError('tenant_suspended', 'This marketplace is suspended and unavailable');
   }
-  if (surface.tenant.status !== 'active') throw new AppError('unknown_host', 'No marketplace at this address');
+  if (surface.tenant.status !== 'active')
+    throw new AppError('unknown_host', 'No marketplace at this address');
   c.set('tenant', surface.tenant);
   await next();
 });

@@ -7,8 +7,14 @@ export const health = new Hono<AppEnv>()
   .get('/readyz', async (c) => {
     const { database, redis } = c.var.deps;
     const timeout = <T>(p: Promise<T>) =>
-      Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timed out')), 2000))]);
-    const [db, cache] = await Promise.allSettled([timeout(database.pool.query('select 1')), timeout(redis.ping())]);
+      Promise.race([
+        p,
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timed out')), 2000)),
+      ]);
+    const [db, cache] = await Promise.allSettled([
+      timeout(database.pool.query('select 1')),
+      timeout(redis.ping()),
+    ]);
     const checks = {
       database: db.status === 'fulfilled' ? 'ok' : 'unavailable',
       redis: cache.status === 'fulfilled' ? 'ok' : 'unavailable',

@@ -5,7 +5,10 @@ const OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1, algorithm: 2 
 
 export const hashPassword = (password: string) => hash(password, OPTIONS);
 
-export async function verifyPassword(passwordHash: string | null | undefined, password: string): Promise<boolean> {
+export async function verifyPassword(
+  passwordHash: string | null | undefined,
+  password: string,
+): Promise<boolean> {
   if (!passwordHash) {
     // Same work as a real check, so response time does not tell whether the account exists.
     await hash(password, OPTIONS);

@@ -10,7 +10,11 @@ export const tenantAudience = (tenantId: string) => `tenant:${tenantId}`;
 
 export type TokenClaims = { sub: string; aud: string; role?: string };
 
-export async function signToken(keys: JwtKey[], claims: TokenClaims, ttlSeconds = 12 * 3600): Promise<string> {
+export async function signToken(
+  keys: JwtKey[],
+  claims: TokenClaims,
+  ttlSeconds = 12 * 3600,
+): Promise<string> {
   const key = keys[0];
   if (!key) throw new Error('no signing key configured');
   const jwt = new SignJWT(claims.role ? { role: claims.role } : {})
@@ -36,8 +40,15 @@ export async function verifyToken(keys: JwtKey[], token: string, audience: strin
       { audience, issuer: ISSUER, algorithms: ['HS256'] },
     );
     if (typeof payload.sub !== 'string') throw new Error('no subject');
-    return { sub: payload.sub, aud: audience, role: typeof payload.role === 'string' ? payload.role : undefined };
+    return {
+      sub: payload.sub,
+      aud: audience,
+      role: typeof payload.role === 'string' ? payload.role : undefined,
+    };
   } catch {
-    throw new AppError('unauthenticated', 'The access token is missing, invalid, expired or not valid for this host');
+    throw new AppError(
+      'unauthenticated',
+      'The access token is missing, invalid, expired or not valid for this host',
+    );
   }
 }

@@ -1,12 +1,19 @@
 import { newId } from '@agora/contracts';
-import { createTenantRole, createTenantSchema, inTransaction, migrateTenantSchema, platformTables as p, withClient } from '@agora/db';
 import type { TenantRow } from '@agora/db';
+import {
+  createTenantRole,
+  createTenantSchema,
+  inTransaction,
+  migrateTenantSchema,
+  platformTables as p,
+  withClient,
+} from '@agora/db';
 import { and, asc, eq } from 'drizzle-orm';
 import { recordAudit } from '../audit.js';
 import type { Deps } from '../deps.js';
 import { failpoint } from '../failpoint.js';
-import { defaultHostname } from '../tenants/hosts.js';
 import { announce } from '../tenants/change-status.js';
+import { defaultHostname } from '../tenants/hosts.js';
 import { seedTenant } from './seed-tenant.js';
 import { type ProvisioningStep, STEP_LABELS } from './steps.js';
 
@@ -18,8 +25,14 @@ export class PermanentProvisioningError extends Error {
 type StepRunner = (deps: Deps, tenant: TenantRow) => Promise<void>;
 
 const RUNNERS: Record<ProvisioningStep, StepRunner> = {
-  role: (deps, t) => withClient(deps.database, (c) => inTransaction(c, () => createTenantRole(deps.database, c, t.schemaName))),
-  schema: (deps, t) => withClient(deps.database, (c) => inTransaction(c, () => createTenantSchema(deps.database, c, t.schemaName))),
+  role: (deps, t) =>
+    withClient(deps.database, (c) =>
+      inTransaction(c, () => createTenantRole(deps.database, c, t.schemaName)),
+    ),
+  schema: (deps, t) =>
+    withClient(deps.database, (c) =>
+      inTransaction(c, () => createTenantSchema(deps.database, c, t.schemaName)),
+    ),
   migrations: async (deps, t) => {
     await migrateTenantSchema(deps.database, t.schemaName);
   },
@@ -30,8 +43,12 @@ const RUNNERS: Record<ProvisioningStep, StepRunner> = {
       .insert(p.domains)
       .values({ id: newId('dom'), hostname, tenantId: t.id, kind: 'subdomain', isPrimary: true })
       .onConflictDoNothing();
-    const [owner] = await deps.database.platform.select({ tenantId: p.domains.tenantId }).from(p.domains).where(eq(p.domains.hostname, hostname));
-    if (owner?.tenantId !== t.id) throw new PermanentProvisioningError(`the hostname ${hostname} is already in use by another tenant`);
+    const [owner] = await deps.database.platform
+      .select({ tenantId: p.domains.tenantId })
+      .from(p.domains)
+      .where(eq(p.domains.hostname, hostname));
+    if (owner?.tenantId !== t.id)
+      throw new PermanentProvisioningError(`the hostname ${hostname} is already in use by another tenant`);
   },
 };
 
@@ -43,23 +60,39 @@ export type ProvisioningOutcome = { status: 'active' | 'skipped'; tenantStatus?:
  * with the same objects, none twice. On a permanent failure, or when this was the job's last
  * attempt, the tenant is marked failed with the reason.
  */
-export async function runProvisioning(deps: Deps, tenantId: string, options: { finalAttempt: boolean }): Promise<ProvisioningOutcome> {
+export async function runProvisioning(
+  deps: Deps,
+  tenantId: string,
+  options: { finalAttempt: boolean },
+): Promise<ProvisioningOutcome> {
   const db = deps.database.platform;
   const [tenant] = await db.select().from(p.tenants).where(eq(p.tenants.id, tenantId));
   if (!tenant) throw new PermanentProvisioningError(`no tenant with id ${tenantId}`);
   if (tenant.status !== 'provisioning') return { status: 'skipped', tenantStatus: tenant.status };
 
   const runId = newId('prv');
-  await db.insert(p.provisioningRuns).values({ id: runId, tenantId, attempt: tenant.provisionAttempt, status: 'running' });
-  const steps = await db.select().from(p.provisioningSteps).where(eq(p.provisioningSteps.tenantId, tenantId)).orderBy(asc(p.provisioningSteps.position));
+  await db
+    .insert(p.provisioningRuns)
+    .values({ id: runId, tenantId, attempt: tenant.provisionAttempt, status: 'running' });
+  const steps = await db
+    .select()
+    .from(p.provisioningSteps)
+    .where(eq(p.provisioningSteps.tenantId, tenantId))
+    .orderBy(asc(p.provisioningSteps.position));
 
   let current: ProvisioningStep | undefined;
   try {
     for (const s of steps) {
       if (s.status === 'done') continue;
       current = s.step as ProvisioningStep;
-      const stepWhere = and(eq(p.provisioningSteps.tenantId, tenantId), eq(p.provisioningSteps.step, current));
-      await db.update(p.provisioningSteps).set({ startedAt: new Date(), attempts: s.attempts + 1, error: null }).where(stepWhere);
+      const stepWhere = and(
+        eq(p.provisioningSteps.tenantId, tenantId),
+        eq(p.provisioningSteps.step, current),
+      );
+      await db
+        .update(p.provisioningSteps)
+        .set({ startedAt: new Date(), attempts: s.attempts + 1, error: null })
+        .where(stepWhere);
       await RUNNERS[current](deps, tenant);
       failpoint(`provision.${current}.before-done`);
       await db.update(p.provisioningSteps).set({ status: 'done', finishedAt: new Date() }).where(stepWhere);
@@ -70,7 +103,10 @@ export async function runProvisioning(deps: Deps, tenantId: string, options: { f
         .update(p.tenants)
         .set({ status: 'active', failureReason: null, updatedAt: new Date() })
         .where(and(eq(p.tenants.id, tenantId), eq(p.tenants.status, 'provisioning')));
-      await tx.update(p.provisioningRuns).set({ status: 'succeeded', finishedAt: new Date() }).where(eq(p.provisioningRuns.id, runId));
+      await tx
+        .update(p.provisioningRuns)
+        .set({ status: 'succeeded', finishedAt: new Date() })
+        .where(eq(p.provisioningRuns.id, runId));
       await recordAudit(tx, { type: 'system', id: 'provisioning' }, 'tenant.activated', tenantId);
     });
     await announce(deps, tenantId);
@@ -86,14 +122,23 @@ export async function runProvisioning(deps: Deps, tenantId: string, options: { f
           .set({ error: message, ...(giveUp ? { status: 'failed' as const } : {}) })
           .where(and(eq(p.provisioningSteps.tenantId, tenantId), eq(p.provisioningSteps.step, current)));
       }
-      await tx.update(p.provisioningRuns).set({ status: 'failed', error: message, finishedAt: new Date() }).where(eq(p.provisioningRuns.id, runId));
+      await tx
+        .update(p.provisioningRuns)
+        .set({ status: 'failed', error: message, finishedAt: new Date() })
+        .where(eq(p.provisioningRuns.id, runId));
       if (giveUp) {
         const reason = current ? `${STEP_LABELS[current]} failed: ${message}` : message;
         await tx
           .update(p.tenants)
           .set({ status: 'failed', failureReason: reason, updatedAt: new Date() })
           .where(and(eq(p.tenants.id, tenantId), eq(p.tenants.status, 'provisioning')));
-        await recordAudit(tx, { type: 'system', id: 'provisioning' }, 'tenant.provisioning_failed', tenantId, { reason });
+        await recordAudit(
+          tx,
+          { type: 'system', id: 'provisioning' },
+          'tenant.provisioning_failed',
+          tenantId,
+          { reason },
+        );
       }
     });
     throw e;

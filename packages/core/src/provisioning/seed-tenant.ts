@@ -7,14 +7,19 @@ import { type Database, type TenantRow, withTenant } from '@agora/db';
  */
 export async function seedTenant(database: Database, tenant: TenantRow): Promise<void> {
   await withTenant(database, tenant, async ({ db, t }) => {
-    await db.insert(t.settings).values({ publicName: tenant.name, theme: DEFAULT_THEME }).onConflictDoNothing();
+    await db
+      .insert(t.settings)
+      .values({ publicName: tenant.name, theme: DEFAULT_THEME })
+      .onConflictDoNothing();
     const invited = await db
       .insert(t.users)
       .values({ id: newId('usr'), email: tenant.ownerEmail, role: 'owner', status: 'invited' })
       .onConflictDoNothing()
       .returning({ id: t.users.id, email: t.users.email });
     for (const user of invited) {
-      await db.insert(t.outbox).values({ topic: 'user.invited', payload: { userId: user.id, email: user.email, role: 'owner' } });
+      await db
+        .insert(t.outbox)
+        .values({ topic: 'user.invited', payload: { userId: user.id, email: user.email, role: 'owner' } });
     }
   });
 }

@@ -3,8 +3,8 @@ import { platformTables as p } from '@agora/db';
 import { and, eq, inArray } from 'drizzle-orm';
 import { type Actor, recordAudit } from '../audit.js';
 import type { Deps } from '../deps.js';
-import { getTenant } from './get-tenant.js';
 import { enqueueProvisioning } from './create-tenant.js';
+import { getTenant } from './get-tenant.js';
 
 type Transition = { from: TenantStatus[]; to: TenantStatus; action: string };
 
@@ -18,21 +18,30 @@ const TRANSITIONS = {
  * already where it was asked to be); any other starting state is a 409. Every API process
  * drops its cached host entries for the tenant at once.
  */
-export async function changeTenantStatus(deps: Deps, id: string, change: keyof typeof TRANSITIONS, actor: Actor, reason?: string) {
+export async function changeTenantStatus(
+  deps: Deps,
+  id: string,
+  change: keyof typeof TRANSITIONS,
+  actor: Actor,
+  reason?: string,
+) {
   const t: Transition = TRANSITIONS[change];
   const changed = await deps.database.platform.transaction(async (tx) => {
     const [tenant] = await tx.select().from(p.tenants).where(eq(p.tenants.id, id)).for('update');
     if (!tenant) throw new AppError('not_found', `No tenant with id ${id}`);
     if (tenant.status === t.to) return false;
     if (!t.from.includes(tenant.status)) {
-      throw new AppError('invalid_state', `A ${tenant.status} tenant cannot be ${t.to === 'active' ? 'resumed' : t.to}`);
+      throw new AppError(
+        'invalid_state',
+        `A ${tenant.status} tenant cannot be ${t.to === 'active' ? 'resumed' : t.to}`,
+      );
     }
     await tx.update(p.tenants).set({ status: t.to, updatedAt: new Date() }).where(eq(p.tenants.id, id));
     await recordAudit(tx, actor, t.action, id, reason ? { reason } : {});
     return true;
   });
   if (changed) await announce(deps, id);
-  return (await getTenant(deps.database, id))!;
+  return mustGetTenant(deps, id);
 }
 
 /** Start provisioning again for a failed tenant, from the step that failed. */
@@ -40,7 +49,11 @@ export async function retryProvisioning(deps: Deps, id: string, actor: Actor) {
   const attempt = await deps.database.platform.transaction(async (tx) => {
     const [tenant] = await tx.select().from(p.tenants).where(eq(p.tenants.id, id)).for('update');
     if (!tenant) throw new AppError('not_found', `No tenant with id ${id}`);
-    if (tenant.status !== 'failed') throw new AppError('invalid_state', `Only a failed tenant can be retried; this one is ${tenant.status}`);
+    if (tenant.status !== 'failed')
+      throw new AppError(
+        'invalid_state',
+        `Only a failed tenant can be retried; this one is ${tenant.status}`,
+      );
     const next = tenant.provisionAttempt + 1;
     await tx
       .update(p.tenants)
@@ -54,11 +67,20 @@ export async function retryProvisioning(deps: Deps, id: string, actor: Actor) {
     return next;
   });
   await enqueueProvisioning(deps, id, attempt).catch(() => {});
-  return (await getTenant(deps.database, id))!;
+  return mustGetTenant(deps, id);
+}
+
+async function mustGetTenant(deps: Pick<Deps, 'database'>, id: string) {
+  const tenant = await getTenant(deps.database, id);
+  if (!tenant) throw new AppError('not_found', `No tenant with id ${id}`);
+  return tenant;
 }
 
 /** Tell every API process that this tenant's routing changed. Best effort: caches also expire. */
 export async function announce(deps: Pick<Deps, 'database' | 'events'>, tenantId: string) {
-  const rows = await deps.database.platform.select({ hostname: p.domains.hostname }).from(p.domains).where(eq(p.domains.tenantId, tenantId));
+  const rows = await deps.database.platform
+    .select({ hostname: p.domains.hostname })
+    .from(p.domains)
+    .where(eq(p.domains.tenantId, tenantId));
   await deps.events.tenantChanged({ tenantId, hostnames: rows.map((r) => r.hostname) }).catch(() => {});
 }

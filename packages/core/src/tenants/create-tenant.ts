@@ -20,11 +20,20 @@ export async function createTenant(deps: Deps, input: CreateTenantBody, actor: A
     if (taken.length) throw slugTaken(input.slug);
     const inserted = await tx
       .insert(p.tenants)
-      .values({ id, slug: input.slug, name: input.name, ownerEmail: input.ownerEmail, status: 'provisioning', schemaName: `t_${short}` })
+      .values({
+        id,
+        slug: input.slug,
+        name: input.name,
+        ownerEmail: input.ownerEmail,
+        status: 'provisioning',
+        schemaName: `t_${short}`,
+      })
       .onConflictDoNothing()
       .returning({ id: p.tenants.id });
     if (!inserted.length) throw slugTaken(input.slug); // lost a race for the slug
-    await tx.insert(p.provisioningSteps).values(PROVISIONING_STEPS.map((step, position) => ({ tenantId: id, step, position })));
+    await tx
+      .insert(p.provisioningSteps)
+      .values(PROVISIONING_STEPS.map((step, position) => ({ tenantId: id, step, position })));
     await recordAudit(tx, actor, 'tenant.created', id, { slug: input.slug, name: input.name });
   });
   await enqueueProvisioning(deps, id, 1).catch(() => {});
@@ -40,5 +49,9 @@ const slugTaken = (slug: string) =>
 
 /** One job per (tenant, attempt): enqueueing twice is harmless. */
 export function enqueueProvisioning(deps: Pick<Deps, 'jobs'>, tenantId: string, attempt: number) {
-  return deps.jobs.enqueue(provisionTenantJob, { tenantId, attempt }, { jobId: `provision-${tenantId}-${attempt}` });
+  return deps.jobs.enqueue(
+    provisionTenantJob,
+    { tenantId, attempt },
+    { jobId: `provision-${tenantId}-${attempt}` },
+  );
 }

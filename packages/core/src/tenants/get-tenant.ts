@@ -1,6 +1,6 @@
 import { type Database, platformTables as p } from '@agora/db';
 import { asc, eq } from 'drizzle-orm';
-import { STEP_LABELS, type ProvisioningStep } from '../provisioning/steps.js';
+import { type ProvisioningStep, STEP_LABELS } from '../provisioning/steps.js';
 
 export type TenantView = Awaited<ReturnType<typeof getTenant>> & {};
 
@@ -9,8 +9,16 @@ export async function getTenant(database: Database, id: string) {
   const [tenant] = await database.platform.select().from(p.tenants).where(eq(p.tenants.id, id));
   if (!tenant) return null;
   const [steps, domains] = await Promise.all([
-    database.platform.select().from(p.provisioningSteps).where(eq(p.provisioningSteps.tenantId, id)).orderBy(asc(p.provisioningSteps.position)),
-    database.platform.select().from(p.domains).where(eq(p.domains.tenantId, id)).orderBy(asc(p.domains.createdAt)),
+    database.platform
+      .select()
+      .from(p.provisioningSteps)
+      .where(eq(p.provisioningSteps.tenantId, id))
+      .orderBy(asc(p.provisioningSteps.position)),
+    database.platform
+      .select()
+      .from(p.domains)
+      .where(eq(p.domains.tenantId, id))
+      .orderBy(asc(p.domains.createdAt)),
   ]);
   const done = steps.filter((s) => s.status === 'done').length;
   return {

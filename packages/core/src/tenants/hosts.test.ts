@@ -12,8 +12,14 @@ describe('normalizeHost', () => {
     ['127.0.0.1:3000', '127.0.0.1'],
   ])('%j -> %j', (raw, expected) => expect(normalizeHost(raw)).toBe(expected));
 
-  it.each(['', 'acme.localhost..', '[::1]:3000', 'acme..localhost', '-acme.localhost', 'ac me.localhost', 'acme.localhost:abc', 'a_b.localhost'])(
-    'rejects %j',
-    (raw) => expect(normalizeHost(raw)).toBe(''),
-  );
+  it.each([
+    '',
+    'acme.localhost..',
+    '[::1]:3000',
+    'acme..localhost',
+    '-acme.localhost',
+    'ac me.localhost',
+    'acme.localhost:abc',
+    'a_b.localhost',
+  ])('rejects %j', (raw) => expect(normalizeHost(raw)).toBe(''));
 });

@@ -5,7 +5,13 @@ import { eq } from 'drizzle-orm';
 import { hashPassword, verifyPassword } from '../auth/passwords.js';
 import { signToken, tenantAudience } from '../auth/tokens.js';
 
-export type TenantRole = 'owner' | 'operator' | 'vendor_admin' | 'vendor_staff' | 'buyer_admin' | 'buyer_member';
+export type TenantRole =
+  | 'owner'
+  | 'operator'
+  | 'vendor_admin'
+  | 'vendor_staff'
+  | 'buyer_admin'
+  | 'buyer_member';
 
 /** An active tenant user with a password (invitations without a password come from seeding). */
 export async function createTenantUser(
@@ -17,7 +23,14 @@ export async function createTenantUser(
   return withTenant(database, tenant, async ({ db, t }) => {
     const [user] = await db
       .insert(t.users)
-      .values({ id: newId('usr'), email: input.email.toLowerCase(), name: input.name ?? '', passwordHash, role: input.role, status: 'active' })
+      .values({
+        id: newId('usr'),
+        email: input.email.toLowerCase(),
+        name: input.name ?? '',
+        passwordHash,
+        role: input.role,
+        status: 'active',
+      })
       .onConflictDoNothing()
       .returning({ id: t.users.id, email: t.users.email, role: t.users.role });
     if (!user) throw new AppError('conflict', `A user with email ${input.email} already exists`);
@@ -26,16 +39,34 @@ export async function createTenantUser(
 }
 
 /** Log a user into one tenant; the token is valid on this tenant's hosts only. */
-export async function loginTenantUser(database: Database, keys: JwtKey[], tenant: TenantRef, email: string, password: string) {
-  const [user] = await withTenant(database, tenant, ({ db, t }) => db.select().from(t.users).where(eq(t.users.email, email.toLowerCase())));
+export async function loginTenantUser(
+  database: Database,
+  keys: JwtKey[],
+  tenant: TenantRef,
+  email: string,
+  password: string,
+) {
+  const [user] = await withTenant(database, tenant, ({ db, t }) =>
+    db.select().from(t.users).where(eq(t.users.email, email.toLowerCase())),
+  );
   const ok = await verifyPassword(user?.passwordHash, password);
-  if (!ok || !user || user.status !== 'active') throw new AppError('invalid_credentials', 'Email or password is incorrect');
+  if (!ok || !user || user.status !== 'active')
+    throw new AppError('invalid_credentials', 'Email or password is incorrect');
   return { token: await signToken(keys, { sub: user.id, aud: tenantAudience(tenant.id), role: user.role }) };
 }
 
 export async function getTenantUser(database: Database, tenant: TenantRef, userId: string) {
   const [user] = await withTenant(database, tenant, ({ db, t }) =>
-    db.select({ id: t.users.id, email: t.users.email, name: t.users.name, role: t.users.role, status: t.users.status }).from(t.users).where(eq(t.users.id, userId)),
+    db
+      .select({
+        id: t.users.id,
+        email: t.users.email,
+        name: t.users.name,
+        role: t.users.role,
+        status: t.users.status,
+      })
+      .from(t.users)
+      .where(eq(t.users.id, userId)),
   );
   return user ?? null;
 }

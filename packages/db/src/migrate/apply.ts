@@ -15,7 +15,9 @@ export function pendingMigrations(all: Migration[], applied: LedgerEntries): Mig
   for (const m of all) {
     const checksum = applied.get(m.name);
     if (checksum && checksum !== m.checksum) {
-      throw new MigrationError(`migration ${m.name} changed after it was applied (checksum ${checksum} != ${m.checksum})`);
+      throw new MigrationError(
+        `migration ${m.name} changed after it was applied (checksum ${checksum} != ${m.checksum})`,
+      );
     }
   }
   return all.filter((m) => !applied.has(m.name));
@@ -38,7 +40,9 @@ export async function migrateSchema(
   options: { asOwner: boolean; retarget: boolean },
 ): Promise<string[]> {
   try {
-    await client.query(`BEGIN; SELECT pg_advisory_xact_lock(hashtext('agora.migrate'), hashtext(${literal(schemaName)}))`);
+    await client.query(
+      `BEGIN; SELECT pg_advisory_xact_lock(hashtext('agora.migrate'), hashtext(${literal(schemaName)}))`,
+    );
     const { rows } = await client.query<{ migration: string; checksum: string }>(
       'select migration, checksum from platform.schema_migrations where schema_name = $1',
       [schemaName],
@@ -53,7 +57,9 @@ export async function migrateSchema(
     for (const m of pending) statements.push(options.retarget ? sqlForSchema(m, schemaName) : m.sql);
     if (options.asOwner) statements.push('RESET ROLE');
     const values = pending.map((m) => `(${literal(schemaName)}, ${literal(m.name)}, ${literal(m.checksum)})`);
-    statements.push(`INSERT INTO platform.schema_migrations (schema_name, migration, checksum) VALUES ${values.join(', ')}`);
+    statements.push(
+      `INSERT INTO platform.schema_migrations (schema_name, migration, checksum) VALUES ${values.join(', ')}`,
+    );
     statements.push('COMMIT');
     // One round trip for the whole batch: the simple query protocol runs it inside our BEGIN.
     await client.query(statements.join(';\n'));

@@ -16,7 +16,9 @@ export function loadMigrations(set: MigrationSet): Migration[] {
   const cached = cache.get(set);
   if (cached) return cached;
   const dir = fileURLToPath(new URL(`../../migrations/${set}/`, import.meta.url));
-  const journal = JSON.parse(readFileSync(`${dir}meta/_journal.json`, 'utf8')) as { entries: { tag: string }[] };
+  const journal = JSON.parse(readFileSync(`${dir}meta/_journal.json`, 'utf8')) as {
+    entries: { tag: string }[];
+  };
   const migrations = journal.entries.map(({ tag }) => {
     const raw = readFileSync(`${dir}${tag}.sql`, 'utf8');
     const sql = raw

@@ -27,7 +27,11 @@ export type MigrateTenantsOptions = {
 };
 
 /** Bring one tenant schema to the latest migration (used by provisioning). */
-export function migrateTenantSchema(database: Database, schemaName: string, migrations = loadMigrations('tenant')) {
+export function migrateTenantSchema(
+  database: Database,
+  schemaName: string,
+  migrations = loadMigrations('tenant'),
+) {
   return withClient(database, (client) =>
     migrateSchema(database, client, schemaName, migrations, { asOwner: true, retarget: true }),
   );
@@ -39,7 +43,10 @@ export function migrateTenantSchema(database: Database, schemaName: string, migr
  * A failing schema is reported and does not stop the others. Interrupted runs resume: the
  * ledger only holds committed work.
  */
-export async function migrateTenants(database: Database, options: MigrateTenantsOptions = {}): Promise<MigrateSummary> {
+export async function migrateTenants(
+  database: Database,
+  options: MigrateTenantsOptions = {},
+): Promise<MigrateSummary> {
   const started = performance.now();
   const migrations = options.migrations ?? loadMigrations('tenant');
   const concurrency = Math.max(1, options.concurrency ?? 4);
@@ -55,17 +62,27 @@ export async function migrateTenants(database: Database, options: MigrateTenants
     schemas = schemas.filter((s) => wanted.has(s));
   }
 
-  const { rows: ledgerRows } = await database.pool.query<{ schema_name: string; migration: string; checksum: string }>(
+  const { rows: ledgerRows } = await database.pool.query<{
+    schema_name: string;
+    migration: string;
+    checksum: string;
+  }>(
     `select schema_name, migration, checksum from platform.schema_migrations where schema_name <> 'platform'`,
   );
   const ledger = new Map<string, Map<string, string>>();
   for (const r of ledgerRows) {
-    let m = ledger.get(r.schema_name);
-    if (!m) ledger.set(r.schema_name, (m = new Map()));
-    m.set(r.migration, r.checksum);
+    const applied = ledger.get(r.schema_name) ?? new Map<string, string>();
+    applied.set(r.migration, r.checksum);
+    ledger.set(r.schema_name, applied);
   }
 
-  const summary: MigrateSummary = { total: schemas.length, migrated: 0, current: 0, failed: [], durationMs: 0 };
+  const summary: MigrateSummary = {
+    total: schemas.length,
+    migrated: 0,
+    current: 0,
+    failed: [],
+    durationMs: 0,
+  };
   let done = 0;
   const record = (outcome: SchemaOutcome) => {
     if (outcome.status === 'migrated') summary.migrated++;
@@ -94,7 +111,10 @@ export async function migrateTenants(database: Database, options: MigrateTenants
       while (next < queue.length) {
         const schema = queue[next++] as string;
         try {
-          const applied = await migrateSchema(database, client, schema, migrations, { asOwner: true, retarget: true });
+          const applied = await migrateSchema(database, client, schema, migrations, {
+            asOwner: true,
+            retarget: true,
+          });
           record(applied.length ? { schema, status: 'migrated', applied } : { schema, status: 'current' });
         } catch (e) {
           record({ schema, status: 'failed', error: (e as Error).message });

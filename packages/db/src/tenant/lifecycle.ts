@@ -7,7 +7,11 @@ import { assertTenantSchema, ident } from '../sql.js';
  * Tenant role: NOLOGIN, named exactly like the schema, owning nothing. The login role can
  * `SET ROLE` to it but does not inherit its rights. Idempotent; runs in the caller's transaction.
  */
-export async function createTenantRole(database: Database, client: pg.ClientBase, schemaName: string): Promise<void> {
+export async function createTenantRole(
+  database: Database,
+  client: pg.ClientBase,
+  schemaName: string,
+): Promise<void> {
   await ensureSettableRole(database, client, assertTenantSchema(schemaName));
 }
 
@@ -16,7 +20,11 @@ export async function createTenantRole(database: Database, client: pg.ClientBase
  * by migrations (as the owner role) grant DML to the tenant role through default privileges.
  * Idempotent; runs in the caller's transaction.
  */
-export async function createTenantSchema(database: Database, client: pg.ClientBase, schemaName: string): Promise<void> {
+export async function createTenantSchema(
+  database: Database,
+  client: pg.ClientBase,
+  schemaName: string,
+): Promise<void> {
   const schema = ident(assertTenantSchema(schemaName));
   const owner = ident(database.ownerRole);
   await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema} AUTHORIZATION ${owner}`);
@@ -33,7 +41,11 @@ export async function createTenantSchema(database: Database, client: pg.ClientBa
 }
 
 /** Remove a tenant's schema, role and ledger rows (tests and tooling; not a product feature yet). */
-export async function dropTenantSchema(database: Database, client: pg.ClientBase, schemaName: string): Promise<void> {
+export async function dropTenantSchema(
+  database: Database,
+  client: pg.ClientBase,
+  schemaName: string,
+): Promise<void> {
   const schema = ident(assertTenantSchema(schemaName));
   await client.query('BEGIN');
   try {

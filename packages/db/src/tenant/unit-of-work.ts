@@ -17,7 +17,11 @@ export type TenantTx = {
  * role, so the database itself refuses any table of another tenant (or of the platform), then
  * runs `fn` with that tenant's tables. Commits when `fn` resolves, rolls back when it throws.
  */
-export async function withTenant<T>(database: Database, tenant: TenantRef, fn: (tx: TenantTx) => Promise<T>): Promise<T> {
+export async function withTenant<T>(
+  database: Database,
+  tenant: TenantRef,
+  fn: (tx: TenantTx) => Promise<T>,
+): Promise<T> {
   const role = ident(assertTenantSchema(tenant.schemaName));
   const client = await database.pool.connect();
   let broken = false;

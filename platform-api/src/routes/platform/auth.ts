@@ -16,7 +16,10 @@ export const platformAuth = createApi<AppEnv>()
       tags: ['auth'],
       summary: 'Log in as platform staff',
       request: { body: jsonBody(LoginBody) },
-      responses: { 200: json(Token, 'A platform access token (valid on the platform host only)'), ...errorResponses(400, 401) },
+      responses: {
+        200: json(Token, 'A platform access token (valid on the platform host only)'),
+        ...errorResponses(400, 401),
+      },
     }),
     async (c) => {
       const { email, password } = c.req.valid('json');

@@ -28,15 +28,26 @@ export const Tenant = z
         }),
       ),
     }),
-    domains: z.array(z.object({ hostname: z.string(), kind: z.enum(['subdomain', 'custom']), primary: z.boolean() })),
+    domains: z.array(
+      z.object({ hostname: z.string(), kind: z.enum(['subdomain', 'custom']), primary: z.boolean() }),
+    ),
   })
   .openapi('Tenant');
 
 export const TenantSummary = z
-  .object({ id: z.string(), slug: z.string(), name: z.string(), status: TenantStatus, plan: z.string(), createdAt: z.string() })
+  .object({
+    id: z.string(),
+    slug: z.string(),
+    name: z.string(),
+    status: TenantStatus,
+    plan: z.string(),
+    createdAt: z.string(),
+  })
   .openapi('TenantSummary');
 
-export const TenantPage = z.object({ data: z.array(TenantSummary), nextCursor: z.string().nullable() }).openapi('TenantPage');
+export const TenantPage = z
+  .object({ data: z.array(TenantSummary), nextCursor: z.string().nullable() })
+  .openapi('TenantPage');
 
 export const TenantIdParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
 
@@ -47,4 +58,6 @@ export const ListTenantsQuery = z.object({
   q: z.string().trim().min(1).max(100).optional().openapi({ description: 'Search in name and slug' }),
 });
 
-export const StatusChangeBody = z.object({ reason: z.string().trim().max(500).optional() }).openapi('StatusChange');
+export const StatusChangeBody = z
+  .object({ reason: z.string().trim().max(500).optional() })
+  .openapi('StatusChange');

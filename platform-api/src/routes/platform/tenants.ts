@@ -1,5 +1,12 @@
 import { AppError, CreateTenantBody } from '@agora/contracts';
-import { type Actor, changeTenantStatus, createTenant, getTenant, listTenants, retryProvisioning } from '@agora/core';
+import {
+  type Actor,
+  changeTenantStatus,
+  createTenant,
+  getTenant,
+  listTenants,
+  retryProvisioning,
+} from '@agora/core';
 import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../context.js';
@@ -16,7 +23,10 @@ const statusRoute = (action: 'suspend' | 'resume', summary: string) =>
     method: 'post',
     path: `/tenants/{id}/${action}`,
     summary,
-    request: { params: TenantIdParam, body: { ...jsonBody(StatusChangeBody, 'Optional: why'), required: false } },
+    request: {
+      params: TenantIdParam,
+      body: { ...jsonBody(StatusChangeBody, 'Optional: why'), required: false },
+    },
     responses: { 200: json(Tenant, 'The tenant after the change'), ...errorResponses(400, 401, 404, 409) },
   });
 
@@ -27,9 +37,13 @@ export const platformTenants = createApi<AppEnv>()
       method: 'post',
       path: '/tenants',
       summary: 'Create a tenant marketplace',
-      description: 'Records the tenant and starts provisioning in the background. Poll GET /tenants/{id} for progress.',
+      description:
+        'Records the tenant and starts provisioning in the background. Poll GET /tenants/{id} for progress.',
       request: { body: jsonBody(CreateTenantBody) },
-      responses: { 202: json(Tenant, 'Accepted: the tenant is provisioning'), ...errorResponses(400, 401, 409) },
+      responses: {
+        202: json(Tenant, 'Accepted: the tenant is provisioning'),
+        ...errorResponses(400, 401, 409),
+      },
     }),
     async (c) => c.json(await createTenant(c.var.deps, c.req.valid('json'), staffActor(c)), 202),
   )
@@ -40,7 +54,10 @@ export const platformTenants = createApi<AppEnv>()
       path: '/tenants',
       summary: 'List tenants, newest first',
       request: { query: ListTenantsQuery },
-      responses: { 200: json(TenantPage, 'One page; pass nextCursor as cursor for the next'), ...errorResponses(400, 401) },
+      responses: {
+        200: json(TenantPage, 'One page; pass nextCursor as cursor for the next'),
+        ...errorResponses(400, 401),
+      },
     }),
     async (c) => c.json(await listTenants(c.var.deps.database, c.req.valid('query')), 200),
   )
@@ -61,11 +78,17 @@ export const platformTenants = createApi<AppEnv>()
   )
   .openapi(statusRoute('suspend', 'Suspend a tenant: its storefront and API stop answering'), async (c) => {
     const { reason } = c.req.valid('json');
-    return c.json(await changeTenantStatus(c.var.deps, c.req.valid('param').id, 'suspend', staffActor(c), reason), 200);
+    return c.json(
+      await changeTenantStatus(c.var.deps, c.req.valid('param').id, 'suspend', staffActor(c), reason),
+      200,
+    );
   })
   .openapi(statusRoute('resume', 'Resume a suspended tenant'), async (c) => {
     const { reason } = c.req.valid('json');
-    return c.json(await changeTenantStatus(c.var.deps, c.req.valid('param').id, 'resume', staffActor(c), reason), 200);
+    return c.json(
+      await changeTenantStatus(c.var.deps, c.req.valid('param').id, 'resume', staffActor(c), reason),
+      200,
+    );
   })
   .openapi(
     createRoute({
@@ -74,8 +97,10 @@ export const platformTenants = createApi<AppEnv>()
       path: '/tenants/{id}/retry',
       summary: 'Retry provisioning of a failed tenant from the failed step',
       request: { params: TenantIdParam },
-      responses: { 202: json(Tenant, 'Accepted: the tenant is provisioning again'), ...errorResponses(401, 404, 409) },
+      responses: {
+        202: json(Tenant, 'Accepted: the tenant is provisioning again'),
+        ...errorResponses(401, 404, 409),
+      },
     }),
-    async (c) =>
-      c.json(await retryProvisioning(c.var.deps, c.req.valid('param').id, staffActor(c)), 202),
+    async (c) => c.json(await retryProvisioning(c.var.deps, c.req.valid('param').id, staffActor(c)), 202),
   );

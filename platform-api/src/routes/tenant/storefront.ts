@@ -1,5 +1,4 @@
-import { FONTS, LoginBody } from '@agora/contracts';
-import { AppError } from '@agora/contracts';
+import { AppError, FONTS, LoginBody } from '@agora/contracts';
 import { getStorefront, getTenantUser, loginTenantUser } from '@agora/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { TenantEnv } from '../../context.js';
@@ -42,11 +41,17 @@ export const tenantStorefront = createApi<TenantEnv>()
       tags: ['auth'],
       summary: 'Log in to this marketplace',
       request: { body: jsonBody(LoginBody) },
-      responses: { 200: json(Token, "A token valid on this marketplace's hosts only"), ...errorResponses(400, 401, 403, 404) },
+      responses: {
+        200: json(Token, "A token valid on this marketplace's hosts only"),
+        ...errorResponses(400, 401, 403, 404),
+      },
     }),
     async (c) => {
       const { email, password } = c.req.valid('json');
-      return c.json(await loginTenantUser(c.var.deps.database, c.var.deps.config.jwtKeys, c.var.tenant, email, password), 200);
+      return c.json(
+        await loginTenantUser(c.var.deps.database, c.var.deps.config.jwtKeys, c.var.tenant, email, password),
+        200,
+      );
     },
   )
   .openapi(

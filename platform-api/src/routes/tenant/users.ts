@@ -13,7 +13,8 @@ const User = z
 /** Operator staff (owner or operator) of this marketplace. */
 const requireOperator = createMiddleware<TenantEnv>(async (c, next) => {
   const role = c.var.user.role;
-  if (role !== 'owner' && role !== 'operator') throw new AppError('forbidden', 'Only the marketplace operator may do this');
+  if (role !== 'owner' && role !== 'operator')
+    throw new AppError('forbidden', 'Only the marketplace operator may do this');
   await next();
 });
 

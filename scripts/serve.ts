@@ -1,0 +1,85 @@
+// The whole platform in one process for `npm start`: PostgreSQL (embedded unless DATABASE_URL),
+// Redis (REDIS_URL, the local one, or a private redis-server), platform migrations, the staff
+// account, the API server and the workers. Ctrl-C stops everything it started.
+import { resolve } from 'node:path';
+import { type Config, ConfigError, loadConfig } from '@agora/config';
+import { createRuntime, ensureStaffUser } from '@agora/core';
+import { migratePlatform } from '@agora/db';
+import { devDatabase } from '@agora/db/embedded';
+import { buildApi } from '@agora/platform-api';
+import { startWorkers } from '@agora/provisioning';
+import { redisAnswers, spawnRedisServer } from '@agora/queue';
+import { serve } from '@hono/node-server';
+
+const DEV_STAFF = { email: 'admin@agora.localhost', password: 'agora-admin' };
+const log = (line: string) => console.log(`  ${line}`);
+const cleanups: (() => Promise<void>)[] = [];
+
+async function main() {
+  let config: Config = loadConfig({ NODE_ENV: 'development', ...process.env });
+
+  if (!config.databaseUrl) {
+    log(`PostgreSQL: embedded, data in ${resolve(config.dataDir)}`);
+    const db = await devDatabase(config.dataDir, log);
+    cleanups.push(db.stop);
+    config = { ...config, databaseUrl: db.url };
+  } else {
+    log('PostgreSQL: DATABASE_URL');
+  }
+
+  if (!(await redisAnswers(config.redisUrl))) {
+    if (process.env.REDIS_URL)
+      throw new ConfigError(`Redis does not answer at REDIS_URL (${config.redisUrl}).`);
+    log(`Redis: nothing answers at ${config.redisUrl}; starting a private redis-server`);
+    const redis = await spawnRedisServer();
+    cleanups.push(redis.stop);
+    config = { ...config, redisUrl: redis.url };
+  }
+  log(`Redis: ${config.redisUrl}`);
+
+  const runtime = await createRuntime(config, { applicationName: 'agora' });
+  cleanups.unshift(() => runtime.close());
+  const applied = await migratePlatform(runtime.database);
+  log(applied.length ? `Platform schema: applied ${applied.join(', ')}` : 'Platform schema: up to date');
+
+  const staff = config.staff ?? (config.env === 'production' ? undefined : DEV_STAFF);
+  if (staff) await ensureStaffUser(runtime.database, staff);
+
+  const workers = await startWorkers(runtime, { log: (l) => log(`[worker] ${l}`) });
+  cleanups.unshift(() => workers.close());
+  const api = await buildApi(runtime);
+  cleanups.unshift(() => api.close());
+
+  const server = await new Promise<ReturnType<typeof serve>>((ready) => {
+    const s = serve({ fetch: api.app.fetch, port: config.port, hostname: '0.0.0.0' }, () => ready(s));
+  });
+  cleanups.unshift(() => new Promise((r) => server.close(() => r())));
+
+  const origin = (host: string) => `http://${host}:${config.port}`;
+  console.log(`
+\x1b[1mAgora is running\x1b[0m
+  Control-plane API   ${origin(config.platformHost)}/platform/v1/docs
+  Health              ${origin(config.platformHost)}/readyz
+  Marketplaces        ${origin(`<slug>.${config.baseDomain}`)} (create one: pnpm agora tenants:create ...)
+${staff ? `  Staff login         ${staff.email} / ${config.staff ? '(AGORA_STAFF_PASSWORD)' : staff.password}\n` : ''}
+Press Ctrl-C to stop.`);
+}
+
+let stopping = false;
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  console.log('\nStopping…');
+  for (const fn of cleanups)
+    await fn().catch((e) => console.error(`  while stopping: ${(e as Error).message}`));
+  process.exit(code);
+}
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+
+main().catch(async (e) => {
+  console.error(
+    `\n\x1b[31mCould not start:\x1b[0m ${e instanceof ConfigError ? e.message : (e as Error).stack}`,
+  );
+  await shutdown(1);
+});
