@@ -13,7 +13,14 @@ const stages = [
   ['Build what tests need (turbo)', ['exec', 'turbo', 'run', 'build', '--output-logs=errors-only']],
   [
     'Unit and integration tests (vitest, real PostgreSQL and Redis)',
-    ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json'],
+    [
+      'exec',
+      'vitest',
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      '--outputFile.json=test-results/vitest.json',
+    ],
   ],
 ];
 for (const [title, args] of stages) {

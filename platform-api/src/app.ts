@@ -13,6 +13,7 @@ import { platformAuth } from './routes/platform/auth.js';
 import { platformTenants } from './routes/platform/tenants.js';
 import { tenantStorefront } from './routes/tenant/storefront.js';
 import { tenantUsers } from './routes/tenant/users.js';
+import { tlsAsk } from './routes/tls.js';
 
 /** The Hono app: every host, every route. Pure wiring; importable by tests and benchmarks. */
 export function createApp(deps: ApiDeps) {
@@ -24,6 +25,7 @@ export function createApp(deps: ApiDeps) {
   });
   app.onError(onError);
   app.route('/', health);
+  app.route('/', tlsAsk);
   app.use('*', resolveSurface);
 
   const platformApi = createApi<AppEnv>();

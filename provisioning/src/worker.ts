@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { loadConfig } from '@agora/config';
 import { createRuntime } from '@agora/core';
 import { migratePlatform } from '@agora/db';
@@ -10,6 +11,10 @@ await migratePlatform(runtime.database);
 const log = (line: string) => console.log(`[worker] ${line}`);
 const handle = await startWorkers(runtime, { log });
 log(`processing queues with prefix ${config.queuePrefix}`);
+
+// Liveness for container health checks: the file's age says whether the event loop is alive.
+const heartbeat = process.env.AGORA_HEARTBEAT_FILE;
+if (heartbeat) setInterval(() => writeFileSync(heartbeat, String(Date.now())), 10_000).unref();
 
 let stopping = false;
 const stop = async (signal: string) => {
