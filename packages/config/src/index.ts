@@ -38,6 +38,8 @@ export type Config = {
   env: 'development' | 'test' | 'production';
   databaseUrl: string | undefined;
   redisUrl: string;
+  /** REDIS_URL was given: use it or fail, never substitute a private server. */
+  redisUrlExplicit: boolean;
   port: number;
   baseDomain: string;
   platformHost: string;
@@ -77,6 +79,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     env: e.NODE_ENV,
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
+    redisUrlExplicit: present.REDIS_URL !== undefined,
     port: e.PORT,
     baseDomain: e.BASE_DOMAIN,
     platformHost: e.PLATFORM_HOST,
