@@ -7,6 +7,7 @@ export default defineConfig({
       'packages/*/{src,test}/**/*.test.ts',
       'platform-api/{src,test}/**/*.test.ts',
       'provisioning/{src,test}/**/*.test.ts',
+      'deploy/**/*.test.ts',
     ],
     exclude: ['**/node_modules/**'],
     testTimeout: 30_000,

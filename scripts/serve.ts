@@ -3,7 +3,7 @@
 // account, the API server and the workers. Ctrl-C stops everything it started.
 import { resolve } from 'node:path';
 import { type Config, ConfigError, loadConfig } from '@agora/config';
-import { createRuntime, ensureStaffUser } from '@agora/core';
+import { createRuntime, DEMO_TENANTS, ensureStaffUser, seedDemo } from '@agora/core';
 import { migratePlatform } from '@agora/db';
 import { devDatabase } from '@agora/db/embedded';
 import { buildApi } from '@agora/platform-api';
@@ -16,7 +16,7 @@ const log = (line: string) => console.log(`  ${line}`);
 const cleanups: (() => Promise<void>)[] = [];
 
 async function main() {
-  let config: Config = loadConfig({ NODE_ENV: 'development', ...process.env });
+  let config: Config = loadConfig({ ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'development' });
 
   if (!config.databaseUrl) {
     log(`PostgreSQL: embedded, data in ${resolve(config.dataDir)}`);
@@ -55,13 +55,29 @@ async function main() {
   });
   cleanups.unshift(() => new Promise((r) => server.close(() => r())));
 
+  if (config.demo) await seedDemo(runtime, log);
+
   const origin = (host: string) => `http://${host}:${config.port}`;
+  const staffLogin = staff
+    ? `${staff.email} / ${config.staff ? '(AGORA_STAFF_PASSWORD)' : staff.password}`
+    : '(set AGORA_STAFF_EMAIL)';
+  const demo = config.demo
+    ? DEMO_TENANTS.map(
+        (d) =>
+          `  ${d.name.padEnd(24)} ${origin(`${d.slug}.${config.baseDomain}`)}/   console: /console  (${d.ownerEmail} / ${d.ownerPassword})`,
+      ).join('\n')
+    : '  (demo data off: AGORA_DEMO=0)';
   console.log(`
 \x1b[1mAgora is running\x1b[0m
-  Control-plane API   ${origin(config.platformHost)}/platform/v1/docs
-  Health              ${origin(config.platformHost)}/readyz
-  Marketplaces        ${origin(`<slug>.${config.baseDomain}`)} (create one: pnpm agora tenants:create ...)
-${staff ? `  Staff login         ${staff.email} / ${config.staff ? '(AGORA_STAFF_PASSWORD)' : staff.password}\n` : ''}
+
+Platform staff console   ${origin(config.platformHost)}/   (${staffLogin})
+Control-plane API docs   ${origin(config.platformHost)}/platform/v1/docs
+Dev mailbox              ${origin(config.platformHost)}/dev/mailbox
+Readiness                ${origin(config.platformHost)}/readyz
+
+Marketplaces (any <slug>.${config.baseDomain} works in the browser):
+${demo}
+
 Press Ctrl-C to stop.`);
 }
 

@@ -3,5 +3,8 @@
 import { install, pnpm, step } from './pnpm.mjs';
 
 await install();
+step('Building the storefront and console (cached after the first time)');
+const built = await pnpm(['exec', 'turbo', 'run', 'build', '--output-logs=errors-only']);
+if (built !== 0) process.exit(built);
 step('Starting Agora');
 process.exit(await pnpm(['exec', 'tsx', 'scripts/serve.ts']));

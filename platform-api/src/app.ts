@@ -8,15 +8,25 @@ import { resolveSurface, TenantResolver } from './middleware/resolve-tenant.js';
 import { platformOnly, tenantOnly } from './middleware/surface-guards.js';
 import { createApi, mountDocs } from './openapi.js';
 import { fallbackPage } from './pages.js';
+import { loadRemixApp, type RemixApp } from './remix.js';
+import { devMailbox } from './routes/dev-mailbox.js';
 import { health } from './routes/health.js';
+import { documentMedia, tenantMedia } from './routes/media.js';
 import { platformAuth } from './routes/platform/auth.js';
+import { platformDevEmails } from './routes/platform/dev-emails.js';
 import { platformTenants } from './routes/platform/tenants.js';
+import { tenantAuth } from './routes/tenant/auth.js';
+import { tenantBranding } from './routes/tenant/branding.js';
 import { tenantStorefront } from './routes/tenant/storefront.js';
+import { tenantTeam } from './routes/tenant/team.js';
 import { tenantUsers } from './routes/tenant/users.js';
 import { tlsAsk } from './routes/tls.js';
+import { mountUi } from './ui.js';
+
+export type UiApps = { storefront: RemixApp | null; console: RemixApp | null };
 
 /** The Hono app: every host, every route. Pure wiring; importable by tests and benchmarks. */
-export function createApp(deps: ApiDeps) {
+export function createApp(deps: ApiDeps, ui: UiApps = { storefront: null, console: null }) {
   const app = new Hono<AppEnv>();
   app.use('*', requestId());
   app.use('*', async (c, next) => {
@@ -32,6 +42,7 @@ export function createApp(deps: ApiDeps) {
   platformApi.use('*', platformOnly);
   platformApi.route('/', platformAuth);
   platformApi.route('/', platformTenants);
+  if (deps.config.env !== 'production') platformApi.route('/', platformDevEmails);
   mountDocs(platformApi, '/platform/v1', {
     title: 'Agora control plane API',
     description: 'Platform staff: tenants, provisioning, suspension.',
@@ -42,17 +53,34 @@ export function createApp(deps: ApiDeps) {
   tenantApi.use('*', tenantOnly);
   tenantApi.route('/', tenantStorefront);
   tenantApi.route('/', tenantUsers);
+  tenantApi.route('/', tenantBranding);
+  documentMedia(tenantApi);
+  tenantApi.route('/', tenantAuth);
+  tenantApi.route('/', tenantTeam);
   mountDocs(tenantApi, '/api/v1', {
     title: 'Agora marketplace API',
     description: 'The API of one marketplace, on its own host.',
   });
   app.route('/api/v1', tenantApi);
+  app.route('/', tenantMedia);
+  // Development only, and before the UI's catch-all: the dev mailbox page on the platform host.
+  if (deps.config.env !== 'production') app.route('/', devMailbox);
 
+  mountUi(app, ui);
   app.notFound(fallbackPage);
   return app;
 }
 
 export type Api = { app: ReturnType<typeof createApp>; resolver: TenantResolver; close(): Promise<void> };
+
+/** Mount the built Remix apps, when built (see loadRemixApp). */
+export async function loadUiApps(): Promise<UiApps> {
+  const [storefront, console] = await Promise.all([
+    loadRemixApp('storefront'),
+    loadRemixApp('tenant-console'),
+  ]);
+  return { storefront, console };
+}
 
 /** The app plus its host cache, kept fresh by tenant-changed events from Redis. */
 export async function buildApi(runtime: Runtime): Promise<Api> {
@@ -65,7 +93,7 @@ export async function buildApi(runtime: Runtime): Promise<Api> {
   // After a reconnect we may have missed events: start from a clean cache.
   subscriber.on('ready', () => resolver.clear());
   return {
-    app: createApp({ ...runtime, resolver }),
+    app: createApp({ ...runtime, resolver }, await loadUiApps()),
     resolver,
     close: async () => {
       subscriber.disconnect();

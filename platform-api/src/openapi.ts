@@ -26,7 +26,7 @@ export const ErrorBody = z
   })
   .openapi('Error');
 
-export const errorResponses = (...statuses: (400 | 401 | 403 | 404 | 409)[]) =>
+export const errorResponses = (...statuses: (400 | 401 | 403 | 404 | 409 | 415)[]) =>
   Object.fromEntries(
     statuses.map((s) => [
       s,
@@ -40,6 +40,7 @@ const ERROR_DESCRIPTIONS = {
   403: 'Not allowed (for example, the marketplace is suspended)',
   404: 'Not found',
   409: 'Conflicts with the current state',
+  415: 'The request body has a content type this endpoint does not take',
 } as const;
 
 export const jsonBody = <T extends z.ZodType>(schema: T, description?: string) => ({

@@ -1,1 +1,2 @@
+export { OutboxRelay, type OutboxRelayOptions } from './outbox-relay.js';
 export { startWorkers, type WorkerHandle, type WorkerOptions } from './workers.js';

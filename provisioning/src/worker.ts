@@ -11,6 +11,8 @@ await migratePlatform(runtime.database);
 const log = (line: string) => console.log(`[worker] ${line}`);
 const handle = await startWorkers(runtime, { log });
 log(`processing queues with prefix ${config.queuePrefix}`);
+if (!config.email.smtpUrl)
+  log('SMTP_URL is not set: emails are only stored in platform.emails (the dev mailbox), not sent');
 
 // Liveness for container health checks: the file's age says whether the event loop is alive.
 const heartbeat = process.env.AGORA_HEARTBEAT_FILE;

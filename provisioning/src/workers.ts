@@ -1,13 +1,20 @@
 import { type Deps, enqueueProvisioning, tenantsAwaitingProvisioning } from '@agora/core';
 import { createRedis, type QueueName } from '@agora/queue';
 import { Worker } from 'bullmq';
+import { OutboxRelay, type OutboxRelayOptions } from './outbox-relay.js';
 import { type Processor, runProcessor } from './processor.js';
+import { sendEmail } from './processors/email/send-email.js';
 import { migrateAllTenants } from './processors/migrations/migrate-tenants.js';
 import { provisionTenant } from './processors/provisioning/provision-tenant.js';
 
-export type WorkerHandle = { close(): Promise<void>; reconcile(): Promise<number> };
+export type WorkerHandle = { close(): Promise<void>; reconcile(): Promise<number>; relay: OutboxRelay };
 
-export type WorkerOptions = { log?: (line: string) => void; reconcileEveryMs?: number };
+export type WorkerOptions = {
+  log?: (line: string) => void;
+  reconcileEveryMs?: number;
+  /** Outbox relay settings (sweep interval, batch size); see OutboxRelay. */
+  outbox?: Omit<OutboxRelayOptions, 'log'>;
+};
 
 /**
  * Start one BullMQ worker per queue, and a reconciler that re-enqueues tenants stuck in
@@ -18,6 +25,7 @@ export async function startWorkers(deps: Deps, options: WorkerOptions = {}): Pro
   const processors: Record<QueueName, { processors: Processor<never>[]; concurrency: number }> = {
     provisioning: { processors: [provisionTenant(deps) as unknown as Processor<never>], concurrency: 4 },
     migrations: { processors: [migrateAllTenants(deps) as unknown as Processor<never>], concurrency: 1 },
+    email: { processors: [sendEmail(deps) as unknown as Processor<never>], concurrency: 4 },
   };
   const connection = createRedis(deps.config.redisUrl, { blocking: true, name: 'agora-worker' });
   const workers = Object.entries(processors).map(([queue, { processors: list, concurrency }]) => {
@@ -58,10 +66,16 @@ export async function startWorkers(deps: Deps, options: WorkerOptions = {}): Pro
   }, options.reconcileEveryMs ?? 60_000);
   timer.unref();
 
+  // Outbox events (invitations, password resets) -> queues; see docs/decisions/0006.
+  const relay = new OutboxRelay(deps, { ...options.outbox, log });
+  await relay.start();
+
   return {
     reconcile,
+    relay,
     async close() {
       clearInterval(timer);
+      await relay.close();
       await Promise.all(workers.map((w) => w.close()));
       connection.disconnect();
     },

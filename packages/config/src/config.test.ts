@@ -41,3 +41,55 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ AGORA_JWT_KEYS: 'k:short' })).toThrow(/at least 32/);
   });
 });
+
+describe('file storage config', () => {
+  it('defaults to a local directory under AGORA_DATA_DIR with a key derived from the JWT key', () => {
+    const c = loadConfig({ AGORA_DATA_DIR: '/srv/agora' });
+    expect(c.files.dir).toBe('/srv/agora/files');
+    expect(c.files.s3).toBeUndefined();
+    expect(c.files.secret).toHaveLength(32);
+    // Not the JWT secret itself: one key per purpose.
+    expect(Buffer.from(c.files.secret).equals(Buffer.from(c.jwtKeys[0]!.secret))).toBe(false);
+  });
+
+  it('uses AGORA_FILES_SECRET when set', () => {
+    const c = loadConfig({ AGORA_FILES_SECRET: 's'.repeat(32) });
+    expect(new TextDecoder().decode(c.files.secret)).toBe('s'.repeat(32));
+    expect(() => loadConfig({ AGORA_FILES_SECRET: 'short' })).toThrow(/AGORA_FILES_SECRET/);
+  });
+
+  it('switches to S3 when S3_BUCKET is set, and wants both halves of the access key', () => {
+    const c = loadConfig({
+      S3_BUCKET: 'agora',
+      S3_ENDPOINT: 'http://127.0.0.1:9000',
+      S3_ACCESS_KEY_ID: 'id',
+      S3_SECRET_ACCESS_KEY: 'secret',
+      S3_FORCE_PATH_STYLE: 'false',
+    });
+    expect(c.files.s3).toEqual({
+      bucket: 'agora',
+      endpoint: 'http://127.0.0.1:9000',
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'id', secretAccessKey: 'secret' },
+      forcePathStyle: false,
+    });
+    expect(() => loadConfig({ S3_BUCKET: 'agora', S3_ACCESS_KEY_ID: 'id' })).toThrow(/S3_SECRET_ACCESS_KEY/);
+  });
+});
+
+describe('email config', () => {
+  it('stores emails without SMTP_URL and links to http://<host>:<PORT> in development', () => {
+    const c = loadConfig({ PORT: '4000' });
+    expect(c.email).toEqual({ smtpUrl: undefined, from: 'Agora <no-reply@agora.localhost>' });
+    expect(c.publicUrl).toEqual({ scheme: 'http', port: 4000 });
+  });
+
+  it('links to https without a port in production, unless told otherwise', () => {
+    const keys = { NODE_ENV: 'production', AGORA_JWT_KEYS: `k:${'k'.repeat(32)}` };
+    expect(loadConfig(keys).publicUrl).toEqual({ scheme: 'https', port: undefined });
+    expect(loadConfig({ ...keys, AGORA_PUBLIC_SCHEME: 'http', AGORA_PUBLIC_PORT: '8080' }).publicUrl).toEqual(
+      { scheme: 'http', port: 8080 },
+    );
+    expect(() => loadConfig({ SMTP_URL: 'not a url' })).toThrow(/SMTP_URL/);
+  });
+});

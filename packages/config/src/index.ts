@@ -1,3 +1,5 @@
+import { createHmac } from 'node:crypto';
+import { join } from 'node:path';
 import { z } from 'zod';
 
 /**
@@ -30,7 +32,36 @@ const Env = z.object({
   AGORA_JOB_LOCK_MS: z.coerce.number().int().min(1000).default(30000),
   AGORA_MIGRATION_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   AGORA_DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  /** `npm start` seeds demo tenants unless this is 0 (never in production). */
+  AGORA_DEMO: z.enum(['0', '1']).optional(),
+  /** HMAC key for signed file URLs; derived from the first JWT key when unset. */
+  AGORA_FILES_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Setting S3_BUCKET switches file storage from the local directory to S3 / MinIO. */
+  S3_BUCKET: z.string().optional(),
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: z
+    .enum(['true', 'false', '1', '0'])
+    .default('true')
+    .transform((v) => v === 'true' || v === '1'),
+  /** Outgoing mail server (`smtp://user:pass@host:587`, `smtps://...`). Unset: emails are only stored. */
+  SMTP_URL: z.string().url().optional(),
+  EMAIL_FROM: z.string().default('Agora <no-reply@agora.localhost>'),
+  /** Links in emails are `<scheme>://<tenant's primary host>[:<port>]/...`. */
+  AGORA_PUBLIC_SCHEME: z.enum(['http', 'https']).optional(),
+  AGORA_PUBLIC_PORT: z.coerce.number().int().min(1).max(65535).optional(),
 });
+
+export type S3Config = {
+  bucket: string;
+  endpoint: string | undefined;
+  region: string;
+  /** Both or neither; without them the AWS SDK's default credential chain applies. */
+  credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
+  forcePathStyle: boolean;
+};
 
 export type JwtKey = { kid: string; secret: Uint8Array };
 
@@ -51,6 +82,17 @@ export type Config = {
   jobLockMs: number;
   migrationConcurrency: number;
   dbPoolMax: number;
+  demo: boolean;
+  files: {
+    /** Local storage root (`${AGORA_DATA_DIR}/files`), used when `s3` is undefined. */
+    dir: string;
+    /** HMAC key for signed file URLs. */
+    secret: Uint8Array;
+    s3: S3Config | undefined;
+  };
+  email: { smtpUrl: string | undefined; from: string };
+  /** Scheme and port of links to tenant hosts in emails; the port is left out when undefined. */
+  publicUrl: { scheme: 'http' | 'https'; port: number | undefined };
 };
 
 /** Development-only signing key; production refuses to start without AGORA_JWT_KEYS. */
@@ -75,6 +117,10 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   if (Boolean(e.AGORA_STAFF_EMAIL) !== Boolean(e.AGORA_STAFF_PASSWORD)) {
     throw new ConfigError('Set both AGORA_STAFF_EMAIL and AGORA_STAFF_PASSWORD, or neither');
   }
+  if (Boolean(e.S3_ACCESS_KEY_ID) !== Boolean(e.S3_SECRET_ACCESS_KEY)) {
+    throw new ConfigError('Set both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or neither');
+  }
+  const jwtKeys = parseJwtKeys(e.AGORA_JWT_KEYS ?? DEV_JWT_KEYS);
   return {
     env: e.NODE_ENV,
     databaseUrl: e.DATABASE_URL,
@@ -84,7 +130,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     baseDomain: e.BASE_DOMAIN,
     platformHost: e.PLATFORM_HOST,
     dataDir: e.AGORA_DATA_DIR,
-    jwtKeys: parseJwtKeys(e.AGORA_JWT_KEYS ?? DEV_JWT_KEYS),
+    jwtKeys,
     staff:
       e.AGORA_STAFF_EMAIL && e.AGORA_STAFF_PASSWORD
         ? { email: e.AGORA_STAFF_EMAIL.toLowerCase(), password: e.AGORA_STAFF_PASSWORD }
@@ -94,6 +140,32 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     jobLockMs: e.AGORA_JOB_LOCK_MS,
     migrationConcurrency: e.AGORA_MIGRATION_CONCURRENCY,
     dbPoolMax: e.AGORA_DB_POOL_MAX,
+    demo: e.NODE_ENV !== 'production' && e.AGORA_DEMO !== '0',
+    files: {
+      dir: join(e.AGORA_DATA_DIR, 'files'),
+      secret: e.AGORA_FILES_SECRET
+        ? new TextEncoder().encode(e.AGORA_FILES_SECRET)
+        : deriveKey(jwtKeys, 'agora.files.v1'),
+      s3: e.S3_BUCKET
+        ? {
+            bucket: e.S3_BUCKET,
+            endpoint: e.S3_ENDPOINT,
+            region: e.S3_REGION,
+            credentials:
+              e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY
+                ? { accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY }
+                : undefined,
+            forcePathStyle: e.S3_FORCE_PATH_STYLE,
+          }
+        : undefined,
+    },
+    email: { smtpUrl: e.SMTP_URL, from: e.EMAIL_FROM },
+    // Development serves tenants at http://<slug>.localhost:<PORT>; production sits behind a
+    // TLS proxy on 443.
+    publicUrl: {
+      scheme: e.AGORA_PUBLIC_SCHEME ?? (e.NODE_ENV === 'production' ? 'https' : 'http'),
+      port: e.AGORA_PUBLIC_PORT ?? (e.NODE_ENV === 'production' ? undefined : e.PORT),
+    },
   };
 }
 
@@ -108,6 +180,13 @@ export function parseJwtKeys(spec: string): JwtKey[] {
     return { kid, secret: new TextEncoder().encode(secret) };
   });
   return keys;
+}
+
+/** A separate key per purpose, so that a file-URL signature is never a valid token signature. */
+function deriveKey(keys: JwtKey[], purpose: string): Uint8Array {
+  const [signing] = keys;
+  if (!signing) throw new ConfigError('AGORA_JWT_KEYS: at least one key is required');
+  return new Uint8Array(createHmac('sha256', signing.secret).update(purpose).digest());
 }
 
 /** The database URL, or a clear error for processes that cannot start an embedded server. */

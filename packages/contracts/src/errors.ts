@@ -6,6 +6,7 @@
 export const ERROR_STATUS = {
   validation_failed: 400,
   bad_request: 400,
+  invalid_token: 400,
   unauthenticated: 401,
   invalid_credentials: 401,
   forbidden: 403,
@@ -14,6 +15,7 @@ export const ERROR_STATUS = {
   unknown_host: 404,
   conflict: 409,
   slug_taken: 409,
+  email_taken: 409,
   invalid_state: 409,
   unsupported_media_type: 415,
   rate_limited: 429,

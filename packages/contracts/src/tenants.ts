@@ -54,7 +54,7 @@ export type Theme = z.infer<typeof Theme>;
 
 export const DEFAULT_THEME: Theme = {
   primaryColor: '#1f4f8b',
-  accentColor: '#e07a1f',
+  accentColor: '#b45309',
   font: 'system',
   logoUrl: null,
 };

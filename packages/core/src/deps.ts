@@ -1,6 +1,8 @@
 import type { Config } from '@agora/config';
 import type { Database } from '@agora/db';
+import type { FileStorage } from '@agora/files';
 import type { JobClient, TenantEvents } from '@agora/queue';
+import type { Mailer } from './emails/mailer.js';
 
 /** What domain functions need from the outside world, passed explicitly (no globals). */
 export type Deps = {
@@ -8,4 +10,6 @@ export type Deps = {
   database: Database;
   jobs: JobClient;
   events: TenantEvents;
+  mailer: Mailer;
+  files: FileStorage;
 };

@@ -1,15 +1,18 @@
 import { type Config, requireDatabaseUrl } from '@agora/config';
 import { connectDatabase } from '@agora/db';
+import { createFileStorage, type FileStorage, S3Storage } from '@agora/files';
 import { createRedis, JobClient, redisTenantEvents } from '@agora/queue';
 import type { Redis } from 'ioredis';
 import type { Deps } from './deps.js';
+import { createMailer } from './emails/mailer.js';
 
 export type Runtime = Deps & { redis: Redis; close(): Promise<void> };
 
 /** Connections every process needs (API, worker, CLI), built once from config. */
 export async function createRuntime(
   config: Config,
-  options: { applicationName?: string } = {},
+  /** `files` replaces the storage chosen by config (tests). */
+  options: { applicationName?: string; files?: FileStorage } = {},
 ): Promise<Runtime> {
   const database = await connectDatabase(requireDatabaseUrl(config), {
     max: config.dbPoolMax,
@@ -17,14 +20,20 @@ export async function createRuntime(
   });
   const redis = createRedis(config.redisUrl, { name: options.applicationName });
   const jobs = new JobClient(redis, config.queuePrefix);
+  const mailer = createMailer(config, database);
+  const files = options.files ?? createFileStorage(config);
   return {
     config,
     database,
     redis,
     jobs,
     events: redisTenantEvents(redis, config.queuePrefix),
+    mailer,
+    files,
     async close() {
       await jobs.close();
+      await mailer.close();
+      if (files instanceof S3Storage) await files.close();
       redis.disconnect();
       await database.close();
     },

@@ -17,11 +17,14 @@ export async function ensureSettableRole(
 ): Promise<void> {
   const { rowCount } = await client.query('select 1 from pg_roles where rolname = $1', [role]);
   if (rowCount) return;
+  // One round trip for the statements below; they run in order, in the caller's transaction.
+  const statements: string[] = [];
   if (!database.isSuperuser && database.serverVersion >= 160000) {
-    await client.query(`set local createrole_self_grant = 'set'`);
+    statements.push(`set local createrole_self_grant = 'set'`);
   }
-  await client.query(`create role ${ident(role)} nologin noinherit`);
+  statements.push(`create role ${ident(role)} nologin noinherit`);
   if (!database.isSuperuser && database.serverVersion < 160000) {
-    await client.query(`grant ${ident(role)} to ${ident(database.loginRole)}`);
+    statements.push(`grant ${ident(role)} to ${ident(database.loginRole)}`);
   }
+  await client.query(statements.join(';\n'));
 }

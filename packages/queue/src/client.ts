@@ -31,6 +31,9 @@ export class JobClient {
         prefix: this.prefix,
         defaultJobOptions: DEFAULT_JOB_OPTIONS,
       });
+      // Without a listener BullMQ prints every connection error while Redis is down; callers
+      // already see failures as rejected calls.
+      q.on('error', () => {});
       this.queues.set(name, q);
     }
     return q;

@@ -7,6 +7,7 @@ export {
   tenantChangedChannel,
 } from './events.js';
 export {
+  emailSendJob,
   type JobDefinition,
   type JobPayload,
   migrateTenantsJob,

@@ -6,7 +6,7 @@ import { z } from 'zod';
  */
 export type JobDefinition<S extends z.ZodType> = { name: string; queue: QueueName; schema: S };
 
-export const QUEUES = ['provisioning', 'migrations'] as const;
+export const QUEUES = ['provisioning', 'migrations', 'email'] as const;
 export type QueueName = (typeof QUEUES)[number];
 
 export const provisionTenantJob = {
@@ -22,3 +22,18 @@ export const migrateTenantsJob = {
 } satisfies JobDefinition<z.ZodType>;
 
 export type JobPayload<J extends JobDefinition<z.ZodType>> = z.infer<J['schema']>;
+
+/**
+ * An outbox event that leads to an email (invitation, password reset). Enqueued by the outbox
+ * relay with job id `outbox-<tenantId>-<outboxId>`, so relaying an event twice is one job.
+ */
+export const emailSendJob = {
+  name: 'email.send.v1',
+  queue: 'email',
+  schema: z.object({
+    tenantId: z.string().startsWith('ten_'),
+    outboxId: z.number().int().positive(),
+    topic: z.string(),
+    payload: z.record(z.string(), z.unknown()),
+  }),
+} satisfies JobDefinition<z.ZodType>;

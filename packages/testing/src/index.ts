@@ -82,3 +82,4 @@ export async function eventually<T>(
   }
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last value: ${JSON.stringify(last)}`);
 }
+export { tinyJpeg, tinyPng } from './images.js';

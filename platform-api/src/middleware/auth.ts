@@ -1,5 +1,5 @@
 import { AppError } from '@agora/contracts';
-import { PLATFORM_AUDIENCE, tenantAudience, verifyToken } from '@agora/core';
+import { getTenantUser, PLATFORM_AUDIENCE, tenantAudience, verifyToken } from '@agora/core';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv, TenantEnv } from '../context.js';
 
@@ -21,13 +21,20 @@ export const requireStaff = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
-/** A user of this tenant; tokens of other tenants and platform tokens are rejected. */
+/**
+ * A user of this tenant; tokens of other tenants and platform tokens are rejected. The user is
+ * read on every request (one primary-key lookup), so a removed or disabled account's sessions
+ * stop working at once, and the role is the current one, not the one in the token.
+ */
 export const requireTenantUser = createMiddleware<TenantEnv>(async (c, next) => {
   const claims = await verifyToken(
     c.var.deps.config.jwtKeys,
     bearer(c.req.header('authorization')),
     tenantAudience(c.var.tenant.id),
   );
-  c.set('user', claims);
+  const user = await getTenantUser(c.var.deps.database, c.var.tenant, claims.sub);
+  if (user?.status !== 'active')
+    throw new AppError('unauthenticated', 'This account no longer exists or is disabled; log in again');
+  c.set('user', { ...claims, role: user.role });
   await next();
 });

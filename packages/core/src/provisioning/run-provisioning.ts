@@ -12,6 +12,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { recordAudit } from '../audit.js';
 import type { Deps } from '../deps.js';
 import { failpoint } from '../failpoint.js';
+import { notifyOutbox } from '../outbox/emit-event.js';
 import { announce } from '../tenants/change-status.js';
 import { defaultHostname } from '../tenants/hosts.js';
 import { seedTenant } from './seed-tenant.js';
@@ -110,6 +111,8 @@ export async function runProvisioning(
       await recordAudit(tx, { type: 'system', id: 'provisioning' }, 'tenant.activated', tenantId);
     });
     await announce(deps, tenantId);
+    // The relay skips tenants until they are active: wake it for the owner's invitation.
+    await notifyOutbox(deps.database, tenantId).catch(() => {});
     return { status: 'active' };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);

@@ -3,6 +3,7 @@ import { platformTables as p } from '@agora/db';
 import { and, eq, inArray } from 'drizzle-orm';
 import { type Actor, recordAudit } from '../audit.js';
 import type { Deps } from '../deps.js';
+import { notifyOutbox } from '../outbox/emit-event.js';
 import { enqueueProvisioning } from './create-tenant.js';
 import { getTenant } from './get-tenant.js';
 
@@ -41,6 +42,8 @@ export async function changeTenantStatus(
     return true;
   });
   if (changed) await announce(deps, id);
+  // Events written before a suspension wait in the outbox; wake the relay on resume.
+  if (changed && t.to === 'active') await notifyOutbox(deps.database, id).catch(() => {});
   return mustGetTenant(deps, id);
 }
 
@@ -66,8 +69,11 @@ export async function retryProvisioning(deps: Deps, id: string, actor: Actor) {
     await recordAudit(tx, actor, 'tenant.provisioning_retried', id, { attempt: next });
     return next;
   });
+  // Read before enqueueing: a fast worker could otherwise finish first, and the answer would
+  // not be the state this request created.
+  const tenant = await mustGetTenant(deps, id);
   await enqueueProvisioning(deps, id, attempt).catch(() => {});
-  return mustGetTenant(deps, id);
+  return tenant;
 }
 
 async function mustGetTenant(deps: Pick<Deps, 'database'>, id: string) {

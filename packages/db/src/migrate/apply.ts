@@ -40,13 +40,12 @@ export async function migrateSchema(
   options: { asOwner: boolean; retarget: boolean },
 ): Promise<string[]> {
   try {
-    await client.query(
-      `BEGIN; SELECT pg_advisory_xact_lock(hashtext('agora.migrate'), hashtext(${literal(schemaName)}))`,
-    );
-    const { rows } = await client.query<{ migration: string; checksum: string }>(
-      'select migration, checksum from platform.schema_migrations where schema_name = $1',
-      [schemaName],
-    );
+    // One round trip: the ledger is read after the lock is taken, in the same transaction.
+    const results = (await client.query(
+      `BEGIN; SELECT pg_advisory_xact_lock(hashtext('agora.migrate'), hashtext(${literal(schemaName)}));
+       SELECT migration, checksum FROM platform.schema_migrations WHERE schema_name = ${literal(schemaName)}`,
+    )) as unknown as pg.QueryResult<{ migration: string; checksum: string }>[];
+    const rows = results[2]?.rows ?? [];
     const pending = pendingMigrations(migrations, new Map(rows.map((r) => [r.migration, r.checksum])));
     if (pending.length === 0) {
       await client.query('COMMIT');

@@ -133,5 +133,34 @@ export const auditLog = platform.table(
   (t) => [index('audit_log_tenant_id_created_at_idx').on(t.tenantId, t.createdAt)],
 );
 
+/**
+ * Every email the platform sends. Without SMTP_URL this is the mailbox itself (status `stored`,
+ * read on the dev mailbox page); with SMTP it records what was sent or why it failed.
+ * `dedupe_key` (for example `outbox:<tenant>:<event>`) makes a retried job send once.
+ */
+export const emails = platform.table(
+  'emails',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id'),
+    to: text('to').notNull(),
+    subject: text('subject').notNull(),
+    text: text('text').notNull(),
+    html: text('html'),
+    kind: text('kind').notNull(),
+    status: text('status', { enum: ['stored', 'sent', 'failed'] }).notNull(),
+    error: text('error'),
+    dedupeKey: text('dedupe_key'),
+    createdAt: createdAt(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('emails_dedupe_key_idx').on(t.dedupeKey),
+    index('emails_to_created_at_idx').on(t.to, t.createdAt),
+    check('emails_status_check', sql`${t.status} in ('stored', 'sent', 'failed')`),
+  ],
+);
+
 export type TenantRow = typeof tenants.$inferSelect;
 export type DomainRow = typeof domains.$inferSelect;
+export type EmailRow = typeof emails.$inferSelect;

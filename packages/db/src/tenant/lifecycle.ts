@@ -27,17 +27,18 @@ export async function createTenantSchema(
 ): Promise<void> {
   const schema = ident(assertTenantSchema(schemaName));
   const owner = ident(database.ownerRole);
-  await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema} AUTHORIZATION ${owner}`);
-  await client.query(`SET LOCAL ROLE ${owner}`);
-  await client.query(`REVOKE ALL ON SCHEMA ${schema} FROM PUBLIC`);
-  await client.query(`GRANT USAGE ON SCHEMA ${schema} TO ${schema}`);
+  // One round trip: the statements run in order, in the caller's transaction.
   await client.query(
-    `ALTER DEFAULT PRIVILEGES FOR ROLE ${owner} IN SCHEMA ${schema} GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${schema}`,
+    [
+      `CREATE SCHEMA IF NOT EXISTS ${schema} AUTHORIZATION ${owner}`,
+      `SET LOCAL ROLE ${owner}`,
+      `REVOKE ALL ON SCHEMA ${schema} FROM PUBLIC`,
+      `GRANT USAGE ON SCHEMA ${schema} TO ${schema}`,
+      `ALTER DEFAULT PRIVILEGES FOR ROLE ${owner} IN SCHEMA ${schema} GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${schema}`,
+      `ALTER DEFAULT PRIVILEGES FOR ROLE ${owner} IN SCHEMA ${schema} GRANT USAGE, SELECT ON SEQUENCES TO ${schema}`,
+      'RESET ROLE',
+    ].join(';\n'),
   );
-  await client.query(
-    `ALTER DEFAULT PRIVILEGES FOR ROLE ${owner} IN SCHEMA ${schema} GRANT USAGE, SELECT ON SEQUENCES TO ${schema}`,
-  );
-  await client.query('RESET ROLE');
 }
 
 /** Remove a tenant's schema, role and ledger rows (tests and tooling; not a product feature yet). */

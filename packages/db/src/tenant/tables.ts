@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   check,
   index,
@@ -63,7 +64,33 @@ function defineTenantTables(schemaName: string) {
     (t) => [index('outbox_unpublished_idx').on(t.id).where(sql`${t.publishedAt} is null`)],
   );
 
-  return { settings, users, outbox };
+  /**
+   * One-time links (invitation, password reset). Only the sha256 of the random token is kept.
+   * `outbox_id` is the event that made the token: re-handling that event replaces the token
+   * instead of adding a second live one.
+   */
+  const userTokens = s.table(
+    'user_tokens',
+    {
+      id: text('id').primaryKey(),
+      userId: text('user_id')
+        .notNull()
+        .references(() => users.id, { onDelete: 'cascade' }),
+      purpose: text('purpose', { enum: ['invite', 'reset'] }).notNull(),
+      tokenHash: text('token_hash').notNull(),
+      outboxId: bigint('outbox_id', { mode: 'number' }),
+      expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+      usedAt: timestamp('used_at', { withTimezone: true }),
+      createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    },
+    (t) => [
+      uniqueIndex('user_tokens_token_hash_idx').on(t.tokenHash),
+      uniqueIndex('user_tokens_outbox_id_idx').on(t.outboxId),
+      check('user_tokens_purpose_check', sql`${t.purpose} in ('invite', 'reset')`),
+    ],
+  );
+
+  return { settings, users, outbox, userTokens };
 }
 
 export type TenantTables = ReturnType<typeof defineTenantTables>;

@@ -1,22 +1,17 @@
 import { AppError } from '@agora/contracts';
 import { getTenantUser } from '@agora/core';
 import { createRoute, z } from '@hono/zod-openapi';
-import { createMiddleware } from 'hono/factory';
 import type { TenantEnv } from '../../context.js';
 import { requireTenantUser } from '../../middleware/auth.js';
+import { requireOperator } from '../../middleware/roles.js';
 import { createApi, errorResponses, json } from '../../openapi.js';
 
 const User = z
   .object({ id: z.string(), email: z.string(), name: z.string(), role: z.string(), status: z.string() })
   .openapi('User');
 
-/** Operator staff (owner or operator) of this marketplace. */
-const requireOperator = createMiddleware<TenantEnv>(async (c, next) => {
-  const role = c.var.user.role;
-  if (role !== 'owner' && role !== 'operator')
-    throw new AppError('forbidden', 'Only the marketplace operator may do this');
-  await next();
-});
+// Moved to middleware/roles.ts; re-exported for existing importers.
+export { requireOperator };
 
 export const tenantUsers = createApi<TenantEnv>().openapi(
   createRoute({

@@ -1,0 +1,148 @@
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '@agora/config';
+import { createRuntime, type Runtime } from '@agora/core';
+import {
+  connectDatabase,
+  type Database,
+  dropAppDatabase,
+  ensureAppDatabase,
+  migratePlatform,
+} from '@agora/db';
+import { startEmbeddedPostgres } from '@agora/db/embedded';
+
+/** Cleanups run last-in first-out, on success, failure and Ctrl-C alike. */
+export class Teardown {
+  private readonly steps: (() => Promise<unknown> | unknown)[] = [];
+
+  add(step: () => Promise<unknown> | unknown): void {
+    this.steps.push(step);
+  }
+
+  async run(): Promise<void> {
+    for (let step = this.steps.pop(); step; step = this.steps.pop()) {
+      try {
+        await step();
+      } catch (e) {
+        console.error('cleanup failed:', e);
+      }
+    }
+  }
+}
+
+/** Run a benchmark with a teardown that always runs; a failure sets a non-zero exit code. */
+export async function bench(name: string, main: (t: Teardown) => Promise<void>): Promise<void> {
+  const t = new Teardown();
+  const interrupted = () => {
+    console.error(`\n${name}: interrupted, cleaning up`);
+    void t.run().then(() => process.exit(130));
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+  const cpu = cpus();
+  console.log(`# ${name} | ${new Date().toISOString()} | node ${process.version} | ${cpu.length} cores`);
+  try {
+    await main(t);
+  } catch (e) {
+    console.error(`${name} failed:`, e);
+    process.exitCode = 1;
+  } finally {
+    await t.run();
+  }
+}
+
+const rand = () => Math.random().toString(36).slice(2, 10);
+
+/**
+ * A fresh app database (with its own login role) on DATABASE_URL, used as an admin URL, or on a
+ * throwaway embedded PostgreSQL. Dropped at teardown together with every role it created.
+ */
+export async function appDatabase(t: Teardown): Promise<string> {
+  let adminUrl = process.env.DATABASE_URL;
+  if (!adminUrl) {
+    const dir = mkdtempSync(join(tmpdir(), 'agora-bench-pg-'));
+    chmodSync(dir, 0o755); // as root the server runs as a `postgres` user that must reach it
+    t.add(() => rmSync(dir, { recursive: true, force: true }));
+    const server = await startEmbeddedPostgres({ dataDir: join(dir, 'data'), ephemeral: true });
+    t.add(() => server.stop());
+    adminUrl = server.adminUrl;
+  }
+  const admin = adminUrl;
+  const name = `agora_bench_${rand()}`;
+  t.add(() => dropAppDatabase(admin, name));
+  return ensureAppDatabase(admin, name, `bench-${rand()}`);
+}
+
+/** A pool on the app database, platform schema migrated. */
+export async function connect(t: Teardown, url: string, max = 10): Promise<Database> {
+  const database = await connectDatabase(url, { max, applicationName: 'agora-bench' });
+  t.add(() => database.close());
+  await migratePlatform(database);
+  const { rows } = await database.pool.query<{ v: string }>(`select current_setting('server_version') as v`);
+  console.log(
+    `# PostgreSQL ${rows[0]?.v} (${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded, fsync off'})`,
+  );
+  return database;
+}
+
+/** The runtime every process builds, with a private queue prefix and data directory. */
+export async function runtime(t: Teardown, url: string): Promise<Runtime> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'agora-bench-data-'));
+  t.add(() => rmSync(dataDir, { recursive: true, force: true }));
+  const config = loadConfig({
+    DATABASE_URL: url,
+    AGORA_DATA_DIR: dataDir,
+    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    AGORA_QUEUE_PREFIX: `{agora-bench-${rand()}}`,
+  });
+  const rt = await createRuntime(config, { applicationName: 'agora-bench' });
+  t.add(() => rt.close());
+  t.add(async () => {
+    let cursor = '0';
+    do {
+      const [next, keys] = await rt.redis.scan(cursor, 'MATCH', `${config.queuePrefix}*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length) await rt.redis.del(...keys);
+    } while (cursor !== '0');
+  });
+  await migratePlatform(rt.database);
+  return rt;
+}
+
+export function envInt(name: string, fallback: number): number {
+  const raw = process.env[name];
+  const n = raw === undefined ? fallback : Number(raw);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer, got ${raw}`);
+  return n;
+}
+
+/** Wall time of `fn` in milliseconds. */
+export async function time(fn: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await fn();
+  return performance.now() - start;
+}
+
+/** Nearest-rank percentile (p in 0..100). */
+export function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+}
+
+export const fmt = (n: number, digits = 1) => n.toFixed(digits);
+
+/** A ratio line with the goal it is held to. */
+export function verdict(label: string, ratio: number, goal: { max?: number; min?: number }): void {
+  const ok = (goal.max === undefined || ratio <= goal.max) && (goal.min === undefined || ratio >= goal.min);
+  const want = goal.max === undefined ? `>= ${goal.min}` : `<= ${goal.max}`;
+  console.log(`${label.padEnd(28)} ${fmt(ratio, 2).padStart(8)}   goal ${want}   ${ok ? 'MET' : 'NOT MET'}`);
+}
+
+/** Print rows as aligned columns; the first row is the header. */
+export function table(rows: (string | number)[][]): void {
+  const cells = rows.map((r) => r.map(String));
+  const widths = cells[0]?.map((_, i) => Math.max(...cells.map((r) => r[i]?.length ?? 0))) ?? [];
+  for (const r of cells)
+    console.log(r.map((c, i) => (i ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('   '));
+}

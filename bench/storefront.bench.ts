@@ -1,0 +1,80 @@
+import { type ChildProcess, fork } from 'node:child_process';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { createTenant, defaultHostname, runProvisioning } from '@agora/core';
+import { buildApi } from '@agora/platform-api';
+import { serve } from '@hono/node-server';
+import { appDatabase, bench, envInt, fmt, percentile, runtime, table, verdict } from './lib.js';
+import type { Result, Round } from './load.js';
+
+/**
+ * Storefront home page (server-rendered, themed, data through the typed API client over the
+ * app's in-process fetch) against a bare Remix route rendering static text, same server.
+ * Needs the built apps: `pnpm build` first.
+ */
+const SECONDS = envInt('BENCH_SECONDS', 5);
+const ROUNDS = envInt('BENCH_ROUNDS', 6);
+const CONCURRENCY = envInt('BENCH_CONCURRENCY', 16);
+
+await bench('storefront', async (t) => {
+  const rt = await runtime(t, await appDatabase(t));
+  const tenant = await createTenant(
+    rt,
+    { name: 'Bench Market', slug: 'bench', ownerEmail: 'o@bench.test' },
+    { type: 'system', id: 'bench' },
+  );
+  await runProvisioning(rt, tenant.id, { finalAttempt: true });
+  const host = defaultHostname(tenant.slug, rt.config.baseDomain);
+  const api = await buildApi(rt);
+  t.add(() => api.close());
+  const port = await new Promise<number>((resolve) => {
+    const server = serve({ fetch: api.app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
+      resolve(info.port),
+    );
+    t.add(() => new Promise((done) => server.close(done)));
+  });
+
+  const home = await api.app.request('/', { headers: { host } });
+  const html = await home.text();
+  if (home.status !== 200 || !html.includes('Bench Market') || !html.includes('--color-primary')) {
+    throw new Error(`the storefront is not built or not themed (status ${home.status}); run pnpm build`);
+  }
+
+  const loader: ChildProcess = fork(fileURLToPath(new URL('./load.ts', import.meta.url)), {
+    execArgv: ['--import', 'tsx'],
+  });
+  t.add(() => loader.kill());
+  const drive = (path: string, durationMs: number) =>
+    new Promise<Result>((resolve) => {
+      loader.once('message', (r) => resolve(r as Result));
+      loader.send({ port, host, path, durationMs, concurrency: CONCURRENCY } satisfies Round);
+    });
+
+  await drive('/', 2000);
+  await drive('/bare', 2000);
+  const rate = async (path: string) => {
+    const r = await drive(path, SECONDS * 1000);
+    if (r.failed) throw new Error(`${path}: ${r.failed} failed requests`);
+    return (r.ok * 1000) / r.ms;
+  };
+  const rounds: { home: number; bare: number }[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    const order = i % 2 === 0 ? ['/', '/bare'] : ['/bare', '/'];
+    const m: Record<string, number> = {};
+    for (const path of order) m[path] = await rate(path);
+    rounds.push({ home: m['/'] ?? 0, bare: m['/bare'] ?? 0 });
+  }
+  console.log(
+    `\nGET / and GET /bare with Host: ${host}, ${CONCURRENCY} concurrent keep-alive connections, ${ROUNDS} rounds of ${SECONDS} s\n`,
+  );
+  table([
+    ['round', 'home req/s', 'bare req/s', 'home/bare'],
+    ...rounds.map((r, i) => [String(i + 1), fmt(r.home, 0), fmt(r.bare, 0), fmt(r.home / r.bare, 2)]),
+  ]);
+  const ratio = percentile(
+    rounds.map((r) => r.home / r.bare),
+    50,
+  );
+  console.log();
+  verdict('storefront home / bare Remix route (median of rounds)', ratio, { min: 0.5 });
+});

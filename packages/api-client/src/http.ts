@@ -1,0 +1,65 @@
+/** An API error as the server described it: `{ error: { code, message, details? } }`. */
+export class ApiError extends Error {
+  override name = 'ApiError';
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: { fields?: { path: string; message: string }[] } & Record<string, unknown>,
+  ) {
+    super(message);
+  }
+
+  /** Field -> message, for forms. */
+  get fieldErrors(): Record<string, string> {
+    return Object.fromEntries((this.details?.fields ?? []).map((f) => [f.path, f.message]));
+  }
+}
+
+export type Transport = {
+  /** `fetch`-compatible: the Hono app's own fetch in process, or the network fetch. */
+  fetch: (request: Request) => Promise<Response>;
+  /** Origin whose Host the API sees, e.g. `http://acme.localhost:3000`. */
+  origin: string;
+  token?: string;
+  /** Forwarded as-is (request id, client address). */
+  headers?: Record<string, string>;
+};
+
+export type RequestOptions = {
+  method?: string;
+  body?: unknown;
+  raw?: { bytes: Uint8Array; contentType: string };
+  query?: Record<string, string | number | undefined>;
+};
+
+export async function request<T>(t: Transport, path: string, options: RequestOptions = {}): Promise<T> {
+  const url = new URL(path, t.origin);
+  for (const [k, v] of Object.entries(options.query ?? {}))
+    if (v !== undefined && v !== '') url.searchParams.set(k, String(v));
+  const headers = new Headers(t.headers);
+  // In process there is no socket to carry the host: say it explicitly (the API resolves the tenant from it).
+  headers.set('host', url.host);
+  headers.set('accept', 'application/json');
+  if (t.token) headers.set('authorization', `Bearer ${t.token}`);
+  let body: RequestInit['body'];
+  if (options.raw) {
+    headers.set('content-type', options.raw.contentType);
+    body = options.raw.bytes as Uint8Array<ArrayBuffer>;
+  } else if (options.body !== undefined) {
+    headers.set('content-type', 'application/json');
+    body = JSON.stringify(options.body);
+  }
+  const res = await t.fetch(
+    new Request(url, { method: options.method ?? (body ? 'POST' : 'GET'), headers, body }),
+  );
+  if (res.status === 204) return undefined as T;
+  const data = (await res.json().catch(() => null)) as {
+    error?: { code: string; message: string; details?: never };
+  } | null;
+  if (!res.ok) {
+    const e = data?.error;
+    throw new ApiError(res.status, e?.code ?? 'http_error', e?.message ?? `HTTP ${res.status}`, e?.details);
+  }
+  return data as T;
+}

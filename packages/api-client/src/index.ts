@@ -1,0 +1,68 @@
+import { request, type Transport } from './http.js';
+import type { Branding, BrandingInput, Page, Storefront, Tenant, TenantSummary, User } from './types.js';
+
+export { ApiError, type Transport } from './http.js';
+export type * from './types.js';
+
+/**
+ * Typed client for one marketplace's API (`/api/v1` on its host). Remix loaders use it with
+ * the Hono app's in-process fetch; anything else can use the network fetch.
+ */
+function tenantClient(t: Transport) {
+  return {
+    storefront: () => request<Storefront>(t, '/api/v1/storefront'),
+    login: (email: string, password: string) =>
+      request<{ token: string }>(t, '/api/v1/auth/login', { body: { email, password } }),
+    me: () => request<User>(t, '/api/v1/me'),
+    acceptInvite: (body: { token: string; password: string; name?: string }) =>
+      request<{ token: string }>(t, '/api/v1/auth/accept-invite', { body }),
+    requestPasswordReset: (email: string) =>
+      request<unknown>(t, '/api/v1/auth/password-reset', { body: { email } }),
+    confirmPasswordReset: (body: { token: string; password: string }) =>
+      request<{ token: string }>(t, '/api/v1/auth/password-reset/confirm', { body }),
+    team: () => request<{ data: User[] }>(t, '/api/v1/team'),
+    inviteOperator: (email: string) => request<User>(t, '/api/v1/team/invitations', { body: { email } }),
+    removeTeamMember: (id: string) =>
+      request<void>(t, `/api/v1/team/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    branding: () => request<Branding>(t, '/api/v1/settings/branding'),
+    updateBranding: (body: BrandingInput) =>
+      request<Branding>(t, '/api/v1/settings/branding', { method: 'PUT', body }),
+    uploadLogo: (bytes: Uint8Array, contentType: string) =>
+      request<Branding>(t, '/api/v1/settings/logo', { method: 'PUT', raw: { bytes, contentType } }),
+    deleteLogo: () => request<Branding>(t, '/api/v1/settings/logo', { method: 'DELETE' }),
+  };
+}
+
+export type TenantApi = ReturnType<typeof tenantClient> & { withToken(token: string): TenantApi };
+
+export function tenantApi(t: Transport): TenantApi {
+  return { ...tenantClient(t), withToken: (token) => tenantApi({ ...t, token }) };
+}
+
+/** Typed client for the control plane (`/platform/v1` on the platform host). */
+function platformClient(t: Transport) {
+  return {
+    login: (email: string, password: string) =>
+      request<{ token: string }>(t, '/platform/v1/auth/login', { body: { email, password } }),
+    me: () => request<{ id: string; email: string; name: string }>(t, '/platform/v1/me'),
+    listTenants: (query: { limit?: number; cursor?: string; status?: string; q?: string } = {}) =>
+      request<Page<TenantSummary>>(t, '/platform/v1/tenants', { query }),
+    getTenant: (id: string) => request<Tenant>(t, `/platform/v1/tenants/${encodeURIComponent(id)}`),
+    createTenant: (body: { name: string; slug: string; ownerEmail: string }) =>
+      request<Tenant>(t, '/platform/v1/tenants', { body }),
+    suspendTenant: (id: string, reason?: string) =>
+      request<Tenant>(t, `/platform/v1/tenants/${encodeURIComponent(id)}/suspend`, {
+        body: reason ? { reason } : {},
+      }),
+    resumeTenant: (id: string) =>
+      request<Tenant>(t, `/platform/v1/tenants/${encodeURIComponent(id)}/resume`, { body: {} }),
+    retryTenant: (id: string) =>
+      request<Tenant>(t, `/platform/v1/tenants/${encodeURIComponent(id)}/retry`, { method: 'POST' }),
+  };
+}
+
+export type PlatformApi = ReturnType<typeof platformClient> & { withToken(token: string): PlatformApi };
+
+export function platformApi(t: Transport): PlatformApi {
+  return { ...platformClient(t), withToken: (token) => platformApi({ ...t, token }) };
+}

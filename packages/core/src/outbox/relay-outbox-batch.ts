@@ -1,0 +1,81 @@
+import { isOutboxTopic, type OutboxTopic } from '@agora/contracts';
+import { type TenantRef, withTenant } from '@agora/db';
+import { emailSendJob } from '@agora/queue';
+import { asc, inArray, isNull } from 'drizzle-orm';
+import type { Deps } from '../deps.js';
+import { failpoint } from '../failpoint.js';
+
+/** The job each outbox topic becomes. Every topic has a route (checked by the type). */
+const ROUTES: Record<OutboxTopic, typeof emailSendJob> = {
+  'user.invited': emailSendJob,
+  'user.password_reset_requested': emailSendJob,
+};
+
+export type RelayBatchResult = { relayed: number; dropped: number; more: boolean };
+
+/** The job id of an outbox row: relaying a row twice (after a crash) is one job. */
+export const outboxJobId = (tenantId: string, outboxId: number) => `outbox-${tenantId}-${outboxId}`;
+
+/**
+ * Move up to `limit` of a tenant's unpublished outbox rows (oldest first) to their queues, then
+ * mark them published, in one tenant transaction. Rows are locked `FOR UPDATE SKIP LOCKED`, so
+ * two relays never take the same rows. If Redis fails the transaction rolls back and the rows
+ * stay unpublished for the next attempt; if the process dies after enqueueing and before the
+ * commit, the next attempt enqueues the same job ids, which BullMQ ignores.
+ */
+export async function relayOutboxBatch(
+  deps: Pick<Deps, 'database' | 'jobs'>,
+  tenant: TenantRef,
+  options: { limit?: number; enqueueTimeoutMs?: number } = {},
+): Promise<RelayBatchResult> {
+  const limit = options.limit ?? 100;
+  return withTenant(deps.database, tenant, async ({ db, t }) => {
+    const rows = await db
+      .select({ id: t.outbox.id, topic: t.outbox.topic, payload: t.outbox.payload })
+      .from(t.outbox)
+      .where(isNull(t.outbox.publishedAt))
+      .orderBy(asc(t.outbox.id))
+      .limit(limit)
+      .for('update', { skipLocked: true });
+    if (!rows.length) return { relayed: 0, dropped: 0, more: false };
+
+    const routed = rows.filter((r) => isOutboxTopic(r.topic));
+    const byQueue = new Map<string, typeof routed>();
+    for (const r of routed) {
+      const queue = ROUTES[r.topic as OutboxTopic].queue;
+      byQueue.set(queue, [...(byQueue.get(queue) ?? []), r]);
+    }
+    for (const [, group] of byQueue) {
+      const job = ROUTES[group[0]?.topic as OutboxTopic];
+      const add = deps.jobs.queue(job.queue).addBulk(
+        group.map((r) => ({
+          name: job.name,
+          data: job.schema.parse({ tenantId: tenant.id, outboxId: r.id, topic: r.topic, payload: r.payload }),
+          opts: { jobId: outboxJobId(tenant.id, r.id) },
+        })),
+      );
+      await withTimeout(add, options.enqueueTimeoutMs ?? 5000, 'enqueueing outbox jobs');
+    }
+    failpoint('outbox.relay.before-publish');
+    await db
+      .update(t.outbox)
+      .set({ publishedAt: new Date() })
+      .where(
+        inArray(
+          t.outbox.id,
+          rows.map((r) => r.id),
+        ),
+      );
+    return { relayed: routed.length, dropped: rows.length - routed.length, more: rows.length === limit };
+  });
+}
+
+/** A Redis that is down may leave a command pending for long; the transaction must not wait. */
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms);
+  });
+  promise.catch(() => {}); // its rejection after the timeout is not unhandled
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,1 @@
+export { FONT_LABELS, FONT_STACKS, safeLogoUrl, themeCss } from './theme.js';

@@ -1,0 +1,75 @@
+import { InviteOperatorBody } from '@agora/contracts';
+import { inviteOperator, listTeam, removeTeamMember } from '@agora/core';
+import { createRoute, z } from '@hono/zod-openapi';
+import type { TenantEnv } from '../../context.js';
+import { requireTenantUser } from '../../middleware/auth.js';
+import { requireOperator } from '../../middleware/roles.js';
+import { createApi, errorResponses, json, jsonBody } from '../../openapi.js';
+
+const TeamMember = z
+  .object({
+    id: z.string().openapi({ example: 'usr_8k2m4q7w1z3x5c9v' }),
+    email: z.string(),
+    name: z.string(),
+    role: z.enum(['owner', 'operator']),
+    status: z
+      .enum(['invited', 'active'])
+      .openapi({ description: '`invited` until the invitation is accepted' }),
+    createdAt: z.string(),
+  })
+  .openapi('TeamMember');
+
+const Team = z.object({ data: z.array(TeamMember) }).openapi('Team');
+
+const secured = { tags: ['team'], security: [{ bearer: [] }] };
+
+/** The marketplace's operator staff: the owner and operators (owner and operators only). */
+export const tenantTeam = createApi<TenantEnv>()
+  .openapi(
+    createRoute({
+      ...secured,
+      middleware: [requireTenantUser, requireOperator] as const,
+      method: 'get',
+      path: '/team',
+      summary: 'The operator team: owner first, then operators, invited or active',
+      responses: { 200: json(Team, 'The team'), ...errorResponses(401, 403, 404) },
+    }),
+    async (c) => c.json({ data: await listTeam(c.var.deps.database, c.var.tenant) }, 200),
+  )
+  .openapi(
+    createRoute({
+      ...secured,
+      middleware: [requireTenantUser, requireOperator] as const,
+      method: 'post',
+      path: '/team/invitations',
+      summary: 'Invite an operator by email',
+      description:
+        'Adds the person as an `invited` operator and emails them a link to set a password (valid 7 days). 409 `email_taken` when the email already has an account in this marketplace.',
+      request: { body: jsonBody(InviteOperatorBody) },
+      responses: {
+        201: json(TeamMember, 'Invited'),
+        ...errorResponses(400, 401, 403, 404, 409),
+      },
+    }),
+    async (c) => c.json(await inviteOperator(c.var.deps.database, c.var.tenant, c.req.valid('json')), 201),
+  )
+  .openapi(
+    createRoute({
+      ...secured,
+      middleware: [requireTenantUser, requireOperator] as const,
+      method: 'delete',
+      path: '/team/{id}',
+      summary: 'Remove an operator (or withdraw an invitation)',
+      description:
+        'Their sessions stop working at once. The owner cannot be removed and nobody can remove themselves (409 `conflict`); an id that is not on the team is a 404.',
+      request: { params: z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) }) },
+      responses: { 204: { description: 'Removed' }, ...errorResponses(401, 403, 404, 409) },
+    }),
+    async (c) => {
+      await removeTeamMember(c.var.deps.database, c.var.tenant, {
+        actorId: c.var.user.sub,
+        userId: c.req.valid('param').id,
+      });
+      return c.body(null, 204);
+    },
+  );

@@ -1,0 +1,62 @@
+import type { Transport } from '@agora/api-client';
+import type { Context, Hono } from 'hono';
+import type { UiApps } from './app.js';
+import type { AppEnv } from './context.js';
+import { fallbackPage } from './pages.js';
+import type { RemixApp } from './remix.js';
+
+// Anonymous storefront pages may be cached by a CDN for a short while and served stale while
+// it revalidates; a purge by surrogate key (tenant-<id>) makes changes visible at once there.
+const CDN_CACHE = 'public, max-age=0, s-maxage=60, stale-while-revalidate=600';
+
+/**
+ * Tenant hosts: `/console/*` -> tenant console, everything else -> storefront.
+ * Platform host: the staff pages of the console app.
+ * Loaders reach the API through the typed client over this app's own fetch (no socket).
+ */
+export function mountUi(app: Hono<AppEnv>, ui: UiApps) {
+  const inProcess = (request: Request) => Promise.resolve(app.fetch(request));
+
+  const serveAssets = (remix: RemixApp | null) => async (c: Context<AppEnv>) =>
+    (remix && (await remix.asset(c.req.path))) ?? fallbackPage(c);
+  app.get('/assets/*', serveAssets(ui.storefront));
+  app.get('/console-assets/*', serveAssets(ui.console));
+  app.get('/favicon.ico', (c) => c.body(null, 404));
+
+  app.all('*', async (c) => {
+    if (/^\/(api|platform)\//.test(c.req.path)) return fallbackPage(c); // unknown API path: JSON 404
+    const surface = c.var.surface;
+    const origin = `http://${c.req.header('host') ?? ''}`;
+    const headers = { 'x-request-id': c.var.requestId };
+    if (surface.kind === 'tenant' && surface.tenant.status === 'active') {
+      const tenant = { id: surface.tenant.id, slug: surface.tenant.slug };
+      const transport: Transport = { fetch: inProcess, origin, headers };
+      const isConsole = c.req.path === '/console' || c.req.path.startsWith('/console/');
+      const remix = isConsole ? ui.console : ui.storefront;
+      if (!remix) return notBuilt(c);
+      const res = await remix.handle(c.req.raw, { transport, tenant, surface: 'tenant' });
+      return isConsole ? res : withCdnHeaders(c, res, tenant.id);
+    }
+    if (surface.kind === 'platform') {
+      if (!ui.console) return notBuilt(c);
+      return ui.console.handle(c.req.raw, {
+        transport: { fetch: inProcess, origin, headers },
+        surface: 'platform',
+      });
+    }
+    return fallbackPage(c);
+  });
+}
+
+function withCdnHeaders(c: Context<AppEnv>, res: Response, tenantId: string): Response {
+  const anonymous = !c.req.header('cookie') && !res.headers.has('set-cookie');
+  if (c.req.method === 'GET' && res.status === 200 && anonymous && !res.headers.has('cache-control')) {
+    res.headers.set('cache-control', CDN_CACHE);
+    res.headers.set('surrogate-key', `tenant-${tenantId}`);
+    res.headers.append('vary', 'Cookie');
+  }
+  return res;
+}
+
+const notBuilt = (c: Context<AppEnv>) =>
+  c.text('The web apps are not built. Run `pnpm build` (npm start does this for you).', 503);

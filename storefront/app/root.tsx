@@ -1,0 +1,95 @@
+import { safeLogoUrl, themeCss } from '@agora/ui';
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import {
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useRouteError,
+} from '@remix-run/react';
+import { apiFor } from './context.js';
+import styles from './styles.css?url';
+
+export const links = () => [
+  { rel: 'stylesheet', href: styles },
+  { rel: 'icon', href: 'data:,' },
+];
+
+export async function loader({ context }: LoaderFunctionArgs) {
+  const { name, tagline, theme } = await apiFor(context).storefront();
+  // Theme -> CSS on the server only, from validated values (hex colors, a font from a fixed list).
+  return { storefront: { name, tagline, themeCss: themeCss(theme), logoUrl: safeLogoUrl(theme.logoUrl) } };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.storefront.name ?? 'Marketplace' },
+  {
+    name: 'description',
+    content: data?.storefront.tagline || `${data?.storefront.name ?? ''} B2B marketplace`,
+  },
+];
+
+export default function App() {
+  const { storefront } = useLoaderData<typeof loader>();
+  const logo = storefront.logoUrl;
+  return (
+    <html lang="en">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+        {/* Raw text: React would entity-escape quotes, which CSS does not decode. The string is built
+            from validated values only (see themeCss), so it cannot close the element. */}
+        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: validated theme values only */}
+        <style id="theme" dangerouslySetInnerHTML={{ __html: storefront.themeCss }} />
+      </head>
+      <body>
+        <header className="site-header">
+          <Link to="/" className="brand">
+            {logo ? <img src={logo} alt="" className="brand-logo" /> : null}
+            <span className="brand-name">{storefront.name}</span>
+          </Link>
+          <nav aria-label="Main">
+            <Link to="/">Home</Link>
+            <a href="/console">Sign in</a>
+          </nav>
+        </header>
+        <Outlet />
+        <footer className="site-footer">
+          <p>
+            © {new Date().getFullYear()} {storefront.name}
+          </p>
+        </footer>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const title = isRouteErrorResponse(error) ? `${error.status} ${error.statusText}` : 'Something went wrong';
+  return (
+    <html lang="en">
+      <head>
+        <meta charSet="utf-8" />
+        <title>{title}</title>
+        <Links />
+      </head>
+      <body>
+        <main className="error-page">
+          <h1>{title}</h1>
+          <p>Please try again in a moment.</p>
+          <a href="/">Back to the home page</a>
+        </main>
+        <Scripts />
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,101 @@
+import { Form, Link, useRouteLoaderData } from '@remix-run/react';
+import type { ReactNode } from 'react';
+
+type RootData = { csrf: string; surface: 'tenant' | 'platform'; place: string };
+
+export const useRootData = () => useRouteLoaderData('root') as RootData;
+
+/** Hidden CSRF field for every form (checked by verifiedForm on the server). */
+export function Csrf() {
+  return <input type="hidden" name="csrf" value={useRootData().csrf} />;
+}
+
+export function Field(props: {
+  label: string;
+  name: string;
+  type?: string;
+  defaultValue?: string;
+  error?: string;
+  hint?: string;
+  required?: boolean;
+  autoComplete?: string;
+  children?: ReactNode;
+}) {
+  const id = `f-${props.name}`;
+  return (
+    <div className={`field${props.error ? ' has-error' : ''}`}>
+      <label htmlFor={id}>{props.label}</label>
+      {props.children ?? (
+        <input
+          id={id}
+          name={props.name}
+          type={props.type ?? 'text'}
+          defaultValue={props.defaultValue}
+          required={props.required}
+          autoComplete={props.autoComplete}
+          aria-invalid={props.error ? true : undefined}
+          aria-describedby={props.error ? `${id}-error` : undefined}
+        />
+      )}
+      {props.hint ? <small className="hint">{props.hint}</small> : null}
+      {props.error ? (
+        <small id={`${id}-error`} className="error" role="alert">
+          {props.error}
+        </small>
+      ) : null}
+    </div>
+  );
+}
+
+export function Notice({
+  kind,
+  children,
+}: {
+  kind: 'error' | 'success' | 'warning' | 'info';
+  children: ReactNode;
+}) {
+  return (
+    <div className={`notice notice-${kind}`} role={kind === 'error' ? 'alert' : 'status'}>
+      {children}
+    </div>
+  );
+}
+
+/** Shell for logged-in pages: top bar with the place, navigation and logout. */
+export function Shell({
+  nav,
+  user,
+  children,
+}: {
+  nav: { to: string; label: string }[];
+  user: string;
+  children: ReactNode;
+}) {
+  const { place, surface } = useRootData();
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <strong className="place">{place}</strong>
+        <nav aria-label="Console">
+          {nav.map((n) => (
+            <Link key={n.to} to={n.to}>
+              {n.label}
+            </Link>
+          ))}
+        </nav>
+        <Form method="post" action={surface === 'tenant' ? '/console/logout' : '/logout'} className="logout">
+          <Csrf />
+          <span className="who">{user}</span>
+          <button type="submit" className="link">
+            Log out
+          </button>
+        </Form>
+      </header>
+      <main className="content">{children}</main>
+    </div>
+  );
+}
+
+export function StatusBadge({ status }: { status: string }) {
+  return <span className={`badge badge-${status}`}>{status}</span>;
+}

@@ -1,0 +1,18 @@
+import { vitePlugin as remix } from '@remix-run/dev';
+import { defineConfig } from 'vite';
+
+// Operator console (`/console/*` on tenant hosts) and staff pages (platform host), mounted by
+// platform-api. Assets live under /console-assets so they never collide with the storefront's.
+export default defineConfig({
+  plugins: [
+    remix({
+      future: {
+        v3_fetcherPersist: true,
+        v3_relativeSplatPath: true,
+        v3_throwAbortReason: true,
+        v3_lazyRouteDiscovery: true,
+      },
+    }),
+  ],
+  build: { assetsDir: 'console-assets' },
+});
