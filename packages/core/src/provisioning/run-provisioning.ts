@@ -8,11 +8,11 @@ import {
   platformTables as p,
   withClient,
 } from '@agora/db';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit.js';
 import type { Deps } from '../deps.js';
 import { failpoint } from '../failpoint.js';
-import { notifyOutbox } from '../outbox/emit-event.js';
+import { OUTBOX_CHANNEL } from '../outbox/emit-event.js';
 import { announce } from '../tenants/change-status.js';
 import { defaultHostname } from '../tenants/hosts.js';
 import { seedTenant } from './seed-tenant.js';
@@ -82,37 +82,34 @@ export async function runProvisioning(
     .orderBy(asc(p.provisioningSteps.position));
 
   let current: ProvisioningStep | undefined;
+  let attempt = { startedAt: new Date(), attempts: 0 };
   try {
     for (const s of steps) {
       if (s.status === 'done') continue;
       current = s.step as ProvisioningStep;
-      const stepWhere = and(
-        eq(p.provisioningSteps.tenantId, tenantId),
-        eq(p.provisioningSteps.step, current),
-      );
-      await db
-        .update(p.provisioningSteps)
-        .set({ startedAt: new Date(), attempts: s.attempts + 1, error: null })
-        .where(stepWhere);
+      attempt = { startedAt: new Date(), attempts: s.attempts + 1 };
       await RUNNERS[current](deps, tenant);
       failpoint(`provision.${current}.before-done`);
-      await db.update(p.provisioningSteps).set({ status: 'done', finishedAt: new Date() }).where(stepWhere);
+      // One write per step: its start time and attempt count travel with the done mark.
+      await db
+        .update(p.provisioningSteps)
+        .set({ status: 'done', error: null, ...attempt, finishedAt: new Date() })
+        .where(and(eq(p.provisioningSteps.tenantId, tenantId), eq(p.provisioningSteps.step, current)));
     }
     current = undefined;
-    await db.transaction(async (tx) => {
-      await tx
-        .update(p.tenants)
-        .set({ status: 'active', failureReason: null, updatedAt: new Date() })
-        .where(and(eq(p.tenants.id, tenantId), eq(p.tenants.status, 'provisioning')));
-      await tx
-        .update(p.provisioningRuns)
-        .set({ status: 'succeeded', finishedAt: new Date() })
-        .where(eq(p.provisioningRuns.id, runId));
-      await recordAudit(tx, { type: 'system', id: 'provisioning' }, 'tenant.activated', tenantId);
-    });
+    // Activate, close the run, audit, and wake the outbox relay for the owner's invitation (the
+    // relay skips tenants until they are active), all in one statement and so one transaction.
+    await db.execute(sql`
+      with activated as (
+        update platform.tenants set status = 'active', failure_reason = null, updated_at = now()
+         where id = ${tenantId} and status = 'provisioning' returning id),
+      run as (
+        update platform.provisioning_runs set status = 'succeeded', finished_at = now() where id = ${runId}),
+      audited as (
+        insert into platform.audit_log (actor_type, actor_id, action, tenant_id, data)
+        select 'system', 'provisioning', 'tenant.activated', id, '{}'::jsonb from activated returning tenant_id)
+      select pg_notify(${OUTBOX_CHANNEL}, tenant_id) from audited`);
     await announce(deps, tenantId);
-    // The relay skips tenants until they are active: wake it for the owner's invitation.
-    await notifyOutbox(deps.database, tenantId).catch(() => {});
     return { status: 'active' };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
@@ -122,7 +119,7 @@ export async function runProvisioning(
       if (current) {
         await tx
           .update(p.provisioningSteps)
-          .set({ error: message, ...(giveUp ? { status: 'failed' as const } : {}) })
+          .set({ error: message, ...attempt, ...(giveUp ? { status: 'failed' as const } : {}) })
           .where(and(eq(p.provisioningSteps.tenantId, tenantId), eq(p.provisioningSteps.step, current)));
       }
       await tx
