@@ -46,6 +46,18 @@ export { outboxJobId, type RelayBatchResult, relayOutboxBatch } from './outbox/r
 export { type RelayTarget, relayTargets } from './outbox/relay-targets.js';
 export { PermanentJobError } from './permanent-job-error.js';
 export {
+  effectiveTiers,
+  type PricedProduct,
+  type Quote,
+  quote,
+  resolveTier,
+  savingBps,
+  type Tier,
+  type TierRow,
+  tierTable,
+  validateTiers,
+} from './pricing/tiers.js';
+export {
   PermanentProvisioningError,
   runProvisioning,
   tenantsAwaitingProvisioning,

@@ -72,7 +72,9 @@ export const resolveSurface = createMiddleware<AppEnv>(async (c, next) => {
   if (host === config.platformHost) {
     c.set('surface', { kind: 'platform' });
   } else {
-    const tenant = host ? await resolver.resolve(host) : null;
+    const found = host ? resolver.resolve(host) : null;
+    // A cache hit is a plain value: no await, no extra turn of the event loop on the hot path.
+    const tenant = found instanceof Promise ? await found : found;
     c.set('surface', tenant ? { kind: 'tenant', tenant } : { kind: 'unknown', host });
   }
   await next();

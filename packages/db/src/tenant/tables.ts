@@ -2,11 +2,14 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   bigserial,
+  boolean,
   check,
+  customType,
   index,
   integer,
   jsonb,
   pgSchema,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -19,6 +22,9 @@ import {
  *
  * Not exported from the package: tenant tables are only reachable through `withTenant`.
  */
+/** PostgreSQL full-text document; maintained by the search indexer, never by hand. */
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
 function defineTenantTables(schemaName: string) {
   const s = pgSchema(schemaName);
 
@@ -29,6 +35,8 @@ function defineTenantTables(schemaName: string) {
       publicName: text('public_name').notNull(),
       tagline: text('tagline').notNull().default(''),
       theme: jsonb('theme').$type<Record<string, unknown>>().notNull(),
+      /** Marketplace rules: `{ autoApproveVendors, moderateProducts }` (see core/marketplace). */
+      marketplace: jsonb('marketplace').$type<Record<string, unknown>>().notNull().default({}),
       updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     },
     (t) => [check('settings_single_row', sql`${t.id} = 1`)],
@@ -45,10 +53,179 @@ function defineTenantTables(schemaName: string) {
         enum: ['owner', 'operator', 'vendor_admin', 'vendor_staff', 'buyer_admin', 'buyer_member'],
       }).notNull(),
       status: text('status', { enum: ['invited', 'active', 'disabled'] }).notNull(),
+      /** Vendor admins and staff belong to exactly one vendor; everyone else to none. */
+      vendorId: text('vendor_id').references(() => vendors.id),
+      emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
       createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
       updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     },
-    (t) => [uniqueIndex('users_email_idx').on(t.email)],
+    (t) => [uniqueIndex('users_email_idx').on(t.email), index('users_vendor_id_idx').on(t.vendorId)],
+  );
+
+  const vendors = s.table(
+    'vendors',
+    {
+      id: text('id').primaryKey(),
+      name: text('name').notNull(),
+      legalName: text('legal_name').notNull(),
+      /** ISO 3166-1 alpha-2. */
+      country: text('country').notNull(),
+      taxId: text('tax_id').notNull(),
+      contactName: text('contact_name').notNull(),
+      contactEmail: text('contact_email').notNull(),
+      website: text('website'),
+      description: text('description').notNull().default(''),
+      industries: jsonb('industries').$type<string[]>().notNull().default([]),
+      status: text('status', {
+        enum: ['pending', 'info_requested', 'approved', 'rejected', 'suspended'],
+      }).notNull(),
+      /** Why it was rejected, suspended, or what information is missing. */
+      statusReason: text('status_reason'),
+      verified: boolean('verified').notNull().default(false),
+      decidedAt: timestamp('decided_at', { withTimezone: true }),
+      createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+      updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    },
+    (t) => [index('vendors_status_created_at_idx').on(t.status, t.createdAt)],
+  );
+
+  const vendorDocuments = s.table(
+    'vendor_documents',
+    {
+      id: text('id').primaryKey(),
+      vendorId: text('vendor_id')
+        .notNull()
+        .references(() => vendors.id, { onDelete: 'cascade' }),
+      fileKey: text('file_key').notNull(),
+      filename: text('filename').notNull(),
+      contentType: text('content_type').notNull(),
+      sizeBytes: integer('size_bytes').notNull(),
+      createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    },
+    (t) => [index('vendor_documents_vendor_id_idx').on(t.vendorId)],
+  );
+
+  /** A tree: `path` is the ids from the root, `/cat_a/cat_b/`, so a subtree is a prefix match. */
+  const categories = s.table(
+    'categories',
+    {
+      id: text('id').primaryKey(),
+      parentId: text('parent_id'),
+      name: text('name').notNull(),
+      slug: text('slug').notNull(),
+      path: text('path').notNull(),
+      position: integer('position').notNull().default(0),
+      archivedAt: timestamp('archived_at', { withTimezone: true }),
+      createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    },
+    (t) => [
+      uniqueIndex('categories_slug_idx').on(t.slug),
+      index('categories_path_idx').on(t.path.op('text_pattern_ops')),
+    ],
+  );
+
+  const products = s.table(
+    'products',
+    {
+      id: text('id').primaryKey(),
+      vendorId: text('vendor_id')
+        .notNull()
+        .references(() => vendors.id),
+      sku: text('sku').notNull(),
+      title: text('title').notNull(),
+      description: text('description').notNull().default(''),
+      categoryId: text('category_id').references(() => categories.id),
+      /** Unit of measure ("piece", "kg", "box of 100"). */
+      unit: text('unit').notNull(),
+      minOrderQty: integer('min_order_qty').notNull().default(1),
+      orderIncrement: integer('order_increment').notNull().default(1),
+      leadTimeDays: integer('lead_time_days').notNull().default(0),
+      stockQty: integer('stock_qty').notNull().default(0),
+      attributes: jsonb('attributes').$type<{ name: string; value: string }[]>().notNull().default([]),
+      currency: text('currency').notNull(),
+      /** List unit price in minor units (cents); volume tiers are at or below it. */
+      basePriceMinor: bigint('base_price_minor', { mode: 'number' }).notNull(),
+      status: text('status', { enum: ['draft', 'pending_review', 'published', 'archived'] }).notNull(),
+      publishedAt: timestamp('published_at', { withTimezone: true }),
+      /** Weighted words of title, SKU, attributes, vendor and category names, description. */
+      searchDocument: tsvector('search_document'),
+      /** The same words as plain text, for trigram (typo-tolerant) matching. */
+      searchText: text('search_text').notNull().default(''),
+      createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+      updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    },
+    (t) => [
+      uniqueIndex('products_vendor_id_sku_idx').on(t.vendorId, t.sku),
+      index('products_status_category_id_idx').on(t.status, t.categoryId),
+      index('products_search_document_idx').using('gin', t.searchDocument),
+      index('products_search_text_idx').using('gin', t.searchText.op('public.gin_trgm_ops')),
+      check(
+        'products_quantities_check',
+        sql`${t.minOrderQty} >= 1 and ${t.orderIncrement} >= 1 and ${t.stockQty} >= 0`,
+      ),
+      check('products_price_check', sql`${t.basePriceMinor} >= 0`),
+    ],
+  );
+
+  const productImages = s.table(
+    'product_images',
+    {
+      productId: text('product_id')
+        .notNull()
+        .references(() => products.id, { onDelete: 'cascade' }),
+      position: integer('position').notNull(),
+      fileKey: text('file_key').notNull(),
+    },
+    (t) => [primaryKey({ columns: [t.productId, t.position] })],
+  );
+
+  /** Volume pricing: only lower bounds are stored, so bands can neither overlap nor leave gaps. */
+  const priceTiers = s.table(
+    'price_tiers',
+    {
+      productId: text('product_id')
+        .notNull()
+        .references(() => products.id, { onDelete: 'cascade' }),
+      minQty: integer('min_qty').notNull(),
+      unitPriceMinor: bigint('unit_price_minor', { mode: 'number' }).notNull(),
+    },
+    (t) => [primaryKey({ columns: [t.productId, t.minQty] })],
+  );
+
+  /** A CSV import of products: progress while it runs, per-row errors when done. */
+  const catalogImports = s.table(
+    'catalog_imports',
+    {
+      id: text('id').primaryKey(),
+      vendorId: text('vendor_id')
+        .notNull()
+        .references(() => vendors.id),
+      fileKey: text('file_key').notNull(),
+      status: text('status', { enum: ['queued', 'running', 'done', 'failed'] }).notNull(),
+      totalRows: integer('total_rows').notNull().default(0),
+      processedRows: integer('processed_rows').notNull().default(0),
+      createdCount: integer('created_count').notNull().default(0),
+      updatedCount: integer('updated_count').notNull().default(0),
+      errors: jsonb('errors').$type<{ row: number; field: string; message: string }[]>().notNull().default([]),
+      createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+      updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    },
+    (t) => [index('catalog_imports_vendor_id_idx').on(t.vendorId, t.createdAt)],
+  );
+
+  /** Who did what, when, inside this marketplace (operator decisions, vendor changes). */
+  const auditLog = s.table(
+    'audit_log',
+    {
+      id: bigserial('id', { mode: 'number' }).primaryKey(),
+      actorUserId: text('actor_user_id'),
+      action: text('action').notNull(),
+      subjectType: text('subject_type').notNull(),
+      subjectId: text('subject_id').notNull(),
+      data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+      createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    },
+    (t) => [index('audit_log_subject_idx').on(t.subjectType, t.subjectId)],
   );
 
   /** Events written in the same transaction as the change they describe, relayed later. */
@@ -90,7 +267,20 @@ function defineTenantTables(schemaName: string) {
     ],
   );
 
-  return { settings, users, outbox, userTokens };
+  return {
+    settings,
+    users,
+    outbox,
+    userTokens,
+    vendors,
+    vendorDocuments,
+    categories,
+    products,
+    productImages,
+    priceTiers,
+    catalogImports,
+    auditLog,
+  };
 }
 
 export type TenantTables = ReturnType<typeof defineTenantTables>;

@@ -1,4 +1,17 @@
 // Entry for drizzle-kit only: the tenant tables bound to the template schema name.
 import { TEMPLATE_SCHEMA, tenantTables } from './tables.js';
 
-export const { settings, users, outbox, userTokens } = tenantTables(TEMPLATE_SCHEMA);
+export const {
+  settings,
+  users,
+  outbox,
+  userTokens,
+  vendors,
+  vendorDocuments,
+  categories,
+  products,
+  productImages,
+  priceTiers,
+  catalogImports,
+  auditLog,
+} = tenantTables(TEMPLATE_SCHEMA);

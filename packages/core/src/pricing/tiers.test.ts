@@ -1,0 +1,157 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { effectiveTiers, type PricedProduct, quote, resolveTier, tierTable, validateTiers } from './tiers.js';
+
+const bolts: PricedProduct = {
+  minOrderQty: 10,
+  orderIncrement: 5,
+  basePriceMinor: 250,
+  tiers: [
+    { minQty: 100, unitPriceMinor: 200 },
+    { minQty: 10, unitPriceMinor: 250 },
+    { minQty: 500, unitPriceMinor: 180 },
+  ],
+};
+
+describe('volume pricing, by example', () => {
+  it('uses the tier with the greatest bound at or below the quantity', () => {
+    expect(quote(bolts, 10)).toMatchObject({ ok: true, unitPriceMinor: 250, totalMinor: 2500, savingBps: 0 });
+    expect(quote(bolts, 95)).toMatchObject({ ok: true, unitPriceMinor: 250 });
+    expect(quote(bolts, 100)).toMatchObject({
+      ok: true,
+      unitPriceMinor: 200,
+      totalMinor: 20_000,
+      savingMinor: 5000,
+      savingBps: 2000,
+    });
+    expect(quote(bolts, 500)).toMatchObject({ ok: true, unitPriceMinor: 180, savingBps: 2800 });
+  });
+
+  it('refuses quantities below the minimum or off the increment, saying why', () => {
+    expect(quote(bolts, 5)).toEqual({ ok: false, qty: 5, reason: 'The minimum order is 10' });
+    expect(quote(bolts, 12)).toEqual({ ok: false, qty: 12, reason: 'Order in steps of 5 from 10' });
+    expect(quote(bolts, 0)).toMatchObject({ ok: false });
+    expect(quote(bolts, 10.5)).toMatchObject({ ok: false });
+  });
+
+  it('falls back to the list price from the minimum order when there are no tiers', () => {
+    expect(effectiveTiers({ ...bolts, tiers: [] })).toEqual([{ minQty: 10, unitPriceMinor: 250 }]);
+    expect(quote({ ...bolts, tiers: [] }, 1000)).toMatchObject({ ok: true, unitPriceMinor: 250 });
+  });
+
+  it('builds the buyer-facing table with ranges and savings (rounded down)', () => {
+    expect(tierTable({ ...bolts, basePriceMinor: 300 })).toEqual([
+      { minQty: 10, maxQty: 99, unitPriceMinor: 250, savingBps: 1666 },
+      { minQty: 100, maxQty: 499, unitPriceMinor: 200, savingBps: 3333 },
+      { minQty: 500, maxQty: null, unitPriceMinor: 180, savingBps: 4000 },
+    ]);
+  });
+
+  it('names each invalid tier field', () => {
+    expect(
+      validateTiers({
+        minOrderQty: 10,
+        orderIncrement: 1,
+        basePriceMinor: 100,
+        tiers: [
+          { minQty: 20, unitPriceMinor: 90 },
+          { minQty: 50, unitPriceMinor: 95 },
+          { minQty: 50, unitPriceMinor: 80 },
+        ],
+      }),
+    ).toEqual([
+      { path: 'tiers.0.minQty', message: 'the first tier must start at the minimum order quantity (10)' },
+      { path: 'tiers.1.unitPriceMinor', message: 'must not be above the price for fewer units (90)' },
+      { path: 'tiers.2.minQty', message: 'duplicates the bound 50 of another tier' },
+    ]);
+    expect(validateTiers({ ...bolts, tiers: [{ minQty: 10, unitPriceMinor: 300 }] })).toEqual([
+      { path: 'tiers.0.unitPriceMinor', message: 'must not be above the list price' },
+    ]);
+    expect(
+      validateTiers({ ...bolts, tiers: [{ minQty: 0, unitPriceMinor: 1.5 }] }).map((i) => i.path),
+    ).toEqual(['tiers.0.minQty', 'tiers.0.unitPriceMinor']);
+    expect(validateTiers(bolts)).toEqual([]);
+  });
+});
+
+/** Valid products: a minimum, an increment, and tiers with rising bounds and falling prices. */
+const validProduct = fc
+  .record({
+    minOrderQty: fc.integer({ min: 1, max: 1000 }),
+    orderIncrement: fc.integer({ min: 1, max: 50 }),
+    basePriceMinor: fc.integer({ min: 0, max: 10_000_000 }),
+    steps: fc.array(
+      fc.record({ gap: fc.integer({ min: 1, max: 10_000 }), cut: fc.integer({ min: 0, max: 100_000 }) }),
+      { maxLength: 6 },
+    ),
+  })
+  .map(({ minOrderQty, orderIncrement, basePriceMinor, steps }) => {
+    const tiers = [{ minQty: minOrderQty, unitPriceMinor: basePriceMinor }];
+    for (const { gap, cut } of steps) {
+      const last = tiers[tiers.length - 1] as { minQty: number; unitPriceMinor: number };
+      tiers.push({ minQty: last.minQty + gap, unitPriceMinor: Math.max(0, last.unitPriceMinor - cut) });
+    }
+    return { minOrderQty, orderIncrement, basePriceMinor, tiers };
+  })
+  // Stored order is arbitrary: shuffle the tiers.
+  .chain((p) =>
+    fc.shuffledSubarray(p.tiers, { minLength: p.tiers.length }).map((tiers) => ({ ...p, tiers })),
+  );
+
+describe('volume pricing, properties', () => {
+  it('accepts every well-formed tier list', () => {
+    fc.assert(fc.property(validProduct, (p) => validateTiers(p).length === 0));
+  });
+
+  it('never charges more per unit for buying more', () => {
+    fc.assert(
+      fc.property(validProduct, fc.nat(100), fc.nat(100), (p, a, b) => {
+        const qa = p.minOrderQty + Math.min(a, b) * p.orderIncrement;
+        const qb = p.minOrderQty + Math.max(a, b) * p.orderIncrement;
+        const [x, y] = [quote(p, qa), quote(p, qb)];
+        return x.ok && y.ok && y.unitPriceMinor <= x.unitPriceMinor;
+      }),
+    );
+  });
+
+  it('prices with the tier whose bound is the greatest at or below the quantity, and totals exactly', () => {
+    fc.assert(
+      fc.property(validProduct, fc.nat(10_000), (p, n) => {
+        const qty = p.minOrderQty + n * p.orderIncrement;
+        const q = quote(p, qty);
+        const tier = resolveTier(p.tiers, qty);
+        const bound = Math.max(...p.tiers.filter((t) => t.minQty <= qty).map((t) => t.minQty));
+        return (
+          q.ok &&
+          tier?.minQty === bound &&
+          q.unitPriceMinor === tier.unitPriceMinor &&
+          q.totalMinor === q.unitPriceMinor * qty
+        );
+      }),
+    );
+  });
+
+  it('covers every quantity from the minimum on with exactly one band of the table', () => {
+    fc.assert(
+      fc.property(validProduct, fc.nat(50_000), (p, n) => {
+        const qty = p.minOrderQty + n;
+        const bands = tierTable(p).filter((r) => r.minQty <= qty && (r.maxQty === null || qty <= r.maxQty));
+        return bands.length === 1 && bands[0]?.unitPriceMinor === resolveTier(p.tiers, qty)?.unitPriceMinor;
+      }),
+    );
+  });
+
+  it('never reports a saving above the real one, nor a negative one', () => {
+    fc.assert(
+      fc.property(validProduct, (p) =>
+        tierTable(p).every(
+          (r) =>
+            r.savingBps >= 0 &&
+            r.savingBps <= 10_000 &&
+            (p.basePriceMinor === 0 ||
+              (r.savingBps * p.basePriceMinor) / 10_000 <= p.basePriceMinor - r.unitPriceMinor),
+        ),
+      ),
+    );
+  });
+});
