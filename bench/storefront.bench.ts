@@ -1,15 +1,16 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { createTenant, defaultHostname, runProvisioning } from '@agora/core';
+import { createTenant, DEMO_TENANTS, defaultHostname, runProvisioning, seedDemoCatalog } from '@agora/core';
 import { buildApi } from '@agora/platform-api';
 import { serve } from '@hono/node-server';
 import { appDatabase, bench, envInt, fmt, percentile, runtime, table, verdict } from './lib.js';
 import type { Result, Round } from './load.js';
 
 /**
- * Storefront home page (server-rendered, themed, data through the typed API client over the
- * app's in-process fetch) against a bare Remix route rendering static text, same server.
+ * Storefront home page and search page (server-rendered, themed, data through the typed API
+ * client over the app's in-process fetch, demo catalog loaded) against a bare Remix route
+ * rendering static text, same server.
  * Needs the built apps: `pnpm build` first.
  */
 const SECONDS = envInt('BENCH_SECONDS', 5);
@@ -24,6 +25,13 @@ await bench('storefront', async (t) => {
     { type: 'system', id: 'bench' },
   );
   await runProvisioning(rt, tenant.id, { finalAttempt: true });
+  // The demo catalog (a few hundred products with tiers and images) so search has work to do.
+  await seedDemoCatalog(
+    rt,
+    { ...tenant, slug: tenant.slug },
+    (DEMO_TENANTS[0] as (typeof DEMO_TENANTS)[number]).catalog,
+    () => {},
+  );
   const host = defaultHostname(tenant.slug, rt.config.baseDomain);
   const api = await buildApi(rt);
   t.add(() => api.close());
@@ -50,31 +58,48 @@ await bench('storefront', async (t) => {
       loader.send({ port, host, path, durationMs, concurrency: CONCURRENCY } satisfies Round);
     });
 
+  const SEARCH = '/search?q=hydraulic+pump';
+  const searchPage = await api.app.request(SEARCH, { headers: { host } });
+  if (searchPage.status !== 200 || !(await searchPage.text()).includes('product-card'))
+    throw new Error('the search page found nothing');
   await drive('/', 2000);
+  await drive(SEARCH, 2000);
   await drive('/bare', 2000);
   const rate = async (path: string) => {
     const r = await drive(path, SECONDS * 1000);
     if (r.failed) throw new Error(`${path}: ${r.failed} failed requests`);
     return (r.ok * 1000) / r.ms;
   };
-  const rounds: { home: number; bare: number }[] = [];
+  const rounds: { home: number; search: number; bare: number }[] = [];
   for (let i = 0; i < ROUNDS; i++) {
-    const order = i % 2 === 0 ? ['/', '/bare'] : ['/bare', '/'];
+    const order = i % 2 === 0 ? ['/', SEARCH, '/bare'] : ['/bare', SEARCH, '/'];
     const m: Record<string, number> = {};
     for (const path of order) m[path] = await rate(path);
-    rounds.push({ home: m['/'] ?? 0, bare: m['/bare'] ?? 0 });
+    rounds.push({ home: m['/'] ?? 0, search: m[SEARCH] ?? 0, bare: m['/bare'] ?? 0 });
   }
   console.log(
     `\nGET / and GET /bare with Host: ${host}, ${CONCURRENCY} concurrent keep-alive connections, ${ROUNDS} rounds of ${SECONDS} s\n`,
   );
   table([
-    ['round', 'home req/s', 'bare req/s', 'home/bare'],
-    ...rounds.map((r, i) => [String(i + 1), fmt(r.home, 0), fmt(r.bare, 0), fmt(r.home / r.bare, 2)]),
+    ['round', 'home req/s', 'search req/s', 'bare req/s', 'home/bare', 'search/bare'],
+    ...rounds.map((r, i) => [
+      String(i + 1),
+      fmt(r.home, 0),
+      fmt(r.search, 0),
+      fmt(r.bare, 0),
+      fmt(r.home / r.bare, 2),
+      fmt(r.search / r.bare, 2),
+    ]),
   ]);
   const ratio = percentile(
     rounds.map((r) => r.home / r.bare),
     50,
   );
+  const searchRatio = percentile(
+    rounds.map((r) => r.search / r.bare),
+    50,
+  );
   console.log();
   verdict('storefront home / bare Remix route (median of rounds)', ratio, { min: 0.5 });
+  verdict('search page / bare Remix route (median of rounds)', searchRatio, { min: 0.3 });
 });

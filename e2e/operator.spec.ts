@@ -94,7 +94,9 @@ test('a password reset works from the emailed link', async ({ page }) => {
 test('a console form posted without its CSRF token is refused and changes nothing', async ({ page }) => {
   await page.goto(url('acme.localhost', '/console/login'));
   // Hydrated: the client router took over the server-rendered page.
-  await expect.poll(() => page.evaluate(() => Boolean((window as { __remixRouter?: unknown }).__remixRouter))).toBe(true);
+  await expect
+    .poll(() => page.evaluate(() => Boolean((window as { __remixRouter?: unknown }).__remixRouter)))
+    .toBe(true);
   const status = await page.evaluate(async () => {
     const body = new URLSearchParams({ email: 'owner@acme.test', password: 'acme-owner-demo' });
     const res = await fetch('/console/login', { method: 'POST', body, redirect: 'manual' });

@@ -6,11 +6,12 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   plugins: [
     remix({
+      // Lazy route discovery is off: both apps share one host, and its /__manifest requests would
+      // reach the storefront from the console. The full manifest is small.
       future: {
         v3_fetcherPersist: true,
         v3_relativeSplatPath: true,
         v3_throwAbortReason: true,
-        v3_lazyRouteDiscovery: true,
       },
     }),
   ],

@@ -9,6 +9,7 @@ import { platformOnly, tenantOnly } from './middleware/surface-guards.js';
 import { createApi, mountDocs } from './openapi.js';
 import { fallbackPage } from './pages.js';
 import { loadRemixApp, type RemixApp } from './remix.js';
+import { catalogMedia, documentCatalogMedia } from './routes/catalog-media.js';
 import { devMailbox } from './routes/dev-mailbox.js';
 import { health } from './routes/health.js';
 import { documentMedia, tenantMedia } from './routes/media.js';
@@ -17,9 +18,20 @@ import { platformDevEmails } from './routes/platform/dev-emails.js';
 import { platformTenants } from './routes/platform/tenants.js';
 import { tenantAuth } from './routes/tenant/auth.js';
 import { tenantBranding } from './routes/tenant/branding.js';
+import { tenantCatalogCategories } from './routes/tenant/catalog-categories.js';
+import { tenantCatalogImports } from './routes/tenant/catalog-imports.js';
+import { tenantCatalogModeration } from './routes/tenant/catalog-moderation.js';
+import { tenantCatalogProducts } from './routes/tenant/catalog-products.js';
+import { tenantCatalogPublic } from './routes/tenant/catalog-public.js';
+import { tenantMarketplaceSettings } from './routes/tenant/marketplace-settings.js';
+import { tenantOperatorVendors } from './routes/tenant/operator-vendors.js';
+import { tenantSearch } from './routes/tenant/search.js';
 import { tenantStorefront } from './routes/tenant/storefront.js';
 import { tenantTeam } from './routes/tenant/team.js';
 import { tenantUsers } from './routes/tenant/users.js';
+import { tenantVendorApplications } from './routes/tenant/vendor-applications.js';
+import { tenantVendorPortal } from './routes/tenant/vendor-portal.js';
+import { tenantVendors } from './routes/tenant/vendors.js';
 import { tlsAsk } from './routes/tls.js';
 import { mountUi } from './ui.js';
 
@@ -52,17 +64,31 @@ export function createApp(deps: ApiDeps, ui: UiApps = { storefront: null, consol
   const tenantApi = createApi<TenantEnv>();
   tenantApi.use('*', tenantOnly);
   tenantApi.route('/', tenantStorefront);
+  tenantApi.route('/', tenantSearch);
   tenantApi.route('/', tenantUsers);
   tenantApi.route('/', tenantBranding);
   documentMedia(tenantApi);
   tenantApi.route('/', tenantAuth);
   tenantApi.route('/', tenantTeam);
+  tenantApi.route('/', tenantVendorApplications);
+  tenantApi.route('/', tenantOperatorVendors);
+  tenantApi.route('/', tenantVendorPortal);
+  tenantApi.route('/', tenantVendors);
+  tenantApi.route('/', tenantMarketplaceSettings);
+  // Catalog: categories, vendor products (static paths before {id}), moderation, public products, CSV.
+  tenantApi.route('/', tenantCatalogCategories);
+  tenantApi.route('/', tenantCatalogProducts);
+  tenantApi.route('/', tenantCatalogModeration);
+  tenantApi.route('/', tenantCatalogPublic);
+  tenantApi.route('/', tenantCatalogImports);
+  documentCatalogMedia(tenantApi);
   mountDocs(tenantApi, '/api/v1', {
     title: 'Agora marketplace API',
     description: 'The API of one marketplace, on its own host.',
   });
   app.route('/api/v1', tenantApi);
   app.route('/', tenantMedia);
+  app.route('/', catalogMedia);
   // Development only, and before the UI's catch-all: the dev mailbox page on the platform host.
   if (deps.config.env !== 'production') app.route('/', devMailbox);
 

@@ -14,10 +14,14 @@ export type AppEnv = {
     deps: ApiDeps;
     surface: Surface;
     staff: TokenClaims;
-    user: TokenClaims;
+    /** The signed-in tenant user: token claims, current role, and their vendor (vendor users). */
+    user: TokenClaims & { vendorId?: string | null };
     requestId: string;
   };
 };
 
 /** The tenant of a request on a tenant host (set by the tenant guard). */
 export type TenantEnv = AppEnv & { Variables: AppEnv['Variables'] & { tenant: HostTenant } };
+
+/** A vendor user's request: `vendorId` is their own vendor (set by `requireVendorUser`). */
+export type VendorEnv = TenantEnv & { Variables: TenantEnv['Variables'] & { vendorId: string } };

@@ -89,6 +89,6 @@ export function mountDocs<E extends Env>(
     c.html(`<!doctype html><html><head><meta charset="utf-8"><title>${info.title}</title>
 <link rel="stylesheet" href="docs/assets/swagger-ui.css"></head>
 <body><div id="ui"></div><script src="docs/assets/swagger-ui-bundle.js"></script>
-<script>SwaggerUIBundle({ url: 'openapi.json', dom_id: '#ui' });</script></body></html>`),
+<script>SwaggerUIBundle({ url: 'openapi.json', dom_id: '#ui', showExtensions: true });</script></body></html>`),
   );
 }

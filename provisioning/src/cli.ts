@@ -8,6 +8,7 @@ import {
   getTenant,
   listTenants,
   type Runtime,
+  reindexAllProducts,
 } from '@agora/core';
 import { migratePlatform, migrateTenants } from '@agora/db';
 import { devDatabase } from '@agora/db/embedded';
@@ -26,6 +27,9 @@ Commands:
                                   List tenants, newest first
   staff:create --email EMAIL --password PASSWORD
                                   Create a platform staff account
+  search:reindex (--tenant SLUG | --all)
+                                  Rebuild product search (PostgreSQL columns, and the
+                                  Meilisearch index when MEILI_URL is set)
 
 Uses DATABASE_URL and REDIS_URL; without DATABASE_URL it uses the development database under
 AGORA_DATA_DIR (default .data/), starting it if \`npm start\` is not running.`;
@@ -51,6 +55,8 @@ async function main(argv: string[]): Promise<number> {
       limit: { type: 'string' },
       email: { type: 'string' },
       password: { type: 'string' },
+      tenant: { type: 'string' },
+      all: { type: 'boolean', default: false },
     },
   });
 
@@ -101,6 +107,8 @@ async function main(argv: string[]): Promise<number> {
         );
         return 0;
       }
+      case 'search:reindex':
+        return await reindexCommand(runtime, values.tenant, values.all === true);
       default:
         out(`Unknown command "${command}".\n\n${HELP}`);
         return 2;
@@ -109,6 +117,39 @@ async function main(argv: string[]): Promise<number> {
     await runtime.close();
     await dev?.stop();
   }
+}
+
+async function reindexCommand(runtime: Runtime, slug: string | undefined, all: boolean): Promise<number> {
+  if (!slug === !all) {
+    out('search:reindex needs --tenant SLUG or --all');
+    return 2;
+  }
+  const tenants: { id: string; slug: string; schemaName: string }[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listTenants(runtime.database, { limit: 100, cursor, status: 'active', q: slug });
+    for (const t of page.data) {
+      if (all || t.slug === slug) {
+        const full = await getTenant(runtime.database, t.id);
+        if (full) tenants.push(full);
+      }
+    }
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  if (!tenants.length) {
+    out(slug ? `No active tenant with slug ${slug}` : 'No active tenants');
+    return 1;
+  }
+  for (const t of tenants) {
+    const started = Date.now();
+    const columns = await reindexAllProducts(runtime.database, t);
+    const engine =
+      runtime.search.kind === 'postgres' ? columns : (await runtime.search.reindexAll(t)).indexed;
+    out(
+      `${t.slug}: ${columns} products re-read, ${engine} in the ${runtime.search.kind} index (${Date.now() - started} ms)`,
+    );
+  }
+  return 0;
 }
 
 async function migrateCommand(runtime: Runtime, concurrency: string | undefined): Promise<number> {

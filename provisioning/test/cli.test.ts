@@ -70,6 +70,14 @@ describe('pnpm agora', () => {
     expect(listed.out).toMatch(/cli-co\s+active\s+Cli Co/);
   });
 
+  it('rebuilds the search index of a tenant', async () => {
+    const done = await agora('search:reindex', '--tenant', 'cli-co');
+    expect(done.out).toContain('cli-co: 0 products re-read, 0 in the postgres index');
+    expect(done.code).toBe(0);
+    expect((await agora('search:reindex')).code).toBe(2);
+    expect((await agora('search:reindex', '--tenant', 'nope')).code).toBe(1);
+  });
+
   it('names each invalid option and exits non-zero', async () => {
     const { code, out } = await agora(
       'tenants:create',

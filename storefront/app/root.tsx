@@ -54,8 +54,15 @@ export default function App() {
             {logo ? <img src={logo} alt="" className="brand-logo" /> : null}
             <span className="brand-name">{storefront.name}</span>
           </Link>
+          <search className="header-search">
+            <form method="get" action="/search">
+              <input type="search" name="q" placeholder="Search products" aria-label="Search products" />
+            </form>
+          </search>
           <nav aria-label="Main">
-            <Link to="/">Home</Link>
+            <Link to="/search">Catalog</Link>
+            <Link to="/vendors">Vendors</Link>
+            <Link to="/sell">Sell on {storefront.name}</Link>
             <a href="/console">Sign in</a>
           </nav>
         </header>

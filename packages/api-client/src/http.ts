@@ -27,6 +27,8 @@ export type Transport = {
 };
 
 export type RequestOptions = {
+  /** Multipart body (files); fetch sets the content type with its boundary. */
+  form?: FormData;
   method?: string;
   body?: unknown;
   raw?: { bytes: Uint8Array; contentType: string };
@@ -43,7 +45,9 @@ export async function request<T>(t: Transport, path: string, options: RequestOpt
   headers.set('accept', 'application/json');
   if (t.token) headers.set('authorization', `Bearer ${t.token}`);
   let body: RequestInit['body'];
-  if (options.raw) {
+  if (options.form) {
+    body = options.form;
+  } else if (options.raw) {
     headers.set('content-type', options.raw.contentType);
     body = options.raw.bytes as Uint8Array<ArrayBuffer>;
   } else if (options.body !== undefined) {
@@ -62,4 +66,22 @@ export async function request<T>(t: Transport, path: string, options: RequestOpt
     throw new ApiError(res.status, e?.code ?? 'http_error', e?.message ?? `HTTP ${res.status}`, e?.details);
   }
   return data as T;
+}
+
+/** A text response (CSV downloads); errors as in `request`. */
+export async function requestText(t: Transport, path: string): Promise<string> {
+  const url = new URL(path, t.origin);
+  const headers = new Headers(t.headers);
+  headers.set('host', url.host);
+  if (t.token) headers.set('authorization', `Bearer ${t.token}`);
+  const res = await t.fetch(new Request(url, { headers }));
+  if (!res.ok) {
+    const data = (await res.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
+    throw new ApiError(
+      res.status,
+      data?.error?.code ?? 'http_error',
+      data?.error?.message ?? `HTTP ${res.status}`,
+    );
+  }
+  return res.text();
 }

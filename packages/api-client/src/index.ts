@@ -1,6 +1,9 @@
+import { catalogClient } from './catalog.js';
 import { request, type Transport } from './http.js';
 import type { Branding, BrandingInput, Page, Storefront, Tenant, TenantSummary, User } from './types.js';
 
+export type * from './catalog.js';
+export { flattenCategories } from './catalog.js';
 export { ApiError, type Transport } from './http.js';
 export type * from './types.js';
 
@@ -33,10 +36,11 @@ function tenantClient(t: Transport) {
   };
 }
 
-export type TenantApi = ReturnType<typeof tenantClient> & { withToken(token: string): TenantApi };
+export type TenantApi = ReturnType<typeof tenantClient> &
+  ReturnType<typeof catalogClient> & { withToken(token: string): TenantApi };
 
 export function tenantApi(t: Transport): TenantApi {
-  return { ...tenantClient(t), withToken: (token) => tenantApi({ ...t, token }) };
+  return { ...tenantClient(t), ...catalogClient(t), withToken: (token) => tenantApi({ ...t, token }) };
 }
 
 /** Typed client for the control plane (`/platform/v1` on the platform host). */

@@ -16,6 +16,14 @@ describe('loadConfig', () => {
     expect(c.jwtKeys).toHaveLength(1);
   });
 
+  it('switches search to Meilisearch when MEILI_URL is set', () => {
+    expect(loadConfig({}).search.meili).toBeUndefined();
+    expect(loadConfig({ MEILI_URL: 'http://127.0.0.1:7700', MEILI_MASTER_KEY: 'k' }).search.meili).toEqual({
+      url: 'http://127.0.0.1:7700',
+      apiKey: 'k',
+    });
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ AGORA_STAFF_EMAIL: '', AGORA_STAFF_PASSWORD: '', PORT: '' }).port).toBe(3000);
   });

@@ -52,6 +52,9 @@ const Env = z.object({
   /** Links in emails are `<scheme>://<tenant's primary host>[:<port>]/...`. */
   AGORA_PUBLIC_SCHEME: z.enum(['http', 'https']).optional(),
   AGORA_PUBLIC_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** Setting MEILI_URL switches product search from PostgreSQL to Meilisearch (one index per tenant). */
+  MEILI_URL: z.string().url().optional(),
+  MEILI_MASTER_KEY: z.string().optional(),
 });
 
 export type S3Config = {
@@ -93,6 +96,8 @@ export type Config = {
   email: { smtpUrl: string | undefined; from: string };
   /** Scheme and port of links to tenant hosts in emails; the port is left out when undefined. */
   publicUrl: { scheme: 'http' | 'https'; port: number | undefined };
+  /** Product search: PostgreSQL in the tenant schema unless `meili` is set. */
+  search: { meili: { url: string; apiKey: string | undefined } | undefined };
 };
 
 /** Development-only signing key; production refuses to start without AGORA_JWT_KEYS. */
@@ -166,6 +171,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       scheme: e.AGORA_PUBLIC_SCHEME ?? (e.NODE_ENV === 'production' ? 'https' : 'http'),
       port: e.AGORA_PUBLIC_PORT ?? (e.NODE_ENV === 'production' ? undefined : e.PORT),
     },
+    search: { meili: e.MEILI_URL ? { url: e.MEILI_URL, apiKey: e.MEILI_MASTER_KEY } : undefined },
   };
 }
 

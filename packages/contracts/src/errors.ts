@@ -16,6 +16,7 @@ export const ERROR_STATUS = {
   conflict: 409,
   slug_taken: 409,
   email_taken: 409,
+  sku_taken: 409,
   invalid_state: 409,
   unsupported_media_type: 415,
   rate_limited: 429,

@@ -8,6 +8,23 @@ import { z } from 'zod';
 export const OUTBOX_EVENTS = {
   'user.invited': z.object({ userId: z.string(), email: z.string(), role: z.string() }),
   'user.password_reset_requested': z.object({ userId: z.string(), email: z.string() }),
+  /** A new account's email address needs confirming (a signed 24 h link, see core/auth). */
+  'user.email_verification_requested': z.object({ userId: z.string(), email: z.string() }),
+  /** A vendor applied or resubmitted after an information request: operators are told. */
+  'vendor.application_submitted': z.object({ vendorId: z.string(), resubmitted: z.boolean() }),
+  /** An operator (or auto-approval) decided about a vendor: its contact is told. */
+  'vendor.decision_made': z.object({
+    vendorId: z.string(),
+    action: z.enum(['approve', 'reject', 'request_info', 'suspend', 'reinstate']),
+    status: z.string(),
+    reason: z.string().nullable(),
+  }),
+  /** Products were created, edited, published, archived or deleted: search re-reads them. */
+  'product.changed': z.object({ productIds: z.array(z.string()).min(1) }),
+  /** A vendor's status changed (approval, suspension, ...): search re-reads all its products. */
+  'vendor.status_changed': z.object({ vendorId: z.string(), status: z.string() }),
+  /** Categories were renamed, moved or archived: search re-reads the products of their subtrees. */
+  'category.changed': z.object({ categoryIds: z.array(z.string()).min(1) }),
 } as const;
 
 export type OutboxTopic = keyof typeof OUTBOX_EVENTS;

@@ -10,7 +10,19 @@ export function randomId(length = 16): string {
   return out;
 }
 
-export type IdPrefix = 'ten' | 'dom' | 'stf' | 'prv' | 'usr' | 'eml' | 'tok';
+export type IdPrefix =
+  | 'ten'
+  | 'dom'
+  | 'stf'
+  | 'prv'
+  | 'usr'
+  | 'eml'
+  | 'tok'
+  | 'cat'
+  | 'prd'
+  | 'imp'
+  | 'ven'
+  | 'doc';
 
 /** Prefixed ids (`ten_...`) so a stray id in a log says what it is. */
 export const newId = (prefix: IdPrefix, length = 16) => `${prefix}_${randomId(length)}`;

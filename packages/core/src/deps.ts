@@ -3,6 +3,7 @@ import type { Database } from '@agora/db';
 import type { FileStorage } from '@agora/files';
 import type { JobClient, TenantEvents } from '@agora/queue';
 import type { Mailer } from './emails/mailer.js';
+import type { SearchEngine } from './search/search-engine.js';
 
 /** What domain functions need from the outside world, passed explicitly (no globals). */
 export type Deps = {
@@ -12,4 +13,6 @@ export type Deps = {
   events: TenantEvents;
   mailer: Mailer;
   files: FileStorage;
+  /** Product search (PostgreSQL by default, Meilisearch with MEILI_URL). */
+  search: SearchEngine;
 };

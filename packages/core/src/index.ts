@@ -1,4 +1,10 @@
+export { recordTenantAudit, type TenantAuditEntry } from './audit/record-tenant-audit.js';
 export { type Actor, recordAudit } from './audit.js';
+export {
+  EMAIL_VERIFICATION_TTL_SECONDS,
+  readEmailVerificationToken,
+  signEmailVerificationToken,
+} from './auth/email-verification-token.js';
 export { hashLinkToken, LINK_TTL_MS, type LinkPurpose, newLinkToken } from './auth/link-tokens.js';
 export { hashPassword, verifyPassword } from './auth/passwords.js';
 export {
@@ -26,7 +32,68 @@ export {
   unsafeSvgReason,
   validateLogo,
 } from './branding/validate-logo.js';
+export { setCategoryArchived } from './catalog/categories/archive-category.js';
+export type { CategoryView } from './catalog/categories/category-view.js';
+export { createCategory } from './catalog/categories/create-category.js';
+export { type CategoryNode, listCategories } from './catalog/categories/list-categories.js';
+export { updateCategory } from './catalog/categories/update-category.js';
+export { CSV_COLUMNS, parseCsvRow, productCsvRow, readHeader } from './catalog/csv/csv-format.js';
+export { catalogCsvTemplate } from './catalog/csv/csv-template.js';
+export { exportProductsCsv } from './catalog/csv/export-products.js';
+export { getCatalogImport, listCatalogImports } from './catalog/csv/get-import.js';
+export { type CatalogImportView, IMPORT_ERRORS_CAP } from './catalog/csv/import-view.js';
+export {
+  ImportSupersededError,
+  type RunImportOptions,
+  runCatalogImport,
+  runCatalogImportJob,
+} from './catalog/csv/run-import.js';
+export {
+  importFileKey,
+  importJobId,
+  importTooLarge,
+  startCatalogImport,
+} from './catalog/csv/start-import.js';
+export {
+  currencyExponent,
+  formatMajorAmount,
+  isKnownCurrency,
+  parseMajorAmount,
+} from './catalog/currency.js';
+export { addProductImage } from './catalog/images/add-product-image.js';
+export { deleteProductImage } from './catalog/images/delete-product-image.js';
+export {
+  getProductImageFile,
+  imageTooLarge,
+  PRODUCT_IMAGE_URL_PATH,
+  productImageKey,
+  productImageUrl,
+  sniffProductImage,
+} from './catalog/images/product-image-file.js';
+export { reorderProductImages } from './catalog/images/reorder-product-images.js';
+export { changeProductStatus, type ProductAction } from './catalog/products/change-product-status.js';
+export { createProduct } from './catalog/products/create-product.js';
+export { getOperatorProduct, type OperatorProductView } from './catalog/products/get-operator-product.js';
+export { getPublicProduct, type PublicProduct, quoteProduct } from './catalog/products/get-public-product.js';
+export { getVendorProduct } from './catalog/products/get-vendor-product.js';
+export {
+  type ListOperatorProductsQuery,
+  listOperatorProducts,
+  type OperatorProductSummary,
+} from './catalog/products/list-operator-products.js';
+export {
+  type ListVendorProductsQuery,
+  listVendorProducts,
+  type ProductSummary,
+} from './catalog/products/list-vendor-products.js';
+export { type ModerationDecision, moderateProduct } from './catalog/products/moderate-product.js';
+export type { VendorProductView } from './catalog/products/product-view.js';
+export { updateProduct } from './catalog/products/update-product.js';
+export { productRuleIssues } from './catalog/products/validate-product.js';
+export { slugify } from './catalog/slugify.js';
+export type { VendorActor } from './catalog/vendor-access.js';
 export { DEMO_TENANTS, type DemoTenant, seedDemo } from './demo/seed-demo.js';
+export { type DemoCatalog, seedDemoCatalog } from './demo/seed-demo-catalog.js';
 export type { Deps } from './deps.js';
 export { type EmailView, listEmails } from './emails/list-emails.js';
 export {
@@ -37,10 +104,21 @@ export {
   type SentEmail,
 } from './emails/mailer.js';
 export { primaryHostname, publicOrigin } from './emails/public-origin.js';
+export {
+  isNotificationTopic,
+  NOTIFICATION_TOPICS,
+  sendNotificationEmail,
+} from './emails/send-notification-email.js';
 export { type SendOutcome, sendOutboxEmail } from './emails/send-outbox-email.js';
 export { SmtpMailer } from './emails/smtp-mailer.js';
 export { StoredMailer } from './emails/stored-mailer.js';
 export { failpoint } from './failpoint.js';
+export {
+  getMarketplaceSettings,
+  loadMarketplaceSettings,
+  marketplaceSettingsFrom,
+} from './marketplace/get-marketplace-settings.js';
+export { updateMarketplaceSettings } from './marketplace/update-marketplace-settings.js';
 export { emitEvent, notifyOutbox, OUTBOX_CHANNEL } from './outbox/emit-event.js';
 export { outboxJobId, type RelayBatchResult, relayOutboxBatch } from './outbox/relay-outbox-batch.js';
 export { type RelayTarget, relayTargets } from './outbox/relay-targets.js';
@@ -65,6 +143,50 @@ export {
 export { seedTenant } from './provisioning/seed-tenant.js';
 export { PROVISIONING_STEPS, type ProvisioningStep, STEP_LABELS } from './provisioning/steps.js';
 export { createRuntime, type Runtime } from './runtime.js';
+export {
+  affectedProducts,
+  isSearchTopic,
+  SEARCH_TOPICS,
+  type SearchTopic,
+} from './search/affected-products.js';
+export { createSearchEngine } from './search/create-search-engine.js';
+export { type IndexOutcome, indexSearchEvent } from './search/index-search-event.js';
+export {
+  loadSearchRows,
+  MAX_BANDS,
+  type MeiliProduct,
+  type SearchRow,
+  toMeiliDocument,
+} from './search/meili/meili-documents.js';
+export {
+  buildMeiliSearch,
+  MEILI_FACETS,
+  MEILI_SETTINGS,
+  type MeiliSearchRequest,
+  type MeiliSearchResponse,
+  mapMeiliResponse,
+  type SearchLookup,
+} from './search/meili/meili-query.js';
+export { MeilisearchEngine, type MeilisearchEngineOptions } from './search/meili/meilisearch-engine.js';
+export { PostgresSearchEngine } from './search/postgres-search-engine.js';
+export { reindexAllProducts, reindexProducts } from './search/reindex-products.js';
+export { reindexProductsTx, TS_CONFIG } from './search/reindex-products-tx.js';
+export {
+  type CategoryFacet,
+  emptyResult,
+  MAX_PAGE_SIZE,
+  MAX_RESULT_WINDOW,
+  SEARCH_SORTS,
+  type SearchEngine,
+  type SearchFacets,
+  type SearchHit,
+  type SearchQuery,
+  type SearchResult,
+  type SearchSort,
+  type VendorFacet,
+} from './search/search-engine.js';
+export { searchProductsPg } from './search/search-products-pg.js';
+export { fuzzyEligible, type SearchTerms, searchTerms } from './search/search-terms.js';
 export { ensureStaffUser, getStaff, loginStaff } from './staff/staff.js';
 export { getStorefront } from './storefront/get-storefront.js';
 export { inviteOperator } from './team/invite-operator.js';
@@ -80,3 +202,37 @@ export { acceptInvite } from './users/accept-invite.js';
 export { requestPasswordReset } from './users/request-password-reset.js';
 export { resetPassword } from './users/reset-password.js';
 export { createTenantUser, getTenantUser, loginTenantUser, type TenantRole } from './users/tenant-users.js';
+export { verifyEmail } from './users/verify-email.js';
+export { addVendorDocuments } from './vendors/add-vendor-documents.js';
+export { applyAsVendor, type VendorApplicationResult } from './vendors/apply-as-vendor.js';
+export { type ChangeVendorStatusInput, changeVendorStatus } from './vendors/change-vendor-status.js';
+export { decideVendor } from './vendors/decide-vendor.js';
+export { getOwnVendor, getOwnVendorDocument } from './vendors/get-own-vendor.js';
+export { getPublicVendor } from './vendors/get-public-vendor.js';
+export { getVendorDetail, type VendorDetailView } from './vendors/get-vendor-detail.js';
+export { inviteVendorStaff } from './vendors/invite-vendor-staff.js';
+export { listPublicVendors } from './vendors/list-public-vendors.js';
+export { listVendorTeam, type VendorTeamMember } from './vendors/list-vendor-team.js';
+export { listVendors } from './vendors/list-vendors.js';
+export {
+  formList,
+  type ParsedVendorApplication,
+  parseVendorApplication,
+} from './vendors/parse-vendor-application.js';
+export { removeVendorStaff } from './vendors/remove-vendor-staff.js';
+export { updateOwnVendor } from './vendors/update-own-vendor.js';
+export {
+  type CheckedDocument,
+  checkVendorDocuments,
+  type DocumentUpload,
+  sniffDocumentType,
+  vendorDocumentKey,
+} from './vendors/vendor-documents.js';
+export { canTransition, nextVendorStatus, VENDOR_TRANSITIONS } from './vendors/vendor-status.js';
+export {
+  DOCUMENT_LINK_TTL_SECONDS,
+  type PublicVendorView,
+  type VendorDocumentView,
+  type VendorSummaryView,
+  type VendorView,
+} from './vendors/vendor-views.js';

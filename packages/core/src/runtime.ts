@@ -5,6 +5,7 @@ import { createRedis, JobClient, redisTenantEvents } from '@agora/queue';
 import type { Redis } from 'ioredis';
 import type { Deps } from './deps.js';
 import { createMailer } from './emails/mailer.js';
+import { createSearchEngine } from './search/create-search-engine.js';
 
 export type Runtime = Deps & { redis: Redis; close(): Promise<void> };
 
@@ -22,6 +23,7 @@ export async function createRuntime(
   const jobs = new JobClient(redis, config.queuePrefix);
   const mailer = createMailer(config, database);
   const files = options.files ?? createFileStorage(config);
+  const search = createSearchEngine(config, database);
   return {
     config,
     database,
@@ -30,10 +32,12 @@ export async function createRuntime(
     events: redisTenantEvents(redis, config.queuePrefix),
     mailer,
     files,
+    search,
     async close() {
       await jobs.close();
       await mailer.close();
       if (files instanceof S3Storage) await files.close();
+      await search.close?.();
       redis.disconnect();
       await database.close();
     },

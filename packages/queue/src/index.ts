@@ -7,6 +7,7 @@ export {
   tenantChangedChannel,
 } from './events.js';
 export {
+  catalogImportJob,
   emailSendJob,
   type JobDefinition,
   type JobPayload,
@@ -14,6 +15,7 @@ export {
   provisionTenantJob,
   QUEUES,
   type QueueName,
+  searchIndexJob,
 } from './jobs.js';
 export { type LocalRedis, REDIS_MISSING_MESSAGE, redisAnswers, spawnRedisServer } from './local-redis.js';
 export { createRedis } from './redis.js';

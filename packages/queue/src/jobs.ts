@@ -6,7 +6,7 @@ import { z } from 'zod';
  */
 export type JobDefinition<S extends z.ZodType> = { name: string; queue: QueueName; schema: S };
 
-export const QUEUES = ['provisioning', 'migrations', 'email'] as const;
+export const QUEUES = ['provisioning', 'migrations', 'email', 'catalog', 'indexing'] as const;
 export type QueueName = (typeof QUEUES)[number];
 
 export const provisionTenantJob = {
@@ -30,6 +30,32 @@ export type JobPayload<J extends JobDefinition<z.ZodType>> = z.infer<J['schema']
 export const emailSendJob = {
   name: 'email.send.v1',
   queue: 'email',
+  schema: z.object({
+    tenantId: z.string().startsWith('ten_'),
+    outboxId: z.number().int().positive(),
+    topic: z.string(),
+    payload: z.record(z.string(), z.unknown()),
+  }),
+} satisfies JobDefinition<z.ZodType>;
+
+/**
+ * A vendor's CSV catalog import (`catalog_imports` row). Job id `catalog-import-<tenantId>-<importId>`;
+ * a re-run resumes from the row's committed progress, so it neither duplicates nor loses rows.
+ */
+export const catalogImportJob = {
+  name: 'catalog.import.v1',
+  queue: 'catalog',
+  schema: z.object({ tenantId: z.string().startsWith('ten_'), importId: z.string().startsWith('imp_') }),
+} satisfies JobDefinition<z.ZodType>;
+
+/**
+ * Keep the search index in step with the catalog: one outbox event (`product.changed`,
+ * `vendor.status_changed`, `category.changed`) -> the affected products are recomputed from the
+ * database. Job id `outbox-<tenantId>-<outboxId>` (the relay's), and recomputing is idempotent.
+ */
+export const searchIndexJob = {
+  name: 'search.index.v1',
+  queue: 'indexing',
   schema: z.object({
     tenantId: z.string().startsWith('ten_'),
     outboxId: z.number().int().positive(),

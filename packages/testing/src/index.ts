@@ -82,4 +82,10 @@ export async function eventually<T>(
   }
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last value: ${JSON.stringify(last)}`);
 }
+export {
+  type FixtureCategory,
+  type FixtureProduct,
+  type FixtureVendor,
+  insertCatalog,
+} from './catalog-fixtures.js';
 export { tinyJpeg, tinyPng } from './images.js';

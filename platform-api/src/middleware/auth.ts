@@ -35,6 +35,6 @@ export const requireTenantUser = createMiddleware<TenantEnv>(async (c, next) => 
   const user = await getTenantUser(c.var.deps.database, c.var.tenant, claims.sub);
   if (user?.status !== 'active')
     throw new AppError('unauthenticated', 'This account no longer exists or is disabled; log in again');
-  c.set('user', { ...claims, role: user.role });
+  c.set('user', { ...claims, role: user.role, vendorId: user.vendorId });
   await next();
 });

@@ -1,8 +1,25 @@
-import { useRouteLoaderData } from '@remix-run/react';
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { Link, useLoaderData, useRouteLoaderData } from '@remix-run/react';
+import { Money } from '../components/price.js';
+import { apiFor } from '../context.js';
 import type { loader as rootLoader } from '../root.js';
+
+export async function loader({ context }: LoaderFunctionArgs) {
+  const api = apiFor(context);
+  const [latest, categories] = await Promise.all([
+    api.search({ sort: 'newest', limit: 8 }),
+    api.categories(),
+  ]);
+  return {
+    latest: latest.items,
+    total: latest.total,
+    categories: categories.data.filter((c) => !c.parentId),
+  };
+}
 
 export default function Home() {
   const data = useRouteLoaderData<typeof rootLoader>('root');
+  const { latest, total, categories } = useLoaderData<typeof loader>();
   const name = data?.storefront.name ?? '';
   const tagline = data?.storefront.tagline || `Source from trusted vendors on ${name}.`;
   return (
@@ -10,17 +27,62 @@ export default function Home() {
       <section className="hero">
         <h1 data-testid="hero-title">{name}</h1>
         <p className="tagline">{tagline}</p>
-        <a className="button" href="/console">
-          Sign in
-        </a>
+        <form method="get" action="/search" className="hero-search">
+          <input type="search" name="q" placeholder="What do you need?" aria-label="Search the catalog" />
+          <button type="submit" className="button">
+            Search
+          </button>
+        </form>
       </section>
-      <section className="empty-state" aria-labelledby="catalog-heading">
-        <h2 id="catalog-heading">Vendors are joining {name}</h2>
-        <p>
-          The catalog opens as soon as the first vendors are approved. Products, volume pricing and quotes
-          will appear right here.
-        </p>
-      </section>
+      {total === 0 ? (
+        <section className="empty-state" aria-labelledby="catalog-heading">
+          <h2 id="catalog-heading">Vendors are joining {name}</h2>
+          <p>
+            The catalog opens as soon as the first vendors are approved. Products, volume pricing and quotes
+            will appear right here.
+          </p>
+          <a href="/sell">Sell on {name}</a>
+        </section>
+      ) : (
+        <>
+          {categories.length ? (
+            <section className="page">
+              <h2>Categories</h2>
+              <ul className="category-list">
+                {categories.map((c) => (
+                  <li key={c.id}>
+                    <Link to={`/search?category=${c.id}`}>{c.name}</Link>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          <section className="page">
+            <h2>New in the catalog</h2>
+            <ul className="product-grid">
+              {latest.map((p) => (
+                <li key={p.id} className="product-card">
+                  <Link to={`/products/${p.id}`}>
+                    {p.imageUrl ? (
+                      <img src={p.imageUrl} alt="" loading="lazy" />
+                    ) : (
+                      <div className="no-image" aria-hidden="true" />
+                    )}
+                    <h3>{p.title}</h3>
+                  </Link>
+                  <p className="vendor">{p.vendor.name}</p>
+                  <p className="price">
+                    <Money minor={p.unitPriceMinor} currency={p.currency} /> / {p.unit}
+                  </p>
+                </li>
+              ))}
+            </ul>
+            <p>
+              <Link to="/search">Browse all {total} products →</Link>
+            </p>
+          </section>
+        </>
+      )}
     </main>
   );
 }

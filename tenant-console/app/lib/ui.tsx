@@ -11,6 +11,7 @@ export function Csrf() {
 }
 
 export function Field(props: {
+  id?: string;
   label: string;
   name: string;
   type?: string;
@@ -21,7 +22,7 @@ export function Field(props: {
   autoComplete?: string;
   children?: ReactNode;
 }) {
-  const id = `f-${props.name}`;
+  const id = props.id ?? `f-${props.name}`;
   return (
     <div className={`field${props.error ? ' has-error' : ''}`}>
       <label htmlFor={id}>{props.label}</label>

@@ -3,7 +3,7 @@ import { FONT_LABELS, FONT_STACKS } from '@agora/ui';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useState } from 'react';
-import { operatorNav } from '../lib/nav.js';
+import { navFor } from '../lib/nav.js';
 import { requireTenantUser, verifiedForm } from '../lib/session.server.js';
 import { Csrf, Field, Notice, Shell } from '../lib/ui.js';
 
@@ -56,7 +56,7 @@ export default function BrandingPage() {
   const [accent, setAccent] = useState(branding.theme.accentColor);
   const [font, setFont] = useState(branding.theme.font);
   return (
-    <Shell nav={operatorNav} user={user.email}>
+    <Shell nav={navFor(user.role)} user={user.email}>
       <h1>Branding</h1>
       {result ? <Notice kind={result.ok ? 'success' : 'error'}>{result.message}</Notice> : null}
       {branding.warnings.map((w) => (

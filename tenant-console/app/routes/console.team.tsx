@@ -1,7 +1,7 @@
 import { ApiError } from '@agora/api-client';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
-import { operatorNav } from '../lib/nav.js';
+import { navFor } from '../lib/nav.js';
 import { requireTenantUser, verifiedForm } from '../lib/session.server.js';
 import { Csrf, Field, Notice, Shell, StatusBadge } from '../lib/ui.js';
 
@@ -39,7 +39,7 @@ export default function Team() {
   const { user, members } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
-    <Shell nav={operatorNav} user={user.email}>
+    <Shell nav={navFor(user.role)} user={user.email}>
       <h1>Team</h1>
       {result ? <Notice kind={result.ok ? 'success' : 'error'}>{result.message}</Notice> : null}
       <section className="card">

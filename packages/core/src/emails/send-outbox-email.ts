@@ -8,6 +8,7 @@ import { failpoint } from '../failpoint.js';
 import { PermanentJobError } from '../permanent-job-error.js';
 import { emailDelivered } from './mailer.js';
 import { primaryHostname, publicOrigin } from './public-origin.js';
+import { isNotificationTopic, sendNotificationEmail } from './send-notification-email.js';
 import { invitationEmail, passwordResetEmail } from './templates.js';
 
 export type SendOutcome = { status: 'sent'; emailId: string } | { status: 'skipped'; reason: string };
@@ -32,6 +33,7 @@ export async function sendOutboxEmail(
   deps: Pick<Deps, 'config' | 'database' | 'mailer'>,
   job: JobPayload<typeof emailSendJob>,
 ): Promise<SendOutcome> {
+  if (isNotificationTopic(job.topic)) return sendNotificationEmail(deps, job);
   if (!isOutboxTopic(job.topic) || !(job.topic in EMAILS))
     throw new PermanentJobError(`no email for outbox topic ${job.topic}`);
   const topic = job.topic as keyof typeof EMAILS;

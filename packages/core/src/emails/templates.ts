@@ -55,3 +55,89 @@ export function passwordResetEmail(input: { marketName: string; link: string }):
     ),
   };
 }
+
+export function emailVerificationEmail(input: { marketName: string; link: string }): EmailContent {
+  const lines = [
+    `Confirm that this is your email address for your ${input.marketName} account.`,
+    'The link is valid for 24 hours.',
+  ];
+  return {
+    subject: `Confirm your email for ${input.marketName}`,
+    text: `${lines.join('\n\n')}\n\n${input.link}\n\nIf you did not create this account, you can ignore this email.\n`,
+    html: layout([...lines, 'If you did not create this account, you can ignore this email.'], {
+      href: input.link,
+      label: 'Confirm my email',
+    }),
+  };
+}
+
+/** To the owner and operators: a vendor applied (or resubmitted after a request for information). */
+export function vendorApplicationEmail(input: {
+  marketName: string;
+  vendorName: string;
+  legalName: string;
+  country: string;
+  resubmitted: boolean;
+  autoApproved: boolean;
+  link: string;
+}): EmailContent {
+  const lines = [
+    input.resubmitted
+      ? `${input.vendorName} (${input.legalName}, ${input.country}) sent the information you asked for and is waiting for your review on ${input.marketName}.`
+      : `${input.vendorName} (${input.legalName}, ${input.country}) applied to sell on ${input.marketName}.`,
+    input.autoApproved
+      ? 'Automatic approval is on, so the vendor is already approved; you can review and suspend it.'
+      : 'Review the application and its documents, then approve, reject or ask for more information.',
+  ];
+  return {
+    subject: input.resubmitted
+      ? `Vendor application updated: ${input.vendorName}`
+      : `New vendor application: ${input.vendorName}`,
+    text: `${lines.join('\n\n')}\n\n${input.link}\n`,
+    html: layout(lines, { href: input.link, label: 'Review the vendor' }),
+  };
+}
+
+const DECISIONS = {
+  approve: (m: string, v: string) => ({
+    subject: `${v} is approved on ${m}`,
+    lines: [`Good news: ${v} is approved and verified on ${m}. You can now publish products.`],
+  }),
+  reject: (m: string, v: string) => ({
+    subject: `Your application to sell on ${m} was not accepted`,
+    lines: [`${m} has reviewed the application of ${v} and did not accept it.`],
+  }),
+  request_info: (m: string, v: string) => ({
+    subject: `${m} needs more information about ${v}`,
+    lines: [
+      `${m} is reviewing the application of ${v} and needs more information.`,
+      'Update your profile or add documents, then save the profile to send it for review again.',
+    ],
+  }),
+  suspend: (m: string, v: string) => ({
+    subject: `${v} is suspended on ${m}`,
+    lines: [`${m} has suspended ${v}. Its products are hidden from buyers until it is reinstated.`],
+  }),
+  reinstate: (m: string, v: string) => ({
+    subject: `${v} is active again on ${m}`,
+    lines: [`${m} has reinstated ${v}. Its published products are visible to buyers again.`],
+  }),
+} as const;
+
+/** To the vendor's contact: an operator's decision, with the reason or the question. */
+export function vendorDecisionEmail(input: {
+  marketName: string;
+  vendorName: string;
+  action: keyof typeof DECISIONS;
+  reason: string | null;
+  link: string;
+}): EmailContent {
+  const { subject, lines } = DECISIONS[input.action](input.marketName, input.vendorName);
+  const reasonLabel = input.action === 'request_info' ? 'What is needed' : 'Reason';
+  const all = [...lines, ...(input.reason ? [`${reasonLabel}: ${input.reason}`] : [])];
+  return {
+    subject,
+    text: `${all.join('\n\n')}\n\n${input.link}\n`,
+    html: layout(all, { href: input.link, label: 'Open your vendor console' }),
+  };
+}

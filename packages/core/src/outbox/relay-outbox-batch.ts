@@ -1,14 +1,20 @@
 import { isOutboxTopic, type OutboxTopic } from '@agora/contracts';
 import { type TenantRef, withTenant } from '@agora/db';
-import { emailSendJob } from '@agora/queue';
+import { emailSendJob, searchIndexJob } from '@agora/queue';
 import { asc, inArray, isNull } from 'drizzle-orm';
 import type { Deps } from '../deps.js';
 import { failpoint } from '../failpoint.js';
 
 /** The job each outbox topic becomes. Every topic has a route (checked by the type). */
-const ROUTES: Record<OutboxTopic, typeof emailSendJob> = {
+const ROUTES: Record<OutboxTopic, typeof emailSendJob | typeof searchIndexJob> = {
   'user.invited': emailSendJob,
   'user.password_reset_requested': emailSendJob,
+  'user.email_verification_requested': emailSendJob,
+  'vendor.application_submitted': emailSendJob,
+  'vendor.decision_made': emailSendJob,
+  'product.changed': searchIndexJob,
+  'vendor.status_changed': searchIndexJob,
+  'category.changed': searchIndexJob,
 };
 
 export type RelayBatchResult = { relayed: number; dropped: number; more: boolean };

@@ -66,6 +66,36 @@ export async function runProvisioning(
   tenantId: string,
   options: { finalAttempt: boolean },
 ): Promise<ProvisioningOutcome> {
+  return withProvisioningLock(deps, tenantId, () => provision(deps, tenantId, options));
+}
+
+/**
+ * One provisioning run per tenant at a time (a job taken over from a worker that looked dead,
+ * a second enqueue): a session advisory lock on a dedicated connection, released when the run
+ * ends or its connection dies. The next run then finds the steps done and the tenant active.
+ */
+async function withProvisioningLock<T>(deps: Deps, tenantId: string, fn: () => Promise<T>): Promise<T> {
+  const client = await deps.database.pool.connect();
+  const key = [tenantId];
+  try {
+    await client.query(`select pg_advisory_lock(hashtext('agora.provision'), hashtext($1))`, key);
+    try {
+      return await fn();
+    } finally {
+      await client
+        .query(`select pg_advisory_unlock(hashtext('agora.provision'), hashtext($1))`, key)
+        .catch(() => {});
+    }
+  } finally {
+    client.release();
+  }
+}
+
+async function provision(
+  deps: Deps,
+  tenantId: string,
+  options: { finalAttempt: boolean },
+): Promise<ProvisioningOutcome> {
   const db = deps.database.platform;
   const [tenant] = await db.select().from(p.tenants).where(eq(p.tenants.id, tenantId));
   if (!tenant) throw new PermanentProvisioningError(`no tenant with id ${tenantId}`);

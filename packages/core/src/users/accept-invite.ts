@@ -8,7 +8,7 @@ import { consumeLinkToken } from './consume-link-token.js';
 
 /**
  * Accept an invitation: the emailed token sets the user's password (and name), activates the
- * account and logs them in. The link works once.
+ * account (its email counts as verified) and logs them in. The link works once.
  */
 export async function acceptInvite(
   deps: Pick<Deps, 'config' | 'database'>,
@@ -24,6 +24,8 @@ export async function acceptInvite(
       .set({
         passwordHash,
         status: 'active',
+        // The link came by email, so the address is proven.
+        emailVerifiedAt: new Date(),
         ...(input.name ? { name: input.name } : {}),
         updatedAt: new Date(),
       })

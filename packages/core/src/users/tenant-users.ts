@@ -17,7 +17,7 @@ export type TenantRole =
 export async function createTenantUser(
   database: Database,
   tenant: TenantRef,
-  input: { email: string; password: string; role: TenantRole; name?: string },
+  input: { email: string; password: string; role: TenantRole; name?: string; vendorId?: string },
 ) {
   const passwordHash = await hashPassword(input.password);
   return withTenant(database, tenant, async ({ db, t }) => {
@@ -30,6 +30,7 @@ export async function createTenantUser(
         passwordHash,
         role: input.role,
         status: 'active',
+        vendorId: input.vendorId ?? null,
       })
       .onConflictDoNothing()
       .returning({ id: t.users.id, email: t.users.email, role: t.users.role });
@@ -64,9 +65,13 @@ export async function getTenantUser(database: Database, tenant: TenantRef, userI
         name: t.users.name,
         role: t.users.role,
         status: t.users.status,
+        vendorId: t.users.vendorId,
+        emailVerifiedAt: t.users.emailVerifiedAt,
       })
       .from(t.users)
       .where(eq(t.users.id, userId)),
   );
-  return user ?? null;
+  if (!user) return null;
+  const { emailVerifiedAt, ...rest } = user;
+  return { ...rest, emailVerified: emailVerifiedAt !== null };
 }

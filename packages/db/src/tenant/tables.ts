@@ -206,7 +206,10 @@ function defineTenantTables(schemaName: string) {
       processedRows: integer('processed_rows').notNull().default(0),
       createdCount: integer('created_count').notNull().default(0),
       updatedCount: integer('updated_count').notNull().default(0),
-      errors: jsonb('errors').$type<{ row: number; field: string; message: string }[]>().notNull().default([]),
+      errors: jsonb('errors')
+        .$type<{ row: number; field: string; message: string }[]>()
+        .notNull()
+        .default([]),
       createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
       updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     },

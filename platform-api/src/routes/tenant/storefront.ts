@@ -20,7 +20,15 @@ const Storefront = z
 
 const Token = z.object({ token: z.string() }).openapi('TenantToken');
 const Me = z
-  .object({ id: z.string(), email: z.string(), name: z.string(), role: z.string(), status: z.string() })
+  .object({
+    id: z.string(),
+    email: z.string(),
+    name: z.string(),
+    role: z.string(),
+    status: z.string(),
+    vendorId: z.string().nullable().openapi({ description: 'The vendor of a vendor admin or staff user' }),
+    emailVerified: z.boolean(),
+  })
   .openapi('TenantUser');
 
 export const tenantStorefront = createApi<TenantEnv>()

@@ -1,0 +1,200 @@
+import { request, requestText, type Transport } from './http.js';
+import type { Page } from './types.js';
+
+/** Shapes of the marketplace (issue 4) endpoints, as the UI uses them. */
+export type VendorStatus = 'pending' | 'info_requested' | 'approved' | 'rejected' | 'suspended';
+
+export type PublicVendor = {
+  id: string;
+  name: string;
+  country: string;
+  description: string;
+  industries: string[];
+  website: string | null;
+  verified: boolean;
+};
+
+export type OperatorVendor = PublicVendor & {
+  legalName: string;
+  taxId: string;
+  contactName: string;
+  contactEmail: string;
+  status: VendorStatus;
+  statusReason: string | null;
+  createdAt: string;
+  documents?: { id: string; filename: string; contentType: string; sizeBytes: number; url: string }[];
+};
+
+export type TierRow = { minQty: number; maxQty: number | null; unitPriceMinor: number; savingBps: number };
+
+export type Category = {
+  id: string;
+  name: string;
+  slug: string;
+  parentId: string | null;
+  children: Category[];
+  productCount?: number;
+};
+
+/** A category tree flattened depth-first, with each node's depth (for selects and lists). */
+export function flattenCategories(tree: Category[], depth = 0): (Category & { depth: number })[] {
+  return tree.flatMap((c) => [{ ...c, depth }, ...flattenCategories(c.children ?? [], depth + 1)]);
+}
+
+export type ProductSummary = {
+  id: string;
+  sku: string;
+  title: string;
+  status: string;
+  categoryId: string | null;
+  unit: string;
+  minOrderQty: number;
+  stockQty: number;
+  currency: string;
+  basePriceMinor: number;
+  imageUrl: string | null;
+};
+
+export type ProductInput = {
+  sku: string;
+  title: string;
+  description: string;
+  categoryId: string | null;
+  unit: string;
+  minOrderQty: number;
+  orderIncrement: number;
+  leadTimeDays: number;
+  stockQty: number;
+  currency: string;
+  basePriceMinor: number;
+  attributes: { name: string; value: string }[];
+  tiers: { minQty: number; unitPriceMinor: number }[];
+};
+
+export type VendorProduct = ProductInput & {
+  id: string;
+  status: string;
+  images?: { position: number; url: string }[];
+};
+
+export type PublicProduct = {
+  id: string;
+  title: string;
+  description: string;
+  sku: string;
+  unit: string;
+  minOrderQty: number;
+  orderIncrement: number;
+  leadTimeDays: number;
+  stockQty: number;
+  currency: string;
+  basePriceMinor: number;
+  attributes: { name: string; value: string }[];
+  images: { position: number; url: string }[];
+  vendor: { id: string; name: string; country: string; verified: boolean };
+  category: { id: string; name: string; slug: string }[] | { id: string; name: string; slug: string } | null;
+  tiers: TierRow[];
+};
+
+export type Quote =
+  | {
+      ok: true;
+      qty: number;
+      unitPriceMinor: number;
+      totalMinor: number;
+      savingMinor: number;
+      savingBps: number;
+    }
+  | { ok: false; qty: number; reason: string };
+
+export type SearchQuery = {
+  q?: string;
+  category?: string;
+  vendor?: string;
+  inStock?: string;
+  priceMin?: string | number;
+  priceMax?: string | number;
+  qty?: string | number;
+  sort?: string;
+  page?: string | number;
+  limit?: number;
+};
+
+export type SearchResult = {
+  items: {
+    id: string;
+    title: string;
+    vendor: { id: string; name: string; verified: boolean };
+    category?: { id: string; name: string } | null;
+    unit: string;
+    minOrderQty: number;
+    inStock: boolean;
+    unitPriceMinor: number;
+    currency: string;
+    imageUrl: string | null;
+  }[];
+  total: number;
+  page?: number;
+  facets: {
+    categories: { id: string; name: string; count: number }[];
+    vendors: { id: string; name: string; count: number }[];
+    inStock?: { true?: number; false?: number } | number;
+  };
+};
+
+export type ImportStatus = {
+  id: string;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  totalRows: number;
+  processedRows: number;
+  createdCount: number;
+  updatedCount: number;
+  errors: { row: number; field: string; message: string }[];
+};
+
+export function catalogClient(t: Transport) {
+  const id = encodeURIComponent;
+  return {
+    // public
+    categories: () => request<{ data: Category[] }>(t, '/api/v1/categories'),
+    search: (query: SearchQuery) =>
+      request<SearchResult>(t, '/api/v1/search', { query: query as Record<string, string> }),
+    product: (productId: string) => request<PublicProduct>(t, `/api/v1/products/${id(productId)}`),
+    quote: (productId: string, qty: number) =>
+      request<Quote>(t, `/api/v1/products/${id(productId)}/quote`, { query: { qty } }),
+    vendors: (query: Record<string, string | number | undefined> = {}) =>
+      request<Page<PublicVendor>>(t, '/api/v1/vendors', { query }),
+    vendor: (vendorId: string) => request<PublicVendor>(t, `/api/v1/vendors/${id(vendorId)}`),
+    verifyEmail: (token: string) => request<unknown>(t, '/api/v1/auth/verify-email', { body: { token } }),
+    applyAsVendor: (form: FormData) =>
+      request<{ id: string; status: VendorStatus }>(t, '/api/v1/vendor-applications', { form }),
+    // operator
+    operatorVendors: (query: Record<string, string | number | undefined> = {}) =>
+      request<Page<OperatorVendor>>(t, '/api/v1/operator/vendors', { query }),
+    operatorVendor: (vendorId: string) =>
+      request<OperatorVendor>(t, `/api/v1/operator/vendors/${id(vendorId)}`),
+    decideVendor: (
+      vendorId: string,
+      decision: 'approve' | 'reject' | 'request-info' | 'suspend' | 'reinstate',
+      body: Record<string, string> = {},
+    ) => request<OperatorVendor>(t, `/api/v1/operator/vendors/${id(vendorId)}/${decision}`, { body }),
+    // vendor
+    vendorProfile: () => request<OperatorVendor>(t, '/api/v1/vendor/profile'),
+    vendorProducts: (query: Record<string, string | number | undefined> = {}) =>
+      request<Page<ProductSummary>>(t, '/api/v1/vendor/products', { query }),
+    vendorProduct: (productId: string) =>
+      request<VendorProduct>(t, `/api/v1/vendor/products/${id(productId)}`),
+    createProduct: (body: ProductInput) => request<VendorProduct>(t, '/api/v1/vendor/products', { body }),
+    updateProduct: (productId: string, body: ProductInput) =>
+      request<VendorProduct>(t, `/api/v1/vendor/products/${id(productId)}`, { method: 'PUT', body }),
+    publishProduct: (productId: string) =>
+      request<VendorProduct>(t, `/api/v1/vendor/products/${id(productId)}/publish`, { body: {} }),
+    startImport: (csv: string) =>
+      request<{ id: string }>(t, '/api/v1/vendor/imports', {
+        raw: { bytes: new TextEncoder().encode(csv), contentType: 'text/csv' },
+      }),
+    importStatus: (importId: string) => request<ImportStatus>(t, `/api/v1/vendor/imports/${id(importId)}`),
+    csvTemplate: () => requestText(t, '/api/v1/vendor/products/csv-template'),
+    exportCsv: () => requestText(t, '/api/v1/vendor/products/export.csv'),
+  };
+}

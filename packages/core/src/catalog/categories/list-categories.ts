@@ -1,0 +1,62 @@
+import { type Database, type TenantRef, withTenant } from '@agora/db';
+import { and, asc, count, eq, isNotNull } from 'drizzle-orm';
+import { type CategoryView, categoryView } from './category-view.js';
+
+export type CategoryNode = CategoryView & { productCount?: number; children: CategoryNode[] };
+
+/**
+ * The category tree, siblings ordered by position then name.
+ *
+ * Public (default): archived categories and everything below them are left out. With
+ * `includeArchived` (operators) every category is there, with its `archivedAt`.
+ * With `counts`, each node has `productCount`: published products of approved vendors in it and
+ * in all its subcategories (one aggregate over published products).
+ */
+export async function listCategories(
+  database: Database,
+  tenant: TenantRef,
+  options: { counts?: boolean; includeArchived?: boolean } = {},
+): Promise<CategoryNode[]> {
+  const { rows, counts } = await withTenant(database, tenant, async ({ db, t }) => {
+    const rows = await db
+      .select()
+      .from(t.categories)
+      .orderBy(asc(t.categories.position), asc(t.categories.name));
+    const counts = options.counts
+      ? await db
+          .select({ categoryId: t.products.categoryId, n: count() })
+          .from(t.products)
+          .innerJoin(t.vendors, eq(t.vendors.id, t.products.vendorId))
+          .where(
+            and(
+              eq(t.products.status, 'published'),
+              eq(t.vendors.status, 'approved'),
+              isNotNull(t.products.categoryId),
+            ),
+          )
+          .groupBy(t.products.categoryId)
+      : [];
+    return { rows, counts };
+  });
+
+  const own = new Map(counts.map((c) => [c.categoryId as string, c.n]));
+  const nodes = new Map<string, CategoryNode>();
+  for (const row of rows) {
+    if (row.archivedAt && !options.includeArchived) continue;
+    nodes.set(row.id, { ...categoryView(row), ...(options.counts ? { productCount: 0 } : {}), children: [] });
+  }
+  const roots: CategoryNode[] = [];
+  for (const node of nodes.values()) {
+    if (node.parentId === null) roots.push(node);
+    // A node whose parent is left out (archived) is left out with it.
+    else nodes.get(node.parentId)?.children.push(node);
+  }
+  if (options.counts) {
+    const total = (node: CategoryNode): number => {
+      node.productCount = (own.get(node.id) ?? 0) + node.children.reduce((n, c) => n + total(c), 0);
+      return node.productCount;
+    };
+    roots.forEach(total);
+  }
+  return roots;
+}

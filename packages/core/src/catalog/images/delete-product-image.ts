@@ -1,0 +1,33 @@
+import { AppError } from '@agora/contracts';
+import { type Database, type TenantRef, withTenant } from '@agora/db';
+import { productsChanged } from '../catalog-events.js';
+import { findVendorProduct } from '../products/find-vendor-product.js';
+import { loadImages, type ProductImageView } from '../products/product-view.js';
+import type { VendorActor } from '../vendor-access.js';
+import { currentImageKeys, writeImageOrder } from './image-order.js';
+
+/**
+ * Remove the image at `position`; the ones after it move up. The file stays in storage (it is
+ * content-addressed and may be used by another product or a cached page).
+ */
+export async function deleteProductImage(
+  database: Database,
+  tenant: TenantRef,
+  actor: VendorActor,
+  productId: string,
+  position: number,
+): Promise<ProductImageView[]> {
+  return withTenant(database, tenant, async (tx) => {
+    await findVendorProduct(tx, actor.vendorId, productId, { lock: true });
+    const keys = await currentImageKeys(tx, productId);
+    if (!Number.isInteger(position) || position < 0 || position >= keys.length)
+      throw new AppError('not_found', `This product has no image at position ${position}`);
+    await writeImageOrder(
+      tx,
+      productId,
+      keys.filter((_, i) => i !== position),
+    );
+    await productsChanged(tx, [productId]);
+    return (await loadImages(tx, [productId])).get(productId) ?? [];
+  });
+}

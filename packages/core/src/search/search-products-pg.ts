@@ -1,0 +1,258 @@
+import { type Database, type TenantRef, type TenantTx, withTenant } from '@agora/db';
+import { type SQL, sql } from 'drizzle-orm';
+import { allowedTypos, editDistance } from './edit-distance.js';
+import { TS_CONFIG } from './reindex-products-tx.js';
+import {
+  type CategoryFacet,
+  pageCount,
+  type SearchHit,
+  type SearchQuery,
+  type SearchResult,
+  VENDOR_FACET_LIMIT,
+  type VendorFacet,
+} from './search-engine.js';
+import { fuzzyEligible, type SearchTerms, searchTerms } from './search-terms.js';
+
+/** A word with fewer exact matches than this is also matched with typos. */
+export const FUZZY_BELOW = 3;
+/** pg_trgm `word_similarity` a word needs to count as a typo of a word in `search_text`. */
+export const WORD_SIMILARITY = 0.4;
+/** `similarity` a word of a sampled product needs to be considered as a corrected spelling. */
+const CANDIDATE_SIMILARITY = 0.3;
+/** Candidates per word handed to the edit-distance check. */
+const MAX_CANDIDATES = 16;
+/** Products sampled (through the trigram index) to find the corrected spellings of a word. */
+const CORRECTION_SAMPLE = 64;
+const MAX_CORRECTIONS = 4;
+
+const cfg = sql.raw(`'${TS_CONFIG}'::regconfig`);
+const param = <T>(value: T) => sql.param(value);
+
+/**
+ * The PostgreSQL implementation of `SearchEngine.search`, in one tenant transaction.
+ *
+ * Matching: every word of the query must match (AND). A word matches exactly through the
+ * `search_document` GIN index. A word with fewer than FUZZY_BELOW exact matches is also matched
+ * with typos: a small sample of products whose `search_text` contains a similar word
+ * (`search_text %> word`, the GIN trigram index, word_similarity >= 0.4) yields the corrected
+ * spellings ("hydralic" -> "hydraulic"), which join the word as alternatives in the tsquery.
+ * The main query is then exact again, so it stays on the GIN index of `search_document` and
+ * ranks with `ts_rank_cd` (weights A title/SKU > B attributes/vendor > C category > D
+ * description) plus 1 for products matching every word as typed.
+ *
+ * Visibility is checked here, not by the index: only published products of approved vendors
+ * (joined at query time), so a suspension hides products with the next query.
+ */
+export async function searchProductsPg(
+  database: Database,
+  tenant: TenantRef,
+  query: SearchQuery,
+): Promise<SearchResult> {
+  const terms = searchTerms(query.q);
+  return withTenant(database, tenant, async (tx) => {
+    const textQuery = terms ? await buildTextQuery(tx, terms) : null;
+    return runSearch(tx, query, textQuery);
+  });
+}
+
+type TextQuery = {
+  /** Every row must match this (all words, with their corrected spellings). */
+  match: SQL;
+  /** Every word as typed: matching it earns a bonus in relevance. */
+  exact: SQL;
+};
+
+async function buildTextQuery(tx: TenantTx, terms: SearchTerms): Promise<TextQuery> {
+  if (terms.advanced) {
+    const q = sql`websearch_to_tsquery(${cfg}, ${terms.text})`;
+    return { match: q, exact: q };
+  }
+  const { products } = tx.t;
+  const fuzzy = terms.tokens.map(fuzzyEligible);
+  // One round trip: exact match counts per word (capped), and the settings for the trigram step:
+  // the word_similarity threshold, and no sequential scan for the sample (which has a LIMIT and
+  // would otherwise be tempted to scan the table looking for rare words).
+  const probe = await tx.db.execute<{ ord: number; n: number }>(sql`
+    select t.ord::int as ord, e.n::int as n
+    from (select set_config('pg_trgm.word_similarity_threshold', ${String(WORD_SIMILARITY)}, true),
+                 set_config('enable_seqscan', 'off', true)) s
+    cross join unnest(${param(terms.tokens)}::text[]) with ordinality as t(tok, ord)
+    cross join lateral (
+      select count(*) as n from (
+        select 1 from ${products} p
+        where p.status = 'published' and p.search_document @@ plainto_tsquery(${cfg}, t.tok)
+        limit ${FUZZY_BELOW}
+      ) z
+    ) e
+    order by t.ord
+  `);
+  const needsFix = terms.tokens.map((_, i) => fuzzy[i] === true && (probe.rows[i]?.n ?? 0) < FUZZY_BELOW);
+  const corrections: string[][] = terms.tokens.map(() => []);
+  if (needsFix.some(Boolean)) {
+    const fix = terms.tokens.filter((_, i) => needsFix[i]);
+    const found = await tx.db.execute<{ tok: string; terms: string[] }>(sql`
+      select t.tok, array(
+        select c.term from (
+          select distinct w.term, public.similarity(w.term, t.tok) as sim
+          from (
+            select p.search_text from ${products} p
+            where p.search_text operator(public.%>) t.tok
+            limit ${CORRECTION_SAMPLE}
+          ) x
+          cross join regexp_split_to_table(x.search_text, ' ') as w(term)
+          where w.term <> t.tok and public.similarity(w.term, t.tok) >= ${CANDIDATE_SIMILARITY}
+        ) c
+        order by c.sim desc, c.term
+        limit ${MAX_CANDIDATES}
+      ) as terms
+      from unnest(${param(fix)}::text[]) as t(tok)
+    `);
+    const byToken = new Map(found.rows.map((r) => [r.tok, r.terms]));
+    terms.tokens.forEach((tok, i) => {
+      if (!needsFix[i]) return;
+      // Trigrams find candidates; the edit distance decides what counts as a typo (Meilisearch's
+      // rule: one typo from 4 letters on, two from 8), closest first.
+      // Only the closest spellings count: "hydralic" means "hydraulic" (1 edit), not also
+      // "hydraulics" (2 edits).
+      const max = allowedTypos(tok);
+      const scored = (byToken.get(tok) ?? [])
+        .map((term) => ({ term, d: editDistance(tok, term, max) }))
+        .filter((c) => c.d <= max);
+      const best = Math.min(...scored.map((c) => c.d));
+      corrections[i] = scored
+        .filter((c) => c.d === best)
+        .slice(0, MAX_CORRECTIONS)
+        .map((c) => c.term);
+    });
+  }
+  const word = (w: string) => sql`plainto_tsquery(${cfg}, ${w})`;
+  const alternatives = terms.tokens.map((tok, i) =>
+    sql.join([tok, ...(corrections[i] ?? [])].map(word), sql` || `),
+  );
+  return {
+    match: sql.join(
+      alternatives.map((a) => sql`(${a})`),
+      sql` && `,
+    ),
+    exact: sql.join(terms.tokens.map(word), sql` && `),
+  };
+}
+
+type Row = {
+  total: number;
+  items: (Omit<SearchHit, 'inStock' | 'publishedAt'> & { publishedAt: string | null })[] | null;
+  categories: CategoryFacet[] | null;
+  vendors: VendorFacet[] | null;
+  in_stock: { true: number; false: number };
+};
+
+async function runSearch(tx: TenantTx, query: SearchQuery, text: TextQuery | null): Promise<SearchResult> {
+  const { products, vendors, categories, priceTiers, productImages } = tx.t;
+  const qty = query.qty ?? null;
+  const priceAt = (alias: SQL) => sql`coalesce((
+      select pt.unit_price_minor from ${priceTiers} pt
+      where pt.product_id = ${alias}.id and pt.min_qty <= greatest(${qty}::int, ${alias}.min_order_qty)
+      order by pt.min_qty desc limit 1
+    ), ${alias}.base_price_minor)`;
+  const needsPrice =
+    query.priceMin !== undefined ||
+    query.priceMax !== undefined ||
+    query.sort === 'price_asc' ||
+    query.sort === 'price_desc';
+
+  const where: SQL[] = [sql`p.status = 'published'`];
+  if (text) where.push(sql`p.search_document @@ (${text.match})`);
+  if (query.vendorId) where.push(sql`p.vendor_id = ${query.vendorId}`);
+  if (query.currency) where.push(sql`p.currency = ${query.currency}`);
+  if (query.inStock !== undefined) where.push(sql`(p.stock_qty >= p.min_order_qty) = ${query.inStock}`);
+  if (query.categoryId) {
+    where.push(sql`p.category_id in (
+      select c.id from ${categories} c, ${categories} root
+      where root.id = ${query.categoryId} and left(c.path, length(root.path)) = root.path
+    )`);
+  }
+  const priceWhere: SQL[] = [];
+  if (query.priceMin !== undefined) priceWhere.push(sql`h.price >= ${query.priceMin}`);
+  if (query.priceMax !== undefined) priceWhere.push(sql`h.price <= ${query.priceMax}`);
+
+  const score = text
+    ? sql`ts_rank_cd(p.search_document, ${text.match}, 32) + (p.search_document @@ (${text.exact}))::int`
+    : sql`0`;
+  const order = {
+    relevance: text
+      ? sql`m.score desc, m.published_at desc nulls last, m.id`
+      : sql`m.published_at desc nulls last, m.id desc`,
+    newest: sql`m.published_at desc nulls last, m.id desc`,
+    price_asc: sql`m.price asc, m.score desc, m.id`,
+    price_desc: sql`m.price desc, m.score desc, m.id`,
+  }[query.sort];
+  const offset = (query.page - 1) * query.limit;
+
+  const result = await tx.db.execute<Row>(sql`
+    with hits as materialized (
+      select p.id, p.vendor_id, p.category_id, p.published_at,
+        p.stock_qty >= p.min_order_qty as in_stock,
+        ${score} as score,
+        ${needsPrice ? priceAt(sql`p`) : sql`null::bigint`} as price
+      from ${products} p
+      where ${sql.join(where, sql` and `)}
+    ), m as materialized (
+      select h.* from hits h
+      join ${vendors} v on v.id = h.vendor_id and v.status = 'approved'
+      ${priceWhere.length ? sql`where ${sql.join(priceWhere, sql` and `)}` : sql``}
+    ), page as (
+      select m.id, row_number() over (order by ${order}) as n
+      from m order by ${order} limit ${query.limit} offset ${offset}
+    )
+    select
+      (select count(*)::int from m) as total,
+      (select json_agg(json_build_object(
+          'id', p.id, 'title', p.title, 'sku', p.sku,
+          'vendor', json_build_object('id', v.id, 'name', v.name, 'verified', v.verified),
+          'category', case when c.id is null then null else json_build_object('id', c.id, 'name', c.name) end,
+          'unit', p.unit, 'minOrderQty', p.min_order_qty, 'stockQty', p.stock_qty,
+          'priceQty', greatest(${qty}::int, p.min_order_qty),
+          'unitPriceMinor', ${priceAt(sql`p`)},
+          'basePriceMinor', p.base_price_minor, 'currency', p.currency,
+          'imageKey', (select i.file_key from ${productImages} i where i.product_id = p.id
+                       order by i.position limit 1),
+          'publishedAt', p.published_at
+        ) order by pg.n)
+       from page pg
+       join ${products} p on p.id = pg.id
+       join ${vendors} v on v.id = p.vendor_id
+       left join ${categories} c on c.id = p.category_id) as items,
+      (select json_agg(json_build_object('id', c.id, 'name', c.name, 'parentId', c.parent_id, 'count', x.n)
+                       order by x.n desc, c.name, c.id)
+       from (
+         select anc.id, count(*)::int as n
+         from m
+         join ${categories} own on own.id = m.category_id
+         cross join unnest(string_to_array(trim(both '/' from own.path), '/')) as anc(id)
+         group by anc.id
+       ) x join ${categories} c on c.id = x.id) as categories,
+      (select json_agg(json_build_object('id', v.id, 'name', v.name, 'count', x.n) order by x.n desc, v.name, v.id)
+       from (select m.vendor_id, count(*)::int as n from m group by m.vendor_id
+             order by n desc, m.vendor_id limit ${VENDOR_FACET_LIMIT}) x
+       join ${vendors} v on v.id = x.vendor_id) as vendors,
+      (select json_build_object('true', count(*) filter (where m.in_stock), 'false', count(*) filter (where not m.in_stock))
+       from m) as in_stock
+  `);
+  const row = result.rows[0] as Row;
+  return {
+    items: (row.items ?? []).map((item) => ({
+      ...item,
+      inStock: item.stockQty >= item.minOrderQty,
+      publishedAt: item.publishedAt ? new Date(item.publishedAt).toISOString() : null,
+    })),
+    total: row.total,
+    page: query.page,
+    limit: query.limit,
+    pages: pageCount(row.total, query.limit),
+    facets: {
+      categories: row.categories ?? [],
+      vendors: row.vendors ?? [],
+      inStock: row.in_stock,
+    },
+  };
+}

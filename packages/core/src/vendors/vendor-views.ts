@@ -1,0 +1,116 @@
+import type { VendorStatus } from '@agora/contracts';
+import type { TenantTx } from '@agora/db';
+import { signFileUrl } from '@agora/files';
+
+export type VendorRow = TenantTx['t']['vendors']['$inferSelect'];
+export type VendorDocumentRow = TenantTx['t']['vendorDocuments']['$inferSelect'];
+
+/** Document links live this long: enough to open them, short enough not to be shared around. */
+export const DOCUMENT_LINK_TTL_SECONDS = 300;
+
+/** What anyone may see about an approved vendor: no tax id, no contact, no status details. */
+export type PublicVendorView = {
+  id: string;
+  name: string;
+  country: string;
+  website: string | null;
+  description: string;
+  industries: string[];
+  verified: boolean;
+  memberSince: string;
+};
+
+export type VendorDocumentView = {
+  id: string;
+  filename: string;
+  contentType: string;
+  sizeBytes: number;
+  createdAt: string;
+  /** A signed link on the marketplace's host, valid for a few minutes. */
+  url: string;
+  urlExpiresAt: string;
+};
+
+/** The vendor as the vendor itself and the operator see it. */
+export type VendorView = Omit<PublicVendorView, 'memberSince'> & {
+  legalName: string;
+  taxId: string;
+  contactName: string;
+  contactEmail: string;
+  status: VendorStatus;
+  statusReason: string | null;
+  decidedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  documents: VendorDocumentView[];
+};
+
+/** One line of the operator's queue. */
+export type VendorSummaryView = Omit<
+  VendorView,
+  'documents' | 'taxId' | 'website' | 'description' | 'updatedAt'
+>;
+
+export function publicVendorView(row: VendorRow): PublicVendorView {
+  return {
+    id: row.id,
+    name: row.name,
+    country: row.country,
+    website: row.website,
+    description: row.description,
+    industries: row.industries,
+    verified: row.verified,
+    memberSince: row.createdAt.toISOString(),
+  };
+}
+
+export function vendorSummaryView(row: VendorRow): VendorSummaryView {
+  return {
+    id: row.id,
+    name: row.name,
+    legalName: row.legalName,
+    country: row.country,
+    contactName: row.contactName,
+    contactEmail: row.contactEmail,
+    industries: row.industries,
+    status: row.status,
+    statusReason: row.statusReason,
+    verified: row.verified,
+    decidedAt: row.decidedAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export function documentView(
+  secret: Uint8Array,
+  doc: VendorDocumentRow,
+  now = Date.now(),
+): VendorDocumentView {
+  const url = signFileUrl(secret, doc.fileKey, DOCUMENT_LINK_TTL_SECONDS, now);
+  const exp = Number(new URL(url, 'http://x').searchParams.get('exp'));
+  return {
+    id: doc.id,
+    filename: doc.filename,
+    contentType: doc.contentType,
+    sizeBytes: doc.sizeBytes,
+    createdAt: doc.createdAt.toISOString(),
+    url,
+    urlExpiresAt: new Date(exp * 1000).toISOString(),
+  };
+}
+
+export function vendorView(
+  secret: Uint8Array,
+  row: VendorRow,
+  documents: VendorDocumentRow[],
+  now = Date.now(),
+): VendorView {
+  return {
+    ...vendorSummaryView(row),
+    taxId: row.taxId,
+    website: row.website,
+    description: row.description,
+    updatedAt: row.updatedAt.toISOString(),
+    documents: documents.map((d) => documentView(secret, d, now)),
+  };
+}

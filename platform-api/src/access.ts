@@ -1,0 +1,47 @@
+import type { MiddlewareHandler } from 'hono';
+import { requireTenantUser } from './middleware/auth.js';
+import { requireOperator, requireVendorUser } from './middleware/roles.js';
+
+/**
+ * Who may call an endpoint, declared once per route: spread one of these into `createRoute`.
+ * Each level brings the middleware that enforces it and publishes the same rule in the OpenAPI
+ * document as `x-agora-access` (`level`, the `roles` allowed, and the `scope` of data they
+ * reach), so the docs and the checks cannot drift apart. `test/vendors-authz.test.ts` checks
+ * every vendor endpoint's declaration against what each kind of caller actually gets.
+ *
+ *   public       anyone, signed in or not
+ *   operator     the marketplace owner and operators; the whole marketplace
+ *   vendor       vendor admins and staff; their own vendor only (others' ids are 404)
+ *   vendorAdmin  vendor admins; their own vendor only
+ */
+// A mutable tuple, as createRoute wants it, that keeps each middleware's type (and so `c.var`).
+// biome-ignore lint/suspicious/noExplicitAny: any middleware
+export const chain = <M extends MiddlewareHandler<any, any, any>[]>(...middleware: M) => middleware;
+const bearer = (): { bearer: string[] }[] => [{ bearer: [] }];
+
+export const access = {
+  public: {
+    'x-agora-access': { level: 'public', roles: [], scope: 'anyone, signed in or not' },
+  },
+  operator: {
+    security: bearer(),
+    middleware: chain(requireTenantUser, requireOperator),
+    'x-agora-access': { level: 'operator', roles: ['owner', 'operator'], scope: 'the whole marketplace' },
+  },
+  vendor: {
+    security: bearer(),
+    middleware: chain(requireTenantUser, requireVendorUser()),
+    'x-agora-access': {
+      level: 'vendor',
+      roles: ['vendor_admin', 'vendor_staff'],
+      scope: "the caller's own vendor",
+    },
+  },
+  vendorAdmin: {
+    security: bearer(),
+    middleware: chain(requireTenantUser, requireVendorUser(['vendor_admin'])),
+    'x-agora-access': { level: 'vendor_admin', roles: ['vendor_admin'], scope: "the caller's own vendor" },
+  },
+};
+
+export type AccessLevel = keyof typeof access;

@@ -1,0 +1,50 @@
+import { getPublicProduct, quoteProduct } from '@agora/core';
+import { createRoute, z } from '@hono/zod-openapi';
+import { access } from '../../access.js';
+import type { TenantEnv } from '../../context.js';
+import { createApi, errorResponses, json } from '../../openapi.js';
+import { IdParam, ProductQuote, PublicProduct } from './catalog-schemas.js';
+
+const tags = ['catalog: public'];
+
+/** Products as buyers see them (anyone). Listings and search live in the search endpoints. */
+export const tenantCatalogPublic = createApi<TenantEnv>()
+  .openapi(
+    createRoute({
+      ...access.public,
+      method: 'get',
+      path: '/products/{id}',
+      tags,
+      summary: 'A product as buyers see it',
+      description:
+        'Only published products of approved vendors; anything else (draft, waiting for review, ' +
+        'archived, vendor suspended, another marketplace) is a 404. `tiers` is the table of price ' +
+        'bands with the saving against the list price.',
+      request: { params: IdParam },
+      responses: { 200: json(PublicProduct, 'The product'), ...errorResponses(404) },
+    }),
+    async (c) =>
+      c.json(await getPublicProduct(c.var.deps.database, c.var.tenant, c.req.valid('param').id), 200),
+  )
+  .openapi(
+    createRoute({
+      ...access.public,
+      method: 'get',
+      path: '/products/{id}/quote',
+      tags,
+      summary: 'The unit price and total for a quantity',
+      description:
+        'The volume tier in effect for `qty`. A quantity that cannot be ordered (below the minimum, ' +
+        'off the order increment, not a whole number) is still a 200, with `ok: false` and the reason.',
+      request: {
+        params: IdParam,
+        query: z.object({ qty: z.string().openapi({ example: '250', description: 'Units to price' }) }),
+      },
+      responses: { 200: json(ProductQuote, 'The quote'), ...errorResponses(400, 404) },
+    }),
+    async (c) => {
+      const text = c.req.valid('query').qty.trim();
+      const qty = /^\d+$/.test(text) ? Number(text) : 0; // not a whole number: quote() says so
+      return c.json(await quoteProduct(c.var.deps.database, c.var.tenant, c.req.valid('param').id, qty), 200);
+    },
+  );

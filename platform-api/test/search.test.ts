@@ -1,0 +1,145 @@
+import { insertCatalog } from '@agora/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ApiHarness, createApiHarness } from './harness.js';
+
+let h: ApiHarness;
+const body = async (res: Response) => (await res.json()) as any;
+const get = (host: string, query: string) => h.call(host, `/api/v1/search${query}`);
+
+beforeAll(async () => {
+  h = await createApiHarness();
+  const a = await h.activeTenant('search-a', 'Alpha Market');
+  const b = await h.activeTenant('search-b', 'Beta Market');
+  await insertCatalog(h.runtime.database, a, {
+    vendors: [{ id: 'ven_a', name: 'Hydro Parts', verified: true }],
+    categories: [
+      { id: 'cat_a', name: 'Fluid power' },
+      { id: 'cat_a2', name: 'Pumps', parentId: 'cat_a' },
+    ],
+    products: [
+      {
+        id: 'prd_a1',
+        vendorId: 'ven_a',
+        title: 'Hydraulic pump 12V',
+        categoryId: 'cat_a2',
+        stockQty: 4,
+        basePriceMinor: 10_000,
+        tiers: [
+          { minQty: 1, unitPriceMinor: 10_000 },
+          { minQty: 10, unitPriceMinor: 9_000 },
+        ],
+      },
+      { id: 'prd_a2', vendorId: 'ven_a', title: 'Brass valve', categoryId: 'cat_a', basePriceMinor: 500 },
+    ],
+  });
+  await insertCatalog(h.runtime.database, b, {
+    vendors: [{ id: 'ven_b', name: 'Beta Hydraulics' }],
+    products: [{ id: 'prd_b1', vendorId: 'ven_b', title: 'Hydraulic pump 12V', basePriceMinor: 9_999 }],
+  });
+  await h.runtime.search.reindexAll(a);
+  await h.runtime.search.reindexAll(b);
+});
+afterAll(() => h?.close());
+
+describe('GET /api/v1/search', () => {
+  it('answers anonymous visitors with one page, facets, and a shared-cache header', async () => {
+    const res = await get('search-a.localhost', '?q=hydralic+pump&qty=10');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe(
+      'public, max-age=0, s-maxage=30, stale-while-revalidate=300',
+    );
+    expect(await body(res)).toEqual({
+      items: [
+        {
+          id: 'prd_a1',
+          title: 'Hydraulic pump 12V',
+          sku: 'PRD_A1',
+          vendor: { id: 'ven_a', name: 'Hydro Parts', verified: true },
+          category: { id: 'cat_a2', name: 'Pumps' },
+          unit: 'piece',
+          minOrderQty: 1,
+          stockQty: 4,
+          inStock: true,
+          priceQty: 10,
+          unitPriceMinor: 9_000,
+          basePriceMinor: 10_000,
+          currency: 'EUR',
+          imageKey: null,
+          imageUrl: null,
+          publishedAt: expect.any(String),
+        },
+      ],
+      total: 1,
+      page: 1,
+      limit: 24,
+      pages: 1,
+      facets: {
+        categories: [
+          { id: 'cat_a', name: 'Fluid power', parentId: null, count: 1 },
+          { id: 'cat_a2', name: 'Pumps', parentId: 'cat_a', count: 1 },
+        ],
+        vendors: [{ id: 'ven_a', name: 'Hydro Parts', count: 1 }],
+        inStock: { true: 1, false: 0 },
+      },
+    });
+  });
+
+  it('reads every filter and sort from the query string; empty parameters count as absent', async () => {
+    const r = await body(
+      await get(
+        'search-a.localhost',
+        '?q=&category=cat_a&vendor=ven_a&inStock=false&priceMax=600&currency=eur&sort=price_asc&page=1&limit=5',
+      ),
+    );
+    expect(r.items.map((i: { id: string }) => i.id)).toEqual(['prd_a2']);
+    expect(r.limit).toBe(5);
+  });
+
+  it("never shows another marketplace's products on this host", async () => {
+    const a = await body(await get('search-a.localhost', '?q=hydraulic+pump+12v'));
+    const b = await body(await get('search-b.localhost', '?q=hydraulic+pump+12v'));
+    expect(a.items.map((i: { id: string }) => i.id)).toEqual(['prd_a1']);
+    expect(b.items.map((i: { id: string }) => i.id)).toEqual(['prd_b1']);
+    expect((await body(await get('search-b.localhost', '?vendor=ven_a'))).total).toBe(0);
+  });
+
+  it.each([
+    ['?limit=500', 'limit'],
+    ['?page=0', 'page'],
+    ['?sort=cheapest', 'sort'],
+    ['?priceMin=-1', 'priceMin'],
+    ['?qty=1.5', 'qty'],
+    ['?inStock=maybe', 'inStock'],
+    ['?currency=euro', 'currency'],
+    ['?priceMin=500&priceMax=100', 'priceMax'],
+    ['?page=101&limit=100', 'page'],
+  ])('rejects %s naming the field %s', async (query, field) => {
+    const res = await get('search-a.localhost', query);
+    expect(res.status).toBe(400);
+    const e = (await body(res)).error;
+    expect(e.code).toBe('validation_failed');
+    expect(e.details.fields.map((f: { path: string }) => f.path)).toContain(field);
+  });
+
+  it('is documented in the OpenAPI document with its result shape', async () => {
+    const doc = await body(await h.call('search-a.localhost', '/api/v1/openapi.json'));
+    const op = doc.paths['/search'].get;
+    expect(op.parameters.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining([
+        'q',
+        'category',
+        'vendor',
+        'inStock',
+        'priceMin',
+        'priceMax',
+        'qty',
+        'sort',
+        'page',
+        'limit',
+      ]),
+    );
+    expect(op.security).toBeUndefined();
+    expect(doc.components.schemas.SearchResult.properties).toHaveProperty('facets');
+    expect(doc.components.schemas.SearchHit.properties).toHaveProperty('unitPriceMinor');
+  });
+});

@@ -1,0 +1,164 @@
+import { ApiError } from '@agora/api-client';
+import { quote } from '@agora/core/pricing';
+import { formatBps } from '@agora/ui/money';
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Form, Link, useLoaderData } from '@remix-run/react';
+import { useState } from 'react';
+import { Money, Saving } from '../components/price.js';
+import { apiFor } from '../context.js';
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.product.title ?? 'Product' },
+  { name: 'description', content: data?.product.description.slice(0, 150) ?? '' },
+];
+
+export async function loader({ params, request, context }: LoaderFunctionArgs) {
+  try {
+    const product = await apiFor(context).product(params.id ?? '');
+    const qty = Number(new URL(request.url).searchParams.get('qty')) || product.minOrderQty;
+    return { product, qty };
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 404)
+      throw new Response('This product is not available.', { status: 404 });
+    throw e;
+  }
+}
+
+export default function ProductPage() {
+  const { product, qty: initialQty } = useLoaderData<typeof loader>();
+  const [qtyText, setQtyText] = useState(String(initialQty));
+  // The same pricing function as the server: the quantity box answers as you type.
+  const priced = {
+    ...product,
+    tiers: product.tiers.map((t) => ({ minQty: t.minQty, unitPriceMinor: t.unitPriceMinor })),
+  };
+  const q = quote(priced, Number(qtyText));
+  const categories = Array.isArray(product.category)
+    ? product.category
+    : product.category
+      ? [product.category]
+      : [];
+  return (
+    <main className="page product-page">
+      <nav className="breadcrumb" aria-label="Breadcrumb">
+        <Link to="/search">Catalog</Link>
+        {categories.map((c) => (
+          <span key={c.id}>
+            {' / '}
+            <Link to={`/search?category=${c.id}`}>{c.name}</Link>
+          </span>
+        ))}
+      </nav>
+      <div className="product-layout">
+        <section className="gallery" aria-label="Images">
+          {product.images.length ? (
+            product.images.map((img, i) => (
+              <img key={img.position} src={img.url} alt={i === 0 ? product.title : ''} />
+            ))
+          ) : (
+            <div className="no-image large" aria-hidden="true" />
+          )}
+        </section>
+        <section className="summary">
+          <h1 data-testid="product-title">{product.title}</h1>
+          <p className="vendor">
+            Sold by <Link to={`/vendors/${product.vendor.id}`}>{product.vendor.name}</Link>{' '}
+            {product.vendor.verified ? <span className="badge-verified">Verified</span> : null} ·{' '}
+            {product.vendor.country}
+          </p>
+          <dl className="facts">
+            <dt>SKU</dt>
+            <dd>{product.sku}</dd>
+            <dt>Minimum order</dt>
+            <dd>
+              {product.minOrderQty} {product.unit}
+              {product.orderIncrement > 1 ? `, then in steps of ${product.orderIncrement}` : ''}
+            </dd>
+            <dt>Lead time</dt>
+            <dd>{product.leadTimeDays === 0 ? 'Ships from stock' : `${product.leadTimeDays} days`}</dd>
+            <dt>Stock</dt>
+            <dd>{product.stockQty > 0 ? `In stock (${product.stockQty})` : 'Made to order'}</dd>
+          </dl>
+          <h2>Volume pricing</h2>
+          <table className="tiers" data-testid="tiers">
+            <thead>
+              <tr>
+                <th>Quantity</th>
+                <th>Unit price</th>
+                <th>Saving</th>
+              </tr>
+            </thead>
+            <tbody>
+              {product.tiers.map((t) => (
+                <tr key={t.minQty}>
+                  <td>{t.maxQty === null ? `${t.minQty}+` : `${t.minQty}–${t.maxQty}`}</td>
+                  <td>
+                    <Money minor={t.unitPriceMinor} currency={product.currency} />
+                  </td>
+                  <td>
+                    <Saving bps={t.savingBps} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <Form method="get" className="qty-box">
+            <label htmlFor="qty">Quantity ({product.unit})</label>
+            <input
+              id="qty"
+              name="qty"
+              type="number"
+              inputMode="numeric"
+              min={product.minOrderQty}
+              step={product.orderIncrement}
+              defaultValue={initialQty}
+              onChange={(e) => setQtyText(e.target.value)}
+            />
+            <noscript>
+              <button type="submit">Price it</button>
+            </noscript>
+          </Form>
+          <output className="quote" data-testid="quote" htmlFor="qty">
+            {q.ok ? (
+              <>
+                <span data-testid="unit-price">
+                  <Money minor={q.unitPriceMinor} currency={product.currency} />
+                </span>{' '}
+                per {product.unit} · total{' '}
+                <strong data-testid="total">
+                  <Money minor={q.totalMinor} currency={product.currency} />
+                </strong>
+                {q.savingBps > 0 ? (
+                  <span className="saving"> (you save {formatBps(q.savingBps)})</span>
+                ) : null}
+              </>
+            ) : (
+              <span className="error">{q.reason}</span>
+            )}
+          </output>
+        </section>
+      </div>
+      {product.description ? (
+        <section className="description">
+          <h2>Description</h2>
+          <p>{product.description}</p>
+        </section>
+      ) : null}
+      {product.attributes.length ? (
+        <section>
+          <h2>Specifications</h2>
+          <table className="specs">
+            <tbody>
+              {product.attributes.map((a) => (
+                <tr key={a.name}>
+                  <th scope="row">{a.name}</th>
+                  <td>{a.value}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+    </main>
+  );
+}

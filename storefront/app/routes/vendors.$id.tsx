@@ -1,0 +1,60 @@
+import { ApiError } from '@agora/api-client';
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { Money } from '../components/price.js';
+import { apiFor } from '../context.js';
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.vendor.name ?? 'Vendor' }];
+
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  const api = apiFor(context);
+  try {
+    const vendor = await api.vendor(params.id ?? '');
+    const products = await api.search({ vendor: vendor.id, sort: 'newest', limit: 24 });
+    return { vendor, products };
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 404)
+      throw new Response('There is no such vendor here.', { status: 404 });
+    throw e;
+  }
+}
+
+export default function VendorProfile() {
+  const { vendor, products } = useLoaderData<typeof loader>();
+  return (
+    <main className="page">
+      <h1>
+        {vendor.name} {vendor.verified ? <span className="badge-verified">Verified</span> : null}
+      </h1>
+      <p>
+        {vendor.country} · {vendor.industries.join(', ')}
+        {vendor.website ? (
+          <>
+            {' · '}
+            <a href={vendor.website} rel="nofollow noopener" target="_blank">
+              Website
+            </a>
+          </>
+        ) : null}
+      </p>
+      <p>{vendor.description}</p>
+      <h2>Products</h2>
+      {products.items.length === 0 ? (
+        <p className="empty-state">No products published yet.</p>
+      ) : (
+        <ul className="product-grid">
+          {products.items.map((p) => (
+            <li key={p.id} className="product-card">
+              <Link to={`/products/${p.id}`}>
+                <h3>{p.title}</h3>
+              </Link>
+              <p className="price">
+                <Money minor={p.unitPriceMinor} currency={p.currency} /> / {p.unit}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,129 @@
+import { ApiError } from '@agora/api-client';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { navFor } from '../lib/nav.js';
+import { requireTenantUser, verifiedForm } from '../lib/session.server.js';
+import { Csrf, Field, Notice, Shell, StatusBadge } from '../lib/ui.js';
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.vendor.name ?? 'Vendor' }];
+
+const DECISIONS = {
+  approve: { label: 'Approve', from: ['pending'], needs: null },
+  'request-info': { label: 'Ask for more information', from: ['pending'], needs: 'message' },
+  reject: { label: 'Reject', from: ['pending', 'info_requested'], needs: 'reason' },
+  suspend: { label: 'Suspend', from: ['approved'], needs: 'reason' },
+  reinstate: { label: 'Reinstate', from: ['suspended'], needs: null },
+} as const;
+type Decision = keyof typeof DECISIONS;
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { api, user } = await requireTenantUser(request, context);
+  try {
+    return { user, vendor: await api.operatorVendor(params.id ?? '') };
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 404) throw new Response('No such vendor.', { status: 404 });
+    throw e;
+  }
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { api } = await requireTenantUser(request, context);
+  const form = await verifiedForm(request);
+  const decision = String(form.get('decision')) as Decision;
+  if (!(decision in DECISIONS)) throw new Response('Unknown decision', { status: 400 });
+  const needs = DECISIONS[decision].needs;
+  const text = String(form.get('text') ?? '').trim();
+  try {
+    const vendor = await api.decideVendor(params.id ?? '', decision, needs ? { [needs]: text } : {});
+    return { ok: true, message: `Done: ${vendor.name} is now ${vendor.status.replace('_', ' ')}.` };
+  } catch (e) {
+    if (e instanceof ApiError && e.status < 500) return { ok: false, message: e.message };
+    throw e;
+  }
+}
+
+export default function VendorDetail() {
+  const { user, vendor } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const available = (Object.keys(DECISIONS) as Decision[]).filter((d) =>
+    (DECISIONS[d].from as readonly string[]).includes(vendor.status),
+  );
+  return (
+    <Shell nav={navFor(user.role)} user={user.email}>
+      <p>
+        <Link to="/console/vendors">← Vendors</Link>
+      </p>
+      <h1>
+        {vendor.name} <StatusBadge status={vendor.status} />
+      </h1>
+      {result ? <Notice kind={result.ok ? 'success' : 'error'}>{result.message}</Notice> : null}
+      {vendor.statusReason ? <Notice kind="info">{vendor.statusReason}</Notice> : null}
+      <div className="row">
+        <section className="card">
+          <h2>Business</h2>
+          <dl>
+            <dt>Legal name</dt>
+            <dd>{vendor.legalName}</dd>
+            <dt>Country</dt>
+            <dd>{vendor.country}</dd>
+            <dt>Tax / registration id</dt>
+            <dd>{vendor.taxId}</dd>
+            <dt>Contact</dt>
+            <dd>
+              {vendor.contactName} &lt;{vendor.contactEmail}&gt;
+            </dd>
+            <dt>Website</dt>
+            <dd>{vendor.website ?? '—'}</dd>
+            <dt>Industries</dt>
+            <dd>{vendor.industries.join(', ')}</dd>
+          </dl>
+          <p>{vendor.description}</p>
+        </section>
+        <section className="card">
+          <h2>Documents</h2>
+          {vendor.documents?.length ? (
+            <ul>
+              {vendor.documents.map((d) => (
+                <li key={d.id}>
+                  <a href={d.url} target="_blank" rel="noreferrer">
+                    {d.filename}
+                  </a>{' '}
+                  <small className="hint">
+                    ({Math.ceil(d.sizeBytes / 1024)} KB, link valid for a few minutes)
+                  </small>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="hint">No documents.</p>
+          )}
+          <h2>Decision</h2>
+          {available.length === 0 ? (
+            <p className="hint">No decision is open for a {vendor.status} vendor.</p>
+          ) : null}
+          {available.map((d) => (
+            <Form method="post" key={d} className="decision">
+              <Csrf />
+              <input type="hidden" name="decision" value={d} />
+              {DECISIONS[d].needs ? (
+                <Field
+                  id={`f-${d}-text`}
+                  label={
+                    DECISIONS[d].needs === 'message'
+                      ? 'What is missing?'
+                      : `Reason to ${DECISIONS[d].label.toLowerCase()} (sent to the vendor)`
+                  }
+                  name="text"
+                  required
+                />
+              ) : null}
+              <button type="submit" className={d === 'reject' || d === 'suspend' ? 'danger' : undefined}>
+                {DECISIONS[d].label}
+              </button>
+            </Form>
+          ))}
+        </section>
+      </div>
+    </Shell>
+  );
+}
