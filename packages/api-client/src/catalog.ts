@@ -36,8 +36,28 @@ export type Category = {
   productCount?: number;
 };
 
+/** A category as operators see it (archived ones included, with `archivedAt`). */
+export type OperatorCategory = Omit<Category, 'children'> & {
+  position: number;
+  archivedAt: string | null;
+  children: OperatorCategory[];
+};
+
+export type CategoryInput = { name?: string; slug?: string; parentId?: string | null; position?: number };
+
+export type OperatorProductSummary = ProductSummary & {
+  publishedAt: string | null;
+  updatedAt: string;
+  vendor: { id: string; name: string; status: string };
+};
+
+export type MarketplaceSettings = { autoApproveVendors: boolean; moderateProducts: boolean };
+
 /** A category tree flattened depth-first, with each node's depth (for selects and lists). */
-export function flattenCategories(tree: Category[], depth = 0): (Category & { depth: number })[] {
+export function flattenCategories<C extends { children?: C[] }>(
+  tree: C[],
+  depth = 0,
+): (C & { depth: number })[] {
   return tree.flatMap((c) => [{ ...c, depth }, ...flattenCategories(c.children ?? [], depth + 1)]);
 }
 
@@ -142,6 +162,33 @@ export type SearchResult = {
   };
 };
 
+/** `PUT /api/v1/vendor/profile`: the whole profile (as in the application, without password and documents). */
+export type VendorProfileInput = {
+  businessName: string;
+  legalName: string;
+  country: string;
+  taxId: string;
+  contactName: string;
+  contactEmail: string;
+  website: string | null;
+  description: string;
+  industries: string[];
+};
+
+export type VendorDocument = NonNullable<OperatorVendor['documents']>[number];
+
+export type VendorTeamMember = {
+  id: string;
+  email: string;
+  name: string;
+  role: 'vendor_admin' | 'vendor_staff';
+  status: 'invited' | 'active';
+  emailVerified: boolean;
+  createdAt: string;
+};
+
+export type ProductImage = { position: number; url: string };
+
 export type ImportStatus = {
   id: string;
   status: 'queued' | 'running' | 'done' | 'failed';
@@ -178,8 +225,41 @@ export function catalogClient(t: Transport) {
       decision: 'approve' | 'reject' | 'request-info' | 'suspend' | 'reinstate',
       body: Record<string, string> = {},
     ) => request<OperatorVendor>(t, `/api/v1/operator/vendors/${id(vendorId)}/${decision}`, { body }),
+    operatorCategories: () => request<{ data: OperatorCategory[] }>(t, '/api/v1/operator/categories'),
+    createCategory: (body: CategoryInput & { name: string }) =>
+      request<OperatorCategory>(t, '/api/v1/operator/categories', { body }),
+    updateCategory: (categoryId: string, body: CategoryInput) =>
+      request<OperatorCategory>(t, `/api/v1/operator/categories/${id(categoryId)}`, {
+        method: 'PATCH',
+        body,
+      }),
+    setCategoryArchived: (categoryId: string, archived: boolean) =>
+      request<OperatorCategory>(
+        t,
+        `/api/v1/operator/categories/${id(categoryId)}/${archived ? 'archive' : 'restore'}`,
+        { body: {} },
+      ),
+    operatorProducts: (query: Record<string, string | number | undefined> = {}) =>
+      request<Page<OperatorProductSummary>>(t, '/api/v1/operator/products', { query }),
+    moderateProduct: (productId: string, decision: 'approve' | 'reject', reason?: string) =>
+      request<VendorProduct>(t, `/api/v1/operator/products/${id(productId)}/${decision}`, {
+        body: decision === 'reject' ? { reason } : {},
+      }),
+    marketplaceSettings: () => request<MarketplaceSettings>(t, '/api/v1/settings/marketplace'),
+    updateMarketplaceSettings: (body: MarketplaceSettings) =>
+      request<MarketplaceSettings>(t, '/api/v1/settings/marketplace', { method: 'PUT', body }),
     // vendor
     vendorProfile: () => request<OperatorVendor>(t, '/api/v1/vendor/profile'),
+    updateVendorProfile: (body: VendorProfileInput) =>
+      request<OperatorVendor>(t, '/api/v1/vendor/profile', { method: 'PUT', body }),
+    /** Multipart, files in `documents`. */
+    addVendorDocuments: (form: FormData) =>
+      request<{ data: VendorDocument[] }>(t, '/api/v1/vendor/documents', { form }),
+    vendorTeam: () => request<{ data: VendorTeamMember[] }>(t, '/api/v1/vendor/team'),
+    inviteVendorStaff: (email: string) =>
+      request<VendorTeamMember>(t, '/api/v1/vendor/team/invitations', { body: { email } }),
+    removeVendorStaff: (userId: string) =>
+      request<void>(t, `/api/v1/vendor/team/${id(userId)}`, { method: 'DELETE' }),
     vendorProducts: (query: Record<string, string | number | undefined> = {}) =>
       request<Page<ProductSummary>>(t, '/api/v1/vendor/products', { query }),
     vendorProduct: (productId: string) =>
@@ -189,6 +269,18 @@ export function catalogClient(t: Transport) {
       request<VendorProduct>(t, `/api/v1/vendor/products/${id(productId)}`, { method: 'PUT', body }),
     publishProduct: (productId: string) =>
       request<VendorProduct>(t, `/api/v1/vendor/products/${id(productId)}/publish`, { body: {} }),
+    /** Multipart, the image in `file` (PNG or JPEG, 2 MB). */
+    addProductImage: (productId: string, form: FormData) =>
+      request<{ images: ProductImage[] }>(t, `/api/v1/vendor/products/${id(productId)}/images`, { form }),
+    reorderProductImages: (productId: string, positions: number[]) =>
+      request<{ images: ProductImage[] }>(t, `/api/v1/vendor/products/${id(productId)}/images/order`, {
+        method: 'PUT',
+        body: { positions },
+      }),
+    deleteProductImage: (productId: string, position: number) =>
+      request<{ images: ProductImage[] }>(t, `/api/v1/vendor/products/${id(productId)}/images/${position}`, {
+        method: 'DELETE',
+      }),
     startImport: (csv: string) =>
       request<{ id: string }>(t, '/api/v1/vendor/imports', {
         raw: { bytes: new TextEncoder().encode(csv), contentType: 'text/csv' },

@@ -6,6 +6,9 @@ export const staffNav = [
 export const operatorNav = [
   { to: '/console', label: 'Overview' },
   { to: '/console/vendors', label: 'Vendors' },
+  { to: '/console/categories', label: 'Categories' },
+  { to: '/console/moderation', label: 'Moderation' },
+  { to: '/console/settings', label: 'Settings' },
   { to: '/console/branding', label: 'Branding' },
   { to: '/console/team', label: 'Team' },
 ];
@@ -14,6 +17,8 @@ export const vendorNav = [
   { to: '/console', label: 'Overview' },
   { to: '/console/products', label: 'Products' },
   { to: '/console/products/import', label: 'Import CSV' },
+  { to: '/console/vendor-profile', label: 'Profile' },
+  { to: '/console/vendor-team', label: 'Team' },
 ];
 
 /** The console's navigation for a user's role. */

@@ -177,6 +177,7 @@ export default function ProductEditor() {
       <h1>
         {product ? product.title : 'New product'} {product ? <StatusBadge status={product.status} /> : null}
       </h1>
+      {product ? <Link to={`/console/products/${product.id}/images`}>Images</Link> : null}
       {saved === 'published' ? <Notice kind="success">Saved and submitted for publication.</Notice> : null}
       {saved === '1' ? <Notice kind="success">Saved.</Notice> : null}
       {result?.message ? <Notice kind="error">{result.message}</Notice> : null}

@@ -1,0 +1,64 @@
+import { ApiError } from '@agora/api-client';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { navFor } from '../lib/nav.js';
+import { requireTenantUser, verifiedForm } from '../lib/session.server.js';
+import { Csrf, Notice, Shell } from '../lib/ui.js';
+
+export const meta: MetaFunction = () => [{ title: 'Marketplace settings' }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { api, user } = await requireTenantUser(request, context);
+  return { user, settings: await api.marketplaceSettings() };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { api } = await requireTenantUser(request, context);
+  const form = await verifiedForm(request);
+  try {
+    await api.updateMarketplaceSettings({
+      autoApproveVendors: form.get('autoApproveVendors') === 'on',
+      moderateProducts: form.get('moderateProducts') === 'on',
+    });
+    return { ok: true, message: 'Settings saved.' };
+  } catch (e) {
+    if (e instanceof ApiError && e.status < 500) return { ok: false, message: e.message };
+    throw e;
+  }
+}
+
+export default function Settings() {
+  const { user, settings } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <Shell nav={navFor(user.role)} user={user.email}>
+      <h1>Marketplace settings</h1>
+      {result ? <Notice kind={result.ok ? 'success' : 'error'}>{result.message}</Notice> : null}
+      {/* Keyed by the saved values so the boxes show what the server holds after each save. */}
+      <Form
+        method="post"
+        className="card"
+        key={`${settings.autoApproveVendors}-${settings.moderateProducts}`}
+      >
+        <Csrf />
+        <div className="field">
+          <label>
+            <input type="checkbox" name="autoApproveVendors" defaultChecked={settings.autoApproveVendors} />{' '}
+            Approve new vendors automatically
+          </label>
+          <small className="hint">New vendor applications are approved (and marked verified) at once.</small>
+        </div>
+        <div className="field">
+          <label>
+            <input type="checkbox" name="moderateProducts" defaultChecked={settings.moderateProducts} />{' '}
+            Review products before they are published
+          </label>
+          <small className="hint">
+            Published products wait in Moderation until an operator approves them.
+          </small>
+        </div>
+        <button type="submit">Save settings</button>
+      </Form>
+    </Shell>
+  );
+}
