@@ -84,6 +84,16 @@ describe('GET /api/v1/search', () => {
     });
   });
 
+  it('skips the facet counts when asked, with the same items', async () => {
+    const full = await body(await get('search-a.localhost', '?q=hydralic+pump&qty=10'));
+    const lean = await body(await get('search-a.localhost', '?q=hydralic+pump&qty=10&facets=false'));
+    expect(lean.items).toEqual(full.items);
+    expect(lean.total).toBe(full.total);
+    expect(full.facets.vendors.length).toBeGreaterThan(0);
+    expect(lean.facets).toEqual({ categories: [], vendors: [], inStock: { true: 0, false: 0 } });
+    expect((await get('search-a.localhost', '?facets=maybe')).status).toBe(400);
+  });
+
   it('reads every filter and sort from the query string; empty parameters count as absent', async () => {
     const r = await body(
       await get(

@@ -138,6 +138,8 @@ export type SearchQuery = {
   sort?: string;
   page?: string | number;
   limit?: number;
+  /** 'false' skips facet counts (pages without filters). */
+  facets?: 'true' | 'false';
 };
 
 export type SearchResult = {

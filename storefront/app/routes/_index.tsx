@@ -7,7 +7,7 @@ import type { loader as rootLoader } from '../root.js';
 export async function loader({ context }: LoaderFunctionArgs) {
   const api = apiFor(context);
   const [latest, categories] = await Promise.all([
-    api.search({ sort: 'newest', limit: 8 }),
+    api.search({ sort: 'newest', limit: 8, facets: 'false' }),
     api.categories(),
   ]);
   return {

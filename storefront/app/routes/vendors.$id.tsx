@@ -10,7 +10,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   const api = apiFor(context);
   try {
     const vendor = await api.vendor(params.id ?? '');
-    const products = await api.search({ vendor: vendor.id, sort: 'newest', limit: 24 });
+    const products = await api.search({ vendor: vendor.id, sort: 'newest', limit: 24, facets: 'false' });
     return { vendor, products };
   } catch (e) {
     if (e instanceof ApiError && e.status === 404)

@@ -47,6 +47,8 @@ export type SearchQuery = {
   /** 1-based. */
   page: number;
   limit: number;
+  /** false: skip facet counts (lists that show no filters, like the home page). Default true. */
+  facets?: boolean;
 };
 
 export type SearchHit = {

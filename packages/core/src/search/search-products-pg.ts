@@ -188,6 +188,25 @@ async function runSearch(tx: TenantTx, query: SearchQuery, text: TextQuery | nul
   }[query.sort];
   const offset = (query.page - 1) * query.limit;
 
+  const facetColumns =
+    query.facets === false
+      ? sql`null::json as categories, null::json as vendors, null::json as in_stock`
+      : sql`
+      (select json_agg(json_build_object('id', c.id, 'name', c.name, 'parentId', c.parent_id, 'count', x.n)
+                       order by x.n desc, c.name, c.id)
+       from (
+         select anc.id, count(*)::int as n
+         from m
+         join ${categories} own on own.id = m.category_id
+         cross join unnest(string_to_array(trim(both '/' from own.path), '/')) as anc(id)
+         group by anc.id
+       ) x join ${categories} c on c.id = x.id) as categories,
+      (select json_agg(json_build_object('id', v.id, 'name', v.name, 'count', x.n) order by x.n desc, v.name, v.id)
+       from (select m.vendor_id, count(*)::int as n from m group by m.vendor_id
+             order by n desc, m.vendor_id limit ${VENDOR_FACET_LIMIT}) x
+       join ${vendors} v on v.id = x.vendor_id) as vendors,
+      (select json_build_object('true', count(*) filter (where m.in_stock), 'false', count(*) filter (where not m.in_stock))
+       from m) as in_stock`;
   const result = await tx.db.execute<Row>(sql`
     with hits as materialized (
       select p.id, p.vendor_id, p.category_id, p.published_at,
@@ -222,21 +241,7 @@ async function runSearch(tx: TenantTx, query: SearchQuery, text: TextQuery | nul
        join ${products} p on p.id = pg.id
        join ${vendors} v on v.id = p.vendor_id
        left join ${categories} c on c.id = p.category_id) as items,
-      (select json_agg(json_build_object('id', c.id, 'name', c.name, 'parentId', c.parent_id, 'count', x.n)
-                       order by x.n desc, c.name, c.id)
-       from (
-         select anc.id, count(*)::int as n
-         from m
-         join ${categories} own on own.id = m.category_id
-         cross join unnest(string_to_array(trim(both '/' from own.path), '/')) as anc(id)
-         group by anc.id
-       ) x join ${categories} c on c.id = x.id) as categories,
-      (select json_agg(json_build_object('id', v.id, 'name', v.name, 'count', x.n) order by x.n desc, v.name, v.id)
-       from (select m.vendor_id, count(*)::int as n from m group by m.vendor_id
-             order by n desc, m.vendor_id limit ${VENDOR_FACET_LIMIT}) x
-       join ${vendors} v on v.id = x.vendor_id) as vendors,
-      (select json_build_object('true', count(*) filter (where m.in_stock), 'false', count(*) filter (where not m.in_stock))
-       from m) as in_stock
+${facetColumns}
   `);
   const row = result.rows[0] as Row;
   return {
@@ -252,7 +257,7 @@ async function runSearch(tx: TenantTx, query: SearchQuery, text: TextQuery | nul
     facets: {
       categories: row.categories ?? [],
       vendors: row.vendors ?? [],
-      inStock: row.in_stock,
+      inStock: row.in_stock ?? { true: 0, false: 0 },
     },
   };
 }

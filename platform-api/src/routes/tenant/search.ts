@@ -57,6 +57,10 @@ const SearchParams = optionalParams(
       .openapi({ description: 'relevance (newest first without `q`), price_asc, price_desc, newest' }),
     page: z.coerce.number().int().min(1).default(1).openapi({ description: '1-based page number' }),
     limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(24),
+    facets: z
+      .enum(['true', 'false'])
+      .default('true')
+      .openapi({ description: 'false: skip the facet counts (empty lists), for pages that show no filters' }),
   }),
 );
 
@@ -157,6 +161,7 @@ export const tenantSearch = createApi<TenantEnv>().openapi(
       sort: params.sort,
       page: params.page,
       limit: params.limit,
+      facets: params.facets === 'true',
     };
     const result = await c.var.deps.search.search(c.var.tenant, query);
     const items = result.items.map((item) => ({
