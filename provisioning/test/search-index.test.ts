@@ -79,6 +79,16 @@ describe('search.index.v1 through the outbox', () => {
     });
   });
 
+  it("re-indexes a vendor's products after its profile changes (vendor.updated)", async () => {
+    await withTenant(h.runtime.database, tenant, async (tx) => {
+      await run(tx, "update #.vendors set name = 'Flowmasters' where id = 'ven_1'");
+      await emitEvent(tx, 'vendor.updated', { vendorId: 'ven_1' });
+    });
+    await eventually(async () => (await find('flowmasters')).length === 2, {
+      what: 'the renamed vendor to be indexed',
+    });
+  });
+
   it('is idempotent: running the same event again writes nothing', async () => {
     const payload = {
       tenantId: tenant.id,

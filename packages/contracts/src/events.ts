@@ -23,6 +23,8 @@ export const OUTBOX_EVENTS = {
   'product.changed': z.object({ productIds: z.array(z.string()).min(1) }),
   /** A vendor's status changed (approval, suspension, ...): search re-reads all its products. */
   'vendor.status_changed': z.object({ vendorId: z.string(), status: z.string() }),
+  /** A vendor's profile changed (name, country, ...): search re-reads all its products. */
+  'vendor.updated': z.object({ vendorId: z.string() }),
   /** Categories were renamed, moved or archived: search re-reads the products of their subtrees. */
   'category.changed': z.object({ categoryIds: z.array(z.string()).min(1) }),
 } as const;

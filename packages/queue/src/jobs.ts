@@ -50,7 +50,7 @@ export const catalogImportJob = {
 
 /**
  * Keep the search index in step with the catalog: one outbox event (`product.changed`,
- * `vendor.status_changed`, `category.changed`) -> the affected products are recomputed from the
+ * `vendor.status_changed`, `vendor.updated`, `category.changed`) -> the affected products are recomputed from the
  * database. Job id `outbox-<tenantId>-<outboxId>` (the relay's), and recomputing is idempotent.
  */
 export const searchIndexJob = {

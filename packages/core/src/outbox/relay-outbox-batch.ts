@@ -14,6 +14,7 @@ const ROUTES: Record<OutboxTopic, typeof emailSendJob | typeof searchIndexJob> =
   'vendor.decision_made': emailSendJob,
   'product.changed': searchIndexJob,
   'vendor.status_changed': searchIndexJob,
+  'vendor.updated': searchIndexJob,
   'category.changed': searchIndexJob,
 };
 

@@ -3,7 +3,12 @@ import type { TenantTx } from '@agora/db';
 import { sql } from 'drizzle-orm';
 
 /** The topics that change what search shows, and so lead to `search.index.v1`. */
-export const SEARCH_TOPICS = ['product.changed', 'vendor.status_changed', 'category.changed'] as const;
+export const SEARCH_TOPICS = [
+  'product.changed',
+  'vendor.status_changed',
+  'vendor.updated',
+  'category.changed',
+] as const;
 export type SearchTopic = (typeof SEARCH_TOPICS)[number];
 
 export const isSearchTopic = (topic: string): topic is SearchTopic =>
@@ -22,7 +27,8 @@ export async function affectedProducts(
   switch (topic) {
     case 'product.changed':
       return OUTBOX_EVENTS[topic].parse(payload).productIds;
-    case 'vendor.status_changed': {
+    case 'vendor.status_changed':
+    case 'vendor.updated': {
       const { vendorId } = OUTBOX_EVENTS[topic].parse(payload);
       const rows = await tx.db.execute<{ id: string }>(
         sql`select id from ${products} where vendor_id = ${vendorId} order by id`,
