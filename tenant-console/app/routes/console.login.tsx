@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link } from '@remix-run/react';
 import { tenantContext } from '../lib/session.server.js';
-import { SignInForm, signIn } from '../lib/sign-in.js';
+import { SignInForm } from '../lib/sign-in.js';
+import { signIn } from '../lib/sign-in.server.js';
 import { useRootData } from '../lib/ui.js';
 
 export const meta: MetaFunction = () => [{ title: 'Sign in' }];

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { platformContext } from '../lib/session.server.js';
-import { SignInForm, signIn } from '../lib/sign-in.js';
+import { SignInForm } from '../lib/sign-in.js';
+import { signIn } from '../lib/sign-in.server.js';
 
 export const meta: MetaFunction = () => [{ title: 'Staff sign in · Agora' }];
 
