@@ -15,7 +15,10 @@ const CDN_CACHE = 'public, max-age=0, s-maxage=60, stale-while-revalidate=600';
  * Loaders reach the API through the typed client over this app's own fetch (no socket).
  */
 export function mountUi(app: Hono<AppEnv>, ui: UiApps) {
-  const inProcess = (request: Request) => Promise.resolve(app.fetch(request));
+  // With the page request's server bindings: the API then sees the browser's connection (its
+  // address, for rate limits) as it would over the network. Nothing a client sends can set them.
+  const inProcessFor = (c: Context<AppEnv>) => (request: Request) =>
+    Promise.resolve(app.fetch(request, c.env));
 
   const serveAssets = (remix: RemixApp | null) => async (c: Context<AppEnv>) =>
     (remix && (await remix.asset(c.req.path))) ?? fallbackPage(c);
@@ -28,6 +31,7 @@ export function mountUi(app: Hono<AppEnv>, ui: UiApps) {
     const surface = c.var.surface;
     const origin = `http://${c.req.header('host') ?? ''}`;
     const headers = { 'x-request-id': c.var.requestId };
+    const inProcess = inProcessFor(c);
     if (surface.kind === 'tenant' && surface.tenant.status === 'active') {
       const tenant = { id: surface.tenant.id, slug: surface.tenant.slug };
       const transport: Transport = { fetch: inProcess, origin, headers };

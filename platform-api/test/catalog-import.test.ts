@@ -8,7 +8,7 @@ import { eventually } from '@agora/testing';
 import { parse } from 'csv-parse/sync';
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addVendor, body, host, PRODUCT, send, type T, userToken } from './catalog-helpers.js';
+import { addVendor, body, host, PRODUCT, send, setModeration, type T, userToken } from './catalog-helpers.js';
 import { type ApiHarness, createApiHarness } from './harness.js';
 
 let h: ApiHarness;
@@ -231,6 +231,35 @@ describe('CSV import', () => {
     const other = await runImport([HEADER, 'RE-1,Their bolt,,,piece,1,1,0,0,EUR,2.00,,,'].join('\n'), tk.two);
     expect(other).toMatchObject({ createdCount: 1, updatedCount: 0 });
     expect((await productsOf(vendors.one as string, ['RE-1']))[0]?.title).toBe('Bolt v2');
+  });
+
+  it("keeps a moderation rejection's reason on re-import until a status change resubmits it", async () => {
+    await setModeration(h, a, true);
+    try {
+      const row = (title: string, status: string) =>
+        [HEADER, `REJ-1,${title},,,piece,1,1,0,0,EUR,1.00,,,${status}`].join('\n');
+      expect(await runImport(row('Valve', 'published'))).toMatchObject({ createdCount: 1 });
+      const [product] = await productsOf(vendors.one as string, ['REJ-1']);
+      expect(product?.status).toBe('pending_review');
+      const rejected = await h.call(A, `/api/v1/operator/products/${product?.id}/reject`, {
+        body: { reason: 'Add the pressure rating' },
+        token: tk.op,
+      });
+      expect(rejected.status).toBe(200);
+      expect(await runImport(row('Valve PN16', ''))).toMatchObject({ updatedCount: 1 });
+      expect(await vendorProduct(product?.id as string)).toMatchObject({
+        title: 'Valve PN16',
+        status: 'draft',
+        statusReason: 'Add the pressure rating',
+      });
+      expect(await runImport(row('Valve PN16', 'published'))).toMatchObject({ updatedCount: 1 });
+      expect(await vendorProduct(product?.id as string)).toMatchObject({
+        status: 'pending_review',
+        statusReason: null,
+      });
+    } finally {
+      await setModeration(h, a, false);
+    }
   });
 
   it('round-trips: an exported file imports again as updates that change nothing', async () => {

@@ -287,7 +287,7 @@ describe('vendor products', () => {
       publishedAt: null,
       images: [],
       categoryId: null,
-      rejection: null,
+      statusReason: null,
     });
     const events = await withTenant(h.runtime.database, a, ({ db, t }) => db.select().from(t.outbox));
     expect(events.slice(before.length)).toContainEqual(
@@ -609,9 +609,29 @@ describe('publishing, moderation and the public product', () => {
         body: { reason: 'Photos show another product' },
         token: tk.op,
       });
-      expect(await body(rejected)).toMatchObject({ status: 'draft' });
+      expect(await body(rejected)).toMatchObject({
+        status: 'draft',
+        statusReason: 'Photos show another product',
+      });
       const seen = await body(await api(`/vendor/products/${second.id}`, { token: tk.one }));
-      expect(seen.rejection).toEqual({ reason: 'Photos show another product', at: expect.any(String) });
+      expect(seen).toMatchObject({ status: 'draft', statusReason: 'Photos show another product' });
+      const [stored] = await withTenant(h.runtime.database, a, ({ db, t }) =>
+        db
+          .select({ statusReason: t.products.statusReason })
+          .from(t.products)
+          .where(eq(t.products.id, second.id)),
+      );
+      expect(stored?.statusReason).toBe('Photos show another product');
+      // Editing the rejected draft keeps the reason in view while the vendor fixes it.
+      const fixed = await api(`/vendor/products/${second.id}`, {
+        method: 'PUT',
+        body: { ...PRODUCT, sku: 'MOD-2', title: 'Fixed photos' },
+        token: tk.one,
+      });
+      expect(await body(fixed)).toMatchObject({
+        status: 'draft',
+        statusReason: 'Photos show another product',
+      });
       const audit = await withTenant(h.runtime.database, a, ({ db, t }) =>
         db.select().from(t.auditLog).where(eq(t.auditLog.subjectId, second.id)),
       );
@@ -619,11 +639,14 @@ describe('publishing, moderation and the public product', () => {
         'product.created',
         'product.submitted',
         'product.rejected',
+        'product.updated',
       ]);
 
-      // Resubmitting clears the rejection; an edit of a published product keeps it published.
+      // Resubmitting clears the reason; an edit of a published product keeps it published.
       const again = await api(`/vendor/products/${second.id}/publish`, { method: 'POST', token: tk.one });
-      expect(await body(again)).toMatchObject({ status: 'pending_review', rejection: null });
+      expect(await body(again)).toMatchObject({ status: 'pending_review', statusReason: null });
+      const reread = await body(await api(`/vendor/products/${second.id}`, { token: tk.one }));
+      expect(reread.statusReason).toBeNull();
       const edit = await api(`/vendor/products/${first.id}`, {
         method: 'PUT',
         body: { ...PRODUCT, sku: 'MOD-1', title: 'Edited' },

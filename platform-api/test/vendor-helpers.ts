@@ -55,3 +55,16 @@ export function applicationForm(
 }
 
 export const pngFile = (name = 'certificate.png') => file(name, tinyPng(), 'image/png');
+
+/**
+ * Server bindings as @hono/node-server passes them, for `app.request(path, init, env)`: the request
+ * then comes from that client address (public vendor applications are rate limited per address).
+ */
+export const fromAddress = (address: string) => ({ incoming: { socket: { remoteAddress: address } } });
+
+let clients = 0;
+/** Bindings with a new client address on every call: each applicant from their own network. */
+export const newClient = () => {
+  clients += 1;
+  return fromAddress(`10.${(clients >> 16) & 255}.${(clients >> 8) & 255}.${clients & 255}`);
+};

@@ -1,7 +1,7 @@
 import { createTenantUser, signEmailVerificationToken } from '@agora/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiHarness, createApiHarness } from './harness.js';
-import { applicationForm, pngFile, VALID_APPLICATION } from './vendor-helpers.js';
+import { applicationForm, newClient, pngFile, VALID_APPLICATION } from './vendor-helpers.js';
 
 /**
  * The authorization matrix of the vendor endpoints: every endpoint, called by each kind of
@@ -42,24 +42,29 @@ const unique = (what: string) => `${what}-${++n}@authz.example`;
 function send(actor: Actor, call: Call) {
   const token = tokens[actor];
   return Promise.resolve(
-    h.api.app.request(`/api/v1${call.path}`, {
-      method: call.method,
-      headers: {
-        host: HOST,
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...(call.json !== undefined ? { 'content-type': 'application/json' } : {}),
+    h.api.app.request(
+      `/api/v1${call.path}`,
+      {
+        method: call.method,
+        headers: {
+          host: HOST,
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(call.json !== undefined ? { 'content-type': 'application/json' } : {}),
+        },
+        body: call.form ? call.form() : call.json === undefined ? undefined : JSON.stringify(call.json),
       },
-      body: call.form ? call.form() : call.json === undefined ? undefined : JSON.stringify(call.json),
-    }),
+      // Each request from its own address: applications are rate limited per address.
+      newClient(),
+    ),
   );
 }
 
 async function apply(email: string) {
-  const res = await h.api.app.request('/api/v1/vendor-applications', {
-    method: 'POST',
-    headers: { host: HOST },
-    body: applicationForm(email),
-  });
+  const res = await h.api.app.request(
+    '/api/v1/vendor-applications',
+    { method: 'POST', headers: { host: HOST }, body: applicationForm(email) },
+    newClient(),
+  );
   expect(res.status).toBe(201);
   return body(res);
 }

@@ -9,7 +9,7 @@ import { eventually, tinyJpeg, tinyPng } from '@agora/testing';
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type ApiHarness, createApiHarness } from './harness.js';
-import { applicationForm, file, pngFile, tinyPdf } from './vendor-helpers.js';
+import { applicationForm, file, newClient, pngFile, tinyPdf } from './vendor-helpers.js';
 
 let h: ApiHarness;
 let worker: WorkerHandle;
@@ -30,15 +30,20 @@ const request = (
   init: { method?: string; token?: string; json?: unknown; form?: FormData } = {},
 ) =>
   Promise.resolve(
-    h.api.app.request(path, {
-      method: init.method ?? (init.json !== undefined || init.form ? 'POST' : 'GET'),
-      headers: {
-        host,
-        ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
-        ...(init.json !== undefined ? { 'content-type': 'application/json' } : {}),
+    h.api.app.request(
+      path,
+      {
+        method: init.method ?? (init.json !== undefined || init.form ? 'POST' : 'GET'),
+        headers: {
+          host,
+          ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+          ...(init.json !== undefined ? { 'content-type': 'application/json' } : {}),
+        },
+        body: init.form ?? (init.json === undefined ? undefined : JSON.stringify(init.json)),
       },
-      body: init.form ?? (init.json === undefined ? undefined : JSON.stringify(init.json)),
-    }),
+      // Each request from its own address: applications are rate limited per address.
+      newClient(),
+    ),
   );
 const apply = (host: string, form: FormData) => request(host, '/api/v1/vendor-applications', { form });
 

@@ -5,6 +5,7 @@ import { OutboxRelay, type OutboxRelayOptions } from './outbox-relay.js';
 import { type Processor, runProcessor } from './processor.js';
 import { importCatalog } from './processors/catalog/import-catalog.js';
 import { sendEmail } from './processors/email/send-email.js';
+import { deleteFiles } from './processors/files/delete-files.js';
 import { indexSearch } from './processors/indexing/index-search.js';
 import { migrateAllTenants } from './processors/migrations/migrate-tenants.js';
 import { provisionTenant } from './processors/provisioning/provision-tenant.js';
@@ -30,6 +31,7 @@ export async function startWorkers(deps: Deps, options: WorkerOptions = {}): Pro
     email: { processors: [sendEmail(deps) as unknown as Processor<never>], concurrency: 4 },
     indexing: { processors: [indexSearch(deps) as unknown as Processor<never>], concurrency: 2 },
     catalog: { processors: [importCatalog(deps) as unknown as Processor<never>], concurrency: 2 },
+    files: { processors: [deleteFiles(deps) as unknown as Processor<never>], concurrency: 2 },
   };
   const connection = createRedis(deps.config.redisUrl, { blocking: true, name: 'agora-worker' });
   const workers = Object.entries(processors).map(([queue, { processors: list, concurrency }]) => {

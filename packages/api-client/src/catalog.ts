@@ -94,6 +94,8 @@ export type ProductInput = {
 export type VendorProduct = ProductInput & {
   id: string;
   status: string;
+  /** The operator's reason when moderation sent it back to draft, until the next status change. */
+  statusReason?: string | null;
   images?: { position: number; url: string }[];
 };
 

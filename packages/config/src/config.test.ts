@@ -24,6 +24,20 @@ describe('loadConfig', () => {
     });
   });
 
+  it('limits vendor applications to 5 per hour by default, and reads other limits', () => {
+    expect(loadConfig({}).rateLimits.vendorApplications).toEqual({ limit: 5, windowMs: 3_600_000 });
+    const c = loadConfig({ AGORA_VENDOR_APPLICATION_LIMIT: '20', AGORA_VENDOR_APPLICATION_WINDOW_S: '60' });
+    expect(c.rateLimits.vendorApplications).toEqual({ limit: 20, windowMs: 60_000 });
+    expect(() => loadConfig({ AGORA_VENDOR_APPLICATION_LIMIT: '0' })).toThrow(
+      /AGORA_VENDOR_APPLICATION_LIMIT/,
+    );
+  });
+
+  it('keeps replaced files for 15 minutes by default before deleting them', () => {
+    expect(loadConfig({}).files.deleteDelayMs).toBe(900_000);
+    expect(loadConfig({ AGORA_FILE_DELETE_DELAY_S: '0' }).files.deleteDelayMs).toBe(0);
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ AGORA_STAFF_EMAIL: '', AGORA_STAFF_PASSWORD: '', PORT: '' }).port).toBe(3000);
   });

@@ -34,6 +34,14 @@ const Env = z.object({
   AGORA_DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   /** `npm start` seeds demo tenants unless this is 0 (never in production). */
   AGORA_DEMO: z.enum(['0', '1']).optional(),
+  /** Public vendor applications per client address (and marketplace) per window. */
+  AGORA_VENDOR_APPLICATION_LIMIT: z.coerce.number().int().min(1).default(5),
+  AGORA_VENDOR_APPLICATION_WINDOW_S: z.coerce.number().int().min(1).default(3600),
+  /**
+   * How long a replaced or removed file (logo, product image) is kept before it is deleted:
+   * storefront pages cached at a CDN may still point at it for a while.
+   */
+  AGORA_FILE_DELETE_DELAY_S: z.coerce.number().int().min(0).default(900),
   /** HMAC key for signed file URLs; derived from the first JWT key when unset. */
   AGORA_FILES_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Setting S3_BUCKET switches file storage from the local directory to S3 / MinIO. */
@@ -68,6 +76,9 @@ export type S3Config = {
 
 export type JwtKey = { kid: string; secret: Uint8Array };
 
+/** At most `limit` requests per `windowMs`. */
+export type RateLimit = { limit: number; windowMs: number };
+
 export type Config = {
   env: 'development' | 'test' | 'production';
   databaseUrl: string | undefined;
@@ -92,7 +103,11 @@ export type Config = {
     /** HMAC key for signed file URLs. */
     secret: Uint8Array;
     s3: S3Config | undefined;
+    /** Wait before deleting a file that nothing references any more (see AGORA_FILE_DELETE_DELAY_S). */
+    deleteDelayMs: number;
   };
+  /** Fixed-window limits per client address and marketplace (see platform-api middleware/rate-limit). */
+  rateLimits: { vendorApplications: RateLimit };
   email: { smtpUrl: string | undefined; from: string };
   /** Scheme and port of links to tenant hosts in emails; the port is left out when undefined. */
   publicUrl: { scheme: 'http' | 'https'; port: number | undefined };
@@ -163,6 +178,13 @@ export function loadConfig(source: Record<string, string | undefined> = process.
             forcePathStyle: e.S3_FORCE_PATH_STYLE,
           }
         : undefined,
+      deleteDelayMs: e.AGORA_FILE_DELETE_DELAY_S * 1000,
+    },
+    rateLimits: {
+      vendorApplications: {
+        limit: e.AGORA_VENDOR_APPLICATION_LIMIT,
+        windowMs: e.AGORA_VENDOR_APPLICATION_WINDOW_S * 1000,
+      },
     },
     email: { smtpUrl: e.SMTP_URL, from: e.EMAIL_FROM },
     // Development serves tenants at http://<slug>.localhost:<PORT>; production sits behind a

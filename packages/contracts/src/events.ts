@@ -27,6 +27,11 @@ export const OUTBOX_EVENTS = {
   'vendor.updated': z.object({ vendorId: z.string() }),
   /** Categories were renamed, moved or archived: search re-reads the products of their subtrees. */
   'category.changed': z.object({ categoryIds: z.array(z.string()).min(1) }),
+  /**
+   * Stored files the change stopped using (a replaced or removed logo, a deleted product image):
+   * the files job deletes each one that nothing in the marketplace references when it runs.
+   */
+  'file.orphaned': z.object({ keys: z.array(z.string()).min(1).max(100) }),
 } as const;
 
 export type OutboxTopic = keyof typeof OUTBOX_EVENTS;

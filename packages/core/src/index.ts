@@ -114,6 +114,12 @@ export { SmtpMailer } from './emails/smtp-mailer.js';
 export { StoredMailer } from './emails/stored-mailer.js';
 export { failpoint } from './failpoint.js';
 export {
+  deleteOrphanedFiles,
+  type FileDeleteOutcome,
+  isFileReferenced,
+} from './files/delete-orphaned-files.js';
+export { keepStoredFile, lockFileKey, orphanFiles } from './files/orphaned-files.js';
+export {
   getMarketplaceSettings,
   loadMarketplaceSettings,
   marketplaceSettingsFrom,

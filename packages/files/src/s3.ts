@@ -80,10 +80,15 @@ export class S3Storage implements FileStorage {
     }
   }
 
+  /** S3 answers 204 for a missing key; a missing bucket (a fresh MinIO) holds nothing to delete either. */
   async delete(key: string): Promise<void> {
     const Key = assertFileKey(key);
     const { sdk, client } = await this.connect();
-    await client.send(new sdk.DeleteObjectCommand({ Bucket: this.bucket, Key }));
+    try {
+      await client.send(new sdk.DeleteObjectCommand({ Bucket: this.bucket, Key }));
+    } catch (e) {
+      if (!isNotFound(e) && errorName(e) !== 'NoSuchBucket') throw e;
+    }
   }
 
   async exists(key: string): Promise<boolean> {

@@ -65,3 +65,24 @@ it('creates its bucket on first write when there is none (a fresh MinIO)', async
     await s3.stop();
   }
 });
+
+it('deletes through DeleteObject, and a missing key or bucket is not an error', async () => {
+  const s3 = await startS3();
+  const storage = createFileStorage(loadConfig(s3.env)) as S3Storage;
+  const fresh = createFileStorage(loadConfig({ ...s3.env, S3_BUCKET: 'no-such-bucket' })) as S3Storage;
+  try {
+    await storage.put('tenants/ten_a/logo/old.png', new Uint8Array([1, 2, 3]), 'image/png');
+    await storage.put('tenants/ten_a/logo/new.png', new Uint8Array([4]), 'image/png');
+    await storage.delete('tenants/ten_a/logo/old.png');
+    expect(await storage.exists('tenants/ten_a/logo/old.png')).toBe(false);
+    expect(await storage.get('tenants/ten_a/logo/old.png')).toBeNull();
+    expect(await storage.exists('tenants/ten_a/logo/new.png')).toBe(true);
+    await expect(storage.delete('tenants/ten_a/logo/old.png')).resolves.toBeUndefined();
+    await expect(storage.delete('tenants/ten_a/never/stored.png')).resolves.toBeUndefined();
+    await expect(fresh.delete('tenants/ten_a/logo/old.png')).resolves.toBeUndefined();
+  } finally {
+    await storage.close();
+    await fresh.close();
+    await s3.stop();
+  }
+});

@@ -9,6 +9,7 @@ export {
 export {
   catalogImportJob,
   emailSendJob,
+  fileDeleteJob,
   type JobDefinition,
   type JobPayload,
   migrateTenantsJob,

@@ -6,7 +6,7 @@ import { z } from 'zod';
  */
 export type JobDefinition<S extends z.ZodType> = { name: string; queue: QueueName; schema: S };
 
-export const QUEUES = ['provisioning', 'migrations', 'email', 'catalog', 'indexing'] as const;
+export const QUEUES = ['provisioning', 'migrations', 'email', 'catalog', 'indexing', 'files'] as const;
 export type QueueName = (typeof QUEUES)[number];
 
 export const provisionTenantJob = {
@@ -56,6 +56,22 @@ export const catalogImportJob = {
 export const searchIndexJob = {
   name: 'search.index.v1',
   queue: 'indexing',
+  schema: z.object({
+    tenantId: z.string().startsWith('ten_'),
+    outboxId: z.number().int().positive(),
+    topic: z.string(),
+    payload: z.record(z.string(), z.unknown()),
+  }),
+} satisfies JobDefinition<z.ZodType>;
+
+/**
+ * Delete stored files that a change stopped using (`file.orphaned`), each only if nothing in the
+ * tenant references it when the job runs. Job id `outbox-<tenantId>-<outboxId>` (the relay's),
+ * enqueued with a delay (AGORA_FILE_DELETE_DELAY_S); deleting twice is harmless.
+ */
+export const fileDeleteJob = {
+  name: 'files.delete.v1',
+  queue: 'files',
   schema: z.object({
     tenantId: z.string().startsWith('ten_'),
     outboxId: z.number().int().positive(),

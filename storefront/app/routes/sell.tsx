@@ -10,10 +10,23 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   try {
     const vendor = await apiFor(context).applyAsVendor(form);
-    return { ok: true as const, status: vendor.status, message: '', fields: {} as Record<string, string> };
+    return {
+      ok: true as const,
+      status: vendor.status,
+      message: '',
+      rateLimited: false,
+      fields: {} as Record<string, string>,
+    };
   } catch (e) {
     if (e instanceof ApiError && e.status < 500)
-      return { ok: false as const, status: null, message: e.message, fields: e.fieldErrors };
+      return {
+        ok: false as const,
+        status: null,
+        message: e.message,
+        // Too many applications from this address (429): say so plainly, it is not a form error.
+        rateLimited: e.code === 'rate_limited',
+        fields: e.fieldErrors,
+      };
     throw e;
   }
 }
@@ -84,7 +97,11 @@ export default function Sell() {
       <p>
         Tell us about your business. We review applications and verify documents before vendors can publish.
       </p>
-      {data?.message ? (
+      {data?.rateLimited ? (
+        <p className="notice-error" role="alert" data-testid="rate-limited">
+          <strong>Please wait before applying again.</strong> {data.message}
+        </p>
+      ) : data?.message ? (
         <p className="notice-error" role="alert">
           {data.message}
         </p>

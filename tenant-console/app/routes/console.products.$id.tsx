@@ -178,6 +178,13 @@ export default function ProductEditor() {
         {product ? product.title : 'New product'} {product ? <StatusBadge status={product.status} /> : null}
       </h1>
       {product ? <Link to={`/console/products/${product.id}/images`}>Images</Link> : null}
+      {product?.statusReason ? (
+        <Notice kind="warning">
+          Rejected: {product.statusReason}
+          <br />
+          Change what it asks for, then publish again to send it back for review.
+        </Notice>
+      ) : null}
       {saved === 'published' ? <Notice kind="success">Saved and submitted for publication.</Notice> : null}
       {saved === '1' ? <Notice kind="success">Saved.</Notice> : null}
       {result?.message ? <Notice kind="error">{result.message}</Notice> : null}

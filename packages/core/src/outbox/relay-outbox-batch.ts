@@ -1,12 +1,13 @@
+import type { Config } from '@agora/config';
 import { isOutboxTopic, type OutboxTopic } from '@agora/contracts';
 import { type TenantRef, withTenant } from '@agora/db';
-import { emailSendJob, searchIndexJob } from '@agora/queue';
+import { emailSendJob, fileDeleteJob, searchIndexJob } from '@agora/queue';
 import { asc, inArray, isNull } from 'drizzle-orm';
 import type { Deps } from '../deps.js';
 import { failpoint } from '../failpoint.js';
 
 /** The job each outbox topic becomes. Every topic has a route (checked by the type). */
-const ROUTES: Record<OutboxTopic, typeof emailSendJob | typeof searchIndexJob> = {
+const ROUTES: Record<OutboxTopic, typeof emailSendJob | typeof searchIndexJob | typeof fileDeleteJob> = {
   'user.invited': emailSendJob,
   'user.password_reset_requested': emailSendJob,
   'user.email_verification_requested': emailSendJob,
@@ -16,6 +17,12 @@ const ROUTES: Record<OutboxTopic, typeof emailSendJob | typeof searchIndexJob> =
   'vendor.status_changed': searchIndexJob,
   'vendor.updated': searchIndexJob,
   'category.changed': searchIndexJob,
+  'file.orphaned': fileDeleteJob,
+};
+
+/** Topics whose job waits before it runs (ms): a replaced file may still be linked from cached pages. */
+const DELAYS: Partial<Record<OutboxTopic, (config: Config) => number>> = {
+  'file.orphaned': (config) => config.files.deleteDelayMs,
 };
 
 export type RelayBatchResult = { relayed: number; dropped: number; more: boolean };
@@ -31,7 +38,7 @@ export const outboxJobId = (tenantId: string, outboxId: number) => `outbox-${ten
  * commit, the next attempt enqueues the same job ids, which BullMQ ignores.
  */
 export async function relayOutboxBatch(
-  deps: Pick<Deps, 'database' | 'jobs'>,
+  deps: Pick<Deps, 'config' | 'database' | 'jobs'>,
   tenant: TenantRef,
   options: { limit?: number; enqueueTimeoutMs?: number } = {},
 ): Promise<RelayBatchResult> {
@@ -55,11 +62,19 @@ export async function relayOutboxBatch(
     for (const [, group] of byQueue) {
       const job = ROUTES[group[0]?.topic as OutboxTopic];
       const add = deps.jobs.queue(job.queue).addBulk(
-        group.map((r) => ({
-          name: job.name,
-          data: job.schema.parse({ tenantId: tenant.id, outboxId: r.id, topic: r.topic, payload: r.payload }),
-          opts: { jobId: outboxJobId(tenant.id, r.id) },
-        })),
+        group.map((r) => {
+          const delay = DELAYS[r.topic as OutboxTopic]?.(deps.config);
+          return {
+            name: job.name,
+            data: job.schema.parse({
+              tenantId: tenant.id,
+              outboxId: r.id,
+              topic: r.topic,
+              payload: r.payload,
+            }),
+            opts: { jobId: outboxJobId(tenant.id, r.id), ...(delay ? { delay } : {}) },
+          };
+        }),
       );
       await withTimeout(add, options.enqueueTimeoutMs ?? 5000, 'enqueueing outbox jobs');
     }

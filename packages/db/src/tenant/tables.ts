@@ -146,6 +146,8 @@ function defineTenantTables(schemaName: string) {
       /** List unit price in minor units (cents); volume tiers are at or below it. */
       basePriceMinor: bigint('base_price_minor', { mode: 'number' }).notNull(),
       status: text('status', { enum: ['draft', 'pending_review', 'published', 'archived'] }).notNull(),
+      /** Why it has its status: the operator's reason when moderation sent it back to draft. */
+      statusReason: text('status_reason'),
       publishedAt: timestamp('published_at', { withTimezone: true }),
       /** Weighted words of title, SKU, attributes, vendor and category names, description. */
       searchDocument: tsvector('search_document'),

@@ -79,7 +79,7 @@ export const tenantCatalogModeration = createApi<TenantEnv>()
       tags,
       summary: 'Send a product waiting for review back to draft, with a reason',
       description:
-        'The vendor sees the reason on the product (`rejection`) until they publish again; it is kept ' +
+        'The vendor sees the reason on the product (`statusReason`) until they publish again; it is kept ' +
         'in the audit log. Only `pending_review` products (else 409).',
       request: { params: IdParam, body: jsonBody(RejectProductBody) },
       responses: {

@@ -83,14 +83,14 @@ export const VendorProduct = z
     tiers: z.array(PriceTier).openapi({ description: 'Ascending; empty means the list price only' }),
     images: z.array(ProductImage),
     status: Status,
+    statusReason: z.string().nullable().openapi({
+      description:
+        "The operator's reason when moderation sent it back to draft; null again after the next status change",
+      example: 'Photos show another product',
+    }),
     publishedAt: nullableTime,
     createdAt: isoTime,
     updatedAt: isoTime,
-    rejection: z
-      .object({ reason: z.string(), at: isoTime })
-      .nullable()
-      .optional()
-      .openapi({ description: "The operator's reason when moderation sent it back to draft" }),
   })
   .openapi('VendorProduct');
 

@@ -3,6 +3,7 @@ import { applyAsVendor, parseVendorApplication, verifyEmail } from '@agora/core'
 import { createRoute, z } from '@hono/zod-openapi';
 import { access } from '../../access.js';
 import type { TenantEnv } from '../../context.js';
+import { rateLimit, rateLimitedResponse } from '../../middleware/rate-limit.js';
 import { createApi, errorResponses, json, jsonBody } from '../../openapi.js';
 import { applicationBodyDoc, readMultipart, uploadLimit, VendorApplicationResult } from './vendor-schemas.js';
 
@@ -10,12 +11,24 @@ const EmailVerified = z.object({ email: z.string(), verifiedAt: z.string() }).op
   example: { email: 'sales@nordicpack.example', verifiedAt: '2025-03-01T09:30:00.000Z' },
 });
 
+/**
+ * Per client address and marketplace. Applications refused as invalid (400, nothing stored) give
+ * their hit back, so someone fixing the form is not locked out; a 409 (address already has an
+ * account) counts, so the form cannot be used to probe for accounts at speed.
+ */
+const applicationLimit = rateLimit({
+  name: 'vendor-applications',
+  rule: (config) => config.rateLimits.vendorApplications,
+  message: 'Too many applications from your network address',
+  refund: (status) => status === 400,
+});
+
 /** Becoming a vendor: the public application form, and confirming the applicant's email. */
 export const tenantVendorApplications = createApi<TenantEnv>()
   .openapi(
     createRoute({
       ...access.public,
-      middleware: [uploadLimit] as const,
+      middleware: [applicationLimit, uploadLimit] as const,
       method: 'post',
       path: '/vendor-applications',
       tags: ['vendors'],
@@ -28,11 +41,16 @@ export const tenantVendorApplications = createApi<TenantEnv>()
         'the owner and operators get a "New vendor application" email. Every invalid field (and ' +
         'document, as `documents.<n>`) is listed in one 400 and nothing is stored. A `contactEmail` ' +
         'that already has an account here is a 409 `email_taken` naming `contactEmail`. The answer ' +
-        'includes a session `token` for the new account.',
+        'includes a session `token` for the new account. Rate limited per client address and ' +
+        'marketplace (default 5 per hour; `AGORA_VENDOR_APPLICATION_LIMIT`, ' +
+        '`AGORA_VENDOR_APPLICATION_WINDOW_S`); invalid applications (400) do not count.',
       request: { body: applicationBodyDoc },
       responses: {
         201: json(VendorApplicationResult, 'The vendor as created, and a session for its admin'),
         ...errorResponses(400, 403, 404, 409, 415),
+        ...rateLimitedResponse(
+          'Too many applications from this address: `rate_limited`; nothing is stored. Wait `Retry-After` seconds',
+        ),
       },
     }),
     async (c) => {

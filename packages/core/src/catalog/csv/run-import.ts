@@ -265,6 +265,7 @@ const UPSERT_COLUMNS = [
   ['currency', 'currency'],
   ['basePriceMinor', 'base_price_minor'],
   ['status', 'status'],
+  ['statusReason', 'status_reason'],
   ['publishedAt', 'published_at'],
 ] as const;
 
@@ -329,6 +330,7 @@ async function upsertRows(tx: TenantTx, context: Context, rows: GoodRow[]) {
         .select({
           sku: t.products.sku,
           status: t.products.status,
+          statusReason: t.products.statusReason,
           categoryId: t.products.categoryId,
           publishedAt: t.products.publishedAt,
         })
@@ -393,6 +395,8 @@ async function upsertRows(tx: TenantTx, context: Context, rows: GoodRow[]) {
       currency: product.currency,
       basePriceMinor: product.basePriceMinor,
       status,
+      // As in the API: a status change (say, resubmitting a rejected product) clears the reason.
+      statusReason: before?.status === status ? before.statusReason : null,
       publishedAt,
     });
     tiersBySku.set(product.sku, product.tiers);

@@ -3,6 +3,7 @@ import { AppError, MAX_PRODUCT_IMAGES } from '@agora/contracts';
 import { type TenantRef, withTenant } from '@agora/db';
 import { count, eq } from 'drizzle-orm';
 import type { Deps } from '../../deps.js';
+import { keepStoredFile } from '../../files/orphaned-files.js';
 import { productsChanged } from '../catalog-events.js';
 import { findVendorProduct } from '../products/find-vendor-product.js';
 import { loadImages, type ProductImageView } from '../products/product-view.js';
@@ -30,6 +31,8 @@ export async function addProductImage(
   await deps.files.put(key, bytes, type.contentType);
   return withTenant(deps.database, tenant, async (tx) => {
     await findVendorProduct(tx, actor.vendorId, productId, { lock: true });
+    // Another product's copy of the same image may have been deleted since the put above.
+    await keepStoredFile(tx, deps.files, key, bytes, type.contentType);
     const [{ n } = { n: 0 }] = await tx.db
       .select({ n: count() })
       .from(tx.t.productImages)

@@ -1,5 +1,6 @@
 import { AppError } from '@agora/contracts';
 import { type Database, type TenantRef, withTenant } from '@agora/db';
+import { orphanFiles } from '../../files/orphaned-files.js';
 import { productsChanged } from '../catalog-events.js';
 import { findVendorProduct } from '../products/find-vendor-product.js';
 import { loadImages, type ProductImageView } from '../products/product-view.js';
@@ -7,8 +8,9 @@ import type { VendorActor } from '../vendor-access.js';
 import { currentImageKeys, writeImageOrder } from './image-order.js';
 
 /**
- * Remove the image at `position`; the ones after it move up. The file stays in storage (it is
- * content-addressed and may be used by another product or a cached page).
+ * Remove the image at `position`; the ones after it move up. The file is orphaned
+ * (`file.orphaned`): deleted after a delay (cached pages may still show it), unless another
+ * product uses the same image (files are content-addressed) by then.
  */
 export async function deleteProductImage(
   database: Database,
@@ -27,6 +29,7 @@ export async function deleteProductImage(
       productId,
       keys.filter((_, i) => i !== position),
     );
+    await orphanFiles(tx, [keys[position]]);
     await productsChanged(tx, [productId]);
     return (await loadImages(tx, [productId])).get(productId) ?? [];
   });

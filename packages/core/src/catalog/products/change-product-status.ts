@@ -25,6 +25,7 @@ const AUDIT_ACTIONS: Record<ProductAction, string> = {
  *   product that is already published or waiting changes nothing.
  * - `unpublish`: back to `draft` (also withdraws it from review, and restores an archived one).
  * - `archive`: `archived`, hidden everywhere but in the vendor's own lists.
+ * Every change clears `status_reason` (a moderation rejection's reason is answered by resubmitting).
  */
 export async function changeProductStatus(
   database: Database,
@@ -49,6 +50,7 @@ export async function changeProductStatus(
       .update(tx.t.products)
       .set({
         status: next,
+        statusReason: null,
         updatedAt: sql`now()`,
         ...(next === 'published' ? { publishedAt: sql`now()` } : {}),
       })

@@ -12,9 +12,9 @@ export type ModerationDecision = { decision: 'approve' } | { decision: 'reject';
 
 /**
  * The operator's decision on a product waiting in `pending_review`: approve publishes it (if its
- * vendor is still approved), reject sends it back to `draft` with the reason, which the vendor
- * sees on the product (`rejection`) and which is kept in the audit log. Anything not waiting for
- * review is a 409.
+ * vendor is still approved), reject sends it back to `draft` with the reason, which is saved on
+ * the product (`status_reason`, shown to the vendor until the next status change) and kept in
+ * the audit log. Anything not waiting for review is a 409.
  */
 export async function moderateProduct(
   database: Database,
@@ -38,10 +38,12 @@ export async function moderateProduct(
       );
     if (input.decision === 'approve') await assertVendorMayPublish(tx, current.vendorId);
     const approve = input.decision === 'approve';
+    const reason = input.decision === 'reject' ? input.reason : undefined;
     const [row] = await db
       .update(t.products)
       .set({
         status: approve ? 'published' : 'draft',
+        statusReason: reason ?? null,
         updatedAt: sql`now()`,
         ...(approve ? { publishedAt: sql`now()` } : {}),
       })
@@ -49,7 +51,6 @@ export async function moderateProduct(
       .returning(productColumns(t));
     if (!row) throw new Error('locked product vanished');
     await productsChanged(tx, [productId]);
-    const reason = input.decision === 'reject' ? input.reason : undefined;
     await recordTenantAudit(tx, {
       actorUserId,
       action: approve ? 'product.approved' : 'product.rejected',

@@ -1,6 +1,6 @@
 import type { ProductStatus } from '@agora/contracts';
 import type { TenantTx } from '@agora/db';
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { asc, inArray } from 'drizzle-orm';
 import type { Tier } from '../../pricing/tiers.js';
 import { productImageUrl } from '../images/product-image-file.js';
 
@@ -26,11 +26,11 @@ export type VendorProductView = {
   tiers: Tier[];
   images: ProductImageView[];
   status: ProductStatus;
+  /** The operator's reason when moderation sent it back to draft; cleared by the next status change. */
+  statusReason: string | null;
   publishedAt: string | null;
   createdAt: string;
   updatedAt: string;
-  /** Set when the operator's last decision was to send it back (moderation), until it is resubmitted. */
-  rejection?: { reason: string; at: string } | null;
 };
 
 /** The columns every view reads (never the search columns, which can be large). */
@@ -50,6 +50,7 @@ export const productColumns = (t: TenantTx['t']) => ({
   currency: t.products.currency,
   basePriceMinor: t.products.basePriceMinor,
   status: t.products.status,
+  statusReason: t.products.statusReason,
   publishedAt: t.products.publishedAt,
   createdAt: t.products.createdAt,
   updatedAt: t.products.updatedAt,
@@ -109,37 +110,15 @@ export const vendorProductView = (
   tiers,
   images,
   status: row.status,
+  statusReason: row.statusReason,
   publishedAt: row.publishedAt?.toISOString() ?? null,
   createdAt: row.createdAt.toISOString(),
   updatedAt: row.updatedAt.toISOString(),
 });
 
-/** Audit actions that start or end a moderation round. */
-const MODERATION_ACTIONS = ['product.submitted', 'product.published', 'product.approved', 'product.rejected'];
-
-/** The operator's reason, when the latest moderation step was a rejection. */
-async function lastRejection({ db, t }: TenantTx, productId: string) {
-  const [last] = await db
-    .select({ action: t.auditLog.action, data: t.auditLog.data, at: t.auditLog.createdAt })
-    .from(t.auditLog)
-    .where(
-      and(
-        eq(t.auditLog.subjectType, 'product'),
-        eq(t.auditLog.subjectId, productId),
-        inArray(t.auditLog.action, MODERATION_ACTIONS),
-      ),
-    )
-    .orderBy(desc(t.auditLog.id))
-    .limit(1);
-  return last?.action === 'product.rejected'
-    ? { reason: String(last.data.reason ?? ''), at: last.at.toISOString() }
-    : null;
-}
-
-/** The full view of one product already read in this unit of work, with any rejection. */
+/** The full view of one product already read in this unit of work. */
 export async function fullProductView(tx: TenantTx, row: ProductFields): Promise<VendorProductView> {
   const tiers = await loadTiers(tx, [row.id]);
   const images = await loadImages(tx, [row.id]);
-  const rejection = row.status === 'draft' ? await lastRejection(tx, row.id) : null;
-  return { ...vendorProductView(row, tiers.get(row.id) ?? [], images.get(row.id) ?? []), rejection };
+  return vendorProductView(row, tiers.get(row.id) ?? [], images.get(row.id) ?? []);
 }

@@ -1,0 +1,51 @@
+import { createTestDatabase, type TestDatabase } from '@agora/testing';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { loadMigrations, migrateTenantSchema, withClient } from '../src/index.js';
+import { makeBareTenant } from './helpers.js';
+
+let tdb: TestDatabase;
+beforeAll(async () => {
+  tdb = await createTestDatabase();
+});
+afterAll(() => tdb?.drop());
+
+it('0003 fills status_reason for drafts whose last moderation step was a rejection', async () => {
+  const { schemaName: s } = await makeBareTenant(tdb.database);
+  const all = loadMigrations('tenant');
+  const upTo = all.findIndex((m) => m.name === '0003_product_status_reason');
+  expect(upTo).toBeGreaterThan(0);
+  await migrateTenantSchema(tdb.database, s, all.slice(0, upTo));
+
+  await withClient(tdb.database, (c) =>
+    c.query(`set role "${tdb.database.ownerRole}";
+      insert into "${s}".vendors (id, name, legal_name, country, tax_id, contact_name, contact_email, status)
+        values ('ven_1', 'V', 'V Ltd', 'DE', 'T1', 'C', 'c@v.test', 'approved');
+      insert into "${s}".products (id, vendor_id, sku, title, unit, currency, base_price_minor, status) values
+        ('prd_rejected', 'ven_1', 'A', 'A', 'piece', 'EUR', 1, 'draft'),
+        ('prd_resubmitted', 'ven_1', 'B', 'B', 'piece', 'EUR', 1, 'pending_review'),
+        ('prd_rejected_then_edited', 'ven_1', 'C', 'C', 'piece', 'EUR', 1, 'draft'),
+        ('prd_never', 'ven_1', 'D', 'D', 'piece', 'EUR', 1, 'draft');
+      insert into "${s}".audit_log (action, subject_type, subject_id, data) values
+        ('product.submitted', 'product', 'prd_rejected', '{}'),
+        ('product.rejected', 'product', 'prd_rejected', '{"reason": "Blurry photos"}'),
+        ('product.rejected', 'product', 'prd_resubmitted', '{"reason": "Old"}'),
+        ('product.submitted', 'product', 'prd_resubmitted', '{}'),
+        ('product.rejected', 'product', 'prd_rejected_then_edited', '{"reason": "No unit"}'),
+        ('product.updated', 'product', 'prd_rejected_then_edited', '{}');
+      reset role`),
+  );
+  await migrateTenantSchema(tdb.database, s, all);
+
+  const rows = await withClient(tdb.database, async (c) => {
+    await c.query(`set role "${tdb.database.ownerRole}"`);
+    const result = await c.query(`select id, status_reason from "${s}".products order by id`);
+    await c.query('reset role');
+    return result.rows;
+  });
+  expect(rows).toEqual([
+    { id: 'prd_never', status_reason: null },
+    { id: 'prd_rejected', status_reason: 'Blurry photos' },
+    { id: 'prd_rejected_then_edited', status_reason: 'No unit' },
+    { id: 'prd_resubmitted', status_reason: null },
+  ]);
+});
