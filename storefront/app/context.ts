@@ -8,5 +8,14 @@ declare module '@remix-run/node' {
   }
 }
 
-/** The typed tenant API client for this request (in process in the Node server). */
-export const apiFor = (context: { transport: Transport }): TenantApi => tenantApi(context.transport);
+const clients = new WeakMap<Transport, TenantApi>();
+
+/** The typed tenant API client for this request (in process in the Node server), one per request. */
+export function apiFor(context: { transport: Transport }): TenantApi {
+  let api = clients.get(context.transport);
+  if (!api) {
+    api = tenantApi(context.transport);
+    clients.set(context.transport, api);
+  }
+  return api;
+}

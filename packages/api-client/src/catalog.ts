@@ -61,6 +61,19 @@ export function flattenCategories<C extends { children?: C[] }>(
   return tree.flatMap((c) => [{ ...c, depth }, ...flattenCategories(c.children ?? [], depth + 1)]);
 }
 
+/** The category with `slug` in a tree and its ancestors (top level first), or null if the tree has none. */
+export function findCategoryBySlug<C extends { slug: string; children?: C[] }>(
+  tree: C[],
+  slug: string,
+): { category: C; ancestors: C[] } | null {
+  for (const c of tree) {
+    if (c.slug === slug) return { category: c, ancestors: [] };
+    const below = findCategoryBySlug(c.children ?? [], slug);
+    if (below) return { category: below.category, ancestors: [c, ...below.ancestors] };
+  }
+  return null;
+}
+
 export type ProductSummary = {
   id: string;
   sku: string;
@@ -115,6 +128,8 @@ export type PublicProduct = {
   images: { position: number; url: string }[];
   vendor: { id: string; name: string; country: string; verified: boolean };
   category: { id: string; name: string; slug: string }[] | { id: string; name: string; slug: string } | null;
+  /** From the top-level category down to the product's own (archived ones left out). */
+  breadcrumb: { id: string; name: string; slug: string }[];
   tiers: TierRow[];
 };
 
@@ -158,6 +173,8 @@ export type SearchResult = {
     imageUrl: string | null;
   }[];
   total: number;
+  /** More matches than `total` exist (the API counts up to a cap); show "1,000+". */
+  totalCapped?: boolean;
   page?: number;
   facets: {
     categories: { id: string; name: string; count: number }[];

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useLoaderData, useRouteLoaderData } from '@remix-run/react';
+import { productCount } from '../components/catalog-search.js';
 import { Money } from '../components/price.js';
 import { apiFor } from '../context.js';
 import type { loader as rootLoader } from '../root.js';
@@ -13,13 +14,14 @@ export async function loader({ context }: LoaderFunctionArgs) {
   return {
     latest: latest.items,
     total: latest.total,
+    totalCapped: latest.totalCapped ?? false,
     categories: categories.data.filter((c) => !c.parentId),
   };
 }
 
 export default function Home() {
   const data = useRouteLoaderData<typeof rootLoader>('root');
-  const { latest, total, categories } = useLoaderData<typeof loader>();
+  const { latest, total, totalCapped, categories } = useLoaderData<typeof loader>();
   const name = data?.storefront.name ?? '';
   const tagline = data?.storefront.tagline || `Source from trusted vendors on ${name}.`;
   return (
@@ -51,7 +53,7 @@ export default function Home() {
               <ul className="category-list">
                 {categories.map((c) => (
                   <li key={c.id}>
-                    <Link to={`/search?category=${c.id}`}>{c.name}</Link>
+                    <Link to={`/categories/${c.slug}`}>{c.name}</Link>
                   </li>
                 ))}
               </ul>
@@ -78,7 +80,7 @@ export default function Home() {
               ))}
             </ul>
             <p>
-              <Link to="/search">Browse all {total} products →</Link>
+              <Link to="/search">Browse all {productCount(total, totalCapped)} →</Link>
             </p>
           </section>
         </>

@@ -33,19 +33,14 @@ export default function ProductPage() {
     tiers: product.tiers.map((t) => ({ minQty: t.minQty, unitPriceMinor: t.unitPriceMinor })),
   };
   const q = quote(priced, Number(qtyText));
-  const categories = Array.isArray(product.category)
-    ? product.category
-    : product.category
-      ? [product.category]
-      : [];
   return (
     <main className="page product-page">
       <nav className="breadcrumb" aria-label="Breadcrumb">
         <Link to="/search">Catalog</Link>
-        {categories.map((c) => (
+        {product.breadcrumb.map((c) => (
           <span key={c.id}>
             {' / '}
-            <Link to={`/search?category=${c.id}`}>{c.name}</Link>
+            <Link to={`/categories/${c.slug}`}>{c.name}</Link>
           </span>
         ))}
       </nav>

@@ -1,0 +1,154 @@
+import { withTenant } from '@agora/db';
+import { insertCatalog } from '@agora/testing';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ApiHarness, createApiHarness } from './harness.js';
+
+// Storefront pages rendered by the built Remix app mounted in the API (`pnpm build` first).
+let h: ApiHarness;
+const A = 'cats-a.localhost';
+const B = 'cats-b.localhost';
+const page = (host: string, path: string) => h.call(host, path, { headers: { accept: 'text/html' } });
+
+// insertCatalog makes slugs `<name>-<id>`.
+const TOOLS = 'tools-cat_tools';
+const POWER = 'power-tools-cat_power';
+const DRILLS = 'drills-cat_drills';
+
+beforeAll(async () => {
+  h = await createApiHarness();
+  const a = await h.activeTenant('cats-a', 'Alpha Market');
+  const b = await h.activeTenant('cats-b', 'Beta Market');
+  await insertCatalog(h.runtime.database, a, {
+    vendors: [{ id: 'ven_a', name: 'Tool House', verified: true }],
+    categories: [
+      { id: 'cat_tools', name: 'Tools' },
+      { id: 'cat_power', name: 'Power tools', parentId: 'cat_tools' },
+      { id: 'cat_drills', name: 'Drills', parentId: 'cat_power' },
+      { id: 'cat_old', name: 'Old stock', parentId: 'cat_power' },
+      { id: 'cat_garden', name: 'Garden' },
+    ],
+    products: [
+      {
+        id: 'prd_saw',
+        vendorId: 'ven_a',
+        title: 'Circular saw 1400W',
+        categoryId: 'cat_power',
+        basePriceMinor: 9_900,
+      },
+      {
+        id: 'prd_drill',
+        vendorId: 'ven_a',
+        title: 'Cordless drill 18V',
+        categoryId: 'cat_drills',
+        basePriceMinor: 7_900,
+      },
+      {
+        id: 'prd_hammer',
+        vendorId: 'ven_a',
+        title: 'Claw hammer',
+        categoryId: 'cat_tools',
+        basePriceMinor: 1_500,
+      },
+      {
+        id: 'prd_hose',
+        vendorId: 'ven_a',
+        title: 'Garden hose 25m',
+        categoryId: 'cat_garden',
+        basePriceMinor: 2_500,
+      },
+    ],
+  });
+  await withTenant(h.runtime.database, a, ({ db, t }) =>
+    db.update(t.categories).set({ archivedAt: new Date() }).where(eq(t.categories.id, 'cat_old')),
+  );
+  await insertCatalog(h.runtime.database, b, {
+    vendors: [{ id: 'ven_b', name: 'Beta Supplies' }],
+    categories: [{ id: 'cat_b', name: 'Fasteners' }],
+    products: [
+      { id: 'prd_b', vendorId: 'ven_b', title: 'Hex bolt M8', categoryId: 'cat_b', basePriceMinor: 12 },
+    ],
+  });
+  await h.runtime.search.reindexAll(a);
+  await h.runtime.search.reindexAll(b);
+  const probe = await page(A, '/search');
+  if (probe.status === 503)
+    throw new Error('The storefront is not built: run `pnpm build` before this test.');
+});
+afterAll(() => h?.close());
+
+describe('storefront category pages', () => {
+  it('renders the breadcrumb, the name, the sub-categories and the products of the whole subtree', async () => {
+    const res = await page(A, `/categories/${POWER}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe(
+      'public, max-age=0, s-maxage=60, stale-while-revalidate=600',
+    );
+    const html = await res.text();
+    expect(html).toContain('<h1 data-testid="category-title">Power tools</h1>');
+    expect(html).toMatch(/<nav class="breadcrumb"[^>]*>.*href="\/categories\/tools-cat_tools">Tools<\/a>/s);
+    // Direct, non-archived sub-categories only.
+    expect(html).toContain(`href="/categories/${DRILLS}">Drills</a>`);
+    expect(html).not.toContain('Old stock');
+    expect(html).toContain('Circular saw 1400W');
+    expect(html).toContain('Cordless drill 18V'); // in a sub-category
+    expect(html).not.toContain('Claw hammer'); // in the parent
+    expect(html).not.toContain('Garden hose');
+    expect(html).toMatch(/data-testid="result-count">2 products</);
+  });
+
+  it('narrows within the category with q and keeps the search facets', async () => {
+    const html = await (await page(A, `/categories/${POWER}?q=drill`)).text();
+    expect(html).toContain('Cordless drill 18V');
+    expect(html).not.toContain('Circular saw 1400W');
+    expect(html).toContain('placeholder="Search in Power tools"');
+    // The category facet leads to the sub-category's page, the query kept.
+    expect(html).toContain(`href="/categories/${DRILLS}?q=drill"`);
+    expect(html).toContain('href="/categories/power-tools-cat_power?q=drill&amp;vendor=ven_a"');
+  });
+
+  it('is a 404 on another marketplace, which has no such category', async () => {
+    const res = await page(B, `/categories/${POWER}`);
+    expect(res.status).toBe(404);
+    const html = await res.text();
+    expect(html).toContain('Category not found');
+    expect(html).not.toContain('Power tools');
+    expect((await page(B, '/categories/fasteners-cat_b')).status).toBe(200);
+    expect((await page(A, '/categories/fasteners-cat_b')).status).toBe(404);
+  });
+
+  it.each([
+    ['an unknown slug', '/categories/no-such-category'],
+    ['an archived category', '/categories/old-stock-cat_old'],
+  ])('is a 404 with a friendly page for %s', async (_, path) => {
+    const res = await page(A, path);
+    expect(res.status).toBe(404);
+    expect(res.headers.get('cache-control')).toBeNull();
+    const html = await res.text();
+    expect(html).toContain('Category not found');
+    expect(html).toContain('href="/search"');
+  });
+
+  it('is linked from the home page and from the product breadcrumb', async () => {
+    const home = await (await page(A, '/')).text();
+    expect(home).toContain(`href="/categories/${TOOLS}">Tools</a>`);
+    expect(home).toContain('href="/categories/garden-cat_garden">Garden</a>');
+    const product = await (await page(A, '/products/prd_drill')).text();
+    expect(product).toMatch(
+      new RegExp(
+        `href="/categories/${TOOLS}">Tools</a>.*href="/categories/${POWER}">Power tools</a>.*href="/categories/${DRILLS}">Drills</a>`,
+        's',
+      ),
+    );
+  });
+
+  it('leaves the search page a filter by category, sub-categories included', async () => {
+    const res = await page(A, '/search?category=cat_power');
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('Circular saw 1400W');
+    expect(html).toContain('Cordless drill 18V');
+    expect(html).not.toContain('Claw hammer');
+    expect(html).toContain('href="/search?category=cat_drills"');
+  });
+});

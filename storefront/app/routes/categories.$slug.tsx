@@ -1,0 +1,104 @@
+import { findCategoryBySlug, flattenCategories } from '@agora/api-client';
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { isRouteErrorResponse, Link, useLoaderData, useRouteError } from '@remix-run/react';
+import {
+  CatalogSearch,
+  type CategoryFacetLink,
+  hrefWith,
+  searchQueryFrom,
+} from '../components/catalog-search.js';
+import { apiFor } from '../context.js';
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? data.category.name : 'Category not found' },
+];
+
+export async function loader({ params, request, context }: LoaderFunctionArgs) {
+  const api = apiFor(context);
+  // The public tree is small and leaves out archived categories (and all below them): an
+  // archived or unknown slug is simply not in it.
+  const found = findCategoryBySlug((await api.categories()).data, params.slug ?? '');
+  if (!found) {
+    throw new Response('There is no category at this address.', { status: 404, statusText: 'Not Found' });
+  }
+  const { category, ancestors } = found;
+  // `category` on the search API takes in every sub-category; the path decides it, not the query.
+  const query = { ...searchQueryFrom(new URL(request.url)), category: category.id };
+  const result = await api.search(query);
+  const ref = ({ id, name, slug }: { id: string; name: string; slug: string }) => ({ id, name, slug });
+  return {
+    category: ref(category),
+    ancestors: ancestors.map(ref),
+    children: category.children.map(ref),
+    /** Every category below this one by id: the facet links to their pages. */
+    below: Object.fromEntries(flattenCategories(category.children).map((c) => [c.id, c.slug])),
+    q: query.q ?? '',
+    result,
+    page: Number(query.page ?? 1) || 1,
+  };
+}
+
+export default function CategoryPage() {
+  const { category, ancestors, children, below, q, result, page } = useLoaderData<typeof loader>();
+  // The category facet narrows to a sub-category's own page, keeping the other filters; the
+  // category itself and its ancestors (counted within it only) are left out.
+  const categoryLink: CategoryFacetLink = (c, { params }) => {
+    const slug = below[c.id];
+    return slug ? { to: hrefWith(`/categories/${slug}`, params, 'category', null), current: false } : null;
+  };
+  return (
+    <main className="page search-page category-page">
+      <nav className="breadcrumb" aria-label="Breadcrumb">
+        <Link to="/search">Catalog</Link>
+        {ancestors.map((c) => (
+          <span key={c.id}>
+            {' / '}
+            <Link to={`/categories/${c.slug}`}>{c.name}</Link>
+          </span>
+        ))}
+        <span aria-current="page">
+          {' / '}
+          {category.name}
+        </span>
+      </nav>
+      <h1 data-testid="category-title">{category.name}</h1>
+      {children.length ? (
+        <nav aria-label="Sub-categories">
+          <ul className="category-list" data-testid="subcategories">
+            {children.map((c) => (
+              <li key={c.id}>
+                <Link to={`/categories/${c.slug}`}>{c.name}</Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+      <CatalogSearch
+        q={q}
+        result={result}
+        page={page}
+        placeholder={`Search in ${category.name}`}
+        categoryLink={categoryLink}
+      />
+    </main>
+  );
+}
+
+/** Inside the site's header and footer, unlike the root boundary. */
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  return (
+    <main className="page error-page">
+      <h1>{notFound ? 'Category not found' : 'Something went wrong'}</h1>
+      <p>
+        {notFound
+          ? 'This category does not exist or is no longer offered here.'
+          : 'Please try again in a moment.'}
+      </p>
+      <p>
+        <Link to="/search">Browse the whole catalog</Link>
+      </p>
+    </main>
+  );
+}
