@@ -6,6 +6,7 @@ import type { ApiDeps, AppEnv, TenantEnv } from '@agora/platform-api/context';
 import { onError } from '@agora/platform-api/middleware/errors';
 import { resolveSurface, TenantResolver } from '@agora/platform-api/middleware/resolve-tenant';
 import { tenantOnly } from '@agora/platform-api/middleware/surface-guards';
+import { PublicCache } from '@agora/platform-api/public-cache';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { appDatabase, bench, envInt, fmt, percentile, runtime, table, verdict } from './lib.js';
@@ -50,7 +51,7 @@ await bench('host-resolution', async (t) => {
     lookups++;
     return lookupTenantByHost(rt.database, h);
   }, rt.config.tenantCacheTtlMs);
-  const deps: ApiDeps = { ...rt, resolver };
+  const deps: ApiDeps = { ...rt, resolver, publicCache: new PublicCache(rt.config.tenantCacheTtlMs) };
 
   const listen = (app: ReturnType<typeof makeApp>) =>
     new Promise<number>((resolve) => {

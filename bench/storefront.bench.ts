@@ -1,15 +1,16 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { createTenant, DEMO_TENANTS, defaultHostname, runProvisioning, seedDemoCatalog } from '@agora/core';
+import { createTenant, defaultHostname, runProvisioning } from '@agora/core';
 import { buildApi } from '@agora/platform-api';
 import { serve } from '@hono/node-server';
+import { buildBenchCatalog } from './bench-catalog.js';
 import { appDatabase, bench, envInt, fmt, percentile, runtime, table, verdict } from './lib.js';
 import type { Result, Round } from './load.js';
 
 /**
  * Storefront home page and search page (server-rendered, themed, data through the typed API
- * client over the app's in-process fetch, demo catalog loaded) against a bare Remix route
+ * client over the app's in-process fetch, over the search benchmark's catalog) against a bare Remix route
  * rendering static text, same server.
  * Needs the built apps: `pnpm build` first.
  */
@@ -25,12 +26,11 @@ await bench('storefront', async (t) => {
     { type: 'system', id: 'bench' },
   );
   await runProvisioning(rt, tenant.id, { finalAttempt: true });
-  // The demo catalog (a few hundred products with tiers and images) so search has work to do.
-  await seedDemoCatalog(
+  // The deterministic catalog of the search benchmark (100,000 products by default).
+  await buildBenchCatalog(
     rt,
-    { ...tenant, slug: tenant.slug },
-    (DEMO_TENANTS[0] as (typeof DEMO_TENANTS)[number]).catalog,
-    () => {},
+    { id: tenant.id, schemaName: tenant.schemaName },
+    { products: envInt('BENCH_PRODUCTS', 100_000), vendors: envInt('BENCH_VENDORS', 500) },
   );
   const host = defaultHostname(tenant.slug, rt.config.baseDomain);
   const api = await buildApi(rt);

@@ -8,6 +8,7 @@ import { resolveSurface, TenantResolver } from './middleware/resolve-tenant.js';
 import { platformOnly, tenantOnly } from './middleware/surface-guards.js';
 import { createApi, mountDocs } from './openapi.js';
 import { fallbackPage } from './pages.js';
+import { changesPublicContent, PublicCache } from './public-cache.js';
 import { loadRemixApp, type RemixApp } from './remix.js';
 import { catalogMedia, documentCatalogMedia } from './routes/catalog-media.js';
 import { devMailbox } from './routes/dev-mailbox.js';
@@ -63,6 +64,9 @@ export function createApp(deps: ApiDeps, ui: UiApps = { storefront: null, consol
 
   const tenantApi = createApi<TenantEnv>();
   tenantApi.use('*', tenantOnly);
+  // Writes here change what every storefront page reads through the public cache.
+  for (const path of ['/settings/*', '/operator/categories', '/operator/categories/*'])
+    tenantApi.use(path, changesPublicContent);
   tenantApi.route('/', tenantStorefront);
   tenantApi.route('/', tenantSearch);
   tenantApi.route('/', tenantUsers);
@@ -97,7 +101,12 @@ export function createApp(deps: ApiDeps, ui: UiApps = { storefront: null, consol
   return app;
 }
 
-export type Api = { app: ReturnType<typeof createApp>; resolver: TenantResolver; close(): Promise<void> };
+export type Api = {
+  app: ReturnType<typeof createApp>;
+  resolver: TenantResolver;
+  publicCache: PublicCache;
+  close(): Promise<void>;
+};
 
 /** Mount the built Remix apps, when built (see loadRemixApp). */
 export async function loadUiApps(): Promise<UiApps> {
@@ -108,19 +117,27 @@ export async function loadUiApps(): Promise<UiApps> {
   return { storefront, console };
 }
 
-/** The app plus its host cache, kept fresh by tenant-changed events from Redis. */
+/** The app plus its host and public-content caches, kept fresh by tenant-changed events from Redis. */
 export async function buildApi(runtime: Runtime): Promise<Api> {
   const resolver = new TenantResolver(
     (host) => lookupTenantByHost(runtime.database, host),
     runtime.config.tenantCacheTtlMs,
   );
+  const publicCache = new PublicCache(runtime.config.tenantCacheTtlMs);
   const subscriber = createRedis(runtime.config.redisUrl, { blocking: true, name: 'agora-api-events' });
-  await subscribeTenantChanged(subscriber, runtime.config.queuePrefix, (e) => resolver.invalidate(e));
-  // After a reconnect we may have missed events: start from a clean cache.
-  subscriber.on('ready', () => resolver.clear());
+  await subscribeTenantChanged(subscriber, runtime.config.queuePrefix, (e) => {
+    resolver.invalidate(e);
+    publicCache.invalidate(e.tenantId);
+  });
+  // After a reconnect we may have missed events: start from clean caches.
+  subscriber.on('ready', () => {
+    resolver.clear();
+    publicCache.clear();
+  });
   return {
-    app: createApp({ ...runtime, resolver }, await loadUiApps()),
+    app: createApp({ ...runtime, resolver, publicCache }, await loadUiApps()),
     resolver,
+    publicCache,
     close: async () => {
       subscriber.disconnect();
     },

@@ -1,5 +1,6 @@
 import type { HostTenant, Runtime, TokenClaims } from '@agora/core';
 import type { TenantResolver } from './middleware/resolve-tenant.js';
+import type { PublicCache } from './public-cache.js';
 
 /** Where a request landed, decided once from its Host header. */
 export type Surface =
@@ -7,7 +8,7 @@ export type Surface =
   | { kind: 'tenant'; tenant: HostTenant }
   | { kind: 'unknown'; host: string };
 
-export type ApiDeps = Runtime & { resolver: TenantResolver };
+export type ApiDeps = Runtime & { resolver: TenantResolver; publicCache: PublicCache };
 
 export type AppEnv = {
   Variables: {

@@ -388,6 +388,7 @@ describe('dev mailbox', () => {
     const production = createApp({
       ...h.runtime,
       resolver: h.api.resolver,
+      publicCache: h.api.publicCache,
       config: { ...h.config, env: 'production' },
     });
     const get = (path: string) => production.request(path, { headers: { host: P, accept: 'text/html' } });

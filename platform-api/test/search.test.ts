@@ -70,6 +70,7 @@ describe('GET /api/v1/search', () => {
         },
       ],
       total: 1,
+      totalCapped: false,
       page: 1,
       limit: 24,
       pages: 1,

@@ -77,4 +77,28 @@ describe('tenant unit of work', () => {
       withTenant(tdb.database, { id: 'x', schemaName: 'platform' }, async () => 1),
     ).rejects.toThrow(/not a tenant schema/);
   });
+
+  it('applies settings for the unit of work only, and refuses a setting that could carry SQL', async () => {
+    const inside = await withTenant(
+      tdb.database,
+      a,
+      async ({ db }) =>
+        (await db.execute<{ v: string }>(sql`select current_setting('enable_seqscan') as v`)).rows[0]?.v,
+      { enable_seqscan: 'off' },
+    );
+    expect(inside).toBe('off');
+    const client = await tdb.database.pool.connect();
+    try {
+      // Every pooled connection is back to the default afterwards (SET LOCAL ends with the transaction).
+      expect((await client.query('show enable_seqscan')).rows[0].enable_seqscan).toBe('on');
+    } finally {
+      client.release();
+    }
+    await expect(
+      withTenant(tdb.database, a, async () => 1, { "x'; drop table y; --": 'on' }),
+    ).rejects.toThrow(/invalid transaction setting/);
+    await expect(
+      withTenant(tdb.database, a, async () => 1, { enable_seqscan: "off'; reset role; --" }),
+    ).rejects.toThrow(/invalid transaction setting/);
+  });
 });

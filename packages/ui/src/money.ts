@@ -1,16 +1,36 @@
+// Building an Intl.NumberFormat costs far more than formatting with one (a product grid formats
+// dozens of prices per page), so one formatter per (locale, currency) is kept.
+const formatters = new Map<string, Intl.NumberFormat>();
+
+function formatter(locale: string, currency: string): Intl.NumberFormat {
+  const key = `${locale}|${currency}`;
+  let f = formatters.get(key);
+  if (!f) {
+    const digits = currencyDigits(currency);
+    f = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: digits });
+    // Currency codes come from validated data (ISO 4217, a short list), so these maps stay small.
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+const digitsByCurrency = new Map<string, number>();
+
 /** Digits after the decimal point for a currency (2 for EUR, 0 for JPY), from Intl. */
 export function currencyDigits(currency: string): number {
-  return (
-    new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
-  );
+  let digits = digitsByCurrency.get(currency);
+  if (digits === undefined) {
+    digits =
+      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ??
+      2;
+    digitsByCurrency.set(currency, digits);
+  }
+  return digits;
 }
 
 /** `1234` EUR minor units -> `€12.34`. Amounts are integers in minor units everywhere else. */
 export function formatMoney(minor: number, currency: string, locale = 'en-US'): string {
-  const digits = currencyDigits(currency);
-  return new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: digits }).format(
-    minor / 10 ** digits,
-  );
+  return formatter(locale, currency).format(minor / 10 ** currencyDigits(currency));
 }
 
 /** Basis points -> `12.5%` (one decimal at most). */

@@ -22,8 +22,13 @@ export interface SearchEngine {
 export const SEARCH_SORTS = ['relevance', 'price_asc', 'price_desc', 'newest'] as const;
 export type SearchSort = (typeof SEARCH_SORTS)[number];
 
-/** Results beyond this many (page * limit) are not served: refine the query instead. */
-export const MAX_RESULT_WINDOW = 10_000;
+/**
+ * A search covers its best this many matches, in the requested order: they are counted, paged
+ * and faceted; beyond them the result says `totalCapped` (refine the query instead). This keeps
+ * the cost of a query bounded whatever the catalog size, like Meilisearch's `maxTotalHits`
+ * (whose default is the same). See docs/decisions/0015.
+ */
+export const MAX_RESULT_WINDOW = 1_000;
 export const MAX_PAGE_SIZE = 100;
 /** Vendor facet values returned: the ones with the most matches. */
 export const VENDOR_FACET_LIMIT = 100;
@@ -89,19 +94,22 @@ export type SearchFacets = {
 
 export type SearchResult = {
   items: SearchHit[];
-  /** Matches over all pages. */
+  /** Matches over all pages, counted up to MAX_RESULT_WINDOW. */
   total: number;
+  /** There are more matches than `total` (MAX_RESULT_WINDOW): the query is worth narrowing. */
+  totalCapped: boolean;
   page: number;
   limit: number;
   /** Pages that can be requested (capped by MAX_RESULT_WINDOW). */
   pages: number;
-  /** Counts over all matches, with the same filters applied. */
+  /** Counts over the matches counted in `total`, with the same filters applied. */
   facets: SearchFacets;
 };
 
 export const emptyResult = (query: Pick<SearchQuery, 'page' | 'limit'>): SearchResult => ({
   items: [],
   total: 0,
+  totalCapped: false,
   page: query.page,
   limit: query.limit,
   pages: 0,

@@ -4,6 +4,7 @@ import { allowedTypos, editDistance } from './edit-distance.js';
 import { TS_CONFIG } from './reindex-products-tx.js';
 import {
   type CategoryFacet,
+  MAX_RESULT_WINDOW,
   pageCount,
   type SearchHit,
   type SearchQuery,
@@ -49,10 +50,40 @@ export async function searchProductsPg(
   query: SearchQuery,
 ): Promise<SearchResult> {
   const terms = searchTerms(query.q);
-  return withTenant(database, tenant, async (tx) => {
-    const textQuery = terms ? await buildTextQuery(tx, terms) : null;
-    return runSearch(tx, query, textQuery);
-  });
+  if (!terms) return withTenant(database, tenant, async (tx) => (await runSearch(tx, query, null)).result);
+  if (terms.advanced) {
+    const q = sql`websearch_to_tsquery(${cfg}, ${terms.text})`;
+    return withTenant(
+      database,
+      tenant,
+      async (tx) => (await runSearch(tx, query, { match: q, exact: q })).result,
+    );
+  }
+  // Optimistic: search the words as typed, and count in the same statement each word's exact
+  // matches. Only when a word has too few does a second round look for its corrected spellings.
+  return withTenant(
+    database,
+    tenant,
+    async (tx) => {
+      const fuzzy = terms.tokens.map(fuzzyEligible);
+      const first = await runSearch(
+        tx,
+        query,
+        textQuery(terms.tokens, []),
+        fuzzy.some(Boolean) ? terms.tokens : null,
+      );
+      const needsFix = terms.tokens.map(
+        (_, i) => fuzzy[i] === true && (first.exactCounts?.[i] ?? 0) < FUZZY_BELOW,
+      );
+      if (!needsFix.some(Boolean)) return first.result;
+      const corrections = await correctSpellings(tx, terms, needsFix);
+      if (corrections.every((c) => !c.length)) return first.result;
+      return (await runSearch(tx, query, textQuery(terms.tokens, corrections))).result;
+    },
+    // For the trigram lookup: the word_similarity threshold, and no sequential scan for the sample
+    // (which has a LIMIT and would otherwise be tempted to scan the table looking for rare words).
+    { 'pg_trgm.word_similarity_threshold': String(WORD_SIMILARITY), enable_seqscan: 'off' },
+  );
 }
 
 type TextQuery = {
@@ -62,71 +93,9 @@ type TextQuery = {
   exact: SQL;
 };
 
-async function buildTextQuery(tx: TenantTx, terms: SearchTerms): Promise<TextQuery> {
-  if (terms.advanced) {
-    const q = sql`websearch_to_tsquery(${cfg}, ${terms.text})`;
-    return { match: q, exact: q };
-  }
-  const { products } = tx.t;
-  const fuzzy = terms.tokens.map(fuzzyEligible);
-  // One round trip: exact match counts per word (capped), and the settings for the trigram step:
-  // the word_similarity threshold, and no sequential scan for the sample (which has a LIMIT and
-  // would otherwise be tempted to scan the table looking for rare words).
-  const probe = await tx.db.execute<{ ord: number; n: number }>(sql`
-    select t.ord::int as ord, e.n::int as n
-    from (select set_config('pg_trgm.word_similarity_threshold', ${String(WORD_SIMILARITY)}, true),
-                 set_config('enable_seqscan', 'off', true)) s
-    cross join unnest(${param(terms.tokens)}::text[]) with ordinality as t(tok, ord)
-    cross join lateral (
-      select count(*) as n from (
-        select 1 from ${products} p
-        where p.status = 'published' and p.search_document @@ plainto_tsquery(${cfg}, t.tok)
-        limit ${FUZZY_BELOW}
-      ) z
-    ) e
-    order by t.ord
-  `);
-  const needsFix = terms.tokens.map((_, i) => fuzzy[i] === true && (probe.rows[i]?.n ?? 0) < FUZZY_BELOW);
-  const corrections: string[][] = terms.tokens.map(() => []);
-  if (needsFix.some(Boolean)) {
-    const fix = terms.tokens.filter((_, i) => needsFix[i]);
-    const found = await tx.db.execute<{ tok: string; terms: string[] }>(sql`
-      select t.tok, array(
-        select c.term from (
-          select distinct w.term, public.similarity(w.term, t.tok) as sim
-          from (
-            select p.search_text from ${products} p
-            where p.search_text operator(public.%>) t.tok
-            limit ${CORRECTION_SAMPLE}
-          ) x
-          cross join regexp_split_to_table(x.search_text, ' ') as w(term)
-          where w.term <> t.tok and public.similarity(w.term, t.tok) >= ${CANDIDATE_SIMILARITY}
-        ) c
-        order by c.sim desc, c.term
-        limit ${MAX_CANDIDATES}
-      ) as terms
-      from unnest(${param(fix)}::text[]) as t(tok)
-    `);
-    const byToken = new Map(found.rows.map((r) => [r.tok, r.terms]));
-    terms.tokens.forEach((tok, i) => {
-      if (!needsFix[i]) return;
-      // Trigrams find candidates; the edit distance decides what counts as a typo (Meilisearch's
-      // rule: one typo from 4 letters on, two from 8), closest first.
-      // Only the closest spellings count: "hydralic" means "hydraulic" (1 edit), not also
-      // "hydraulics" (2 edits).
-      const max = allowedTypos(tok);
-      const scored = (byToken.get(tok) ?? [])
-        .map((term) => ({ term, d: editDistance(tok, term, max) }))
-        .filter((c) => c.d <= max);
-      const best = Math.min(...scored.map((c) => c.d));
-      corrections[i] = scored
-        .filter((c) => c.d === best)
-        .slice(0, MAX_CORRECTIONS)
-        .map((c) => c.term);
-    });
-  }
+function textQuery(tokens: string[], corrections: string[][]): TextQuery {
   const word = (w: string) => sql`plainto_tsquery(${cfg}, ${w})`;
-  const alternatives = terms.tokens.map((tok, i) =>
+  const alternatives = tokens.map((tok, i) =>
     sql.join([tok, ...(corrections[i] ?? [])].map(word), sql` || `),
   );
   return {
@@ -134,19 +103,75 @@ async function buildTextQuery(tx: TenantTx, terms: SearchTerms): Promise<TextQue
       alternatives.map((a) => sql`(${a})`),
       sql` && `,
     ),
-    exact: sql.join(terms.tokens.map(word), sql` && `),
+    exact: sql.join(tokens.map(word), sql` && `),
   };
 }
 
+/** The corrected spellings of the words flagged in `needsFix` (none for the others). */
+async function correctSpellings(tx: TenantTx, terms: SearchTerms, needsFix: boolean[]): Promise<string[][]> {
+  const { products } = tx.t;
+  const corrections: string[][] = terms.tokens.map(() => []);
+  const fix = terms.tokens.filter((_, i) => needsFix[i]);
+  const found = await tx.db.execute<{ tok: string; terms: string[] }>(sql`
+    select t.tok, array(
+      select c.term from (
+        select distinct w.term, public.similarity(w.term, t.tok) as sim
+        from (
+          select p.search_text from ${products} p
+          where p.search_text operator(public.%>) t.tok
+          limit ${CORRECTION_SAMPLE}
+        ) x
+        cross join regexp_split_to_table(x.search_text, ' ') as w(term)
+        where w.term <> t.tok and public.similarity(w.term, t.tok) >= ${CANDIDATE_SIMILARITY}
+      ) c
+      order by c.sim desc, c.term
+      limit ${MAX_CANDIDATES}
+    ) as terms
+    from unnest(${param(fix)}::text[]) as t(tok)
+  `);
+  const byToken = new Map(found.rows.map((r) => [r.tok, r.terms]));
+  terms.tokens.forEach((tok, i) => {
+    if (!needsFix[i]) return;
+    // Trigrams find candidates; the edit distance decides what counts as a typo (Meilisearch's
+    // rule: one typo from 4 letters on, two from 8), closest first.
+    // Only the closest spellings count: "hydralic" means "hydraulic" (1 edit), not also
+    // "hydraulics" (2 edits).
+    const max = allowedTypos(tok);
+    const scored = (byToken.get(tok) ?? [])
+      .map((term) => ({ term, d: editDistance(tok, term, max) }))
+      .filter((c) => c.d <= max);
+    const best = Math.min(...scored.map((c) => c.d));
+    corrections[i] = scored
+      .filter((c) => c.d === best)
+      .slice(0, MAX_CORRECTIONS)
+      .map((c) => c.term);
+  });
+  return corrections;
+}
+
 type Row = {
+  /** Matches counted, up to MAX_RESULT_WINDOW + 1. */
   total: number;
+  exact_counts: number[] | null;
   items: (Omit<SearchHit, 'inStock' | 'publishedAt'> & { publishedAt: string | null })[] | null;
   categories: CategoryFacet[] | null;
   vendors: VendorFacet[] | null;
   in_stock: { true: number; false: number };
 };
 
-async function runSearch(tx: TenantTx, query: SearchQuery, text: TextQuery | null): Promise<SearchResult> {
+/**
+ * One statement: the best MAX_RESULT_WINDOW matches in the requested order (`m`; one more is
+ * read to know whether there are more), then the page, the count and the facets over them.
+ * Stopping there keeps a browse of a 100,000-product catalog (newest first, an index scan that
+ * stops early) as cheap as a narrow search. With `probeTokens`, each word's exact matches are
+ * also counted (up to FUZZY_BELOW), to decide whether to look for typos.
+ */
+async function runSearch(
+  tx: TenantTx,
+  query: SearchQuery,
+  text: TextQuery | null,
+  probeTokens: string[] | null = null,
+): Promise<{ result: SearchResult; exactCounts: number[] | null }> {
   const { products, vendors, categories, priceTiers, productImages } = tx.t;
   const qty = query.qty ?? null;
   const priceAt = (alias: SQL) => sql`coalesce((
@@ -172,8 +197,8 @@ async function runSearch(tx: TenantTx, query: SearchQuery, text: TextQuery | nul
     )`);
   }
   const priceWhere: SQL[] = [];
-  if (query.priceMin !== undefined) priceWhere.push(sql`h.price >= ${query.priceMin}`);
-  if (query.priceMax !== undefined) priceWhere.push(sql`h.price <= ${query.priceMax}`);
+  if (query.priceMin !== undefined) priceWhere.push(sql`m.price >= ${query.priceMin}`);
+  if (query.priceMax !== undefined) priceWhere.push(sql`m.price <= ${query.priceMax}`);
 
   const score = text
     ? sql`ts_rank_cd(p.search_document, ${text.match}, 32) + (p.search_document @@ (${text.exact}))::int`
@@ -181,8 +206,9 @@ async function runSearch(tx: TenantTx, query: SearchQuery, text: TextQuery | nul
   const order = {
     relevance: text
       ? sql`m.score desc, m.published_at desc nulls last, m.id`
-      : sql`m.published_at desc nulls last, m.id desc`,
-    newest: sql`m.published_at desc nulls last, m.id desc`,
+      : sql`m.published_at desc nulls last, m.id desc nulls last`,
+    // The order of products_published_newest_idx, so a browse reads the index and stops early.
+    newest: sql`m.published_at desc nulls last, m.id desc nulls last`,
     price_asc: sql`m.price asc, m.score desc, m.id`,
     price_desc: sql`m.price desc, m.score desc, m.id`,
   }[query.sort];
@@ -196,35 +222,51 @@ async function runSearch(tx: TenantTx, query: SearchQuery, text: TextQuery | nul
                        order by x.n desc, c.name, c.id)
        from (
          select anc.id, count(*)::int as n
-         from m
+         from fm m
          join ${categories} own on own.id = m.category_id
          cross join unnest(string_to_array(trim(both '/' from own.path), '/')) as anc(id)
          group by anc.id
        ) x join ${categories} c on c.id = x.id) as categories,
       (select json_agg(json_build_object('id', v.id, 'name', v.name, 'count', x.n) order by x.n desc, v.name, v.id)
-       from (select m.vendor_id, count(*)::int as n from m group by m.vendor_id
+       from (select m.vendor_id, count(*)::int as n from fm m group by m.vendor_id
              order by n desc, m.vendor_id limit ${VENDOR_FACET_LIMIT}) x
        join ${vendors} v on v.id = x.vendor_id) as vendors,
       (select json_build_object('true', count(*) filter (where m.in_stock), 'false', count(*) filter (where not m.in_stock))
-       from m) as in_stock`;
+       from fm m) as in_stock`;
+  const probe = probeTokens
+    ? sql`(select array_agg(e.n order by t.ord)
+         from unnest(${param(probeTokens)}::text[]) with ordinality as t(tok, ord)
+         cross join lateral (
+           select count(*)::int as n from (
+             select 1 from ${products} p
+             where p.status = 'published' and p.search_document @@ plainto_tsquery(${cfg}, t.tok)
+             limit ${FUZZY_BELOW}
+           ) z
+         ) e)`
+    : sql`null::int[]`;
   const result = await tx.db.execute<Row>(sql`
-    with hits as materialized (
-      select p.id, p.vendor_id, p.category_id, p.published_at,
-        p.stock_qty >= p.min_order_qty as in_stock,
-        ${score} as score,
-        ${needsPrice ? priceAt(sql`p`) : sql`null::bigint`} as price
-      from ${products} p
-      where ${sql.join(where, sql` and `)}
-    ), m as materialized (
-      select h.* from hits h
-      join ${vendors} v on v.id = h.vendor_id and v.status = 'approved'
+    with m as materialized (
+      select m.* from (
+        select p.id, p.vendor_id, p.category_id, p.published_at,
+          p.stock_qty >= p.min_order_qty as in_stock,
+          ${score} as score,
+          ${needsPrice ? priceAt(sql`p`) : sql`null::bigint`} as price
+        from ${products} p
+        where ${sql.join(where, sql` and `)}
+          and exists (select 1 from ${vendors} v where v.id = p.vendor_id and v.status = 'approved')
+      ) m
       ${priceWhere.length ? sql`where ${sql.join(priceWhere, sql` and `)}` : sql``}
+      order by ${order}
+      limit ${MAX_RESULT_WINDOW + 1}
+    ), fm as materialized (
+      select * from m order by ${order} limit ${MAX_RESULT_WINDOW}
     ), page as (
       select m.id, row_number() over (order by ${order}) as n
-      from m order by ${order} limit ${query.limit} offset ${offset}
+      from fm m order by ${order} limit ${query.limit} offset ${offset}
     )
     select
       (select count(*)::int from m) as total,
+      ${probe} as exact_counts,
       (select json_agg(json_build_object(
           'id', p.id, 'title', p.title, 'sku', p.sku,
           'vendor', json_build_object('id', v.id, 'name', v.name, 'verified', v.verified),
@@ -244,20 +286,25 @@ async function runSearch(tx: TenantTx, query: SearchQuery, text: TextQuery | nul
 ${facetColumns}
   `);
   const row = result.rows[0] as Row;
+  const total = Math.min(row.total, MAX_RESULT_WINDOW);
   return {
-    items: (row.items ?? []).map((item) => ({
-      ...item,
-      inStock: item.stockQty >= item.minOrderQty,
-      publishedAt: item.publishedAt ? new Date(item.publishedAt).toISOString() : null,
-    })),
-    total: row.total,
-    page: query.page,
-    limit: query.limit,
-    pages: pageCount(row.total, query.limit),
-    facets: {
-      categories: row.categories ?? [],
-      vendors: row.vendors ?? [],
-      inStock: row.in_stock ?? { true: 0, false: 0 },
+    exactCounts: row.exact_counts,
+    result: {
+      items: (row.items ?? []).map((item) => ({
+        ...item,
+        inStock: item.stockQty >= item.minOrderQty,
+        publishedAt: item.publishedAt ? new Date(item.publishedAt).toISOString() : null,
+      })),
+      total,
+      totalCapped: row.total > MAX_RESULT_WINDOW,
+      page: query.page,
+      limit: query.limit,
+      pages: pageCount(total, query.limit),
+      facets: {
+        categories: row.categories ?? [],
+        vendors: row.vendors ?? [],
+        inStock: row.in_stock ?? { true: 0, false: 0 },
+      },
     },
   };
 }

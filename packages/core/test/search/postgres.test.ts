@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import {
   createRuntime,
   createTenant,
+  MAX_RESULT_WINDOW,
   PostgresSearchEngine,
   type Runtime,
   reindexProductsTx,
@@ -99,5 +100,54 @@ describe('PostgreSQL search specifics', () => {
   it('ignores words made of punctuation only and matches nothing for unknown words', async () => {
     expect((await search({ q: ' -- / ' })).total).toBe(6);
     expect((await search({ q: 'pump zzqqxx' })).total).toBe(0);
+  });
+
+  it('counts, facets and pages the best MAX_RESULT_WINDOW matches, newest first, and says there are more', async () => {
+    const rt = runtime as Runtime;
+    const created = await createTenant(
+      rt,
+      { name: 'Big shop', slug: 'capped', ownerEmail: 'o@capped.test' },
+      { type: 'system', id: 'test' },
+    );
+    await runProvisioning(rt, created.id, { finalAttempt: true });
+    const big = { id: created.id, schemaName: created.schemaName };
+    const n = MAX_RESULT_WINDOW + 5;
+    await withTenant(rt.database, big, async ({ db, t }) => {
+      await db.execute(sql`insert into ${t.vendors} (id, name, legal_name, country, tax_id, contact_name, contact_email, status, verified)
+        values ('ven_big', 'Big Vendor', 'Big Vendor', 'DE', 'DE1', 'B', 'b@big.test', 'approved', true)`);
+      // Product i is published i minutes after the first; every 10th also says "rare".
+      await db.execute(sql`
+        insert into ${t.products} (id, vendor_id, sku, title, description, unit, min_order_qty, stock_qty,
+          attributes, currency, base_price_minor, status, published_at)
+        select 'prd_' || lpad(i::text, 5, '0'), 'ven_big', 'SKU-' || i,
+          case when i % 10 = 0 then 'Rare widget ' || i else 'Widget ' || i end, '', 'piece', 1, i % 2,
+          '[]'::jsonb, 'EUR', 100 + i, 'published', timestamptz '2026-01-01' + make_interval(mins => i)
+        from generate_series(1, ${n}) as i`);
+      await db.execute(sql`insert into ${t.products} (id, vendor_id, sku, title, description, unit, min_order_qty,
+          stock_qty, attributes, currency, base_price_minor, status)
+        values ('prd_draft', 'ven_big', 'SKU-D', 'Widget draft', '', 'piece', 1, 1, '[]'::jsonb, 'EUR', 1, 'draft')`);
+    });
+    await new PostgresSearchEngine(rt.database).reindexAll(big);
+    const browse = (q: Record<string, unknown>) =>
+      engine().search(big, { sort: 'newest', page: 1, limit: 10, ...q });
+
+    const first = await browse({});
+    expect(first.total).toBe(MAX_RESULT_WINDOW);
+    expect(first.totalCapped).toBe(true);
+    expect(first.pages).toBe(MAX_RESULT_WINDOW / 10);
+    expect(first.items.map((i) => i.id).slice(0, 2)).toEqual([`prd_0${n}`, `prd_0${n - 1}`]);
+    // Facets cover exactly the matches counted.
+    expect(first.facets.inStock.true + first.facets.inStock.false).toBe(MAX_RESULT_WINDOW);
+    expect(first.facets.vendors).toEqual([{ id: 'ven_big', name: 'Big Vendor', count: MAX_RESULT_WINDOW }]);
+    // The last page ends with the MAX_RESULT_WINDOW-th newest product.
+    const last = await browse({ page: MAX_RESULT_WINDOW / 10 });
+    expect(last.items.at(-1)?.id).toBe(`prd_${String(n - MAX_RESULT_WINDOW + 1).padStart(5, '0')}`);
+    // The same through a word: the browse index is not needed for correctness.
+    const words = await engine().search(big, { q: 'widget', sort: 'relevance', page: 1, limit: 10 });
+    expect([words.total, words.totalCapped]).toEqual([MAX_RESULT_WINDOW, true]);
+    // Under the cap, counts are exact and not capped; the draft never counts.
+    const rare = await engine().search(big, { q: 'rare', sort: 'newest', page: 1, limit: 10 });
+    expect([rare.total, rare.totalCapped]).toEqual([Math.floor(n / 10), false]);
+    expect(rare.items[0]?.id).toBe(`prd_0${Math.floor(n / 10) * 10}`);
   });
 });

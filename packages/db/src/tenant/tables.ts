@@ -159,6 +159,11 @@ function defineTenantTables(schemaName: string) {
     (t) => [
       uniqueIndex('products_vendor_id_sku_idx').on(t.vendorId, t.sku),
       index('products_status_category_id_idx').on(t.status, t.categoryId),
+      // Browsing newest first (the storefront home, a search without words) reads this in order
+      // and stops after the page: no sort of the whole catalog.
+      index('products_published_newest_idx')
+        .on(t.publishedAt.desc().nullsLast(), t.id.desc())
+        .where(sql`${t.status} = 'published'`),
       index('products_search_document_idx').using('gin', t.searchDocument),
       index('products_search_text_idx').using('gin', t.searchText.op('public.gin_trgm_ops')),
       check(

@@ -32,15 +32,16 @@ export const tenantCatalogCategories = createApi<TenantEnv>()
       request: { query: Counts },
       responses: { 200: json(CategoryTree, 'The tree'), ...errorResponses(400, 404) },
     }),
-    async (c) =>
-      c.json(
-        {
-          data: await listCategories(c.var.deps.database, c.var.tenant, {
-            counts: c.req.valid('query').counts === 'true',
-          }),
-        },
-        200,
-      ),
+    async (c) => {
+      const { database, publicCache } = c.var.deps;
+      const tenant = c.var.tenant;
+      // With counts the tree follows every product change, so only the plain tree is cached.
+      const data =
+        c.req.valid('query').counts === 'true'
+          ? await listCategories(database, tenant, { counts: true })
+          : await publicCache.read(tenant.id, 'categories', () => listCategories(database, tenant));
+      return c.json({ data }, 200);
+    },
   )
   .openapi(
     createRoute({

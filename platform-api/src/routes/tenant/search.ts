@@ -91,7 +91,13 @@ const SearchHitSchema = z
 const SearchResultSchema = z
   .object({
     items: z.array(SearchHitSchema),
-    total: z.number().int().openapi({ description: 'Matches over all pages' }),
+    total: z
+      .number()
+      .int()
+      .openapi({ description: `Matches over all pages, counted up to ${MAX_RESULT_WINDOW}` }),
+    totalCapped: z.boolean().openapi({
+      description: `true: there are more than ${MAX_RESULT_WINDOW} matches; only the best ${MAX_RESULT_WINDOW} are counted, faceted and paged (narrow the search to see others)`,
+    }),
     page: z.number().int(),
     limit: z.number().int(),
     pages: z

@@ -40,7 +40,14 @@ export const tenantStorefront = createApi<TenantEnv>()
       summary: "The marketplace's public name and theme",
       responses: { 200: json(Storefront, 'Public branding'), ...errorResponses(403, 404) },
     }),
-    async (c) => c.json(await getStorefront(c.var.deps.database, c.var.tenant), 200),
+    async (c) => {
+      const { database, publicCache } = c.var.deps;
+      const tenant = c.var.tenant;
+      return c.json(
+        await publicCache.read(tenant.id, 'storefront', () => getStorefront(database, tenant)),
+        200,
+      );
+    },
   )
   .openapi(
     createRoute({

@@ -38,7 +38,8 @@ export const MEILI_SETTINGS = {
   rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
   typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
   faceting: { maxValuesPerFacet: 500 },
-  pagination: { maxTotalHits: MAX_RESULT_WINDOW },
+  // One more than the window, so that a capped count is recognisable (as in the PostgreSQL engine).
+  pagination: { maxTotalHits: MAX_RESULT_WINDOW + 1 },
 };
 
 export const MEILI_FACETS = ['categoryIds', 'vendorId', 'inStock'];
@@ -190,10 +191,12 @@ export function mapMeiliResponse(
     .map(([id, count]) => ({ id, name: lookup.vendors.get(id) as string, count }));
   const byCount = <T extends { count: number; name: string; id: string }>(a: T, b: T) =>
     b.count - a.count || a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
-  const total = Math.max(0, (response.totalHits ?? response.estimatedTotalHits ?? 0) - dropped);
+  const counted = Math.max(0, (response.totalHits ?? response.estimatedTotalHits ?? 0) - dropped);
+  const total = Math.min(counted, MAX_RESULT_WINDOW);
   return {
     items,
     total,
+    totalCapped: counted > MAX_RESULT_WINDOW,
     page: query.page,
     limit: query.limit,
     pages: pageCount(total, query.limit),

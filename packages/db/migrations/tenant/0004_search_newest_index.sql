@@ -1,0 +1,1 @@
+CREATE INDEX "products_published_newest_idx" ON "tenant_template"."products" USING btree ("published_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "tenant_template"."products"."status" = 'published';
