@@ -12,6 +12,7 @@ import {
   createRuntime,
   createSearchEngine,
   createTenant,
+  MAX_RESULT_WINDOW,
   MEILI_SETTINGS,
   type MeiliSearchResponse,
   MeilisearchEngine,
@@ -46,6 +47,15 @@ describe('Meilisearch request building', () => {
       page: 3,
       hitsPerPage: 10,
     });
+  });
+
+  it('asks for no facet distribution when the caller wants no facets', () => {
+    expect(buildMeiliSearch({ ...base, facets: false }).facets).toEqual([]);
+    expect(buildMeiliSearch({ ...base, facets: true }).facets).toEqual([
+      'categoryIds',
+      'vendorId',
+      'inStock',
+    ]);
   });
 
   it('filters prices at the MOQ without a quantity, and through the volume bands with one', () => {
@@ -135,7 +145,27 @@ describe('Meilisearch result mapping', () => {
         publishedAt: '2026-01-01T00:00:00.000Z',
       },
     ]);
-    expect(r).toMatchObject({ total: 11, page: 1, limit: 5, pages: 3 });
+    expect(r).toMatchObject({ total: 11, totalCapped: false, page: 1, limit: 5, pages: 3 });
+  });
+
+  it('says the total is capped when Meilisearch counted past the result window', () => {
+    // Meilisearch stops at maxTotalHits (the window + 1); a hidden hit on the page does not undo that.
+    const capped = mapMeiliResponse(
+      { ...response, totalHits: MAX_RESULT_WINDOW + 1 },
+      { ...base, limit: 10 },
+      lookup,
+    );
+    expect([capped.total, capped.totalCapped, capped.pages]).toEqual([
+      MAX_RESULT_WINDOW,
+      true,
+      MAX_RESULT_WINDOW / 10,
+    ]);
+    const exact = mapMeiliResponse(
+      { ...response, totalHits: MAX_RESULT_WINDOW },
+      { ...base, limit: 10 },
+      lookup,
+    );
+    expect([exact.total, exact.totalCapped]).toEqual([MAX_RESULT_WINDOW - 1, false]);
   });
 
   it('names facet values from the database and leaves out unknown ones', () => {

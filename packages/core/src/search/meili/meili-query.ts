@@ -114,7 +114,8 @@ export function buildMeiliSearch(query: SearchQuery): MeiliSearchRequest {
     q: text,
     filter,
     sort,
-    facets: MEILI_FACETS,
+    // No facet distribution asked for when the caller shows no filters (Meilisearch then skips it).
+    facets: query.facets === false ? [] : MEILI_FACETS,
     page: query.page,
     hitsPerPage: query.limit,
     attributesToRetrieve: RETRIEVE,
@@ -191,8 +192,10 @@ export function mapMeiliResponse(
     .map(([id, count]) => ({ id, name: lookup.vendors.get(id) as string, count }));
   const byCount = <T extends { count: number; name: string; id: string }>(a: T, b: T) =>
     b.count - a.count || a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
-  const counted = Math.max(0, (response.totalHits ?? response.estimatedTotalHits ?? 0) - dropped);
-  const total = Math.min(counted, MAX_RESULT_WINDOW);
+  // Meilisearch stops counting at maxTotalHits (MAX_RESULT_WINDOW + 1): more than the window means
+  // capped, whatever was dropped from this page.
+  const counted = response.totalHits ?? response.estimatedTotalHits ?? 0;
+  const total = Math.min(Math.max(0, counted - dropped), MAX_RESULT_WINDOW);
   return {
     items,
     total,
