@@ -30,7 +30,13 @@ export function mountUi(app: Hono<AppEnv>, ui: UiApps) {
     if (/^\/(api|platform)\//.test(c.req.path)) return fallbackPage(c); // unknown API path: JSON 404
     const surface = c.var.surface;
     const origin = `http://${c.req.header('host') ?? ''}`;
-    const headers = { 'x-request-id': c.var.requestId };
+    // The page request's X-Forwarded-For travels with the loaders' API calls, so the API reads the
+    // client address exactly as it would from a direct call (see middleware/rate-limit.ts).
+    const forwarded = c.req.header('x-forwarded-for');
+    const headers: Record<string, string> = {
+      'x-request-id': c.var.requestId,
+      ...(forwarded ? { 'x-forwarded-for': forwarded } : {}),
+    };
     const inProcess = inProcessFor(c);
     if (surface.kind === 'tenant' && surface.tenant.status === 'active') {
       const tenant = { id: surface.tenant.id, slug: surface.tenant.slug };

@@ -213,3 +213,50 @@ describe('through the Node server', () => {
     }
   });
 });
+
+describe('behind a trusted reverse proxy (AGORA_TRUSTED_PROXY_HOPS=1)', () => {
+  let proxied: ApiHarness;
+  let dir: string;
+  const P = 'rl-proxy.localhost';
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'agora-rate-proxy-'));
+    proxied = await createApiHarness({ AGORA_DATA_DIR: dir, AGORA_TRUSTED_PROXY_HOPS: '1' });
+    await proxied.activeTenant('rl-proxy', 'Proxied Market');
+  });
+  afterAll(async () => {
+    await proxied?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Every request arrives from the proxy's socket, 10.0.0.2, with the client in X-Forwarded-For. */
+  const viaProxy = (path: string, client: string, form: FormData) =>
+    Promise.resolve(
+      proxied.api.app.request(
+        path,
+        { method: 'POST', headers: { host: P, 'x-forwarded-for': client }, body: form },
+        fromAddress('10.0.0.2'),
+      ),
+    );
+
+  // Needs the built storefront (`pnpm build`), like the other storefront page tests.
+  it('counts each client on its own, also through the storefront /sell page, and a spoofed header changes nothing', async () => {
+    for (let i = 0; i < 4; i++)
+      expect(
+        (await viaProxy('/api/v1/vendor-applications', '203.0.113.7', applicationForm(email()))).status,
+      ).toBe(201);
+    // The page's in-process API call carries the page request's X-Forwarded-For: fifth from .7.
+    const page = await viaProxy('/sell', '203.0.113.7', applicationForm(email()));
+    expect(await page.text()).toContain('Application received');
+    // A client writing its own X-Forwarded-For entry: the proxy appends the real address last.
+    const spoofed = await viaProxy(
+      '/api/v1/vendor-applications',
+      '192.0.2.1, 203.0.113.7',
+      applicationForm(email()),
+    );
+    expect(spoofed.status).toBe(429);
+    // Another client behind the same proxy still has its own budget.
+    expect(
+      (await viaProxy('/api/v1/vendor-applications', '203.0.113.8', applicationForm(email()))).status,
+    ).toBe(201);
+  });
+});

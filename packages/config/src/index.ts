@@ -38,6 +38,11 @@ const Env = z.object({
   AGORA_VENDOR_APPLICATION_LIMIT: z.coerce.number().int().min(1).default(5),
   AGORA_VENDOR_APPLICATION_WINDOW_S: z.coerce.number().int().min(1).default(3600),
   /**
+   * Reverse proxies in front of the API that append the client's address to X-Forwarded-For
+   * (Caddy in docker-compose.yml: 1). 0 trusts no header and uses the socket's address.
+   */
+  AGORA_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /**
    * How long a replaced or removed file (logo, product image) is kept before it is deleted:
    * storefront pages cached at a CDN may still point at it for a while.
    */
@@ -108,6 +113,8 @@ export type Config = {
   };
   /** Fixed-window limits per client address and marketplace (see platform-api middleware/rate-limit). */
   rateLimits: { vendorApplications: RateLimit };
+  /** Proxies whose X-Forwarded-For entries are trusted for the client address (AGORA_TRUSTED_PROXY_HOPS). */
+  trustedProxyHops: number;
   email: { smtpUrl: string | undefined; from: string };
   /** Scheme and port of links to tenant hosts in emails; the port is left out when undefined. */
   publicUrl: { scheme: 'http' | 'https'; port: number | undefined };
@@ -186,6 +193,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
         windowMs: e.AGORA_VENDOR_APPLICATION_WINDOW_S * 1000,
       },
     },
+    trustedProxyHops: e.AGORA_TRUSTED_PROXY_HOPS,
     email: { smtpUrl: e.SMTP_URL, from: e.EMAIL_FROM },
     // Development serves tenants at http://<slug>.localhost:<PORT>; production sits behind a
     // TLS proxy on 443.

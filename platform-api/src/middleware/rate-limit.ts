@@ -54,12 +54,24 @@ export function addressBucket(address: string): string {
 }
 
 /**
- * Where the request comes from: the socket's remote address. No proxy header is trusted (the
- * app has no trusted-proxy setting): behind a reverse proxy every client shares the proxy's
- * address. Requests without a socket (in-process calls made without the caller's bindings) are
- * all `unknown`, one shared bucket, so forgetting to pass bindings limits harder, never less.
+ * Where the request comes from. With `hops` trusted reverse proxies in front (each appends the
+ * address it received the request from to X-Forwarded-For), the client is the `hops`-th entry
+ * from the right: entries further left were written by the client itself and prove nothing.
+ * Without trusted proxies, or when the header is missing, it is the socket's remote address.
+ * Requests without a socket (in-process calls made without the caller's bindings) are all
+ * `unknown`, one shared bucket, so forgetting to pass bindings limits harder, never less.
  */
-export function clientAddress(c: Context): string {
+export function clientAddress(c: Context, hops = 0): string {
+  if (hops > 0) {
+    const forwarded = (c.req.header('x-forwarded-for') ?? '')
+      .split(',')
+      .map((a) => a.trim())
+      .filter(Boolean);
+    // Fewer entries than proxies: the request skipped some of them; the leftmost is what the
+    // outermost proxy that saw it received.
+    const address = forwarded[Math.max(0, forwarded.length - hops)];
+    if (address) return addressBucket(address);
+  }
   try {
     const address = getConnInfo(c).remote.address;
     if (address) return addressBucket(address);
@@ -110,7 +122,12 @@ export function rateLimit(options: RateLimitOptions) {
   return createMiddleware<AppEnv>(async (c, next) => {
     const { redis, config } = c.var.deps;
     const { limit, windowMs } = options.rule(config);
-    const key = rateLimitKey(config.queuePrefix, options.name, scopeOf(c), clientAddress(c));
+    const key = rateLimitKey(
+      config.queuePrefix,
+      options.name,
+      scopeOf(c),
+      clientAddress(c, config.trustedProxyHops),
+    );
     let hit: { count: number; resetMs: number };
     try {
       hit = await hitFixedWindow(redis, key, windowMs);
