@@ -1,0 +1,66 @@
+import { expect, test } from '@playwright/test';
+import { shot, url } from './fixtures.js';
+
+const ACME = 'acme.localhost';
+
+test('a visitor browses by category: sub-categories, sorting, pages and the way back from a product', async ({
+  page,
+}, info) => {
+  await page.goto(url(ACME, '/'));
+  await page.getByRole('link', { name: 'Fluid power', exact: true }).click();
+  await expect(page).toHaveURL(/\/categories\/fluid-power$/);
+  await expect(page.getByTestId('category-title')).toHaveText('Fluid power');
+  const subcategories = page.getByTestId('subcategories');
+  await expect(subcategories.getByRole('link')).toHaveText(['Fittings', 'Hydraulic pumps', 'Valves']); // by position, then name
+  // Everything below the category: more products than in any one of its sub-categories.
+  const allCount = Number((await page.getByTestId('result-count').textContent())?.match(/\d+/)?.[0]);
+  expect(allCount).toBeGreaterThan(0);
+  await shot(page, info, 'category-page');
+  // 24 per page: the next page holds different products.
+  expect(allCount).toBeGreaterThan(24);
+  const productLinks = () =>
+    page.locator('.product-card > a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+  const firstPage = await productLinks();
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Next →' }).click();
+  await expect(page.getByRole('navigation', { name: 'Pages' })).toContainText('Page 2 of');
+  const secondPage = await productLinks();
+  expect(secondPage.length).toBeGreaterThan(0);
+  expect(secondPage.filter((href) => firstPage.includes(href))).toEqual([]);
+  await expect(page.getByTestId('category-title')).toHaveText('Fluid power');
+
+  await subcategories.getByRole('link', { name: 'Valves' }).click();
+  await expect(page.getByTestId('category-title')).toHaveText('Valves');
+  const breadcrumb = page.getByRole('navigation', { name: 'Breadcrumb' });
+  await expect(breadcrumb.getByRole('link', { name: 'Fluid power' })).toHaveAttribute(
+    'href',
+    '/categories/fluid-power',
+  );
+  const valvesCount = Number((await page.getByTestId('result-count').textContent())?.match(/\d+/)?.[0]);
+  expect(valvesCount).toBeGreaterThan(0);
+  expect(valvesCount).toBeLessThan(allCount);
+  const titles = page.locator('.product-card h3');
+  for (const title of await titles.allTextContents()) expect(title).toMatch(/valve/i);
+
+  // Cheapest first: the prices on the page never go down.
+  await page.getByLabel('Sort').selectOption('price_asc');
+  await page.getByRole('button', { name: 'Search' }).first().click();
+  await expect(page).toHaveURL(/sort=price_asc/);
+  const prices = (await page.locator('.product-card .price').allTextContents()).map((t) =>
+    Number(t.replace(/[^0-9.]/g, '')),
+  );
+  expect(prices.length).toBeGreaterThan(1);
+  expect([...prices].sort((a, b) => a - b)).toEqual(prices);
+
+  // A product page leads back to its category.
+  await titles.first().click();
+  await expect(page).toHaveURL(/\/products\//);
+  await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Valves' }).click();
+  await expect(page.getByTestId('category-title')).toHaveText('Valves');
+});
+
+test('an unknown category is a friendly 404 inside the site', async ({ page }) => {
+  const res = await page.goto(url(ACME, '/categories/no-such-thing'));
+  expect(res?.status()).toBe(404);
+  await expect(page.getByRole('heading', { name: 'Category not found' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Browse the whole catalog' })).toBeVisible();
+});
