@@ -23,6 +23,14 @@ export const migrateTenantsJob = {
 
 export type JobPayload<J extends JobDefinition<z.ZodType>> = z.infer<J['schema']>;
 
+/** One tenant outbox event handed to a job by the relay (email, search indexing, file deletion). */
+const OutboxEventJob = z.object({
+  tenantId: z.string().startsWith('ten_'),
+  outboxId: z.number().int().positive(),
+  topic: z.string(),
+  payload: z.record(z.string(), z.unknown()),
+});
+
 /**
  * An outbox event that leads to an email (invitation, password reset). Enqueued by the outbox
  * relay with job id `outbox-<tenantId>-<outboxId>`, so relaying an event twice is one job.
@@ -30,12 +38,7 @@ export type JobPayload<J extends JobDefinition<z.ZodType>> = z.infer<J['schema']
 export const emailSendJob = {
   name: 'email.send.v1',
   queue: 'email',
-  schema: z.object({
-    tenantId: z.string().startsWith('ten_'),
-    outboxId: z.number().int().positive(),
-    topic: z.string(),
-    payload: z.record(z.string(), z.unknown()),
-  }),
+  schema: OutboxEventJob,
 } satisfies JobDefinition<z.ZodType>;
 
 /**
@@ -56,12 +59,7 @@ export const catalogImportJob = {
 export const searchIndexJob = {
   name: 'search.index.v1',
   queue: 'indexing',
-  schema: z.object({
-    tenantId: z.string().startsWith('ten_'),
-    outboxId: z.number().int().positive(),
-    topic: z.string(),
-    payload: z.record(z.string(), z.unknown()),
-  }),
+  schema: OutboxEventJob,
 } satisfies JobDefinition<z.ZodType>;
 
 /**
@@ -72,10 +70,5 @@ export const searchIndexJob = {
 export const fileDeleteJob = {
   name: 'files.delete.v1',
   queue: 'files',
-  schema: z.object({
-    tenantId: z.string().startsWith('ten_'),
-    outboxId: z.number().int().positive(),
-    topic: z.string(),
-    payload: z.record(z.string(), z.unknown()),
-  }),
+  schema: OutboxEventJob,
 } satisfies JobDefinition<z.ZodType>;

@@ -1,6 +1,6 @@
 import type { SearchQuery, SearchResult } from '@agora/api-client';
 import { Form, Link, useLocation, useSearchParams } from '@remix-run/react';
-import { Money } from './price.js';
+import { ProductCard } from './product-card.js';
 
 /** Products per page on every catalog listing (search, category pages). */
 export const PAGE_SIZE = 24;
@@ -142,27 +142,7 @@ export function CatalogSearch({
           ) : (
             <ul className="product-grid">
               {result.items.map((p) => (
-                <li key={p.id} className="product-card">
-                  <Link to={`/products/${p.id}`}>
-                    {p.imageUrl ? (
-                      <img src={p.imageUrl} alt="" loading="lazy" />
-                    ) : (
-                      <div className="no-image" aria-hidden="true" />
-                    )}
-                    <h3>{p.title}</h3>
-                  </Link>
-                  <p className="vendor">
-                    {p.vendor.name}{' '}
-                    {p.vendor.verified ? <span className="badge-verified">Verified</span> : null}
-                  </p>
-                  <p className="price">
-                    <Money minor={p.unitPriceMinor} currency={p.currency} />{' '}
-                    <span className="unit">/ {p.unit}</span>
-                  </p>
-                  <p className="moq">
-                    MOQ {p.minOrderQty} · {p.inStock ? 'In stock' : 'Made to order'}
-                  </p>
-                </li>
+                <ProductCard key={p.id} product={p} />
               ))}
             </ul>
           )}

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useLoaderData, useRouteLoaderData } from '@remix-run/react';
 import { productCount } from '../components/catalog-search.js';
-import { Money } from '../components/price.js';
+import { ProductCard } from '../components/product-card.js';
 import { apiFor } from '../context.js';
 import type { loader as rootLoader } from '../root.js';
 
@@ -63,20 +63,7 @@ export default function Home() {
             <h2>New in the catalog</h2>
             <ul className="product-grid">
               {latest.map((p) => (
-                <li key={p.id} className="product-card">
-                  <Link to={`/products/${p.id}`}>
-                    {p.imageUrl ? (
-                      <img src={p.imageUrl} alt="" loading="lazy" />
-                    ) : (
-                      <div className="no-image" aria-hidden="true" />
-                    )}
-                    <h3>{p.title}</h3>
-                  </Link>
-                  <p className="vendor">{p.vendor.name}</p>
-                  <p className="price">
-                    <Money minor={p.unitPriceMinor} currency={p.currency} /> / {p.unit}
-                  </p>
-                </li>
+                <ProductCard key={p.id} product={p} />
               ))}
             </ul>
             <p>

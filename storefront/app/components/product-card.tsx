@@ -1,0 +1,28 @@
+import type { SearchResult } from '@agora/api-client';
+import { Link } from '@remix-run/react';
+import { Money } from './price.js';
+
+/** One product in a grid (search, category pages, the home page): image, title, vendor, price at the MOQ. */
+export function ProductCard({ product: p }: { product: SearchResult['items'][number] }) {
+  return (
+    <li className="product-card">
+      <Link to={`/products/${p.id}`}>
+        {p.imageUrl ? (
+          <img src={p.imageUrl} alt="" loading="lazy" />
+        ) : (
+          <div className="no-image" aria-hidden="true" />
+        )}
+        <h3>{p.title}</h3>
+      </Link>
+      <p className="vendor">
+        {p.vendor.name} {p.vendor.verified ? <span className="badge-verified">Verified</span> : null}
+      </p>
+      <p className="price">
+        <Money minor={p.unitPriceMinor} currency={p.currency} /> <span className="unit">/ {p.unit}</span>
+      </p>
+      <p className="moq">
+        MOQ {p.minOrderQty} · {p.inStock ? 'In stock' : 'Made to order'}
+      </p>
+    </li>
+  );
+}
