@@ -14,7 +14,8 @@ export const TS_CONFIG = 'simple';
  * in one statement: title and SKU weigh A, attribute names and values and the vendor's name B,
  * the names of the category and all its ancestors C, the description D. `search_text` holds the
  * distinct lowercased words of title, SKU, vendor, category path and attribute values, for
- * trigram (typo-tolerant) matching. Rows whose columns would not change are not written, so a
+ * trigram (typo-tolerant) matching. `price_moq_minor` is the unit price at the MOQ, for price
+ * sorts and filters. Rows whose columns would not change are not written, so a
  * repeated call is cheap and changes nothing. Returns the number of rows written.
  *
  * Call it in the transaction that writes products (catalog) so the PostgreSQL index is never
@@ -23,12 +24,17 @@ export const TS_CONFIG = 'simple';
 export async function reindexProductsTx(tx: TenantTx, productIds: string[]): Promise<number> {
   const ids = [...new Set(productIds)];
   if (!ids.length) return 0;
-  const { products, vendors, categories } = tx.t;
+  const { products, vendors, categories, priceTiers } = tx.t;
   const result = await tx.db.execute(sql`
     update ${products} as p
-    set search_document = s.doc, search_text = s.txt
+    set search_document = s.doc, search_text = s.txt, price_moq_minor = s.price
     from (
       select p.id,
+        coalesce((
+          select pt.unit_price_minor from ${priceTiers} pt
+          where pt.product_id = p.id and pt.min_qty <= p.min_order_qty
+          order by pt.min_qty desc limit 1
+        ), p.base_price_minor) as price,
         setweight(to_tsvector(${TS_CONFIG}::regconfig, p.title || ' ' || p.sku), 'A') ||
         setweight(to_tsvector(${TS_CONFIG}::regconfig, coalesce(a.words, '') || ' ' || v.name), 'B') ||
         setweight(to_tsvector(${TS_CONFIG}::regconfig, coalesce(c.names, '')), 'C') ||
@@ -60,7 +66,8 @@ export async function reindexProductsTx(tx: TenantTx, productIds: string[]): Pro
       where p.id = any(${sql.param(ids)}::text[])
     ) s
     where p.id = s.id
-      and (p.search_document is distinct from s.doc or p.search_text is distinct from s.txt)
+      and (p.search_document is distinct from s.doc or p.search_text is distinct from s.txt
+           or p.price_moq_minor is distinct from s.price)
   `);
   return result.rowCount ?? 0;
 }

@@ -209,8 +209,9 @@ async function runSearch(
       : sql`m.published_at desc nulls last, m.id desc nulls last`,
     // The order of products_published_newest_idx, so a browse reads the index and stops early.
     newest: sql`m.published_at desc nulls last, m.id desc nulls last`,
-    price_asc: sql`m.price asc, m.score desc, m.id`,
-    price_desc: sql`m.price desc, m.score desc, m.id`,
+    // Without words, the order of products_published_price_idx (read backwards for desc).
+    price_asc: text ? sql`m.price asc, m.score desc, m.id` : sql`m.price asc, m.id`,
+    price_desc: text ? sql`m.price desc, m.score desc, m.id` : sql`m.price desc, m.id desc`,
   }[query.sort];
   const offset = (query.page - 1) * query.limit;
 
@@ -250,7 +251,7 @@ async function runSearch(
         select p.id, p.vendor_id, p.category_id, p.published_at,
           p.stock_qty >= p.min_order_qty as in_stock,
           ${score} as score,
-          ${needsPrice ? priceAt(sql`p`) : sql`null::bigint`} as price
+          ${needsPrice ? (qty === null ? sql`p.price_moq_minor` : priceAt(sql`p`)) : sql`null::bigint`} as price
         from ${products} p
         where ${sql.join(where, sql` and `)}
           and exists (select 1 from ${vendors} v where v.id = p.vendor_id and v.status = 'approved')

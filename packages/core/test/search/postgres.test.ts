@@ -77,6 +77,45 @@ describe('PostgreSQL search specifics', () => {
     expect(written).toBe(0);
   });
 
+  it("keeps each product's unit price at its MOQ for price sorts, following tier changes", async () => {
+    const db = (runtime as Runtime).database;
+    const mismatches = () =>
+      withTenant(db, a(), async ({ db, t }) => {
+        const r = await db.execute<{ id: string }>(sql`
+          select p.id from ${t.products} p
+          where p.price_moq_minor is distinct from coalesce((
+            select pt.unit_price_minor from ${t.priceTiers} pt
+            where pt.product_id = p.id and pt.min_qty <= p.min_order_qty order by pt.min_qty desc limit 1
+          ), p.base_price_minor)`);
+        return r.rows.map((x) => x.id);
+      });
+    expect(await mismatches()).toEqual([]);
+    // A new tier at the MOQ, as a product update writes it (tiers, then the reindex).
+    const price = () =>
+      withTenant(db, a(), async ({ db, t }) =>
+        Number(
+          (
+            await db.execute<{ v: string }>(
+              sql`select price_moq_minor as v from ${t.products} where id = 'prd_p2'`,
+            )
+          ).rows[0]?.v,
+        ),
+      );
+    const before = await price();
+    await withTenant(db, a(), async (tx) => {
+      await tx.db.execute(sql`update ${tx.t.priceTiers} set unit_price_minor = unit_price_minor - 1
+        where product_id = 'prd_p2' and min_qty = (select min_order_qty from ${tx.t.products} where id = 'prd_p2')`);
+      await reindexProductsTx(tx, ['prd_p2']);
+    });
+    expect(await price()).toBe(before - 1);
+    expect(await mismatches()).toEqual([]);
+    await withTenant(db, a(), async (tx) => {
+      await tx.db.execute(sql`update ${tx.t.priceTiers} set unit_price_minor = unit_price_minor + 1
+        where product_id = 'prd_p2' and min_qty = (select min_order_qty from ${tx.t.products} where id = 'prd_p2')`);
+      await reindexProductsTx(tx, ['prd_p2']);
+    });
+  });
+
   it('sorts by the unit price at a given quantity', async () => {
     // At 50 units the gear pump (tier 50: 150.00) is cheaper than at its MOQ (200.00).
     const r = await search({ q: 'hydraulic pump', sort: 'price_desc', qty: 50 });

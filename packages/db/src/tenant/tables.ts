@@ -153,6 +153,12 @@ function defineTenantTables(schemaName: string) {
       searchDocument: tsvector('search_document'),
       /** The same words as plain text, for trigram (typo-tolerant) matching. */
       searchText: text('search_text').notNull().default(''),
+      /**
+       * Unit price at the minimum order quantity (the tier in effect there, else the list price),
+       * kept by the search reindex with the other search columns: price sorts and filters at the
+       * MOQ read it instead of computing it per product.
+       */
+      priceMoqMinor: bigint('price_moq_minor', { mode: 'number' }),
       createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
       updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     },
@@ -164,6 +170,8 @@ function defineTenantTables(schemaName: string) {
       index('products_published_newest_idx')
         .on(t.publishedAt.desc().nullsLast(), t.id.desc())
         .where(sql`${t.status} = 'published'`),
+      // Browsing by price at the MOQ, both ways (backwards for high to low), stopping early.
+      index('products_published_price_idx').on(t.priceMoqMinor, t.id).where(sql`${t.status} = 'published'`),
       index('products_search_document_idx').using('gin', t.searchDocument),
       index('products_search_text_idx').using('gin', t.searchText.op('public.gin_trgm_ops')),
       check(

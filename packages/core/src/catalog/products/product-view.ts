@@ -55,7 +55,8 @@ export const productColumns = (t: TenantTx['t']) => ({
   createdAt: t.products.createdAt,
   updatedAt: t.products.updatedAt,
 });
-export type ProductFields = Omit<ProductRow, 'searchDocument' | 'searchText'>;
+/** A product without its search columns (kept by the search reindex, not part of any view). */
+export type ProductFields = Omit<ProductRow, 'searchDocument' | 'searchText' | 'priceMoqMinor'>;
 
 /** Tiers of these products, ascending by bound. */
 export async function loadTiers({ db, t }: TenantTx, productIds: string[]): Promise<Map<string, Tier[]>> {

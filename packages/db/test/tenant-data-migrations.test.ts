@@ -49,3 +49,35 @@ it('0003 fills status_reason for drafts whose last moderation step was a rejecti
     { id: 'prd_resubmitted', status_reason: null },
   ]);
 });
+
+it('0005 fills price_moq_minor with the tier in effect at the MOQ, else the list price', async () => {
+  const { schemaName: s } = await makeBareTenant(tdb.database);
+  const all = loadMigrations('tenant');
+  const upTo = all.findIndex((m) => m.name === '0005_product_price_at_moq');
+  expect(upTo).toBeGreaterThan(0);
+  await migrateTenantSchema(tdb.database, s, all.slice(0, upTo));
+
+  await withClient(tdb.database, (c) =>
+    c.query(`set role "${tdb.database.ownerRole}";
+      insert into "${s}".vendors (id, name, legal_name, country, tax_id, contact_name, contact_email, status)
+        values ('ven_1', 'V', 'V Ltd', 'DE', 'T1', 'C', 'c@v.test', 'approved');
+      insert into "${s}".products (id, vendor_id, sku, title, unit, currency, base_price_minor, status, min_order_qty) values
+        ('prd_tiers', 'ven_1', 'A', 'A', 'piece', 'EUR', 1000, 'published', 10),
+        ('prd_none', 'ven_1', 'B', 'B', 'piece', 'EUR', 500, 'draft', 1);
+      insert into "${s}".price_tiers (product_id, min_qty, unit_price_minor) values
+        ('prd_tiers', 10, 900), ('prd_tiers', 100, 700);
+      reset role`),
+  );
+  await migrateTenantSchema(tdb.database, s, all);
+
+  const rows = await withClient(tdb.database, async (c) => {
+    await c.query(`set role "${tdb.database.ownerRole}"`);
+    const result = await c.query(`select id, price_moq_minor::int as price from "${s}".products order by id`);
+    await c.query('reset role');
+    return result.rows;
+  });
+  expect(rows).toEqual([
+    { id: 'prd_none', price: 500 },
+    { id: 'prd_tiers', price: 900 },
+  ]);
+});
