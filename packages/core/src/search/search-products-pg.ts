@@ -50,35 +50,23 @@ export async function searchProductsPg(
   query: SearchQuery,
 ): Promise<SearchResult> {
   const terms = searchTerms(query.q);
-  if (!terms) return withTenant(database, tenant, async (tx) => (await runSearch(tx, query, null)).result);
+  if (!terms) return withTenant(database, tenant, (tx) => runSearch(tx, query, null));
   if (terms.advanced) {
     const q = sql`websearch_to_tsquery(${cfg}, ${terms.text})`;
-    return withTenant(
-      database,
-      tenant,
-      async (tx) => (await runSearch(tx, query, { match: q, exact: q })).result,
-    );
+    return withTenant(database, tenant, (tx) => runSearch(tx, query, { match: q, exact: q }));
   }
-  // Optimistic: search the words as typed, and count in the same statement each word's exact
-  // matches. Only when a word has too few does a second round look for its corrected spellings.
+  // Optimistic: search the words as typed. With FUZZY_BELOW or more results every word has at
+  // least that many exact matches, so none is a typo; only a scarce result asks which words
+  // are, and for their corrected spellings.
   return withTenant(
     database,
     tenant,
     async (tx) => {
-      const fuzzy = terms.tokens.map(fuzzyEligible);
-      const first = await runSearch(
-        tx,
-        query,
-        textQuery(terms.tokens, []),
-        fuzzy.some(Boolean) ? terms.tokens : null,
-      );
-      const needsFix = terms.tokens.map(
-        (_, i) => fuzzy[i] === true && (first.exactCounts?.[i] ?? 0) < FUZZY_BELOW,
-      );
-      if (!needsFix.some(Boolean)) return first.result;
-      const corrections = await correctSpellings(tx, terms, needsFix);
-      if (corrections.every((c) => !c.length)) return first.result;
-      return (await runSearch(tx, query, textQuery(terms.tokens, corrections))).result;
+      const first = await runSearch(tx, query, textQuery(terms.tokens, []));
+      if (first.total >= FUZZY_BELOW || !terms.tokens.some(fuzzyEligible)) return first;
+      const corrections = await correctSpellings(tx, terms);
+      if (corrections.every((c) => !c.length)) return first;
+      return runSearch(tx, query, textQuery(terms.tokens, corrections));
     },
     // For the trigram lookup: the word_similarity threshold, and no sequential scan for the sample
     // (which has a LIMIT and would otherwise be tempted to scan the table looking for rare words).
@@ -107,13 +95,18 @@ function textQuery(tokens: string[], corrections: string[][]): TextQuery {
   };
 }
 
-/** The corrected spellings of the words flagged in `needsFix` (none for the others). */
-async function correctSpellings(tx: TenantTx, terms: SearchTerms, needsFix: boolean[]): Promise<string[][]> {
+/**
+ * The corrected spellings of the query's words that are typos: fuzzy-eligible words with fewer
+ * than FUZZY_BELOW exact matches (none for the others). One statement counts each word's exact
+ * matches and, only for a word with too few (CASE runs its branch only when taken), samples
+ * products whose `search_text` holds a similar word (`%>`, the GIN trigram index).
+ */
+async function correctSpellings(tx: TenantTx, terms: SearchTerms): Promise<string[][]> {
   const { products } = tx.t;
   const corrections: string[][] = terms.tokens.map(() => []);
-  const fix = terms.tokens.filter((_, i) => needsFix[i]);
-  const found = await tx.db.execute<{ tok: string; terms: string[] }>(sql`
-    select t.tok, array(
+  const eligible = terms.tokens.filter(fuzzyEligible);
+  const found = await tx.db.execute<{ tok: string; terms: string[] | null }>(sql`
+    select t.tok, case when e.n < ${FUZZY_BELOW} then array(
       select c.term from (
         select distinct w.term, public.similarity(w.term, t.tok) as sim
         from (
@@ -126,18 +119,26 @@ async function correctSpellings(tx: TenantTx, terms: SearchTerms, needsFix: bool
       ) c
       order by c.sim desc, c.term
       limit ${MAX_CANDIDATES}
-    ) as terms
-    from unnest(${param(fix)}::text[]) as t(tok)
+    ) end as terms
+    from unnest(${param(eligible)}::text[]) as t(tok)
+    cross join lateral (
+      select count(*)::int as n from (
+        select 1 from ${products} p
+        where p.status = 'published' and p.search_document @@ plainto_tsquery(${cfg}, t.tok)
+        limit ${FUZZY_BELOW}
+      ) z
+    ) e
   `);
   const byToken = new Map(found.rows.map((r) => [r.tok, r.terms]));
   terms.tokens.forEach((tok, i) => {
-    if (!needsFix[i]) return;
+    const candidates = byToken.get(tok);
+    if (!candidates) return; // not eligible, or enough exact matches: not a typo
     // Trigrams find candidates; the edit distance decides what counts as a typo (Meilisearch's
     // rule: one typo from 4 letters on, two from 8), closest first.
     // Only the closest spellings count: "hydralic" means "hydraulic" (1 edit), not also
     // "hydraulics" (2 edits).
     const max = allowedTypos(tok);
-    const scored = (byToken.get(tok) ?? [])
+    const scored = candidates
       .map((term) => ({ term, d: editDistance(tok, term, max) }))
       .filter((c) => c.d <= max);
     const best = Math.min(...scored.map((c) => c.d));
@@ -152,7 +153,6 @@ async function correctSpellings(tx: TenantTx, terms: SearchTerms, needsFix: bool
 type Row = {
   /** Matches counted, up to MAX_RESULT_WINDOW + 1. */
   total: number;
-  exact_counts: number[] | null;
   items: (Omit<SearchHit, 'inStock' | 'publishedAt'> & { publishedAt: string | null })[] | null;
   categories: CategoryFacet[] | null;
   vendors: VendorFacet[] | null;
@@ -163,15 +163,9 @@ type Row = {
  * One statement: the best MAX_RESULT_WINDOW matches in the requested order (`m`; one more is
  * read to know whether there are more), then the page, the count and the facets over them.
  * Stopping there keeps a browse of a 100,000-product catalog (newest first, an index scan that
- * stops early) as cheap as a narrow search. With `probeTokens`, each word's exact matches are
- * also counted (up to FUZZY_BELOW), to decide whether to look for typos.
+ * stops early) as cheap as a narrow search.
  */
-async function runSearch(
-  tx: TenantTx,
-  query: SearchQuery,
-  text: TextQuery | null,
-  probeTokens: string[] | null = null,
-): Promise<{ result: SearchResult; exactCounts: number[] | null }> {
+async function runSearch(tx: TenantTx, query: SearchQuery, text: TextQuery | null): Promise<SearchResult> {
   const { products, vendors, categories, priceTiers, productImages } = tx.t;
   const qty = query.qty ?? null;
   const priceAt = (alias: SQL) => sql`coalesce((
@@ -234,17 +228,6 @@ async function runSearch(
        join ${vendors} v on v.id = x.vendor_id) as vendors,
       (select json_build_object('true', count(*) filter (where m.in_stock), 'false', count(*) filter (where not m.in_stock))
        from fm m) as in_stock`;
-  const probe = probeTokens
-    ? sql`(select array_agg(e.n order by t.ord)
-         from unnest(${param(probeTokens)}::text[]) with ordinality as t(tok, ord)
-         cross join lateral (
-           select count(*)::int as n from (
-             select 1 from ${products} p
-             where p.status = 'published' and p.search_document @@ plainto_tsquery(${cfg}, t.tok)
-             limit ${FUZZY_BELOW}
-           ) z
-         ) e)`
-    : sql`null::int[]`;
   const result = await tx.db.execute<Row>(sql`
     with m as materialized (
       select m.* from (
@@ -267,7 +250,6 @@ async function runSearch(
     )
     select
       (select count(*)::int from m) as total,
-      ${probe} as exact_counts,
       (select json_agg(json_build_object(
           'id', p.id, 'title', p.title, 'sku', p.sku,
           'vendor', json_build_object('id', v.id, 'name', v.name, 'verified', v.verified),
@@ -289,23 +271,20 @@ ${facetColumns}
   const row = result.rows[0] as Row;
   const total = Math.min(row.total, MAX_RESULT_WINDOW);
   return {
-    exactCounts: row.exact_counts,
-    result: {
-      items: (row.items ?? []).map((item) => ({
-        ...item,
-        inStock: item.stockQty >= item.minOrderQty,
-        publishedAt: item.publishedAt ? new Date(item.publishedAt).toISOString() : null,
-      })),
-      total,
-      totalCapped: row.total > MAX_RESULT_WINDOW,
-      page: query.page,
-      limit: query.limit,
-      pages: pageCount(total, query.limit),
-      facets: {
-        categories: row.categories ?? [],
-        vendors: row.vendors ?? [],
-        inStock: row.in_stock ?? { true: 0, false: 0 },
-      },
+    items: (row.items ?? []).map((item) => ({
+      ...item,
+      inStock: item.stockQty >= item.minOrderQty,
+      publishedAt: item.publishedAt ? new Date(item.publishedAt).toISOString() : null,
+    })),
+    total,
+    totalCapped: row.total > MAX_RESULT_WINDOW,
+    page: query.page,
+    limit: query.limit,
+    pages: pageCount(total, query.limit),
+    facets: {
+      categories: row.categories ?? [],
+      vendors: row.vendors ?? [],
+      inStock: row.in_stock ?? { true: 0, false: 0 },
     },
   };
 }
