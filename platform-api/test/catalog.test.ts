@@ -856,6 +856,12 @@ describe('who may call what (catalog endpoints)', () => {
       expect: everyone(200),
     },
     {
+      // 'fasteners-fixings' is made by the category tests above.
+      endpoint: 'GET /categories/{slug}',
+      call: () => ({ method: 'GET', path: '/categories/fasteners-fixings' }),
+      expect: everyone(200),
+    },
+    {
       endpoint: 'GET /operator/categories',
       call: () => ({ method: 'GET', path: '/operator/categories' }),
       expect: operatorOnly(200),

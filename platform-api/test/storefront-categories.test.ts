@@ -152,3 +152,43 @@ describe('storefront category pages', () => {
     expect(html).toContain('href="/search?category=cat_drills"');
   });
 });
+
+describe('public category API', () => {
+  const json = async (res: Response) => (await res.json()) as any;
+
+  it('gives the top-level categories alone with depth=1, and refuses a bad depth naming it', async () => {
+    const res = await h.call(A, '/api/v1/categories?depth=1');
+    expect(res.status).toBe(200);
+    const { data } = await json(res);
+    expect(data.map((c: any) => [c.slug, c.children])).toEqual([
+      [TOOLS, []],
+      ['garden-cat_garden', []],
+    ]);
+    const bad = await h.call(A, '/api/v1/categories?depth=0');
+    expect(bad.status).toBe(400);
+    expect((await json(bad)).error.details.fields.map((f: any) => f.path)).toEqual(['depth']);
+  });
+
+  it('gives one category by slug with everything below it and its ancestors', async () => {
+    const res = await h.call(A, `/api/v1/categories/${POWER}`);
+    expect(res.status).toBe(200);
+    const { category, ancestors } = await json(res);
+    expect(category).toMatchObject({ id: 'cat_power', name: 'Power tools', slug: POWER });
+    // The archived sub-category is left out.
+    expect(category.children.map((c: any) => c.slug)).toEqual([DRILLS]);
+    expect(ancestors).toEqual([{ id: 'cat_tools', name: 'Tools', slug: TOOLS }]);
+  });
+
+  it("is a 404 for an archived or unknown slug, and for another marketplace's slug", async () => {
+    for (const [host, slug] of [
+      [A, 'old-stock-cat_old'],
+      [A, 'no-such-category'],
+      [B, TOOLS],
+      [A, 'fasteners-cat_b'],
+    ] as const) {
+      const res = await h.call(host, `/api/v1/categories/${slug}`);
+      expect(res.status, `${host} ${slug}`).toBe(404);
+      expect(await res.text()).not.toMatch(/Tools|Fasteners/);
+    }
+  });
+});

@@ -61,19 +61,6 @@ export function flattenCategories<C extends { children?: C[] }>(
   return tree.flatMap((c) => [{ ...c, depth }, ...flattenCategories(c.children ?? [], depth + 1)]);
 }
 
-/** The category with `slug` in a tree and its ancestors (top level first), or null if the tree has none. */
-export function findCategoryBySlug<C extends { slug: string; children?: C[] }>(
-  tree: C[],
-  slug: string,
-): { category: C; ancestors: C[] } | null {
-  for (const c of tree) {
-    if (c.slug === slug) return { category: c, ancestors: [] };
-    const below = findCategoryBySlug(c.children ?? [], slug);
-    if (below) return { category: below.category, ancestors: [c, ...below.ancestors] };
-  }
-  return null;
-}
-
 export type ProductSummary = {
   id: string;
   sku: string;
@@ -224,7 +211,15 @@ export function catalogClient(t: Transport) {
   const id = encodeURIComponent;
   return {
     // public
-    categories: () => request<{ data: Category[] }>(t, '/api/v1/categories'),
+    /** The public tree; `depth: 1` gives the top-level categories only. */
+    categories: (query: { depth?: number } = {}) =>
+      request<{ data: Category[] }>(t, '/api/v1/categories', { query }),
+    /** One category (with everything below it) and its ancestors; a 404 ApiError if absent or archived. */
+    category: (slug: string) =>
+      request<{ category: Category; ancestors: { id: string; name: string; slug: string }[] }>(
+        t,
+        `/api/v1/categories/${id(slug)}`,
+      ),
     search: (query: SearchQuery) =>
       request<SearchResult>(t, '/api/v1/search', { query: query as Record<string, string> }),
     product: (productId: string) => request<PublicProduct>(t, `/api/v1/products/${id(productId)}`),

@@ -3,7 +3,7 @@ import { request, type Transport } from './http.js';
 import type { Branding, BrandingInput, Page, Storefront, Tenant, TenantSummary, User } from './types.js';
 
 export type * from './catalog.js';
-export { findCategoryBySlug, flattenCategories } from './catalog.js';
+export { flattenCategories } from './catalog.js';
 export { ApiError, type Transport } from './http.js';
 export type * from './types.js';
 

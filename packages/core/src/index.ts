@@ -33,6 +33,7 @@ export {
   validateLogo,
 } from './branding/validate-logo.js';
 export { setCategoryArchived } from './catalog/categories/archive-category.js';
+export { type CategoryRef, findCategoryBySlug, treeToDepth } from './catalog/categories/category-tree.js';
 export type { CategoryView } from './catalog/categories/category-view.js';
 export { createCategory } from './catalog/categories/create-category.js';
 export { type CategoryNode, listCategories } from './catalog/categories/list-categories.js';

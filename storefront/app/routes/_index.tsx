@@ -9,13 +9,13 @@ export async function loader({ context }: LoaderFunctionArgs) {
   const api = apiFor(context);
   const [latest, categories] = await Promise.all([
     api.search({ sort: 'newest', limit: 8, facets: 'false' }),
-    api.categories(),
+    api.categories({ depth: 1 }),
   ]);
   return {
     latest: latest.items,
     total: latest.total,
     totalCapped: latest.totalCapped ?? false,
-    categories: categories.data.filter((c) => !c.parentId),
+    categories: categories.data.map(({ id, name, slug }) => ({ id, name, slug })),
   };
 }
 

@@ -1,4 +1,4 @@
-import { findCategoryBySlug, flattenCategories } from '@agora/api-client';
+import { ApiError, flattenCategories } from '@agora/api-client';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { isRouteErrorResponse, Link, useLoaderData, useRouteError } from '@remix-run/react';
 import {
@@ -15,12 +15,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const api = apiFor(context);
-  // The public tree is small and leaves out archived categories (and all below them): an
-  // archived or unknown slug is simply not in it.
-  const found = findCategoryBySlug((await api.categories()).data, params.slug ?? '');
-  if (!found) {
-    throw new Response('There is no category at this address.', { status: 404, statusText: 'Not Found' });
-  }
+  // An archived slug (or one inside an archived category) is a 404 like an unknown one.
+  const found = await api.category(params.slug ?? '').catch((e: unknown) => {
+    if (e instanceof ApiError && e.status === 404)
+      throw new Response('There is no category at this address.', { status: 404, statusText: 'Not Found' });
+    throw e;
+  });
   const { category, ancestors } = found;
   // `category` on the search API takes in every sub-category; the path decides it, not the query.
   const query = { ...searchQueryFrom(new URL(request.url)), category: category.id };

@@ -1,10 +1,17 @@
-import { CreateCategoryBody, UpdateCategoryBody } from '@agora/contracts';
-import { createCategory, listCategories, setCategoryArchived, updateCategory } from '@agora/core';
+import { AppError, CreateCategoryBody, UpdateCategoryBody } from '@agora/contracts';
+import {
+  createCategory,
+  findCategoryBySlug,
+  listCategories,
+  setCategoryArchived,
+  treeToDepth,
+  updateCategory,
+} from '@agora/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import { access } from '../../access.js';
 import type { TenantEnv } from '../../context.js';
 import { createApi, errorResponses, json, jsonBody } from '../../openapi.js';
-import { Category, CategoryTree } from './catalog-schemas.js';
+import { Category, CategoryNode, CategoryTree } from './catalog-schemas.js';
 
 const tags = ['catalog: categories'];
 const IdParam = z.object({
@@ -16,6 +23,36 @@ const Counts = z.object({
     .optional()
     .openapi({ description: 'With `true`, each category has `productCount` (one aggregate query)' }),
 });
+const TreeQuery = Counts.extend({
+  depth: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(20)
+    .optional()
+    .openapi({ description: 'Levels to include: 1 gives the top-level categories only (empty `children`)' }),
+});
+const SlugParam = z.object({
+  slug: z
+    .string()
+    .min(1)
+    .max(200)
+    .openapi({ param: { name: 'slug', in: 'path' }, example: 'fasteners' }),
+});
+const CategoryRef = z.object({ id: z.string(), name: z.string(), slug: z.string() }).openapi('CategoryRef');
+const CategoryPage = z
+  .object({
+    category: CategoryNode,
+    ancestors: z.array(CategoryRef).openapi({ description: 'From the top level down to the parent' }),
+  })
+  .openapi('CategoryWithAncestors');
+
+/** The public tree, kept per tenant in the public cache (it changes a few times a year). */
+const publicTree = (c: { var: TenantEnv['Variables'] }) => {
+  const { database, publicCache } = c.var.deps;
+  const tenant = c.var.tenant;
+  return publicCache.read(tenant.id, 'categories', () => listCategories(database, tenant));
+};
 
 /** The category tree: public reading, operator changes (create, rename, move, archive). */
 export const tenantCatalogCategories = createApi<TenantEnv>()
@@ -29,18 +66,36 @@ export const tenantCatalogCategories = createApi<TenantEnv>()
       description:
         'Top-level categories with nested `children`, siblings ordered by `position`, then name. ' +
         'Archived categories and everything below them are left out.',
-      request: { query: Counts },
+      request: { query: TreeQuery },
       responses: { 200: json(CategoryTree, 'The tree'), ...errorResponses(400, 404) },
     }),
     async (c) => {
-      const { database, publicCache } = c.var.deps;
-      const tenant = c.var.tenant;
+      const { counts, depth } = c.req.valid('query');
       // With counts the tree follows every product change, so only the plain tree is cached.
-      const data =
-        c.req.valid('query').counts === 'true'
-          ? await listCategories(database, tenant, { counts: true })
-          : await publicCache.read(tenant.id, 'categories', () => listCategories(database, tenant));
-      return c.json({ data }, 200);
+      const tree =
+        counts === 'true'
+          ? await listCategories(c.var.deps.database, c.var.tenant, { counts: true })
+          : await publicTree(c);
+      return c.json({ data: depth ? treeToDepth(tree, depth) : tree }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      ...access.public,
+      method: 'get',
+      path: '/categories/{slug}',
+      tags,
+      summary: 'One category by slug, with everything below it and its ancestors (public)',
+      description:
+        'What a category page needs without the whole tree. An archived category, or one inside an ' +
+        'archived one, is a 404 like an unknown slug.',
+      request: { params: SlugParam },
+      responses: { 200: json(CategoryPage, 'The category'), ...errorResponses(400, 404) },
+    }),
+    async (c) => {
+      const found = findCategoryBySlug(await publicTree(c), c.req.valid('param').slug);
+      if (!found) throw new AppError('not_found', 'There is no category with this slug');
+      return c.json(found, 200);
     },
   )
   .openapi(
