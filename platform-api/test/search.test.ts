@@ -124,12 +124,19 @@ describe('GET /api/v1/search', () => {
     ['?currency=euro', 'currency'],
     ['?priceMin=500&priceMax=100', 'priceMax'],
     ['?page=101&limit=100', 'page'],
+    ['?page=11&limit=100', 'page'],
   ])('rejects %s naming the field %s', async (query, field) => {
     const res = await get('search-a.localhost', query);
     expect(res.status).toBe(400);
     const e = (await body(res)).error;
     expect(e.code).toBe('validation_failed');
     expect(e.details.fields.map((f: { path: string }) => f.path)).toContain(field);
+  });
+
+  it('serves every page the result window counts, the last one short (42 pages of 24 for 1,000)', async () => {
+    const res = await get('search-a.localhost', '?page=42&limit=24');
+    expect(res.status).toBe(200);
+    expect((await body(res)).items).toEqual([]);
   });
 
   it('is documented in the OpenAPI document with its result shape', async () => {

@@ -142,10 +142,11 @@ export const tenantSearch = createApi<TenantEnv>().openapi(
     const issues: FieldIssue[] = [];
     if (params.priceMin !== undefined && params.priceMax !== undefined && params.priceMin > params.priceMax)
       issues.push({ path: 'priceMax', message: 'must not be below priceMin' });
-    if (params.page * params.limit > MAX_RESULT_WINDOW)
+    // A page may end past the window (the last one is short), but must start inside it.
+    if ((params.page - 1) * params.limit >= MAX_RESULT_WINDOW)
       issues.push({
         path: 'page',
-        message: `page * limit may be at most ${MAX_RESULT_WINDOW}; narrow the search`,
+        message: `only the first ${MAX_RESULT_WINDOW} results can be paged through; narrow the search`,
       });
     if (issues.length)
       throw new AppError(
