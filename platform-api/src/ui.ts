@@ -4,10 +4,10 @@ import type { UiApps } from './app.js';
 import type { AppEnv } from './context.js';
 import { fallbackPage } from './pages.js';
 import type { RemixApp } from './remix.js';
+import { sharedCacheHeaders } from './shared-cache.js';
 
-// Anonymous storefront pages may be cached by a CDN for a short while and served stale while
-// it revalidates; a purge by surrogate key (tenant-<id>) makes changes visible at once there.
-const CDN_CACHE = 'public, max-age=0, s-maxage=60, stale-while-revalidate=600';
+// Anonymous storefront pages may be kept by a CDN that Agora purges (see shared-cache.ts).
+const PAGE_CACHE = { sMaxAge: 60, staleWhileRevalidate: 600 };
 
 /**
  * Tenant hosts: `/console/*` -> tenant console, everything else -> storefront.
@@ -61,8 +61,8 @@ export function mountUi(app: Hono<AppEnv>, ui: UiApps) {
 function withCdnHeaders(c: Context<AppEnv>, res: Response, tenantId: string): Response {
   const anonymous = !c.req.header('cookie') && !res.headers.has('set-cookie');
   if (c.req.method === 'GET' && res.status === 200 && anonymous && !res.headers.has('cache-control')) {
-    res.headers.set('cache-control', CDN_CACHE);
-    res.headers.set('surrogate-key', `tenant-${tenantId}`);
+    for (const [name, value] of Object.entries(sharedCacheHeaders(c.var.deps.cdn, tenantId, PAGE_CACHE)))
+      res.headers.set(name, value);
     res.headers.append('vary', 'Cookie');
   }
   return res;

@@ -7,7 +7,8 @@ const body = async (res: Response) => (await res.json()) as any;
 const get = (host: string, query: string) => h.call(host, `/api/v1/search${query}`);
 
 beforeAll(async () => {
-  h = await createApiHarness();
+  // A CDN Agora can purge (nothing listens there: the API never purges, the worker does).
+  h = await createApiHarness({ AGORA_CDN_PURGE_URL: 'http://127.0.0.1:9/purge/{key}' });
   const a = await h.activeTenant('search-a', 'Alpha Market');
   const b = await h.activeTenant('search-b', 'Beta Market');
   await insertCatalog(h.runtime.database, a, {
@@ -48,6 +49,7 @@ describe('GET /api/v1/search', () => {
     expect(res.headers.get('cache-control')).toBe(
       'public, max-age=0, s-maxage=30, stale-while-revalidate=300',
     );
+    expect(res.headers.get('surrogate-key')).toMatch(/^tenant-ten_/);
     expect(await body(res)).toEqual({
       items: [
         {

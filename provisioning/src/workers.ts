@@ -4,6 +4,7 @@ import { Worker } from 'bullmq';
 import { OutboxRelay, type OutboxRelayOptions } from './outbox-relay.js';
 import { type Processor, runProcessor } from './processor.js';
 import { importCatalog } from './processors/catalog/import-catalog.js';
+import { purgeCdn } from './processors/cdn/purge-cdn.js';
 import { sendEmail } from './processors/email/send-email.js';
 import { deleteFiles } from './processors/files/delete-files.js';
 import { indexSearch } from './processors/indexing/index-search.js';
@@ -32,6 +33,7 @@ export async function startWorkers(deps: Deps, options: WorkerOptions = {}): Pro
     indexing: { processors: [indexSearch(deps) as unknown as Processor<never>], concurrency: 2 },
     catalog: { processors: [importCatalog(deps) as unknown as Processor<never>], concurrency: 2 },
     files: { processors: [deleteFiles(deps) as unknown as Processor<never>], concurrency: 2 },
+    cdn: { processors: [purgeCdn(deps) as unknown as Processor<never>], concurrency: 2 },
   };
   const connection = createRedis(deps.config.redisUrl, { blocking: true, name: 'agora-worker' });
   const workers = Object.entries(processors).map(([queue, { processors: list, concurrency }]) => {

@@ -12,9 +12,9 @@ import {
 
 export type Harness = { tdb: TestDatabase; config: Config; runtime: Runtime; close(): Promise<void> };
 
-export async function createHarness(): Promise<Harness> {
+export async function createHarness(overrides: Record<string, string> = {}): Promise<Harness> {
   const tdb = await createTestDatabase();
-  const config = testConfig(tdb.url, { AGORA_JOB_LOCK_MS: '1500' });
+  const config = testConfig(tdb.url, { AGORA_JOB_LOCK_MS: '1500', ...overrides });
   const runtime = await createRuntime(config);
   return {
     tdb,

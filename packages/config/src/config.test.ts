@@ -38,6 +38,33 @@ describe('loadConfig', () => {
     expect(loadConfig({ AGORA_FILE_DELETE_DELAY_S: '0' }).files.deleteDelayMs).toBe(0);
   });
 
+  it('has no CDN by default, and reads a purge URL with its headers', () => {
+    expect(loadConfig({}).cdn).toBeUndefined();
+    const c = loadConfig({
+      AGORA_CDN_PURGE_URL: 'https://api.fastly.com/service/abc/purge/{key}',
+      AGORA_CDN_PURGE_HEADERS: '{"Fastly-Key":"k"}',
+    });
+    expect(c.cdn).toEqual({
+      purgeUrl: 'https://api.fastly.com/service/abc/purge/{key}',
+      headers: { 'Fastly-Key': 'k' },
+    });
+  });
+
+  it('refuses a purge URL without {key} and headers that are not a JSON object of strings', () => {
+    for (const [name, env] of [
+      ['AGORA_CDN_PURGE_URL', { AGORA_CDN_PURGE_URL: 'https://cdn.example/purge' }],
+      ['AGORA_CDN_PURGE_HEADERS', { AGORA_CDN_PURGE_HEADERS: '{"a":1}' }],
+      ['AGORA_CDN_PURGE_HEADERS', { AGORA_CDN_PURGE_HEADERS: 'Fastly-Key: k' }],
+    ] as const) {
+      expect(() => loadConfig(env), name).toThrow(ConfigError);
+      try {
+        loadConfig(env);
+      } catch (e) {
+        expect((e as Error).message).toContain(name);
+      }
+    }
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ AGORA_STAFF_EMAIL: '', AGORA_STAFF_PASSWORD: '', PORT: '' }).port).toBe(3000);
   });

@@ -65,6 +65,35 @@ const Env = z.object({
   /** Links in emails are `<scheme>://<tenant's primary host>[:<port>]/...`. */
   AGORA_PUBLIC_SCHEME: z.enum(['http', 'https']).optional(),
   AGORA_PUBLIC_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /**
+   * A CDN in front of the storefronts: purge by surrogate key. `{key}` in the URL is replaced by
+   * the key (`tenant-<id>`); the request is a POST with `{"tags":[key]}`. Without it, pages are
+   * not offered to shared caches (a change must show on the next request).
+   */
+  AGORA_CDN_PURGE_URL: z
+    .string()
+    .url()
+    .refine((u) => u.includes('{key}'), 'must contain {key}, where the surrogate key goes')
+    .optional(),
+  /** Headers for the purge request as a JSON object, e.g. {"Fastly-Key":"..."}. */
+  AGORA_CDN_PURGE_HEADERS: z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      if (!raw) return {};
+      try {
+        const parsed: unknown = JSON.parse(raw);
+        if (
+          parsed &&
+          typeof parsed === 'object' &&
+          !Array.isArray(parsed) &&
+          Object.values(parsed).every((v) => typeof v === 'string')
+        )
+          return parsed as Record<string, string>;
+      } catch {}
+      ctx.addIssue({ code: 'custom', message: 'must be a JSON object of header names to string values' });
+      return z.NEVER;
+    }),
   /** Setting MEILI_URL switches product search from PostgreSQL to Meilisearch (one index per tenant). */
   MEILI_URL: z.string().url().optional(),
   MEILI_MASTER_KEY: z.string().optional(),
@@ -118,6 +147,8 @@ export type Config = {
   email: { smtpUrl: string | undefined; from: string };
   /** Scheme and port of links to tenant hosts in emails; the port is left out when undefined. */
   publicUrl: { scheme: 'http' | 'https'; port: number | undefined };
+  /** Purge by surrogate key at a CDN; undefined: no CDN, pages are not offered to shared caches. */
+  cdn: { purgeUrl: string; headers: Record<string, string> } | undefined;
   /** Product search: PostgreSQL in the tenant schema unless `meili` is set. */
   search: { meili: { url: string; apiKey: string | undefined } | undefined };
 };
@@ -201,6 +232,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       scheme: e.AGORA_PUBLIC_SCHEME ?? (e.NODE_ENV === 'production' ? 'https' : 'http'),
       port: e.AGORA_PUBLIC_PORT ?? (e.NODE_ENV === 'production' ? undefined : e.PORT),
     },
+    cdn: e.AGORA_CDN_PURGE_URL
+      ? { purgeUrl: e.AGORA_CDN_PURGE_URL, headers: e.AGORA_CDN_PURGE_HEADERS }
+      : undefined,
     search: { meili: e.MEILI_URL ? { url: e.MEILI_URL, apiKey: e.MEILI_MASTER_KEY } : undefined },
   };
 }

@@ -32,6 +32,12 @@ export const OUTBOX_EVENTS = {
    * the files job deletes each one that nothing in the marketplace references when it runs.
    */
   'file.orphaned': z.object({ keys: z.array(z.string()).min(1).max(100) }),
+  /** The marketplace's name, tagline, theme or logo changed: every page shows them (CDN purge). */
+  'settings.branding_updated': z.object({
+    userId: z.string(),
+    changed: z.array(z.string()),
+    branding: z.record(z.string(), z.unknown()),
+  }),
 } as const;
 
 export type OutboxTopic = keyof typeof OUTBOX_EVENTS;

@@ -93,6 +93,7 @@ export { updateProduct } from './catalog/products/update-product.js';
 export { productRuleIssues } from './catalog/products/validate-product.js';
 export { slugify } from './catalog/slugify.js';
 export type { VendorActor } from './catalog/vendor-access.js';
+export { type Cdn, createCdn, HttpCdn, noCdn, tenantSurrogateKey } from './cdn/cdn.js';
 export { DEMO_TENANTS, type DemoTenant, seedDemo } from './demo/seed-demo.js';
 export { type DemoCatalog, seedDemoCatalog } from './demo/seed-demo-catalog.js';
 export type { Deps } from './deps.js';

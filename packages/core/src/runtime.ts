@@ -3,6 +3,7 @@ import { connectDatabase } from '@agora/db';
 import { createFileStorage, type FileStorage, S3Storage } from '@agora/files';
 import { createRedis, JobClient, redisTenantEvents } from '@agora/queue';
 import type { Redis } from 'ioredis';
+import { type Cdn, createCdn } from './cdn/cdn.js';
 import type { Deps } from './deps.js';
 import { createMailer } from './emails/mailer.js';
 import { createSearchEngine } from './search/create-search-engine.js';
@@ -12,8 +13,8 @@ export type Runtime = Deps & { redis: Redis; close(): Promise<void> };
 /** Connections every process needs (API, worker, CLI), built once from config. */
 export async function createRuntime(
   config: Config,
-  /** `files` replaces the storage chosen by config (tests). */
-  options: { applicationName?: string; files?: FileStorage } = {},
+  /** `files` and `cdn` replace the ones chosen by config (tests). */
+  options: { applicationName?: string; files?: FileStorage; cdn?: Cdn } = {},
 ): Promise<Runtime> {
   const database = await connectDatabase(requireDatabaseUrl(config), {
     max: config.dbPoolMax,
@@ -33,6 +34,7 @@ export async function createRuntime(
     mailer,
     files,
     search,
+    cdn: options.cdn ?? createCdn(config),
     async close() {
       await jobs.close();
       await mailer.close();

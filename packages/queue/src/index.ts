@@ -8,6 +8,7 @@ export {
 } from './events.js';
 export {
   catalogImportJob,
+  cdnPurgeJob,
   emailSendJob,
   fileDeleteJob,
   type JobDefinition,

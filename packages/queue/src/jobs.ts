@@ -6,7 +6,7 @@ import { z } from 'zod';
  */
 export type JobDefinition<S extends z.ZodType> = { name: string; queue: QueueName; schema: S };
 
-export const QUEUES = ['provisioning', 'migrations', 'email', 'catalog', 'indexing', 'files'] as const;
+export const QUEUES = ['provisioning', 'migrations', 'email', 'catalog', 'indexing', 'files', 'cdn'] as const;
 export type QueueName = (typeof QUEUES)[number];
 
 export const provisionTenantJob = {
@@ -70,5 +70,15 @@ export const searchIndexJob = {
 export const fileDeleteJob = {
   name: 'files.delete.v1',
   queue: 'files',
+  schema: OutboxEventJob,
+} satisfies JobDefinition<z.ZodType>;
+
+/**
+ * Purge a tenant's pages at the CDN after a change every page shows (branding). Catalog changes
+ * are purged by `search.index.v1` once the index is current. Job id `outbox-<tenantId>-<outboxId>`.
+ */
+export const cdnPurgeJob = {
+  name: 'cdn.purge.v1',
+  queue: 'cdn',
   schema: OutboxEventJob,
 } satisfies JobDefinition<z.ZodType>;

@@ -1,6 +1,7 @@
 import { AppError, DEFAULT_THEME, Theme } from '@agora/contracts';
 import type { TenantTx } from '@agora/db';
 import { eq } from 'drizzle-orm';
+import { emitEvent } from '../outbox/emit-event.js';
 import { brandingWarnings } from './contrast.js';
 
 type SettingsRow = { publicName: string; tagline: string; theme: Record<string, unknown> };
@@ -48,9 +49,11 @@ export async function saveBranding(
     .set({ publicName: after.publicName, tagline: after.tagline, theme: after.theme, updatedAt: new Date() })
     .where(eq(tx.t.settings.id, 1));
   if (changed.length) {
-    await tx.db.insert(tx.t.outbox).values({
-      topic: 'settings.branding_updated',
-      payload: { userId, changed, branding: { name: now.name, tagline: now.tagline, theme: now.theme } },
+    // Every page shows the branding: the relay turns this into a CDN purge (when there is a CDN).
+    await emitEvent(tx, 'settings.branding_updated', {
+      userId,
+      changed,
+      branding: { name: now.name, tagline: now.tagline, theme: now.theme },
     });
   }
   return now;

@@ -1,13 +1,16 @@
 import type { Config } from '@agora/config';
 import { isOutboxTopic, type OutboxTopic } from '@agora/contracts';
 import { type TenantRef, withTenant } from '@agora/db';
-import { emailSendJob, fileDeleteJob, searchIndexJob } from '@agora/queue';
+import { cdnPurgeJob, emailSendJob, fileDeleteJob, searchIndexJob } from '@agora/queue';
 import { asc, inArray, isNull } from 'drizzle-orm';
 import type { Deps } from '../deps.js';
 import { failpoint } from '../failpoint.js';
 
 /** The job each outbox topic becomes. Every topic has a route (checked by the type). */
-const ROUTES: Record<OutboxTopic, typeof emailSendJob | typeof searchIndexJob | typeof fileDeleteJob> = {
+const ROUTES: Record<
+  OutboxTopic,
+  typeof emailSendJob | typeof searchIndexJob | typeof fileDeleteJob | typeof cdnPurgeJob
+> = {
   'user.invited': emailSendJob,
   'user.password_reset_requested': emailSendJob,
   'user.email_verification_requested': emailSendJob,
@@ -18,6 +21,7 @@ const ROUTES: Record<OutboxTopic, typeof emailSendJob | typeof searchIndexJob | 
   'vendor.updated': searchIndexJob,
   'category.changed': searchIndexJob,
   'file.orphaned': fileDeleteJob,
+  'settings.branding_updated': cdnPurgeJob,
 };
 
 /** Topics whose job waits before it runs (ms): a replaced file may still be linked from cached pages. */

@@ -9,10 +9,11 @@ import {
 import { createRoute, z } from '@hono/zod-openapi';
 import type { TenantEnv } from '../../context.js';
 import { createApi, errorResponses, json } from '../../openapi.js';
+import { sharedCacheHeaders } from '../../shared-cache.js';
 import { optionalParams } from './query-params.js';
 
-/** Like the storefront's pages: shared caches may keep a result 30 s and serve it stale 5 min. */
-export const SEARCH_CACHE_CONTROL = 'public, max-age=0, s-maxage=30, stale-while-revalidate=300';
+/** With a purgeable CDN, shared caches may keep a result 30 s (purged on catalog changes). */
+const SEARCH_CACHE = { sMaxAge: 30, staleWhileRevalidate: 300 };
 
 const minor = (what: string) =>
   z.coerce
@@ -130,7 +131,7 @@ export const tenantSearch = createApi<TenantEnv>().openapi(
     tags: ['search'],
     summary: 'Search the published products of approved vendors',
     description:
-      'Public and cacheable (`Cache-Control: public, s-maxage=30, stale-while-revalidate=300`). Relevance: title and SKU weigh most, then attributes and vendor, category names, description.',
+      'Public. With a CDN Agora can purge (`AGORA_CDN_PURGE_URL`), cacheable by it (`s-maxage=30`, `Surrogate-Key: tenant-<id>`, purged on every catalog change); otherwise `Cache-Control: public, no-cache`. Relevance: title and SKU weigh most, then attributes and vendor, category names, description.',
     request: { query: SearchParams },
     responses: {
       200: json(SearchResultSchema, 'One page of results with facet counts'),
@@ -175,6 +176,10 @@ export const tenantSearch = createApi<TenantEnv>().openapi(
       ...item,
       imageUrl: item.imageKey ? productImageUrl(item.imageKey) : null,
     }));
-    return c.json({ ...result, items }, 200, { 'cache-control': SEARCH_CACHE_CONTROL });
+    return c.json(
+      { ...result, items },
+      200,
+      sharedCacheHeaders(c.var.deps.cdn, c.var.tenant.id, SEARCH_CACHE),
+    );
   },
 );
