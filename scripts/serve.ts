@@ -98,6 +98,9 @@ process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 
 main().catch(async (e) => {
+  // Ctrl-C while starting (say, while the demo catalog is seeded) closes what main is using;
+  // that is a stop, not a failure. The next start picks the seeding up where it was.
+  if (stopping) return;
   console.error(
     `\n\x1b[31mCould not start:\x1b[0m ${e instanceof ConfigError ? e.message : (e as Error).stack}`,
   );
