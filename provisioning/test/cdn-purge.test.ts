@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createTenant, emitEvent, updateBranding } from '@agora/core';
+import { createTenant, emitEvent, outboxJobId, updateBranding } from '@agora/core';
 import { type TenantRef, withTenant } from '@agora/db';
 import { eventually, insertCatalog } from '@agora/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -96,7 +96,7 @@ describe('CDN purge by surrogate key', () => {
   it('retries a purge the CDN refused, until it is done', async () => {
     purges.length = 0;
     failNext = 1;
-    await withTenant(h.runtime.database, tenant, (tx) =>
+    const outboxId = await withTenant(h.runtime.database, tenant, (tx) =>
       emitEvent(tx, 'product.changed', { productIds: ['prd_1'] }),
     );
     await eventually(async () => purgedFor(tenant.id).length === 1, {
@@ -104,5 +104,11 @@ describe('CDN purge by surrogate key', () => {
       what: 'the purge to succeed on a retry',
     });
     expect(failNext).toBe(0);
+    // The indexing itself ran once: only the purge, a job of its own, was retried.
+    const indexJob = await h.runtime.jobs.queue('indexing').getJob(outboxJobId(tenant.id, outboxId));
+    expect(await indexJob?.getState()).toBe('completed');
+    expect(indexJob?.attemptsMade).toBe(1);
+    const purgeJob = await h.runtime.jobs.queue('cdn').getJob(`after-${outboxJobId(tenant.id, outboxId)}`);
+    expect(purgeJob?.attemptsMade).toBe(2);
   });
 });

@@ -74,8 +74,9 @@ export const fileDeleteJob = {
 } satisfies JobDefinition<z.ZodType>;
 
 /**
- * Purge a tenant's pages at the CDN after a change every page shows (branding). Catalog changes
- * are purged by `search.index.v1` once the index is current. Job id `outbox-<tenantId>-<outboxId>`.
+ * Purge a tenant's pages at the CDN: after a change every page shows (branding; job id
+ * `outbox-<tenantId>-<outboxId>`), and after `search.index.v1` has indexed a catalog change (job
+ * id `after-<that job's id>`), so pages are never re-cached from a stale index.
  */
 export const cdnPurgeJob = {
   name: 'cdn.purge.v1',

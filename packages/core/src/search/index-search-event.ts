@@ -1,7 +1,6 @@
 import { type Database, platformTables as p, withTenant } from '@agora/db';
 import type { JobPayload, searchIndexJob } from '@agora/queue';
 import { and, eq, inArray } from 'drizzle-orm';
-import { type Cdn, tenantSurrogateKey } from '../cdn/cdn.js';
 import { PermanentJobError } from '../permanent-job-error.js';
 import { affectedProducts, isSearchTopic } from './affected-products.js';
 import { reindexProducts } from './reindex-products.js';
@@ -13,12 +12,11 @@ export type IndexOutcome = { products: number; written: number };
  * The `search.index.v1` job: recompute the products an outbox event touches. The PostgreSQL
  * columns are always recomputed (cheap when nothing changed: unchanged rows are not written), so
  * they stay right whichever engine serves searches; a Meilisearch engine then re-reads the same
- * products into its index (hidden ones are deleted), and the tenant's pages are purged at the
- * CDN, if there is one. Everything is read from the database at
+ * products into its index (hidden ones are deleted). Everything is read from the database at
  * run time, so a retried or repeated job converges on the same index.
  */
 export async function indexSearchEvent(
-  deps: { database: Database; search: SearchEngine; cdn: Cdn },
+  deps: { database: Database; search: SearchEngine },
   payload: JobPayload<typeof searchIndexJob>,
 ): Promise<IndexOutcome> {
   if (!isSearchTopic(payload.topic)) throw new PermanentJobError(`not a search topic: ${payload.topic}`);
@@ -32,8 +30,5 @@ export async function indexSearchEvent(
   const ids = await withTenant(deps.database, tenant, (tx) => affectedProducts(tx, topic, payload.payload));
   const written = await reindexProducts(deps.database, tenant, ids);
   if (deps.search.kind !== 'postgres' && ids.length) await deps.search.index(tenant, ids);
-  // Pages show search results, so the CDN is purged once the index is current. A failed purge
-  // fails the job, and its retry (the reindex is idempotent) purges again.
-  if (ids.length) await deps.cdn.purge([tenantSurrogateKey(tenant.id)]);
   return { products: ids.length, written };
 }
