@@ -82,12 +82,9 @@ export {
   listOperatorProducts,
   type OperatorProductSummary,
 } from './catalog/products/list-operator-products.js';
-export {
-  type ListVendorProductsQuery,
-  listVendorProducts,
-  type ProductSummary,
-} from './catalog/products/list-vendor-products.js';
+export { type ListVendorProductsQuery, listVendorProducts } from './catalog/products/list-vendor-products.js';
 export { type ModerationDecision, moderateProduct } from './catalog/products/moderate-product.js';
+export type { ProductSummary } from './catalog/products/product-summary.js';
 export type { VendorProductView } from './catalog/products/product-view.js';
 export { updateProduct } from './catalog/products/update-product.js';
 export { productRuleIssues } from './catalog/products/validate-product.js';
