@@ -1,95 +1,31 @@
-import { ApiError } from '@agora/api-client';
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, useActionData, useLoaderData } from '@remix-run/react';
-import { navFor } from '../lib/nav.js';
-import { requireTenantUser, verifiedForm } from '../lib/session.server.js';
-import { Csrf, Field, Notice, Shell, StatusBadge } from '../lib/ui.js';
+import type { MetaFunction } from '@remix-run/node';
+import { useActionData, useLoaderData } from '@remix-run/react';
+import { TeamPage } from '../lib/team.js';
+import { type TeamCalls, teamAction, teamLoader } from '../lib/team.server.js';
 
 export const meta: MetaFunction = () => [{ title: 'Team' }];
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { api, user } = await requireTenantUser(request, context);
-  const team = await api.team();
-  return { user, members: team.data };
-}
-
-export async function action({ request, context }: ActionFunctionArgs) {
-  const { api } = await requireTenantUser(request, context);
-  const form = await verifiedForm(request);
-  try {
-    if (form.get('intent') === 'remove') {
-      await api.removeTeamMember(String(form.get('id') ?? ''));
-      return {
-        ok: true,
-        message: `${form.get('email')} no longer has access.`,
-        fields: {} as Record<string, string>,
-      };
-    }
-    const email = String(form.get('email') ?? '');
-    await api.inviteOperator(email);
-    return { ok: true, message: `Invitation sent to ${email}.`, fields: {} as Record<string, string> };
-  } catch (e) {
-    if (e instanceof ApiError && e.status < 500)
-      return { ok: false, message: e.message, fields: e.fieldErrors };
-    throw e;
-  }
-}
+/** The marketplace's operators (owner and operators). */
+const operators: TeamCalls = {
+  list: (api) => api.team(),
+  invite: (api, email) => api.inviteOperator(email),
+  remove: (api, id) => api.removeTeamMember(id),
+};
+export const loader = teamLoader(operators);
+export const action = teamAction(operators);
 
 export default function Team() {
   const { user, members } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
   return (
-    <Shell nav={navFor(user.role)} user={user.email}>
-      <h1>Team</h1>
-      {result ? <Notice kind={result.ok ? 'success' : 'error'}>{result.message}</Notice> : null}
-      <section className="card">
-        <h2>Invite an operator</h2>
-        <Form method="post" className="toolbar">
-          <Csrf />
-          <Field label="Email" name="email" type="email" required error={result?.fields.email} />
-          <button type="submit" name="intent" value="invite">
-            Send invitation
-          </button>
-        </Form>
-      </section>
-      <table>
-        <thead>
-          <tr>
-            <th>Email</th>
-            <th>Name</th>
-            <th>Role</th>
-            <th>Status</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {members.map((m) => (
-            <tr key={m.id}>
-              <td>{m.email}</td>
-              <td>{m.name}</td>
-              <td>{m.role}</td>
-              <td>
-                <StatusBadge status={m.status} />
-              </td>
-              <td>
-                {m.role !== 'owner' && m.id !== user.id ? (
-                  <Form
-                    method="post"
-                    onSubmit={(e) => !confirm(`Remove ${m.email} from the team?`) && e.preventDefault()}
-                  >
-                    <Csrf />
-                    <input type="hidden" name="id" value={m.id} />
-                    <input type="hidden" name="email" value={m.email} />
-                    <button type="submit" name="intent" value="remove" className="danger">
-                      Remove
-                    </button>
-                  </Form>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </Shell>
+    <TeamPage
+      title="Team"
+      inviteHeading="Invite an operator"
+      user={user}
+      members={members}
+      result={useActionData<typeof action>()}
+      canInvite
+      canRemove={(m) => m.role !== 'owner' && m.id !== user.id}
+      roleLabel={(role) => role}
+    />
   );
 }

@@ -1,0 +1,43 @@
+import { ApiError, type TenantApi } from '@agora/api-client';
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
+import { requireTenantUser, verifiedForm } from './session.server.js';
+
+/** Which team a page manages: the marketplace's operators, or the signed-in vendor's staff. */
+export type TeamCalls = {
+  list(
+    api: TenantApi,
+  ): Promise<{ data: { id: string; email: string; name: string; role: string; status: string }[] }>;
+  invite(api: TenantApi, email: string): Promise<unknown>;
+  remove(api: TenantApi, id: string): Promise<unknown>;
+};
+
+export type TeamActionResult = { ok: boolean; message: string; fields: Record<string, string> };
+
+/** The team page's loader: the signed-in user and the members. */
+export const teamLoader =
+  (calls: TeamCalls) =>
+  async ({ request, context }: LoaderFunctionArgs) => {
+    const { api, user } = await requireTenantUser(request, context);
+    return { user, members: (await calls.list(api)).data };
+  };
+
+/** The team page's action: invite (`intent=invite`, `email`) or remove (`intent=remove`, `id`). */
+export const teamAction =
+  (calls: TeamCalls) =>
+  async ({ request, context }: ActionFunctionArgs): Promise<TeamActionResult> => {
+    const { api } = await requireTenantUser(request, context);
+    const form = await verifiedForm(request);
+    try {
+      if (form.get('intent') === 'remove') {
+        await calls.remove(api, String(form.get('id') ?? ''));
+        return { ok: true, message: `${form.get('email')} no longer has access.`, fields: {} };
+      }
+      const email = String(form.get('email') ?? '');
+      await calls.invite(api, email);
+      return { ok: true, message: `Invitation sent to ${email}.`, fields: {} };
+    } catch (e) {
+      if (e instanceof ApiError && e.status < 500)
+        return { ok: false, message: e.message, fields: e.fieldErrors };
+      throw e;
+    }
+  };
