@@ -100,3 +100,24 @@ export function Shell({
 export function StatusBadge({ status }: { status: string }) {
   return <span className={`badge badge-${status}`}>{status}</span>;
 }
+
+/** A vendor's verification documents as short-lived signed links, or "No documents." */
+export function DocumentList({
+  documents,
+}: {
+  documents: { id: string; url: string; filename: string; sizeBytes: number }[] | undefined;
+}) {
+  if (!documents?.length) return <p className="hint">No documents.</p>;
+  return (
+    <ul>
+      {documents.map((d) => (
+        <li key={d.id}>
+          <a href={d.url} target="_blank" rel="noreferrer">
+            {d.filename}
+          </a>{' '}
+          <small className="hint">({Math.ceil(d.sizeBytes / 1024)} KB, link valid for a few minutes)</small>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { navFor } from '../lib/nav.js';
 import { requireTenantUser, verifiedForm } from '../lib/session.server.js';
-import { Csrf, Field, Notice, Shell, StatusBadge } from '../lib/ui.js';
+import { Csrf, DocumentList, Field, Notice, Shell, StatusBadge } from '../lib/ui.js';
 
 export const meta: MetaFunction = () => [{ title: 'Vendor profile' }];
 
@@ -167,22 +167,7 @@ export default function VendorProfile() {
         </section>
         <section className="card">
           <h2>Documents</h2>
-          {vendor.documents?.length ? (
-            <ul>
-              {vendor.documents.map((d) => (
-                <li key={d.id}>
-                  <a href={d.url} target="_blank" rel="noreferrer">
-                    {d.filename}
-                  </a>{' '}
-                  <small className="hint">
-                    ({Math.ceil(d.sizeBytes / 1024)} KB, link valid for a few minutes)
-                  </small>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p className="hint">No documents.</p>
-          )}
+          <DocumentList documents={vendor.documents} />
           {canUpload ? (
             <Form method="post" encType="multipart/form-data">
               <Csrf />
