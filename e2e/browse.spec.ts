@@ -64,3 +64,34 @@ test('an unknown category is a friendly 404 inside the site', async ({ page }) =
   await expect(page.getByRole('heading', { name: 'Category not found' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Browse the whole catalog' })).toBeVisible();
 });
+
+test('storefront links navigate inside the app once hydrated; links out of the storefront load a page', async ({
+  page,
+}) => {
+  await page.goto(url(ACME, '/'));
+  // Hydrated: Remix's client router is up (entry.client).
+  await page.waitForFunction(
+    () =>
+      (window as { __remixRouter?: { state: { initialized: boolean } } }).__remixRouter?.state.initialized,
+  );
+  // A page load would lose this.
+  await page.evaluate(() => {
+    (window as { sameDocument?: boolean }).sameDocument = true;
+  });
+  const sameDocument = () =>
+    page.evaluate(() => (window as { sameDocument?: boolean }).sameDocument === true);
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Catalog' }).click();
+  await expect(page).toHaveURL(/\/search$/);
+  await expect(page.getByTestId('result-count')).toContainText('products');
+  const title = await page.locator('.product-card h3').first().textContent();
+  await page.locator('.product-card > a').first().click();
+  await expect(page).toHaveURL(/\/products\//);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title ?? '');
+  expect(await sameDocument()).toBe(true);
+
+  // The console is another app: a normal page load.
+  await page.getByRole('link', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/console/);
+  expect(await sameDocument()).toBe(false);
+});

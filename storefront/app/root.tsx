@@ -2,7 +2,6 @@ import { safeLogoUrl, themeCss } from '@agora/ui';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import {
   isRouteErrorResponse,
-  Link,
   Links,
   Meta,
   Outlet,
@@ -11,6 +10,7 @@ import {
   useLoaderData,
   useRouteError,
 } from '@remix-run/react';
+import { AppLink, useAppLinks } from './components/app-link.js';
 import { apiFor } from './context.js';
 import styles from './styles.css?url';
 
@@ -35,6 +35,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export default function App() {
   const { storefront } = useLoaderData<typeof loader>();
+  useAppLinks();
   const logo = storefront.logoUrl;
   return (
     <html lang="en">
@@ -50,19 +51,19 @@ export default function App() {
       </head>
       <body>
         <header className="site-header">
-          <Link to="/" className="brand">
+          <AppLink to="/" className="brand">
             {logo ? <img src={logo} alt="" className="brand-logo" /> : null}
             <span className="brand-name">{storefront.name}</span>
-          </Link>
+          </AppLink>
           <search className="header-search">
             <form method="get" action="/search">
               <input type="search" name="q" placeholder="Search products" aria-label="Search products" />
             </form>
           </search>
           <nav aria-label="Main">
-            <Link to="/search">Catalog</Link>
-            <Link to="/vendors">Vendors</Link>
-            <Link to="/sell">Sell on {storefront.name}</Link>
+            <AppLink to="/search">Catalog</AppLink>
+            <AppLink to="/vendors">Vendors</AppLink>
+            <AppLink to="/sell">Sell on {storefront.name}</AppLink>
             <a href="/console">Sign in</a>
           </nav>
         </header>

@@ -1,5 +1,6 @@
 import type { SearchQuery, SearchResult } from '@agora/api-client';
-import { Form, Link, useLocation, useSearchParams } from '@remix-run/react';
+import { Form, useLocation, useSearchParams } from '@remix-run/react';
+import { AppLink } from './app-link.js';
 import { ProductCard } from './product-card.js';
 
 /** Products per page on every catalog listing (search, category pages). */
@@ -106,9 +107,9 @@ export function CatalogSearch({
           <ul>
             {categories.map((c) => (
               <li key={c.id}>
-                <Link to={c.to} aria-current={c.current ? 'true' : undefined}>
+                <AppLink to={c.to} aria-current={c.current ? 'true' : undefined}>
                   {c.name} <span className="count">{c.count}</span>
-                </Link>
+                </AppLink>
               </li>
             ))}
           </ul>
@@ -116,19 +117,19 @@ export function CatalogSearch({
           <ul>
             {result.facets.vendors.map((v) => (
               <li key={v.id}>
-                <Link
+                <AppLink
                   to={withParam('vendor', params.get('vendor') === v.id ? null : v.id)}
                   aria-current={params.get('vendor') === v.id ? 'true' : undefined}
                 >
                   {v.name} <span className="count">{v.count}</span>
-                </Link>
+                </AppLink>
               </li>
             ))}
           </ul>
           <h2>Availability</h2>
-          <Link to={withParam('inStock', params.get('inStock') ? null : 'true')}>
+          <AppLink to={withParam('inStock', params.get('inStock') ? null : 'true')}>
             {params.get('inStock') ? 'Show all' : 'In stock only'}
-          </Link>
+          </AppLink>
         </aside>
         <section aria-live="polite">
           <p className="result-count" data-testid="result-count">
@@ -148,11 +149,11 @@ export function CatalogSearch({
           )}
           {pages > 1 ? (
             <nav className="pagination" aria-label="Pages">
-              {page > 1 ? <Link to={pageLink(page - 1)}>← Previous</Link> : null}
+              {page > 1 ? <AppLink to={pageLink(page - 1)}>← Previous</AppLink> : null}
               <span>
                 Page {page} of {pages}
               </span>
-              {page < pages ? <Link to={pageLink(page + 1)}>Next →</Link> : null}
+              {page < pages ? <AppLink to={pageLink(page + 1)}>Next →</AppLink> : null}
             </nav>
           ) : null}
         </section>

@@ -1,19 +1,20 @@
 import type { SearchResult } from '@agora/api-client';
-import { Link } from '@remix-run/react';
+import { AppLink } from './app-link.js';
+
 import { Money } from './price.js';
 
 /** One product in a grid (search, category pages, the home page): image, title, vendor, price at the MOQ. */
 export function ProductCard({ product: p }: { product: SearchResult['items'][number] }) {
   return (
     <li className="product-card">
-      <Link to={`/products/${p.id}`}>
+      <AppLink to={`/products/${p.id}`}>
         {p.imageUrl ? (
           <img src={p.imageUrl} alt="" loading="lazy" />
         ) : (
           <div className="no-image" aria-hidden="true" />
         )}
         <h3>{p.title}</h3>
-      </Link>
+      </AppLink>
       <p className="vendor">
         {p.vendor.name} {p.vendor.verified ? <span className="badge-verified">Verified</span> : null}
       </p>

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { Link, useLoaderData, useRouteLoaderData } from '@remix-run/react';
+import { useLoaderData, useRouteLoaderData } from '@remix-run/react';
+import { AppLink } from '../components/app-link.js';
 import { productCount } from '../components/catalog-search.js';
 import { ProductCard } from '../components/product-card.js';
 import { apiFor } from '../context.js';
@@ -53,7 +54,7 @@ export default function Home() {
               <ul className="category-list">
                 {categories.map((c) => (
                   <li key={c.id}>
-                    <Link to={`/categories/${c.slug}`}>{c.name}</Link>
+                    <AppLink to={`/categories/${c.slug}`}>{c.name}</AppLink>
                   </li>
                 ))}
               </ul>
@@ -67,7 +68,7 @@ export default function Home() {
               ))}
             </ul>
             <p>
-              <Link to="/search">Browse all {productCount(total, totalCapped)} →</Link>
+              <AppLink to="/search">Browse all {productCount(total, totalCapped)} →</AppLink>
             </p>
           </section>
         </>

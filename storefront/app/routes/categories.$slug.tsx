@@ -1,6 +1,7 @@
 import { ApiError, flattenCategories } from '@agora/api-client';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { isRouteErrorResponse, Link, useLoaderData, useRouteError } from '@remix-run/react';
+import { isRouteErrorResponse, useLoaderData, useRouteError } from '@remix-run/react';
+import { AppLink } from '../components/app-link.js';
 import {
   CatalogSearch,
   type CategoryFacetLink,
@@ -49,11 +50,11 @@ export default function CategoryPage() {
   return (
     <main className="page search-page category-page">
       <nav className="breadcrumb" aria-label="Breadcrumb">
-        <Link to="/search">Catalog</Link>
+        <AppLink to="/search">Catalog</AppLink>
         {ancestors.map((c) => (
           <span key={c.id}>
             {' / '}
-            <Link to={`/categories/${c.slug}`}>{c.name}</Link>
+            <AppLink to={`/categories/${c.slug}`}>{c.name}</AppLink>
           </span>
         ))}
         <span aria-current="page">
@@ -67,7 +68,7 @@ export default function CategoryPage() {
           <ul className="category-list" data-testid="subcategories">
             {children.map((c) => (
               <li key={c.id}>
-                <Link to={`/categories/${c.slug}`}>{c.name}</Link>
+                <AppLink to={`/categories/${c.slug}`}>{c.name}</AppLink>
               </li>
             ))}
           </ul>
@@ -97,7 +98,7 @@ export function ErrorBoundary() {
           : 'Please try again in a moment.'}
       </p>
       <p>
-        <Link to="/search">Browse the whole catalog</Link>
+        <AppLink to="/search">Browse the whole catalog</AppLink>
       </p>
     </main>
   );

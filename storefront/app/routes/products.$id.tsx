@@ -2,8 +2,9 @@ import { ApiError } from '@agora/api-client';
 import { quote } from '@agora/core/pricing';
 import { formatBps } from '@agora/ui/money';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
+import { Form, useLoaderData } from '@remix-run/react';
 import { useState } from 'react';
+import { AppLink } from '../components/app-link.js';
 import { Money, Saving } from '../components/price.js';
 import { apiFor } from '../context.js';
 
@@ -36,11 +37,11 @@ export default function ProductPage() {
   return (
     <main className="page product-page">
       <nav className="breadcrumb" aria-label="Breadcrumb">
-        <Link to="/search">Catalog</Link>
+        <AppLink to="/search">Catalog</AppLink>
         {product.breadcrumb.map((c) => (
           <span key={c.id}>
             {' / '}
-            <Link to={`/categories/${c.slug}`}>{c.name}</Link>
+            <AppLink to={`/categories/${c.slug}`}>{c.name}</AppLink>
           </span>
         ))}
       </nav>
@@ -57,7 +58,7 @@ export default function ProductPage() {
         <section className="summary">
           <h1 data-testid="product-title">{product.title}</h1>
           <p className="vendor">
-            Sold by <Link to={`/vendors/${product.vendor.id}`}>{product.vendor.name}</Link>{' '}
+            Sold by <AppLink to={`/vendors/${product.vendor.id}`}>{product.vendor.name}</AppLink>{' '}
             {product.vendor.verified ? <span className="badge-verified">Verified</span> : null} ·{' '}
             {product.vendor.country}
           </p>

@@ -1,6 +1,7 @@
 import { ApiError } from '@agora/api-client';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import { useLoaderData } from '@remix-run/react';
+import { AppLink } from '../components/app-link.js';
 import { Money } from '../components/price.js';
 import { apiFor } from '../context.js';
 
@@ -45,9 +46,9 @@ export default function VendorProfile() {
         <ul className="product-grid">
           {products.items.map((p) => (
             <li key={p.id} className="product-card">
-              <Link to={`/products/${p.id}`}>
+              <AppLink to={`/products/${p.id}`}>
                 <h3>{p.title}</h3>
-              </Link>
+              </AppLink>
               <p className="price">
                 <Money minor={p.unitPriceMinor} currency={p.currency} /> / {p.unit}
               </p>

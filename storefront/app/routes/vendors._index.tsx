@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
+import { Form, useLoaderData } from '@remix-run/react';
+import { AppLink } from '../components/app-link.js';
 import { apiFor } from '../context.js';
 
 export const meta: MetaFunction = () => [{ title: 'Vendors' }];
@@ -40,14 +41,14 @@ export default function Vendors() {
       {page.data.length === 0 ? (
         <div className="empty-state">
           <p>No vendors match yet.</p>
-          <Link to="/sell">Become the first</Link>
+          <AppLink to="/sell">Become the first</AppLink>
         </div>
       ) : (
         <ul className="vendor-grid">
           {page.data.map((v) => (
             <li key={v.id} className="vendor-card">
               <h2>
-                <Link to={`/vendors/${v.id}`}>{v.name}</Link>{' '}
+                <AppLink to={`/vendors/${v.id}`}>{v.name}</AppLink>{' '}
                 {v.verified ? <span className="badge-verified">Verified</span> : null}
               </h2>
               <p>
@@ -60,7 +61,7 @@ export default function Vendors() {
       )}
       {page.nextCursor ? (
         <p>
-          <Link to={`/vendors?${next}`}>More vendors →</Link>
+          <AppLink to={`/vendors?${next}`}>More vendors →</AppLink>
         </p>
       ) : null}
     </main>
