@@ -204,7 +204,11 @@ export type ImportStatus = {
   processedRows: number;
   createdCount: number;
   updatedCount: number;
+  /** Rows left unchanged because of errors (all of them, even past the listed errors). */
+  errorRows: number;
   errors: { row: number; field: string; message: string }[];
+  /** More rows had errors than `errors` lists. */
+  errorsTruncated: boolean;
 };
 
 export function catalogClient(t: Transport) {

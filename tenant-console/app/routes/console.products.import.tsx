@@ -1,4 +1,5 @@
 import { ApiError } from '@agora/api-client';
+import { CSV_COLUMN_REFERENCE } from '@agora/core/catalog-csv';
 import {
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
@@ -70,7 +71,8 @@ export default function ImportProducts() {
           </div>
           <p data-testid="import-summary">
             {job.processedRows} of {job.totalRows} rows · {job.createdCount} created · {job.updatedCount}{' '}
-            updated · {job.errors.length} with errors
+            updated · {job.errorRows} with errors
+            {job.errorsTruncated ? ` (the first ${job.errors.length} problems are listed)` : ''}
           </p>
           {job.errors.length ? (
             <table>
@@ -102,8 +104,9 @@ export default function ImportProducts() {
         <p>
           One product per row, matched by SKU: importing again updates.{' '}
           <a href="/console/products/csv?kind=template">Download the template</a> or{' '}
-          <a href="/console/products/csv?kind=export">export your products</a> (format described in it).
+          <a href="/console/products/csv?kind=export">export your products</a> to edit them.
         </p>
+        <CsvFormat />
         <Form method="post" encType="multipart/form-data">
           <Csrf />
           <Field label="CSV file" name="file">
@@ -113,5 +116,42 @@ export default function ImportProducts() {
         </Form>
       </section>
     </Shell>
+  );
+}
+
+/** The columns a file needs, from the same list the importer checks headers against. */
+function CsvFormat() {
+  return (
+    <details className="csv-format">
+      <summary>The file format</summary>
+      <p>
+        UTF-8, comma-separated, with a header row naming these columns in any order. Quote a cell that holds a
+        comma, quote or line break. Rows with an error change nothing; the other rows are applied.
+      </p>
+      <table data-testid="csv-columns">
+        <thead>
+          <tr>
+            <th>Column</th>
+            <th>Required</th>
+            <th>What to put in it</th>
+            <th>Example</th>
+          </tr>
+        </thead>
+        <tbody>
+          {CSV_COLUMN_REFERENCE.map((c) => (
+            <tr key={c.name}>
+              <td>
+                <code>{c.name}</code>
+              </td>
+              <td>{c.required ? 'yes' : 'no'}</td>
+              <td>{c.help}</td>
+              <td>
+                <code>{c.example}</code>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
   );
 }

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { CSV_COLUMN_REFERENCE } from './csv-columns.js';
 import { CSV_COLUMNS, type CsvLayout, parseCsvRow, productCsvRow, readHeader } from './csv-format.js';
 import { catalogCsvTemplate } from './csv-template.js';
 
@@ -37,6 +38,27 @@ describe('readHeader', () => {
     expect(result).toEqual({ error: expect.stringMatching(/missing columns description, category_slug/) });
     expect((result as { error: string }).error).toMatch(/unknown column colour/);
     expect((result as { error: string }).error).toMatch(/repeated column sku/);
+  });
+});
+
+describe('the column reference the console shows', () => {
+  it('lists exactly the columns the importer reads, and its examples together make a valid row', () => {
+    expect(readHeader(CSV_COLUMN_REFERENCE.map((c) => c.name))).not.toHaveProperty('error');
+    const result = parseCsvRow(
+      CSV_COLUMN_REFERENCE.map((c) => c.example),
+      layout,
+    );
+    expect(result).toMatchObject({ ok: true, value: { categorySlug: 'fasteners', status: 'draft' } });
+  });
+
+  it('marks as required exactly the columns a row cannot leave empty', () => {
+    for (const column of CSV_COLUMN_REFERENCE) {
+      const result = parseCsvRow(row({ [column.name]: '', tiers: '' }), layout);
+      expect({ column: column.name, rejected: !result.ok }).toEqual({
+        column: column.name,
+        rejected: column.required,
+      });
+    }
   });
 });
 

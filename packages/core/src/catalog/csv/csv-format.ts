@@ -2,28 +2,13 @@ import { type ImportRowError, ProductBody, type ProductStatus } from '@agora/con
 import type { Tier } from '../../pricing/tiers.js';
 import { formatMajorAmount, parseMajorAmount } from '../currency.js';
 import { productRuleIssues } from '../products/validate-product.js';
+import { CSV_COLUMNS, type CsvColumn } from './csv-columns.js';
 
 /**
- * The catalog CSV format (docs/catalog-csv.md): one row per product, a header row naming these
- * columns in any order, UTF-8 (a BOM is fine), comma-separated, RFC 4180 quoting.
+ * The catalog CSV format (docs/catalog-csv.md): one row per product, a header row naming the
+ * columns of `CSV_COLUMNS` in any order, UTF-8 (a BOM is fine), comma-separated, RFC 4180 quoting.
  */
-export const CSV_COLUMNS = [
-  'sku',
-  'title',
-  'description',
-  'category_slug',
-  'unit',
-  'min_order_qty',
-  'order_increment',
-  'lead_time_days',
-  'stock_qty',
-  'currency',
-  'base_price',
-  'tiers',
-  'attributes',
-  'status',
-] as const;
-export type CsvColumn = (typeof CSV_COLUMNS)[number];
+export { CSV_COLUMNS, type CsvColumn };
 
 /** Where each column lives in a file's rows. */
 export type CsvLayout = Record<CsvColumn, number>;
