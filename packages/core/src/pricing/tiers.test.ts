@@ -75,7 +75,7 @@ describe('volume pricing, by example', () => {
 });
 
 /** Valid products: a minimum, an increment, and tiers with rising bounds and falling prices. */
-const validProduct = fc
+const validSorted = fc
   .record({
     minOrderQty: fc.integer({ min: 1, max: 1000 }),
     orderIncrement: fc.integer({ min: 1, max: 50 }),
@@ -92,15 +92,70 @@ const validProduct = fc
       tiers.push({ minQty: last.minQty + gap, unitPriceMinor: Math.max(0, last.unitPriceMinor - cut) });
     }
     return { minOrderQty, orderIncrement, basePriceMinor, tiers };
+  });
+
+/** Stored order is arbitrary: the same product with its tiers shuffled. */
+const shuffled = <P extends PricedProduct>(p: P) =>
+  fc.shuffledSubarray(p.tiers, { minLength: p.tiers.length }).map((tiers) => ({ ...p, tiers }));
+
+/** Valid products, tiers in any order. */
+const validProduct = validSorted.chain(shuffled);
+
+type Tier = PricedProduct['tiers'][number];
+/**
+ * A valid product with exactly one rule broken, and the tiers the validator may blame for it
+ * (the broken tier, or for a pair, either of the two).
+ */
+const brokenProduct = fc
+  .tuple(
+    validSorted.filter((p) => p.tiers.length >= 2),
+    fc.constantFrom(
+      'price rises',
+      'duplicate bound',
+      'first bound off the minimum',
+      'first price above list',
+    ),
+    fc.nat(),
+    fc.integer({ min: 1, max: 1000 }),
+  )
+  .chain(([p, rule, pick, delta]) => {
+    const tiers = p.tiers.map((t) => ({ ...t }));
+    const k = 1 + (pick % (tiers.length - 1)); // a tier after the first
+    const [first, prev, cur] = [tiers[0], tiers[k - 1], tiers[k]] as Tier[];
+    let blamed: Tier[];
+    let product = { ...p, tiers };
+    if (rule === 'price rises') {
+      cur.unitPriceMinor = prev.unitPriceMinor + delta;
+      blamed = [cur];
+    } else if (rule === 'duplicate bound') {
+      cur.minQty = prev.minQty;
+      blamed = [prev, cur];
+    } else if (rule === 'first bound off the minimum') {
+      // Every bound moves up: the lowest no longer equals the minimum order quantity.
+      for (const t of tiers) t.minQty += delta;
+      blamed = [first];
+    } else {
+      product = { ...p, tiers, basePriceMinor: first.unitPriceMinor - 1 };
+      blamed = [first];
+      if (product.basePriceMinor < 0) return fc.constant(null);
+    }
+    return shuffled(product).map((q) => ({ product: q, rule, blamed }));
   })
-  // Stored order is arbitrary: shuffle the tiers.
-  .chain((p) =>
-    fc.shuffledSubarray(p.tiers, { minLength: p.tiers.length }).map((tiers) => ({ ...p, tiers })),
-  );
+  .filter((x): x is NonNullable<typeof x> => x !== null);
 
 describe('volume pricing, properties', () => {
   it('accepts every well-formed tier list', () => {
     fc.assert(fc.property(validProduct, (p) => validateTiers(p).length === 0));
+  });
+
+  it('refuses every tier list that breaks one rule, naming the tier that breaks it', () => {
+    fc.assert(
+      fc.property(brokenProduct, ({ product, blamed }) => {
+        const issues = validateTiers(product);
+        const blamedPaths = blamed.map((t) => `tiers.${product.tiers.indexOf(t)}.`);
+        return issues.length > 0 && issues.some((i) => blamedPaths.some((b) => i.path.startsWith(b)));
+      }),
+    );
   });
 
   it('never charges more per unit for buying more', () => {
