@@ -121,7 +121,7 @@ const brokenProduct = fc
   .chain(([p, rule, pick, delta]) => {
     const tiers = p.tiers.map((t) => ({ ...t }));
     const k = 1 + (pick % (tiers.length - 1)); // a tier after the first
-    const [first, prev, cur] = [tiers[0], tiers[k - 1], tiers[k]] as Tier[];
+    const [first, prev, cur] = [tiers[0], tiers[k - 1], tiers[k]] as [Tier, Tier, Tier];
     let blamed: Tier[];
     let product = { ...p, tiers };
     if (rule === 'price rises') {
