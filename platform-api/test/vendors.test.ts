@@ -471,6 +471,64 @@ describe('operator decisions', () => {
     expect((await decide(vendor.id, 'approve')).status).toBe(200);
   });
 
+  it('reject a vendor asked for more information who never answers: rejected, emailed, audited', async () => {
+    const vendor = await applied('silent@vendor.example', { businessName: 'Silent Supplies' });
+    const asked = await decide(vendor.id, 'request-info', { message: 'Please add your tax certificate.' });
+    expect(asked.status).toBe(200);
+    // While the operator waits, only rejecting (or the vendor resubmitting) moves it on.
+    for (const [action, json] of [
+      ['approve', {}],
+      ['request-info', { message: 'Still missing.' }],
+      ['suspend', { reason: 'x' }],
+      ['reinstate', {}],
+    ] as const) {
+      const refused = await decide(vendor.id, action, json);
+      expect(refused.status, action).toBe(409);
+      expect((await body(refused)).error.code).toBe('invalid_state');
+    }
+
+    const reason = 'No answer to our request for the tax certificate.';
+    const res = await decide(vendor.id, 'reject', { reason });
+    expect(res.status).toBe(200);
+    expect(await body(res)).toMatchObject({ status: 'rejected', statusReason: reason });
+    const email = await emailTo(
+      'silent@vendor.example',
+      (e) => e.subject === 'Your application to sell on Alpha Market was not accepted',
+    );
+    expect(email.kind).toBe('vendor_decision');
+    expect(email.text).toContain(`Reason: ${reason}`);
+    const opId = (await body(await request(A, '/api/v1/me', { token: tokens.op }))).id;
+    expect((await audit(a, vendor.id)).slice(-2)).toMatchObject([
+      { action: 'vendor.info_requested', data: { from: 'pending', to: 'info_requested' } },
+      {
+        action: 'vendor.rejected',
+        actorUserId: opId,
+        data: { from: 'info_requested', to: 'rejected', reason },
+      },
+    ]);
+    const events = (await outboxTopics(a)).filter((e) => (e.payload as any).vendorId === vendor.id);
+    expect(events.slice(-2)).toEqual([
+      { topic: 'vendor.status_changed', payload: { vendorId: vendor.id, status: 'rejected' } },
+      {
+        topic: 'vendor.decision_made',
+        payload: { vendorId: vendor.id, action: 'reject', status: 'rejected', reason },
+      },
+    ]);
+
+    // Final: no second rejection, and the vendor can no longer resubmit.
+    const again = await decide(vendor.id, 'reject', { reason });
+    expect(again.status).toBe(409);
+    expect((await body(again)).error.message).toBe(
+      'This vendor is rejected; only pending or info requested vendors can be rejected',
+    );
+    const resubmit = await request(A, '/api/v1/vendor/profile', {
+      method: 'PUT',
+      token: vendor.token,
+      json: profileOf(vendor),
+    });
+    expect(resubmit.status).toBe(409);
+  });
+
   it('suspend and reinstate an approved vendor; the public directory follows at once', async () => {
     const vendor = await applied('suspend@vendor.example', { businessName: 'Suspend Me' });
     expect((await decide(vendor.id, 'suspend', { reason: 'x' })).status).toBe(409); // still pending

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_ATTRIBUTES, MAX_PRODUCT_IMAGES, MAX_TIERS } from './catalog-limits.js';
 
 /**
  * Catalog: categories, products with volume tiers, images, CSV import. The same product schema
@@ -43,11 +44,7 @@ export type UpdateCategoryBody = z.infer<typeof UpdateCategoryBody>;
 export const PRODUCT_STATUSES = ['draft', 'pending_review', 'published', 'archived'] as const;
 export type ProductStatus = (typeof PRODUCT_STATUSES)[number];
 
-export const MAX_ATTRIBUTES = 30;
-export const MAX_TIERS = 20;
-export const MAX_PRODUCT_IMAGES = 8;
-export const PRODUCT_IMAGE_MAX_BYTES = 2 * 1024 * 1024;
-export const CATALOG_IMPORT_MAX_BYTES = 20 * 1024 * 1024;
+// The limits (MAX_TIERS, ...) are in catalog-limits.ts: plain numbers the console's browser code imports.
 
 const MAX_QTY = 1_000_000_000;
 /** 10^12 minor units: far above any unit price, well inside exact integers. */

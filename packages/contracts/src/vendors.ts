@@ -66,6 +66,26 @@ export const Country = z
 
 export const IndustryName = z.enum(INDUSTRIES, { error: `must be one of ${INDUSTRIES.join(', ')}` });
 
+/** How each industry is named to people (forms, the directory, profiles); the ids stay in the API. */
+export const INDUSTRY_LABELS: Record<Industry, string> = {
+  'industrial-supplies': 'Industrial supplies',
+  packaging: 'Packaging',
+  electronics: 'Electronics',
+  chemicals: 'Chemicals',
+  'food-ingredients': 'Food ingredients',
+  textiles: 'Textiles',
+  construction: 'Construction',
+  'office-supplies': 'Office supplies',
+};
+
+/** The industries as form choices, in the fixed order. */
+export const industryOptions = (): { value: Industry; label: string }[] =>
+  INDUSTRIES.map((value) => ({ value, label: INDUSTRY_LABELS[value] }));
+
+/** An industry id's label; an id outside the list (stored before it changed) is shown as it is. */
+export const industryLabel = (id: string): string =>
+  (INDUSTRY_LABELS as Record<string, string | undefined>)[id] ?? id;
+
 const Industries = z
   .array(IndustryName, { error: 'is required' })
   .min(1, 'choose at least one industry')

@@ -233,7 +233,7 @@ export {
   sniffDocumentType,
   vendorDocumentKey,
 } from './vendors/vendor-documents.js';
-export { canTransition, nextVendorStatus, VENDOR_TRANSITIONS } from './vendors/vendor-status.js';
+export { canTransition, nextVendorStatus } from './vendors/vendor-status.js';
 export {
   DOCUMENT_LINK_TTL_SECONDS,
   type PublicVendorView,

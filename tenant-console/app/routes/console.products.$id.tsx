@@ -11,11 +11,10 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useEffect, useRef, useState } from 'react';
 import { navFor } from '../lib/nav.js';
 import { requireTenantUser, verifiedForm } from '../lib/session.server.js';
+import { parseTierRows, tierRowCount, tierValues } from '../lib/tier-rows.js';
 import { Csrf, Field, Notice, Shell, StatusBadge } from '../lib/ui.js';
 
 export const meta: MetaFunction = () => [{ title: 'Product' }];
-
-const TIER_ROWS = 6;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { api, user } = await requireTenantUser(request, context);
@@ -46,16 +45,8 @@ function toInput(form: FormData): { input: ProductInput; fields: Record<string, 
     if (minor === null) fields[key] = 'Enter an amount like 12.50';
     return minor ?? 0;
   };
-  const tiers: ProductInput['tiers'] = [];
-  for (let i = 0; i < TIER_ROWS; i++) {
-    const qty = (values[`tierQty${i}`] ?? '').trim();
-    const price = (values[`tierPrice${i}`] ?? '').trim();
-    if (!qty && !price) continue;
-    tiers.push({
-      minQty: Number(qty),
-      unitPriceMinor: money(`tierPrice${i}`, `tiers.${tiers.length}.unitPriceMinor`),
-    });
-  }
+  const parsed = parseTierRows(values, currency);
+  Object.assign(fields, parsed.fields);
   const attributes = (values.attributes ?? '')
     .split('\n')
     .map((line) => line.split(':'))
@@ -74,7 +65,7 @@ function toInput(form: FormData): { input: ProductInput; fields: Record<string, 
     currency,
     basePriceMinor: money('basePrice', 'basePriceMinor'),
     attributes,
-    tiers,
+    tiers: parsed.tiers,
   };
   return { input, fields, values };
 }
@@ -116,12 +107,7 @@ export default function ProductEditor() {
     currency: currency0,
     basePrice: product ? minorToInput(product.basePriceMinor, product.currency) : '',
     attributes: (product?.attributes ?? []).map((a) => `${a.name}: ${a.value}`).join('\n'),
-    ...Object.fromEntries(
-      (product?.tiers ?? []).flatMap((t, i) => [
-        [`tierQty${i}`, String(t.minQty)],
-        [`tierPrice${i}`, minorToInput(t.unitPriceMinor, currency0)],
-      ]),
-    ),
+    ...tierValues(product?.tiers ?? [], currency0),
   };
   // Inputs are uncontrolled (what was typed before hydration stays); the preview reads the form.
   const [values, setValues] = useState<Values>(initial);
@@ -134,13 +120,15 @@ export default function ProductEditor() {
   // Read once after hydration: the browser may have kept what was typed before it.
   useEffect(readForm, []);
   const f = result?.fields ?? {};
+  // Every tier the product has plus a few empty rows; grows as rows are filled in.
+  const tierRows = tierRowCount(values);
   const bound = (name: string) => ({ name, defaultValue: initial[name] ?? '', id: `f-${name}` });
 
   // Live preview with the same pricing function as the server.
   const currency = (values.currency ?? 'EUR').toUpperCase();
   let preview: { qty: number; text: string }[] = [];
   try {
-    const tiers = Array.from({ length: TIER_ROWS }, (_, i) => ({
+    const tiers = Array.from({ length: tierRows }, (_, i) => ({
       q: values[`tierQty${i}`],
       p: values[`tierPrice${i}`],
     }))
@@ -255,8 +243,8 @@ export default function ProductEditor() {
                 </tr>
               </thead>
               <tbody>
-                {Array.from({ length: TIER_ROWS }, (_, i) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: fixed rows
+                {Array.from({ length: tierRows }, (_, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: rows are positions (tierQty<i>)
                   <tr key={i}>
                     <td>
                       <input

@@ -4,17 +4,9 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { navFor } from '../lib/nav.js';
 import { requireTenantUser, verifiedForm } from '../lib/session.server.js';
 import { Csrf, DocumentList, Field, Notice, Shell, StatusBadge } from '../lib/ui.js';
+import { DECISIONS, decisionsFor, isDecision } from '../lib/vendor-decisions.js';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.vendor.name ?? 'Vendor' }];
-
-const DECISIONS = {
-  approve: { label: 'Approve', from: ['pending'], needs: null },
-  'request-info': { label: 'Ask for more information', from: ['pending'], needs: 'message' },
-  reject: { label: 'Reject', from: ['pending', 'info_requested'], needs: 'reason' },
-  suspend: { label: 'Suspend', from: ['approved'], needs: 'reason' },
-  reinstate: { label: 'Reinstate', from: ['suspended'], needs: null },
-} as const;
-type Decision = keyof typeof DECISIONS;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { api, user } = await requireTenantUser(request, context);
@@ -29,8 +21,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { api } = await requireTenantUser(request, context);
   const form = await verifiedForm(request);
-  const decision = String(form.get('decision')) as Decision;
-  if (!(decision in DECISIONS)) throw new Response('Unknown decision', { status: 400 });
+  const decision = String(form.get('decision'));
+  if (!isDecision(decision)) throw new Response('Unknown decision', { status: 400 });
   const needs = DECISIONS[decision].needs;
   const text = String(form.get('text') ?? '').trim();
   try {
@@ -45,9 +37,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function VendorDetail() {
   const { user, vendor } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const available = (Object.keys(DECISIONS) as Decision[]).filter((d) =>
-    (DECISIONS[d].from as readonly string[]).includes(vendor.status),
-  );
+  const available = decisionsFor(vendor.status);
   return (
     <Shell nav={navFor(user.role)} user={user.email}>
       <p>

@@ -5,6 +5,8 @@ import { canTransition, nextVendorStatus } from './vendor-status.js';
 const ALLOWED: [VendorStatus, VendorAction, VendorStatus][] = [
   ['pending', 'approve', 'approved'],
   ['pending', 'reject', 'rejected'],
+  // A vendor asked for more information that never answers can still be turned down.
+  ['info_requested', 'reject', 'rejected'],
   ['pending', 'request_info', 'info_requested'],
   ['info_requested', 'resubmit', 'pending'],
   ['approved', 'suspend', 'suspended'],

@@ -1,18 +1,7 @@
-import { AppError, type VendorAction, type VendorStatus } from '@agora/contracts';
+import { AppError, VENDOR_TRANSITIONS, type VendorAction, type VendorStatus } from '@agora/contracts';
 
-/**
- * The vendor lifecycle. Operators decide about `pending` applications (approve, reject, ask
- * for information); a vendor asked for information resubmits (back to `pending`); approved
- * vendors can be suspended and reinstated. `rejected` is final.
- */
-export const VENDOR_TRANSITIONS: Record<VendorAction, { from: readonly VendorStatus[]; to: VendorStatus }> = {
-  approve: { from: ['pending'], to: 'approved' },
-  reject: { from: ['pending'], to: 'rejected' },
-  request_info: { from: ['pending'], to: 'info_requested' },
-  resubmit: { from: ['info_requested'], to: 'pending' },
-  suspend: { from: ['approved'], to: 'suspended' },
-  reinstate: { from: ['suspended'], to: 'approved' },
-};
+// The lifecycle table is data in @agora/contracts (VENDOR_TRANSITIONS), shared with the console so
+// it offers exactly the decisions allowed here; this file enforces it and names the actions.
 
 /** What the audit log and emails call each action once done. */
 export const VENDOR_ACTION_PAST: Record<VendorAction, string> = {

@@ -79,7 +79,7 @@ export const tenantOperatorVendors = createApi<TenantEnv>()
       method: 'post',
       path: '/operator/vendors/{id}/reject',
       tags,
-      summary: 'Reject a pending vendor, with a reason (final)',
+      summary: 'Reject a pending vendor or one asked for more information, with a reason (final)',
       description: `${DECISION_DOC} The reason is shown to the vendor.`,
       request: { params: IdParam, body: jsonBody(RejectVendorBody) },
       responses: decided,
