@@ -136,6 +136,12 @@ const ROWS: Row[] = [
     expect: operatorOnly(200),
   },
   {
+    endpoint: 'POST /operator/vendors/{id}/verify',
+    call: () => ({ method: 'POST', path: `/operator/vendors/${ids.toVerify}/verify`, json: {} }),
+    note: 'approved automatically, not verified yet',
+    expect: operatorOnly(200),
+  },
+  {
     endpoint: 'POST /operator/vendors/{id}/reject',
     call: () => ({
       method: 'POST',
@@ -295,6 +301,16 @@ beforeAll(async () => {
   ids.toAsk = (await apply(unique('to-ask'))).id;
   ids.toSuspend = (await apply(unique('to-suspend'))).id;
   await asOperator(`/operator/vendors/${ids.toSuspend}/approve`);
+  // Approved automatically, so approved but not verified.
+  const autoApprove = (on: boolean) =>
+    send('operator', {
+      method: 'PUT',
+      path: '/settings/marketplace',
+      json: { autoApproveVendors: on, moderateProducts: false },
+    });
+  expect((await autoApprove(true)).status).toBe(200);
+  ids.toVerify = (await apply(unique('to-verify'))).id;
+  expect((await autoApprove(false)).status).toBe(200);
   ids.toReinstate = (await apply(unique('to-reinstate'))).id;
   await asOperator(`/operator/vendors/${ids.toReinstate}/approve`);
   await asOperator(`/operator/vendors/${ids.toReinstate}/suspend`, { reason: 'For the test.' });

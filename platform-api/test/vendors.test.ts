@@ -315,7 +315,7 @@ describe('applying to sell', () => {
     expect({ ...(await counts(a)), files: vendorFiles(a.id).length }).toEqual(before);
   });
 
-  it('approves at once, verified, when the marketplace approves vendors automatically', async () => {
+  it('approves at once, but not verified, when the marketplace approves vendors automatically; an operator verifies later', async () => {
     const settings = (json?: unknown, token = tokens.op) =>
       request(A, '/api/v1/settings/marketplace', { token, ...(json ? { json, method: 'PUT' } : {}) });
     expect(await body(await settings())).toEqual({ autoApproveVendors: false, moderateProducts: false });
@@ -328,16 +328,51 @@ describe('applying to sell', () => {
     expect(await body(on)).toEqual({ autoApproveVendors: true, moderateProducts: false });
     try {
       const vendor = await applied('auto@vendor.example', { businessName: 'Auto Parts' });
-      expect(vendor).toMatchObject({ status: 'approved', verified: true, decidedAt: expect.any(String) });
+      // Nobody has looked at its documents: it may sell, but buyers see no verified badge.
+      expect(vendor).toMatchObject({ status: 'approved', verified: false, decidedAt: expect.any(String) });
       expect((await audit(a, vendor.id)).map((r) => [r.action, r.actorUserId, r.data])).toEqual([
         ['vendor.applied', vendor.adminUserId, { documents: 1 }],
         ['vendor.approved', null, { from: 'pending', to: 'approved', auto: true }],
       ]);
       const approved = await emailTo('auto@vendor.example', (e) => e.kind === 'vendor_decision');
       expect(approved.subject).toBe('Auto Parts is approved on Alpha Market');
+      expect(approved.text).toMatch(/verified badge follows once Alpha Market has reviewed your documents/);
       const note = await emailTo('op@ops.test', (e) => e.subject === 'New vendor application: Auto Parts');
       expect(note.text).toMatch(/already approved/);
-      expect((await request(A, `/api/v1/vendors/${vendor.id}`)).status).toBe(200);
+      const publicView = await request(A, `/api/v1/vendors/${vendor.id}`);
+      expect(publicView.status).toBe(200);
+      expect(await body(publicView)).toMatchObject({ verified: false });
+      const unverified = await body(await request(A, '/api/v1/vendors?verified=false'));
+      expect(unverified.data.map((v: any) => v.id)).toEqual([vendor.id]);
+
+      // An operator reviews the documents and verifies it: audit row, email, badge.
+      const opId = (await body(await request(A, '/api/v1/me', { token: tokens.op }))).id;
+      // Not the vendor itself.
+      const selfVerify = await request(A, `/api/v1/operator/vendors/${vendor.id}/verify`, {
+        token: vendor.token,
+        method: 'POST',
+      });
+      expect(selfVerify.status).toBe(403);
+      const verified = await decide(vendor.id, 'verify');
+      expect(verified.status).toBe(200);
+      expect(await body(verified)).toMatchObject({ status: 'approved', verified: true });
+      expect((await audit(a, vendor.id)).at(-1)).toMatchObject({
+        action: 'vendor.verified',
+        actorUserId: opId,
+        data: { from: 'approved', to: 'approved' },
+      });
+      const email = await emailTo(
+        'auto@vendor.example',
+        (e) => e.subject === 'Auto Parts is verified on Alpha Market',
+      );
+      expect(email.text).toMatch(/buyers now see it as a verified vendor/);
+      expect(await body(await request(A, `/api/v1/vendors/${vendor.id}`))).toMatchObject({ verified: true });
+      const again = await decide(vendor.id, 'verify');
+      expect(again.status).toBe(409);
+      expect((await body(again)).error).toMatchObject({
+        code: 'invalid_state',
+        message: 'This vendor is already verified',
+      });
     } finally {
       await settings({ autoApproveVendors: false, moderateProducts: false });
     }
@@ -511,7 +546,7 @@ describe('operator decisions', () => {
       { topic: 'vendor.status_changed', payload: { vendorId: vendor.id, status: 'rejected' } },
       {
         topic: 'vendor.decision_made',
-        payload: { vendorId: vendor.id, action: 'reject', status: 'rejected', reason },
+        payload: { vendorId: vendor.id, action: 'reject', status: 'rejected', reason, verified: false },
       },
     ]);
 

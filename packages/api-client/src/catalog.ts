@@ -242,7 +242,7 @@ export function catalogClient(t: Transport) {
       request<OperatorVendor>(t, `/api/v1/operator/vendors/${id(vendorId)}`),
     decideVendor: (
       vendorId: string,
-      decision: 'approve' | 'reject' | 'request-info' | 'suspend' | 'reinstate',
+      decision: 'approve' | 'verify' | 'reject' | 'request-info' | 'suspend' | 'reinstate',
       body: Record<string, string> = {},
     ) => request<OperatorVendor>(t, `/api/v1/operator/vendors/${id(vendorId)}/${decision}`, { body }),
     operatorCategories: () => request<{ data: OperatorCategory[] }>(t, '/api/v1/operator/categories'),

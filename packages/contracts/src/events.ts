@@ -15,9 +15,11 @@ export const OUTBOX_EVENTS = {
   /** An operator (or auto-approval) decided about a vendor: its contact is told. */
   'vendor.decision_made': z.object({
     vendorId: z.string(),
-    action: z.enum(['approve', 'reject', 'request_info', 'suspend', 'reinstate']),
+    action: z.enum(['approve', 'verify', 'reject', 'request_info', 'suspend', 'reinstate']),
     status: z.string(),
     reason: z.string().nullable(),
+    /** Whether the vendor is verified after the decision (events queued before this field: absent). */
+    verified: z.boolean().optional(),
   }),
   /** Products were created, edited, published, archived or deleted: search re-reads them. */
   'product.changed': z.object({ productIds: z.array(z.string()).min(1) }),

@@ -20,11 +20,12 @@ export const VendorStatus = z.enum(VENDOR_STATUSES);
 export type VendorStatus = z.infer<typeof VendorStatus>;
 
 /**
- * What may happen to a vendor. Operators approve, reject, request information, suspend and
- * reinstate; the vendor resubmits after an information request. See `nextVendorStatus` (core).
+ * What may happen to a vendor. Operators approve, reject, request information, verify, suspend
+ * and reinstate; the vendor resubmits after an information request. See `nextVendorStatus` (core).
  */
 export const VENDOR_ACTIONS = [
   'approve',
+  'verify',
   'reject',
   'request_info',
   'resubmit',

@@ -1,14 +1,18 @@
+import type { VendorStatus } from '@agora/contracts';
 import { describe, expect, it } from 'vitest';
 import { decisionsFor, isDecision } from './vendor-decisions.js';
 
 describe('vendor decisions offered in the console', () => {
   it('offers exactly the decisions the server allows for each status', () => {
-    expect(decisionsFor('pending')).toEqual(['approve', 'request-info', 'reject']);
+    const unverified = (status: VendorStatus) => decisionsFor({ status, verified: false });
+    expect(unverified('pending')).toEqual(['approve', 'request-info', 'reject']);
     // Asked for information and never answered: the operator can still reject.
-    expect(decisionsFor('info_requested')).toEqual(['reject']);
-    expect(decisionsFor('approved')).toEqual(['suspend']);
-    expect(decisionsFor('suspended')).toEqual(['reinstate']);
-    expect(decisionsFor('rejected')).toEqual([]);
+    expect(unverified('info_requested')).toEqual(['reject']);
+    // Approved automatically, documents not reviewed yet.
+    expect(unverified('approved')).toEqual(['verify', 'suspend']);
+    expect(decisionsFor({ status: 'approved', verified: true })).toEqual(['suspend']);
+    expect(unverified('suspended')).toEqual(['reinstate']);
+    expect(unverified('rejected')).toEqual([]);
   });
 
   it('accepts only known decisions from a posted form', () => {

@@ -8,6 +8,7 @@ import { VENDOR_TRANSITIONS } from '@agora/contracts/vendor-transitions';
  */
 export const DECISIONS = {
   approve: { action: 'approve', label: 'Approve', needs: null },
+  verify: { action: 'verify', label: 'Mark as verified', needs: null },
   'request-info': { action: 'request_info', label: 'Ask for more information', needs: 'message' },
   reject: { action: 'reject', label: 'Reject', needs: 'reason' },
   suspend: { action: 'suspend', label: 'Suspend', needs: 'reason' },
@@ -20,9 +21,11 @@ export type Decision = keyof typeof DECISIONS;
 
 export const isDecision = (d: string): d is Decision => Object.hasOwn(DECISIONS, d);
 
-/** The decisions open for a vendor in `status`, in button order. */
-export function decisionsFor(status: VendorStatus): Decision[] {
-  return (Object.keys(DECISIONS) as Decision[]).filter((d) =>
-    VENDOR_TRANSITIONS[DECISIONS[d].action].from.includes(status),
+/** The decisions open for a vendor, in button order (`verify` only while it is not verified). */
+export function decisionsFor(vendor: { status: VendorStatus; verified: boolean }): Decision[] {
+  return (Object.keys(DECISIONS) as Decision[]).filter(
+    (d) =>
+      VENDOR_TRANSITIONS[DECISIONS[d].action].from.includes(vendor.status) &&
+      !(d === 'verify' && vendor.verified),
   );
 }

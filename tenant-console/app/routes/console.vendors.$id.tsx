@@ -27,7 +27,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const text = String(form.get('text') ?? '').trim();
   try {
     const vendor = await api.decideVendor(params.id ?? '', decision, needs ? { [needs]: text } : {});
-    return { ok: true, message: `Done: ${vendor.name} is now ${vendor.status.replace('_', ' ')}.` };
+    const now = decision === 'verify' ? 'verified' : vendor.status.replace('_', ' ');
+    return { ok: true, message: `Done: ${vendor.name} is now ${now}.` };
   } catch (e) {
     if (e instanceof ApiError && e.status < 500) return { ok: false, message: e.message };
     throw e;
@@ -37,7 +38,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function VendorDetail() {
   const { user, vendor } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const available = decisionsFor(vendor.status);
+  const available = decisionsFor(vendor);
   return (
     <Shell nav={navFor(user.role)} user={user.email}>
       <p>
@@ -66,6 +67,10 @@ export default function VendorDetail() {
             <dd>{vendor.website ?? '—'}</dd>
             <dt>Industries</dt>
             <dd>{vendor.industries.join(', ')}</dd>
+            <dt>Verified</dt>
+            <dd data-testid="vendor-verified">
+              {vendor.verified ? 'Yes: documents reviewed' : 'Not yet: documents not reviewed'}
+            </dd>
           </dl>
           <p>{vendor.description}</p>
         </section>

@@ -95,6 +95,8 @@ const BUILDERS: { [T in NotificationTopic]: (c: Context, payload: unknown) => Pr
       vendorName: vendor.name,
       action: e.action,
       reason: e.reason,
+      // Events queued before `verified` existed came from approvals that always verified.
+      verified: e.verified ?? true,
       link: `${c.origin}/console`,
     });
     return [{ to: vendor.contactEmail, ...content, kind: 'vendor_decision' }];

@@ -99,9 +99,17 @@ export function vendorApplicationEmail(input: {
 }
 
 const DECISIONS = {
-  approve: (m: string, v: string) => ({
+  approve: (m: string, v: string, verified: boolean) => ({
     subject: `${v} is approved on ${m}`,
-    lines: [`Good news: ${v} is approved and verified on ${m}. You can now publish products.`],
+    lines: [
+      verified
+        ? `Good news: ${v} is approved and verified on ${m}. You can now publish products.`
+        : `Good news: ${v} is approved on ${m}. You can now publish products. The verified badge follows once ${m} has reviewed your documents.`,
+    ],
+  }),
+  verify: (m: string, v: string) => ({
+    subject: `${v} is verified on ${m}`,
+    lines: [`${m} has reviewed the documents of ${v}: buyers now see it as a verified vendor.`],
   }),
   reject: (m: string, v: string) => ({
     subject: `Your application to sell on ${m} was not accepted`,
@@ -130,9 +138,11 @@ export function vendorDecisionEmail(input: {
   vendorName: string;
   action: keyof typeof DECISIONS;
   reason: string | null;
+  /** Whether the vendor is verified after the decision (the approval email says so). */
+  verified: boolean;
   link: string;
 }): EmailContent {
-  const { subject, lines } = DECISIONS[input.action](input.marketName, input.vendorName);
+  const { subject, lines } = DECISIONS[input.action](input.marketName, input.vendorName, input.verified);
   const reasonLabel = input.action === 'request_info' ? 'What is needed' : 'Reason';
   const all = [...lines, ...(input.reason ? [`${reasonLabel}: ${input.reason}`] : [])];
   return {

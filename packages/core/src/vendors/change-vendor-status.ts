@@ -25,8 +25,8 @@ export type ChangeVendorStatusInput = {
 /**
  * THE way a vendor's status changes; nothing else writes `vendors.status`. Inside the caller's
  * unit of work it locks the vendor, applies the state machine (409 `invalid_state` when the
- * action is not allowed now), saves the status and reason (approval also marks the vendor
- * verified), writes the tenant audit row, and emits, all in the same transaction:
+ * action is not allowed now), saves the status and reason, writes the tenant audit row, and
+ * emits, all in the same transaction:
  *   - `vendor.status_changed` `{ vendorId, status }` for every change (search reindexes on it);
  *   - `vendor.decision_made` for operator decisions: the vendor's contact gets an email;
  *   - `vendor.application_submitted` when the vendor resubmits: the operators get an email.
@@ -36,6 +36,11 @@ export async function changeVendorStatus(tx: TenantTx, input: ChangeVendorStatus
   const [vendor] = await db.select().from(t.vendors).where(eq(t.vendors.id, input.vendorId)).for('update');
   if (!vendor) throw new AppError('not_found', 'No vendor with this id in this marketplace');
   const status = nextVendorStatus(vendor.status, input.action);
+  if (input.action === 'verify' && vendor.verified)
+    throw new AppError('invalid_state', 'This vendor is already verified');
+  // Verified means an operator has reviewed the vendor's documents: an operator's approval or a
+  // later `verify`. An automatic approval (no actor) reviews nothing (docs/decisions/0019).
+  const verifies = input.action === 'verify' || (input.action === 'approve' && input.actorUserId !== null);
   const decision = input.action !== 'resubmit';
   const reason = input.reason?.trim() || null;
   const now = new Date();
@@ -45,7 +50,7 @@ export async function changeVendorStatus(tx: TenantTx, input: ChangeVendorStatus
       status,
       // The reason belongs to the decision that gave it; approving or resubmitting clears it.
       statusReason: reason,
-      ...(input.action === 'approve' ? { verified: true } : {}),
+      ...(verifies ? { verified: true } : {}),
       ...(decision ? { decidedAt: now } : {}),
       updatedAt: now,
     })
@@ -70,6 +75,7 @@ export async function changeVendorStatus(tx: TenantTx, input: ChangeVendorStatus
       action: input.action,
       status,
       reason,
+      verified: updated.verified,
     });
   }
   return updated;

@@ -4,6 +4,8 @@ import { canTransition, nextVendorStatus } from './vendor-status.js';
 
 const ALLOWED: [VendorStatus, VendorAction, VendorStatus][] = [
   ['pending', 'approve', 'approved'],
+  // Verifying (documents reviewed) changes no status; only approved vendors are verified.
+  ['approved', 'verify', 'approved'],
   ['pending', 'reject', 'rejected'],
   // A vendor asked for more information that never answers can still be turned down.
   ['info_requested', 'reject', 'rejected'],

@@ -6,6 +6,7 @@ import { AppError, VENDOR_TRANSITIONS, type VendorAction, type VendorStatus } fr
 /** What the audit log and emails call each action once done. */
 export const VENDOR_ACTION_PAST: Record<VendorAction, string> = {
   approve: 'approved',
+  verify: 'verified',
   reject: 'rejected',
   request_info: 'info_requested',
   resubmit: 'resubmitted',
@@ -15,6 +16,7 @@ export const VENDOR_ACTION_PAST: Record<VendorAction, string> = {
 
 const LABEL: Record<VendorAction, string> = {
   approve: 'approved',
+  verify: 'verified',
   reject: 'rejected',
   request_info: 'asked for more information',
   resubmit: 'resubmitted',

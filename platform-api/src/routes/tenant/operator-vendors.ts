@@ -58,7 +58,7 @@ export const tenantOperatorVendors = createApi<TenantEnv>()
       method: 'post',
       path: '/operator/vendors/{id}/approve',
       tags,
-      summary: 'Approve a pending vendor (it becomes verified)',
+      summary: 'Approve a pending vendor (an operator approval also verifies it)',
       description: DECISION_DOC,
       request: { params: IdParam },
       responses: decided,
@@ -68,6 +68,27 @@ export const tenantOperatorVendors = createApi<TenantEnv>()
         await decideVendor(c.var.deps, c.var.tenant, {
           vendorId: c.req.valid('param').id,
           action: 'approve',
+          actorUserId: c.var.user.sub,
+        }),
+        200,
+      ),
+  )
+  .openapi(
+    createRoute({
+      ...access.operator,
+      method: 'post',
+      path: '/operator/vendors/{id}/verify',
+      tags,
+      summary: 'Mark an approved vendor verified, its documents reviewed',
+      description: `${DECISION_DOC} For vendors approved automatically (the marketplace setting), which are approved but not verified until an operator has reviewed their documents; 409 when already verified.`,
+      request: { params: IdParam },
+      responses: decided,
+    }),
+    async (c) =>
+      c.json(
+        await decideVendor(c.var.deps, c.var.tenant, {
+          vendorId: c.req.valid('param').id,
+          action: 'verify',
           actorUserId: c.var.user.sub,
         }),
         200,
