@@ -30,7 +30,7 @@ test('a vendor applies, is approved, lists a tiered product that buyers find wit
   await vendor.getByLabel('Contact person').fill('Hanna Hydro');
   await vendor.getByLabel('Contact email').fill('hanna@hydro.test');
   await vendor.getByLabel('Password').fill('hydro-password-1');
-  await vendor.getByLabel('Industries').fill('industrial-supplies');
+  await vendor.getByRole('checkbox', { name: 'Industrial supplies' }).check();
   await vendor.getByLabel('What you sell').fill('Hydraulic pumps, valves and fittings for industry.');
   await vendor
     .getByLabel('Verification documents')
@@ -43,7 +43,19 @@ test('a vendor applies, is approved, lists a tiered product that buyers find wit
   const opCtx = await browser.newContext();
   const op = await opCtx.newPage();
   await operatorLogin(op);
+  // Filter values come from the URL: bad ones are explained by field, not a server error.
+  await op.goto(url(ACME, '/console/vendors?from=yesterday&country=XX&industry=toys'));
+  await expect(op.getByText('some filters are not valid')).toBeVisible();
+  await expect(op.getByText('must be a date (YYYY-MM-DD) or an ISO 8601 timestamp')).toBeVisible();
+  await expect(op.getByText(/ISO 3166-1 alpha-2/)).toBeVisible();
+  await expect(op.getByText(/^must be one of/)).toBeVisible();
+  // The queue filters by application date (today, UTC, includes the application just made).
+  const today = new Date().toISOString().slice(0, 10);
   await op.goto(url(ACME, '/console/vendors?status=pending'));
+  await op.getByLabel('Applied from').fill(today);
+  await op.getByLabel('Applied to').fill(today);
+  await op.getByRole('button', { name: 'Filter' }).click();
+  await expect(op).toHaveURL(new RegExp(`status=pending.*from=${today}&to=${today}`));
   await op.getByRole('link', { name: 'Hydro Parts GmbH' }).click();
   await expect(op.getByRole('link', { name: 'registration.pdf' })).toBeVisible();
   await shot(op, info, 'operator-vendor-detail');

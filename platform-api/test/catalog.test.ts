@@ -1009,6 +1009,12 @@ describe('who may call what (catalog endpoints)', () => {
       call: () => ({ method: 'GET', path: `/products/${ids.published}/quote?qty=100` }),
       expect: everyone(200),
     },
+    {
+      // That results stay within the marketplace, for every kind of caller: search.test.ts.
+      endpoint: 'GET /search',
+      call: () => ({ method: 'GET', path: '/search?q=widget' }),
+      expect: everyone(200),
+    },
   ];
 
   beforeAll(async () => {
@@ -1062,7 +1068,7 @@ describe('who may call what (catalog endpoints)', () => {
   it("matches each endpoint's x-agora-access declaration, and covers every catalog endpoint", async () => {
     const doc = await body(await api('/openapi.json'));
     const catalog =
-      /^\/(categories|operator\/categories|vendor\/products|vendor\/imports|operator\/products|products)(\/|$)/;
+      /^\/(categories|operator\/categories|vendor\/products|vendor\/imports|operator\/products|products|search)(\/|$)/;
     const covered = new Set(ROWS.map((r) => r.endpoint));
     for (const [path, item] of Object.entries<any>(doc.paths)) {
       if (!catalog.test(path)) continue;

@@ -1,10 +1,14 @@
 import { insertCatalog } from '@agora/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { userToken } from './catalog-helpers.js';
 import { type ApiHarness, createApiHarness } from './harness.js';
 
 let h: ApiHarness;
 const body = async (res: Response) => (await res.json()) as any;
-const get = (host: string, query: string) => h.call(host, `/api/v1/search${query}`);
+const get = (host: string, query: string, token?: string) =>
+  h.call(host, `/api/v1/search${query}`, { token });
+/** Signed-in callers of each marketplace (search is public; who may call it: catalog.test.ts). */
+const tokens: Record<'a' | 'b', Record<'buyer' | 'vendorAdmin' | 'operator', string>> = {} as never;
 
 beforeAll(async () => {
   // A CDN Agora can purge (nothing listens there: the API never purges, the worker does).
@@ -39,6 +43,15 @@ beforeAll(async () => {
   });
   await h.runtime.search.reindexAll(a);
   await h.runtime.search.reindexAll(b);
+  for (const [key, t, vendorId] of [
+    ['a', a, 'ven_a'],
+    ['b', b, 'ven_b'],
+  ] as const)
+    tokens[key] = {
+      buyer: await userToken(h, t, 'buyer_admin'),
+      vendorAdmin: await userToken(h, t, 'vendor_admin', vendorId),
+      operator: await userToken(h, t, 'operator'),
+    };
 });
 afterAll(() => h?.close());
 
@@ -108,13 +121,17 @@ describe('GET /api/v1/search', () => {
     expect(r.limit).toBe(5);
   });
 
-  it("never shows another marketplace's products on this host", async () => {
-    const a = await body(await get('search-a.localhost', '?q=hydraulic+pump+12v'));
-    const b = await body(await get('search-b.localhost', '?q=hydraulic+pump+12v'));
-    expect(a.items.map((i: { id: string }) => i.id)).toEqual(['prd_a1']);
-    expect(b.items.map((i: { id: string }) => i.id)).toEqual(['prd_b1']);
-    expect((await body(await get('search-b.localhost', '?vendor=ven_a'))).total).toBe(0);
-  });
+  it.each(['anonymous', 'buyer', 'vendorAdmin', 'operator'] as const)(
+    "never shows another marketplace's products on this host (caller: %s)",
+    async (caller) => {
+      const as = (key: 'a' | 'b') => (caller === 'anonymous' ? undefined : tokens[key][caller]);
+      const a = await body(await get('search-a.localhost', '?q=hydraulic+pump+12v', as('a')));
+      const b = await body(await get('search-b.localhost', '?q=hydraulic+pump+12v', as('b')));
+      expect(a.items.map((i: { id: string }) => i.id)).toEqual(['prd_a1']);
+      expect(b.items.map((i: { id: string }) => i.id)).toEqual(['prd_b1']);
+      expect((await body(await get('search-b.localhost', '?vendor=ven_a', as('b')))).total).toBe(0);
+    },
+  );
 
   it.each([
     ['?limit=500', 'limit'],

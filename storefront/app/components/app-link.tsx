@@ -12,7 +12,7 @@ import { type AnchorHTMLAttributes, useEffect } from 'react';
  * there is nothing to resolve.
  */
 export function AppLink({ to, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement> & { to: string }) {
-  return <a href={to} data-app-link="" {...rest} />;
+  return <a data-app-link="" {...rest} href={to} />;
 }
 
 /** Whether a click on a link is a plain left click the browser would follow in this tab. */

@@ -1,7 +1,13 @@
-import type { SearchQuery, SearchResult } from '@agora/api-client';
+import type { SearchQuery, SearchResult, TenantApi } from '@agora/api-client';
 import { Form, useLocation, useSearchParams } from '@remix-run/react';
 import { AppLink } from './app-link.js';
 import { ProductCard } from './product-card.js';
+import {
+  keptParams,
+  type RefusedParam,
+  RefusedParamsNotice,
+  withoutRefusedParams,
+} from './refused-params.js';
 
 /** Products per page on every catalog listing (search, category pages). */
 export const PAGE_SIZE = 24;
@@ -27,6 +33,50 @@ export function searchQueryFrom(url: URL): SearchQuery {
     sort: get('sort'),
     page: get('page'),
     limit: PAGE_SIZE,
+  };
+}
+
+/** The search parameters a listing page takes from its address (all but `limit`). */
+export const ADDRESS_PARAMS = [
+  'q',
+  'category',
+  'vendor',
+  'inStock',
+  'priceMin',
+  'priceMax',
+  'qty',
+  'sort',
+  'page',
+] as const satisfies (keyof SearchQuery)[];
+
+/** Pages a result fills (at least one, the empty one). */
+export const pageCount = (total: number) => Math.max(1, Math.ceil(total / PAGE_SIZE));
+
+/**
+ * One page of a catalog listing for the loaders. Parameters of `fromAddress` the API refuses are
+ * left out and listed in `refused` (the rule and why: `withoutRefusedParams`). A page number past
+ * the last page, including one the API refuses as beyond its result window, is not a mistake in
+ * the address but the end of the list: `pastEnd` is that number, with no items, and the page
+ * offers the last page.
+ */
+export async function loadListing(
+  api: TenantApi,
+  query: SearchQuery,
+  fromAddress: readonly (keyof SearchQuery & string)[],
+) {
+  const {
+    result,
+    query: used,
+    refused,
+  } = await withoutRefusedParams(query, fromAddress, (q) => api.search(q));
+  const asked = /^\d+$/.test(String(query.page ?? '')) ? Number(query.page) : null;
+  const pastEnd = asked !== null && result.total > 0 && asked > pageCount(result.total) ? asked : null;
+  return {
+    q: used.q ?? '',
+    result: pastEnd ? { ...result, items: [] } : result,
+    page: pastEnd ?? (Number(used.page ?? 1) || 1),
+    pastEnd,
+    refused: pastEnd ? refused.filter((r) => r.name !== 'page') : refused,
   };
 }
 
@@ -63,14 +113,21 @@ export function CatalogSearch({
   page,
   placeholder = 'Search products, SKUs, vendors',
   categoryLink = toggleCategoryFilter,
+  refused = [],
+  pastEnd = null,
 }: {
   q: string;
   result: SearchResult;
   page: number;
   placeholder?: string;
   categoryLink?: CategoryFacetLink;
+  /** Address parameters the loader left out: named above the results, dropped from links. */
+  refused?: readonly RefusedParam[];
+  /** The page number asked for when it is past the last page. */
+  pastEnd?: number | null;
 }) {
-  const [params] = useSearchParams();
+  const [address] = useSearchParams();
+  const params = keptParams(address, refused);
   const { pathname } = useLocation();
   const withParam = (key: string, value: string | null) => hrefWith(pathname, params, key, value);
   const pageLink = (p: number) => {
@@ -78,7 +135,7 @@ export function CatalogSearch({
     next.set('page', String(p));
     return `${pathname}?${next}`;
   };
-  const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
+  const pages = pageCount(result.total);
   const categories = result.facets.categories.flatMap((c) => {
     const link = categoryLink(c, { pathname, params });
     return link ? [{ ...c, ...link }] : [];
@@ -101,6 +158,7 @@ export function CatalogSearch({
           Search
         </button>
       </Form>
+      <RefusedParamsNotice refused={refused} />
       <div className="search-layout">
         <aside className="facets" aria-label="Filters">
           <h2>Category</h2>
@@ -140,6 +198,11 @@ export function CatalogSearch({
             <div className="empty-state">
               <p>Try fewer or different words, or remove a filter.</p>
             </div>
+          ) : pastEnd ? (
+            <div className="empty-state" data-testid="page-past-end">
+              <p>{`There is no page ${pastEnd} of these results: they end on page ${pages}.`}</p>
+              <AppLink to={pageLink(pages)}>Go to the last page</AppLink>
+            </div>
           ) : (
             <ul className="product-grid">
               {result.items.map((p) => (
@@ -147,7 +210,7 @@ export function CatalogSearch({
               ))}
             </ul>
           )}
-          {pages > 1 ? (
+          {pages > 1 && !pastEnd ? (
             <nav className="pagination" aria-label="Pages">
               {page > 1 ? <AppLink to={pageLink(page - 1)}>← Previous</AppLink> : null}
               <span>

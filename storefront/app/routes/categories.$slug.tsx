@@ -3,9 +3,11 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { isRouteErrorResponse, useLoaderData, useRouteError } from '@remix-run/react';
 import { AppLink } from '../components/app-link.js';
 import {
+  ADDRESS_PARAMS,
   CatalogSearch,
   type CategoryFacetLink,
   hrefWith,
+  loadListing,
   searchQueryFrom,
 } from '../components/catalog-search.js';
 import { apiFor } from '../context.js';
@@ -25,7 +27,13 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const { category, ancestors } = found;
   // `category` on the search API takes in every sub-category; the path decides it, not the query.
   const query = { ...searchQueryFrom(new URL(request.url)), category: category.id };
-  const result = await api.search(query);
+  // As on /search, a parameter the API refuses is left out and named (see withoutRefusedParams);
+  // the category, from the path, is never left out.
+  const listing = await loadListing(
+    api,
+    query,
+    ADDRESS_PARAMS.filter((k) => k !== 'category'),
+  );
   const ref = ({ id, name, slug }: { id: string; name: string; slug: string }) => ({ id, name, slug });
   return {
     category: ref(category),
@@ -33,14 +41,13 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
     children: category.children.map(ref),
     /** Every category below this one by id: the facet links to their pages. */
     below: Object.fromEntries(flattenCategories(category.children).map((c) => [c.id, c.slug])),
-    q: query.q ?? '',
-    result,
-    page: Number(query.page ?? 1) || 1,
+    ...listing,
   };
 }
 
 export default function CategoryPage() {
-  const { category, ancestors, children, below, q, result, page } = useLoaderData<typeof loader>();
+  const { category, ancestors, children, below, q, result, page, refused, pastEnd } =
+    useLoaderData<typeof loader>();
   // The category facet narrows to a sub-category's own page, keeping the other filters; the
   // category itself and its ancestors (counted within it only) are left out.
   const categoryLink: CategoryFacetLink = (c, { params }) => {
@@ -80,6 +87,8 @@ export default function CategoryPage() {
         page={page}
         placeholder={`Search in ${category.name}`}
         categoryLink={categoryLink}
+        refused={refused}
+        pastEnd={pastEnd}
       />
     </main>
   );

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
-import { CatalogSearch, searchQueryFrom } from '../components/catalog-search.js';
+import { ADDRESS_PARAMS, CatalogSearch, loadListing, searchQueryFrom } from '../components/catalog-search.js';
 import { apiFor } from '../context.js';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -8,16 +8,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const query = searchQueryFrom(new URL(request.url));
-  const result = await apiFor(context).search(query);
-  return { q: query.q ?? '', result, page: Number(query.page ?? 1) || 1 };
+  // A parameter the API refuses is left out and named on the page (see withoutRefusedParams).
+  return loadListing(apiFor(context), searchQueryFrom(new URL(request.url)), ADDRESS_PARAMS);
 }
 
 export default function Search() {
-  const { q, result, page } = useLoaderData<typeof loader>();
+  const { q, result, page, refused, pastEnd } = useLoaderData<typeof loader>();
   return (
     <main className="page search-page">
-      <CatalogSearch q={q} result={result} page={page} />
+      <CatalogSearch q={q} result={result} page={page} refused={refused} pastEnd={pastEnd} />
     </main>
   );
 }

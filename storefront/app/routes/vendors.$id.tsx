@@ -1,23 +1,26 @@
 import { ApiError } from '@agora/api-client';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { useLoaderData } from '@remix-run/react';
+import { isRouteErrorResponse, useLoaderData, useRouteError } from '@remix-run/react';
 import { AppLink } from '../components/app-link.js';
 import { Money } from '../components/price.js';
 import { apiFor } from '../context.js';
+import { industryLabel } from '../industries.server.js';
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.vendor.name ?? 'Vendor' }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.vendor.name ?? 'Vendor not found' },
+];
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const api = apiFor(context);
-  try {
-    const vendor = await api.vendor(params.id ?? '');
-    const products = await api.search({ vendor: vendor.id, sort: 'newest', limit: 24, facets: 'false' });
-    return { vendor, products };
-  } catch (e) {
-    if (e instanceof ApiError && e.status === 404)
-      throw new Response('There is no such vendor here.', { status: 404 });
+  // The API answers 404 for an unknown id and for a vendor that is not approved (pending,
+  // suspended...), and 400 for an id it cannot read (too long): all the same "no such vendor".
+  const vendor = await api.vendor(params.id ?? '').catch((e: unknown) => {
+    if (e instanceof ApiError && (e.status === 404 || e.status === 400))
+      throw new Response('There is no such vendor here.', { status: 404, statusText: 'Not Found' });
     throw e;
-  }
+  });
+  const products = await api.search({ vendor: vendor.id, sort: 'newest', limit: 24, facets: 'false' });
+  return { vendor: { ...vendor, industries: vendor.industries.map(industryLabel) }, products };
 }
 
 export default function VendorProfile() {
@@ -56,6 +59,25 @@ export default function VendorProfile() {
           ))}
         </ul>
       )}
+    </main>
+  );
+}
+
+/** Inside the site's header and footer, unlike the root boundary. */
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  return (
+    <main className="page error-page">
+      <h1>{notFound ? 'Vendor not found' : 'Something went wrong'}</h1>
+      <p>
+        {notFound
+          ? 'This vendor does not exist or does not sell here at the moment.'
+          : 'Please try again in a moment.'}
+      </p>
+      <p>
+        <AppLink to="/vendors">Browse all vendors</AppLink>
+      </p>
     </main>
   );
 }

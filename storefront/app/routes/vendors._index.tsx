@@ -1,7 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, useLoaderData } from '@remix-run/react';
 import { AppLink } from '../components/app-link.js';
+import { RefusedParamsNotice, withoutRefusedParams } from '../components/refused-params.js';
 import { apiFor } from '../context.js';
+import { industryLabel, industryOptions } from '../industries.server.js';
 
 export const meta: MetaFunction = () => [{ title: 'Vendors' }];
 
@@ -13,12 +15,28 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     verified: url.searchParams.get('verified') ?? '',
     cursor: url.searchParams.get('cursor') ?? '',
   };
-  const page = await apiFor(context).vendors({ ...filters, limit: 24 });
-  return { page, filters };
+  // A filter the API refuses is left out and named on the page (see withoutRefusedParams).
+  const { result, query, refused } = await withoutRefusedParams(
+    filters,
+    ['country', 'industry', 'verified', 'cursor'],
+    (f) => apiFor(context).vendors({ ...f, limit: 24 }),
+  );
+  const kept = {
+    country: query.country ?? '',
+    industry: query.industry ?? '',
+    verified: query.verified ?? '',
+    cursor: query.cursor ?? '',
+  };
+  // Industries by label, not by id ("Industrial supplies", not "industrial-supplies").
+  const page = {
+    ...result,
+    data: result.data.map((v) => ({ ...v, industries: v.industries.map(industryLabel) })),
+  };
+  return { page, filters: kept, refused, industries: industryOptions() };
 }
 
 export default function Vendors() {
-  const { page, filters } = useLoaderData<typeof loader>();
+  const { page, filters, refused, industries } = useLoaderData<typeof loader>();
   const next = new URLSearchParams({ ...filters, cursor: page.nextCursor ?? '' });
   return (
     <main className="page">
@@ -28,7 +46,15 @@ export default function Vendors() {
           Country <input name="country" defaultValue={filters.country} placeholder="e.g. DE" maxLength={2} />
         </label>
         <label>
-          Industry <input name="industry" defaultValue={filters.industry} placeholder="e.g. packaging" />
+          Industry{' '}
+          <select name="industry" defaultValue={filters.industry}>
+            <option value="">Any</option>
+            {industries.map((i) => (
+              <option key={i.value} value={i.value}>
+                {i.label}
+              </option>
+            ))}
+          </select>
         </label>
         <label>
           <input type="checkbox" name="verified" value="true" defaultChecked={filters.verified === 'true'} />{' '}
@@ -38,6 +64,7 @@ export default function Vendors() {
           Filter
         </button>
       </Form>
+      <RefusedParamsNotice refused={refused} />
       {page.data.length === 0 ? (
         <div className="empty-state">
           <p>No vendors match yet.</p>

@@ -1,4 +1,5 @@
 import { ApiError, type OperatorVendor, type VendorProfileInput } from '@agora/api-client';
+import { industryOptions } from '@agora/contracts';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { navFor } from '../lib/nav.js';
@@ -10,6 +11,7 @@ export const meta: MetaFunction = () => [{ title: 'Vendor profile' }];
 /** Approved vendors cannot change these (the API answers 409). */
 const LOCKED_WHEN_APPROVED = ['legalName', 'taxId', 'country'];
 
+/** The text fields by name; `industries` is the checked ids joined by commas (ids have none). */
 type Values = Record<string, string>;
 
 const valuesOf = (vendor: OperatorVendor): Values => ({
@@ -21,18 +23,22 @@ const valuesOf = (vendor: OperatorVendor): Values => ({
   contactEmail: vendor.contactEmail,
   website: vendor.website ?? '',
   description: vendor.description,
-  industries: vendor.industries.join(', '),
+  industries: vendor.industries.join(','),
 });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { api, user } = await requireTenantUser(request, context);
-  return { user, vendor: await api.vendorProfile() };
+  // The labelled choices come from the loader: @agora/contracts (zod) stays out of the browser.
+  return { user, vendor: await api.vendorProfile(), industries: industryOptions() };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { api } = await requireTenantUser(request, context);
   const form = await verifiedForm(request);
   const values = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === 'string')) as Values;
+  // One checkbox per industry: every checked value, not only the last.
+  const industries = form.getAll('industries').filter((v): v is string => typeof v === 'string');
+  values.industries = industries.join(',');
   try {
     if (form.get('intent') === 'documents') {
       const files = form.getAll('documents').filter((f): f is File => f instanceof File && f.size > 0);
@@ -63,10 +69,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       contactEmail: values.contactEmail ?? '',
       website: values.website?.trim() ? values.website : null,
       description: values.description ?? '',
-      industries: (values.industries ?? '')
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean),
+      industries,
     };
     const saved = await api.updateVendorProfile(profile);
     return {
@@ -86,7 +89,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function VendorProfile() {
-  const { user, vendor } = useLoaderData<typeof loader>();
+  const { user, vendor, industries } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const isAdmin = user.role === 'vendor_admin';
   const editable = isAdmin && ['pending', 'info_requested', 'approved'].includes(vendor.status);
@@ -94,6 +97,7 @@ export default function VendorProfile() {
   const resubmits = vendor.status === 'info_requested';
   const initial = result?.values ?? valuesOf(vendor);
   const f = result?.fields ?? {};
+  const checked = new Set((initial.industries ?? '').split(','));
   const field = (name: string, label: string, props: { type?: string; hint?: string } = {}) => {
     const locked = !editable || (vendor.status === 'approved' && LOCKED_WHEN_APPROVED.includes(name));
     return (
@@ -148,9 +152,29 @@ export default function VendorProfile() {
               hint: 'Where decisions are emailed; not your sign-in.',
             })}
             {field('website', 'Website', { type: 'url' })}
-            {field('industries', 'Industries', {
-              hint: 'Comma-separated, e.g. packaging, industrial-supplies',
-            })}
+            <fieldset className={`field${f.industries ? ' has-error' : ''}`}>
+              <legend>Industries</legend>
+              <div className="checkbox-group">
+                {industries.map((i) => (
+                  <label key={i.value}>
+                    <input
+                      type="checkbox"
+                      name="industries"
+                      value={i.value}
+                      defaultChecked={checked.has(i.value)}
+                      disabled={!editable}
+                    />{' '}
+                    {i.label}
+                  </label>
+                ))}
+              </div>
+              <small className="hint">Choose every industry you sell to.</small>
+              {f.industries ? (
+                <small className="error" role="alert">
+                  {f.industries}
+                </small>
+              ) : null}
+            </fieldset>
             {field('description', 'What you sell', { type: 'textarea' })}
             {editable ? (
               <button type="submit" name="intent" value="profile">

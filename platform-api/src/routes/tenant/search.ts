@@ -7,6 +7,7 @@ import {
   type SearchQuery,
 } from '@agora/core';
 import { createRoute, z } from '@hono/zod-openapi';
+import { access } from '../../access.js';
 import type { TenantEnv } from '../../context.js';
 import { createApi, errorResponses, json } from '../../openapi.js';
 import { sharedCacheHeaders } from '../../shared-cache.js';
@@ -15,12 +16,16 @@ import { optionalParams } from './query-params.js';
 /** With a purgeable CDN, shared caches may keep a result 30 s (purged on catalog changes). */
 const SEARCH_CACHE = { sMaxAge: 30, staleWhileRevalidate: 300 };
 
+// Messages a person can act on: the storefront shows them for a parameter it leaves out.
+const MINOR = 'must be a whole number of minor units (cents), 0 or more';
+const COUNT = 'must be a whole number, 1 or more';
+
 const minor = (what: string) =>
   z.coerce
-    .number()
-    .int()
-    .min(0)
-    .max(Number.MAX_SAFE_INTEGER)
+    .number({ error: MINOR })
+    .int(MINOR)
+    .min(0, MINOR)
+    .max(Number.MAX_SAFE_INTEGER, MINOR)
     .optional()
     .openapi({ description: `${what}, in minor units (cents), at \`qty\``, example: 1500 });
 
@@ -38,25 +43,36 @@ const SearchParams = optionalParams(
       .openapi({ description: 'Category id; its sub-categories are included' }),
     vendor: z.string().max(64).optional().openapi({ description: 'Vendor id' }),
     inStock: z
-      .enum(['true', 'false', '1', '0'])
+      .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
       .optional()
       .openapi({ description: 'Only products whose stock covers (true) or does not cover (false) the MOQ' }),
     priceMin: minor('Lowest unit price'),
     priceMax: minor('Highest unit price'),
-    qty: z.coerce.number().int().min(1).max(1_000_000_000).optional().openapi({
-      description:
-        "Quantity prices are quoted, filtered and sorted at (per product, at least its MOQ). Default: each product's MOQ.",
-    }),
+    qty: z.coerce
+      .number({ error: COUNT })
+      .int(COUNT)
+      .min(1, COUNT)
+      .max(1_000_000_000, 'must be at most 1,000,000,000')
+      .optional()
+      .openapi({
+        description:
+          "Quantity prices are quoted, filtered and sorted at (per product, at least its MOQ). Default: each product's MOQ.",
+      }),
     currency: z
       .string()
       .regex(/^[A-Za-z]{3}$/, 'must be a 3-letter ISO 4217 code')
       .optional()
       .openapi({ description: 'Only products priced in this currency', example: 'EUR' }),
     sort: z
-      .enum(SEARCH_SORTS)
+      .enum(SEARCH_SORTS, { error: `must be one of ${SEARCH_SORTS.join(', ')}` })
       .default('relevance')
       .openapi({ description: 'relevance (newest first without `q`), price_asc, price_desc, newest' }),
-    page: z.coerce.number().int().min(1).default(1).openapi({ description: '1-based page number' }),
+    page: z.coerce
+      .number({ error: COUNT })
+      .int(COUNT)
+      .min(1, COUNT)
+      .default(1)
+      .openapi({ description: '1-based page number' }),
     limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(24),
     facets: z
       .enum(['true', 'false'])
@@ -126,6 +142,7 @@ const SearchResultSchema = z
 
 export const tenantSearch = createApi<TenantEnv>().openapi(
   createRoute({
+    ...access.public,
     method: 'get',
     path: '/search',
     tags: ['search'],
