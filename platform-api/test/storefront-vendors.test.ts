@@ -122,6 +122,24 @@ describe('storefront vendor profile page', () => {
   });
 });
 
+describe('storefront product page', () => {
+  it.each([
+    ['an unknown id', '/products/prd_nope', null],
+    ['a draft', '/products/prd_draft', 'Prototype drill'],
+    ["a pending vendor's product", '/products/prd_hidden', 'Unseen widget'],
+    ['an id too long for the API', `/products/prd_${'x'.repeat(120)}`, null],
+  ])('is a 404 inside the site for %s', async (_, path, title) => {
+    const res = await page(path);
+    expect(res.status).toBe(404);
+    const html = await htmlOf(res);
+    expect(html).toContain('<h1>Product not found</h1>');
+    expect(html).toContain('href="/search">Browse the catalog</a>');
+    expect(html).toContain('aria-label="Search products"');
+    expect(html).not.toContain('Something went wrong');
+    if (title) expect(html).not.toContain(title);
+  });
+});
+
 describe('storefront vendor directory', () => {
   it("names each card's industries by label, not by id", async () => {
     const html = await htmlOf(await page('/vendors'));

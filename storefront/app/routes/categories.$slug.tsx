@@ -1,6 +1,6 @@
 import { ApiError, flattenCategories } from '@agora/api-client';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { isRouteErrorResponse, useLoaderData, useRouteError } from '@remix-run/react';
+import { useLoaderData } from '@remix-run/react';
 import { AppLink } from '../components/app-link.js';
 import {
   ADDRESS_PARAMS,
@@ -10,6 +10,7 @@ import {
   loadListing,
   searchQueryFrom,
 } from '../components/catalog-search.js';
+import { notFoundBoundary } from '../components/not-found.js';
 import { apiFor } from '../context.js';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -95,20 +96,9 @@ export default function CategoryPage() {
 }
 
 /** Inside the site's header and footer, unlike the root boundary. */
-export function ErrorBoundary() {
-  const error = useRouteError();
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
-  return (
-    <main className="page error-page">
-      <h1>{notFound ? 'Category not found' : 'Something went wrong'}</h1>
-      <p>
-        {notFound
-          ? 'This category does not exist or is no longer offered here.'
-          : 'Please try again in a moment.'}
-      </p>
-      <p>
-        <AppLink to="/search">Browse the whole catalog</AppLink>
-      </p>
-    </main>
-  );
-}
+export const ErrorBoundary = notFoundBoundary({
+  title: 'Category not found',
+  message: 'This category does not exist or is no longer offered here.',
+  to: '/search',
+  linkLabel: 'Browse the whole catalog',
+});

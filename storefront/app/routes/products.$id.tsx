@@ -5,6 +5,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, useLoaderData } from '@remix-run/react';
 import { useState } from 'react';
 import { AppLink } from '../components/app-link.js';
+import { notFoundBoundary } from '../components/not-found.js';
 import { Money, Saving } from '../components/price.js';
 import { apiFor } from '../context.js';
 
@@ -19,7 +20,8 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
     const qty = Number(new URL(request.url).searchParams.get('qty')) || product.minOrderQty;
     return { product, qty };
   } catch (e) {
-    if (e instanceof ApiError && e.status === 404)
+    // An id the API refuses (400, say far too long) names no product either.
+    if (e instanceof ApiError && (e.status === 404 || e.status === 400))
       throw new Response('This product is not available.', { status: 404 });
     throw e;
   }
@@ -158,3 +160,10 @@ export default function ProductPage() {
     </main>
   );
 }
+
+export const ErrorBoundary = notFoundBoundary({
+  title: 'Product not found',
+  message: 'This product does not exist or is no longer offered here.',
+  to: '/search',
+  linkLabel: 'Browse the catalog',
+});

@@ -1,7 +1,8 @@
 import { ApiError } from '@agora/api-client';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { isRouteErrorResponse, useLoaderData, useRouteError } from '@remix-run/react';
+import { useLoaderData } from '@remix-run/react';
 import { AppLink } from '../components/app-link.js';
+import { notFoundBoundary } from '../components/not-found.js';
 import { Money } from '../components/price.js';
 import { apiFor } from '../context.js';
 import { industryLabel } from '../industries.server.js';
@@ -64,20 +65,9 @@ export default function VendorProfile() {
 }
 
 /** Inside the site's header and footer, unlike the root boundary. */
-export function ErrorBoundary() {
-  const error = useRouteError();
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
-  return (
-    <main className="page error-page">
-      <h1>{notFound ? 'Vendor not found' : 'Something went wrong'}</h1>
-      <p>
-        {notFound
-          ? 'This vendor does not exist or does not sell here at the moment.'
-          : 'Please try again in a moment.'}
-      </p>
-      <p>
-        <AppLink to="/vendors">Browse all vendors</AppLink>
-      </p>
-    </main>
-  );
-}
+export const ErrorBoundary = notFoundBoundary({
+  title: 'Vendor not found',
+  message: 'This vendor does not exist or does not sell here at the moment.',
+  to: '/vendors',
+  linkLabel: 'Browse all vendors',
+});
