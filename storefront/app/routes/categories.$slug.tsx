@@ -10,7 +10,7 @@ import {
   loadListing,
   searchQueryFrom,
 } from '../components/catalog-search.js';
-import { notFoundBoundary } from '../components/not-found.js';
+import { NotFoundOrError } from '../components/not-found.js';
 import { apiFor } from '../context.js';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -96,9 +96,13 @@ export default function CategoryPage() {
 }
 
 /** Inside the site's header and footer, unlike the root boundary. */
-export const ErrorBoundary = notFoundBoundary({
-  title: 'Category not found',
-  message: 'This category does not exist or is no longer offered here.',
-  to: '/search',
-  linkLabel: 'Browse the whole catalog',
-});
+export function ErrorBoundary() {
+  return (
+    <NotFoundOrError
+      title="Category not found"
+      message="This category does not exist or is no longer offered here."
+      to="/search"
+      linkLabel="Browse the whole catalog"
+    />
+  );
+}

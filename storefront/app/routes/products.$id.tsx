@@ -5,7 +5,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, useLoaderData } from '@remix-run/react';
 import { useState } from 'react';
 import { AppLink } from '../components/app-link.js';
-import { notFoundBoundary } from '../components/not-found.js';
+import { NotFoundOrError } from '../components/not-found.js';
 import { Money, Saving } from '../components/price.js';
 import { apiFor } from '../context.js';
 
@@ -161,9 +161,13 @@ export default function ProductPage() {
   );
 }
 
-export const ErrorBoundary = notFoundBoundary({
-  title: 'Product not found',
-  message: 'This product does not exist or is no longer offered here.',
-  to: '/search',
-  linkLabel: 'Browse the catalog',
-});
+export function ErrorBoundary() {
+  return (
+    <NotFoundOrError
+      title="Product not found"
+      message="This product does not exist or is no longer offered here."
+      to="/search"
+      linkLabel="Browse the catalog"
+    />
+  );
+}

@@ -2,7 +2,7 @@ import { ApiError } from '@agora/api-client';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { AppLink } from '../components/app-link.js';
-import { notFoundBoundary } from '../components/not-found.js';
+import { NotFoundOrError } from '../components/not-found.js';
 import { Money } from '../components/price.js';
 import { apiFor } from '../context.js';
 import { industryLabel } from '../industries.server.js';
@@ -65,9 +65,13 @@ export default function VendorProfile() {
 }
 
 /** Inside the site's header and footer, unlike the root boundary. */
-export const ErrorBoundary = notFoundBoundary({
-  title: 'Vendor not found',
-  message: 'This vendor does not exist or does not sell here at the moment.',
-  to: '/vendors',
-  linkLabel: 'Browse all vendors',
-});
+export function ErrorBoundary() {
+  return (
+    <NotFoundOrError
+      title="Vendor not found"
+      message="This vendor does not exist or does not sell here at the moment."
+      to="/vendors"
+      linkLabel="Browse all vendors"
+    />
+  );
+}
