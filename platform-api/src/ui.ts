@@ -1,5 +1,6 @@
 import type { Transport } from '@agora/api-client';
 import type { Context, Hono } from 'hono';
+import { etag } from 'hono/etag';
 import type { UiApps } from './app.js';
 import type { AppEnv } from './context.js';
 import { fallbackPage } from './pages.js';
@@ -8,6 +9,9 @@ import { sharedCacheHeaders } from './shared-cache.js';
 
 // Anonymous storefront pages may be kept by a CDN that Agora purges (see shared-cache.ts).
 const PAGE_CACHE = { sMaxAge: 60, staleWhileRevalidate: 600 };
+// ...and carry a validator (a weak ETag of the page's bytes): a browser or cache that has the page
+// asks with If-None-Match and, while the page is unchanged, gets a 304 without the body.
+const pageEtag = etag({ weak: true });
 
 /**
  * Tenant hosts: `/console/*` -> tenant console, everything else -> storefront.
@@ -45,7 +49,7 @@ export function mountUi(app: Hono<AppEnv>, ui: UiApps) {
       const remix = isConsole ? ui.console : ui.storefront;
       if (!remix) return notBuilt(c);
       const res = await remix.handle(c.req.raw, { transport, tenant, surface: 'tenant' });
-      return isConsole ? res : withCdnHeaders(c, res, tenant.id);
+      return isConsole ? res : cacheablePage(c, res, tenant.id);
     }
     if (surface.kind === 'platform') {
       if (!ui.console) return notBuilt(c);
@@ -58,14 +62,17 @@ export function mountUi(app: Hono<AppEnv>, ui: UiApps) {
   });
 }
 
-function withCdnHeaders(c: Context<AppEnv>, res: Response, tenantId: string): Response {
+/** An anonymous storefront page: shared-cache headers (CDN or `no-cache`) and an ETag. */
+async function cacheablePage(c: Context<AppEnv>, res: Response, tenantId: string): Promise<Response> {
   const anonymous = !c.req.header('cookie') && !res.headers.has('set-cookie');
-  if (c.req.method === 'GET' && res.status === 200 && anonymous && !res.headers.has('cache-control')) {
-    for (const [name, value] of Object.entries(sharedCacheHeaders(c.var.deps.cdn, tenantId, PAGE_CACHE)))
-      res.headers.set(name, value);
-    res.headers.append('vary', 'Cookie');
-  }
-  return res;
+  if (c.req.method !== 'GET' || res.status !== 200 || !anonymous || res.headers.has('cache-control'))
+    return res;
+  for (const [name, value] of Object.entries(sharedCacheHeaders(c.var.deps.cdn, tenantId, PAGE_CACHE)))
+    res.headers.set(name, value);
+  res.headers.append('vary', 'Cookie');
+  c.res = res;
+  await pageEtag(c, async () => {});
+  return c.res;
 }
 
 const notBuilt = (c: Context<AppEnv>) =>

@@ -6,6 +6,7 @@ import { type ApiHarness, createApiHarness } from './harness.js';
 
 // Storefront pages rendered by the built Remix app mounted in the API (`pnpm build` first).
 let h: ApiHarness;
+let a: Awaited<ReturnType<ApiHarness['activeTenant']>>;
 const A = 'cats-a.localhost';
 const B = 'cats-b.localhost';
 const page = (host: string, path: string) => h.call(host, path, { headers: { accept: 'text/html' } });
@@ -17,7 +18,7 @@ const DRILLS = 'drills-cat_drills';
 
 beforeAll(async () => {
   h = await createApiHarness();
-  const a = await h.activeTenant('cats-a', 'Alpha Market');
+  a = await h.activeTenant('cats-a', 'Alpha Market');
   const b = await h.activeTenant('cats-b', 'Beta Market');
   await insertCatalog(h.runtime.database, a, {
     vendors: [{ id: 'ven_a', name: 'Tool House', verified: true }],
@@ -78,6 +79,53 @@ beforeAll(async () => {
 afterAll(() => h?.close());
 
 describe('storefront category pages', () => {
+  it('answers a browser that already has the page with 304 until the page changes', async () => {
+    const path = `/categories/${POWER}`;
+    const withTag = (tag: string) =>
+      h.call(A, path, { headers: { accept: 'text/html', 'if-none-match': tag } });
+    const first = await page(A, path);
+    const tag = first.headers.get('etag') ?? '';
+    expect(tag).toMatch(/^W\/"[^"]+"$/);
+    expect((await page(A, path)).headers.get('etag')).toBe(tag); // nothing per request in the page
+
+    const unchanged = await withTag(tag);
+    expect(unchanged.status).toBe(304);
+    expect(await unchanged.text()).toBe('');
+    expect(unchanged.headers.get('cache-control')).toBe('public, no-cache');
+    expect(unchanged.headers.get('vary')).toContain('Cookie');
+    expect((await withTag('W/"something-else"')).status).toBe(200);
+
+    // A product on the page changes: the next request gets the new page.
+    await withTenant(h.runtime.database, a, ({ db, t }) =>
+      db
+        .update(t.products)
+        .set({ title: 'Circular saw 1500W' })
+        .where(eq(t.products.title, 'Circular saw 1400W')),
+    );
+    await h.runtime.search.reindexAll(a);
+    try {
+      const changed = await withTag(tag);
+      expect(changed.status).toBe(200);
+      expect(changed.headers.get('etag')).not.toBe(tag);
+      expect(await changed.text()).toContain('Circular saw 1500W');
+    } finally {
+      await withTenant(h.runtime.database, a, ({ db, t }) =>
+        db
+          .update(t.products)
+          .set({ title: 'Circular saw 1400W' })
+          .where(eq(t.products.title, 'Circular saw 1500W')),
+      );
+      await h.runtime.search.reindexAll(a);
+    }
+  });
+
+  it('sends no ETag with pages for signed-in visitors', async () => {
+    const res = await h.call(A, `/categories/${POWER}`, { headers: { accept: 'text/html', cookie: 'x=1' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('etag')).toBeNull();
+    expect(res.headers.get('cache-control')).toBeNull();
+  });
+
   it('renders the breadcrumb, the name, the sub-categories and the products of the whole subtree', async () => {
     const res = await page(A, `/categories/${POWER}`);
     expect(res.status).toBe(200);
