@@ -1,0 +1,114 @@
+import { readFileSync } from 'node:fs';
+import { createTenant, defaultHostname, runProvisioning, type SearchResult } from '@agora/core';
+import { buildApi } from '@agora/platform-api';
+import { buildBenchCatalog } from './bench-catalog.js';
+import { appDatabase, bench, envInt, fmt, runtime, table } from './lib.js';
+
+/**
+ * Where a storefront page's CPU goes (a diagnostic, no goal): pages and API calls served in
+ * process (no HTTP, no load generator), 16 at a time, with the CPU time of this Node process and
+ * of the PostgreSQL backends serving it, per request. "canned" answers every search with one
+ * stored result, so a row shows what the page costs with a free database.
+ * Needs the built apps (`pnpm build`); run with NODE_ENV=production like the storefront benchmark.
+ */
+const SECONDS = envInt('BENCH_SECONDS', 4);
+const CONCURRENCY = envInt('BENCH_CONCURRENCY', 16);
+
+await bench('storefront-cpu', async (t) => {
+  const rt = await runtime(t, await appDatabase(t));
+  const tenant = await createTenant(
+    rt,
+    { name: 'Bench Market', slug: 'bench', ownerEmail: 'o@bench.test' },
+    { type: 'system', id: 'bench' },
+  );
+  await runProvisioning(rt, tenant.id, { finalAttempt: true });
+  await buildBenchCatalog(
+    rt,
+    { id: tenant.id, schemaName: tenant.schemaName },
+    { products: envInt('BENCH_PRODUCTS', 100_000), vendors: envInt('BENCH_VENDORS', 500) },
+  );
+  const host = defaultHostname(tenant.slug, rt.config.baseDomain);
+
+  // Canned mode: every search answers with the result stored for the same query.
+  const search = rt.search.search.bind(rt.search);
+  const stored = new Map<string, SearchResult>();
+  let canned = false;
+  rt.search.search = async (ref, query) => {
+    const key = JSON.stringify(query);
+    const hit = canned ? stored.get(key) : undefined;
+    if (hit) return hit;
+    const result = await search(ref, query);
+    stored.set(key, result);
+    return result;
+  };
+
+  const api = await buildApi(rt);
+  t.add(() => api.close());
+  const get = async (path: string) => {
+    const res = await api.app.request(path, { headers: { host } });
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`${path}: status ${res.status}`);
+  };
+
+  // The backends of this process's pool, by pid, read from /proc (PostgreSQL on this machine).
+  const backendCpuMs = async (): Promise<number | null> => {
+    const { rows } = await rt.database.pool.query<{ pid: number }>(
+      `select pid from pg_stat_activity where datname = current_database() and application_name = 'agora-bench'`,
+    );
+    let ticks = 0;
+    for (const { pid } of rows) {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        ticks += Number(fields[11]) + Number(fields[12]);
+      } catch {
+        return null; // not on this machine
+      }
+    }
+    return ticks * 10; // USER_HZ is 100 on Linux
+  };
+
+  const measure = async (path: string) => {
+    for (let i = 0; i < 100; i++) await get(path);
+    const end = Date.now() + SECONDS * 1000;
+    let n = 0;
+    const pg0 = await backendCpuMs();
+    const cpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (Date.now() < end) {
+          await get(path);
+          n++;
+        }
+      }),
+    );
+    const ms = performance.now() - t0;
+    const cpu = process.cpuUsage(cpu0);
+    const pg1 = await backendCpuMs();
+    return {
+      perSecond: (n * 1000) / ms,
+      nodeMs: (cpu.user + cpu.system) / 1000 / n,
+      pgMs: pg0 === null || pg1 === null ? null : (pg1 - pg0) / n,
+    };
+  };
+
+  const SEARCH_PAGE = '/search?q=hydraulic+pump';
+  const SEARCH_API = '/api/v1/search?q=hydraulic+pump&limit=24';
+  const cases: [string, string, boolean][] = [
+    ['bare route', '/bare', false],
+    ['search page', SEARCH_PAGE, false],
+    ['search page, canned search', SEARCH_PAGE, true],
+    ['search API', SEARCH_API, false],
+    ['search API, canned search', SEARCH_API, true],
+    ['home page', '/', false],
+  ];
+  const rows: string[][] = [];
+  for (const [label, path, isCanned] of cases) {
+    canned = isCanned;
+    const r = await measure(path);
+    rows.push([label, fmt(r.perSecond, 0), fmt(r.nodeMs, 2), r.pgMs === null ? '-' : fmt(r.pgMs, 2)]);
+  }
+  console.log(`\nin process, ${CONCURRENCY} concurrent requests, ${SECONDS} s each, CPU per request\n`);
+  table([['request', 'per second', 'Node CPU ms', 'PostgreSQL CPU ms'], ...rows]);
+});
