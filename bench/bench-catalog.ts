@@ -1,8 +1,29 @@
-import type { Runtime } from '@agora/core';
+import { createTenant, defaultHostname, type Runtime, runProvisioning } from '@agora/core';
 import { ident, type TenantRef, withTenant } from '@agora/db';
 import { sql } from 'drizzle-orm';
-import { fmt, time } from './lib.js';
+import { appDatabase, envInt, fmt, runtime, type Teardown, time } from './lib.js';
 import { type Catalog, type CatalogSize, type GenProduct, generateCatalog } from './search-catalog.js';
+
+/**
+ * The storefront benchmarks' marketplace: a fresh app database and runtime, one provisioned tenant
+ * ("Bench Market") holding the deterministic catalog (BENCH_PRODUCTS, BENCH_VENDORS), and the host
+ * its storefront answers on.
+ */
+export async function benchMarketplace(t: Teardown): Promise<{ rt: Runtime; host: string }> {
+  const rt = await runtime(t, await appDatabase(t));
+  const tenant = await createTenant(
+    rt,
+    { name: 'Bench Market', slug: 'bench', ownerEmail: 'o@bench.test' },
+    { type: 'system', id: 'bench' },
+  );
+  await runProvisioning(rt, tenant.id, { finalAttempt: true });
+  await buildBenchCatalog(
+    rt,
+    { id: tenant.id, schemaName: tenant.schemaName },
+    { products: envInt('BENCH_PRODUCTS', 100_000), vendors: envInt('BENCH_VENDORS', 500) },
+  );
+  return { rt, host: defaultHostname(tenant.slug, rt.config.baseDomain) };
+}
 
 /**
  * Generate the deterministic catalog, write it into the tenant, index it for search and

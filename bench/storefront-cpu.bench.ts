@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { createTenant, defaultHostname, runProvisioning, type SearchResult } from '@agora/core';
+import type { SearchResult } from '@agora/core';
 import { buildApi } from '@agora/platform-api';
-import { buildBenchCatalog } from './bench-catalog.js';
-import { appDatabase, bench, envInt, fmt, runtime, table } from './lib.js';
+import { benchMarketplace } from './bench-catalog.js';
+import { bench, envInt, fmt, table } from './lib.js';
 
 /**
  * Where a storefront page's CPU goes (a diagnostic, no goal): pages and API calls served in
@@ -15,19 +15,8 @@ const SECONDS = envInt('BENCH_SECONDS', 4);
 const CONCURRENCY = envInt('BENCH_CONCURRENCY', 16);
 
 await bench('storefront-cpu', async (t) => {
-  const rt = await runtime(t, await appDatabase(t));
-  const tenant = await createTenant(
-    rt,
-    { name: 'Bench Market', slug: 'bench', ownerEmail: 'o@bench.test' },
-    { type: 'system', id: 'bench' },
-  );
-  await runProvisioning(rt, tenant.id, { finalAttempt: true });
-  await buildBenchCatalog(
-    rt,
-    { id: tenant.id, schemaName: tenant.schemaName },
-    { products: envInt('BENCH_PRODUCTS', 100_000), vendors: envInt('BENCH_VENDORS', 500) },
-  );
-  const host = defaultHostname(tenant.slug, rt.config.baseDomain);
+  // The deterministic catalog of the search benchmark (100,000 products by default).
+  const { rt, host } = await benchMarketplace(t);
 
   // Canned mode: every search answers with the result stored for the same query.
   const search = rt.search.search.bind(rt.search);

@@ -1,11 +1,10 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { createTenant, defaultHostname, runProvisioning } from '@agora/core';
 import { buildApi } from '@agora/platform-api';
 import { serve } from '@hono/node-server';
-import { buildBenchCatalog } from './bench-catalog.js';
-import { appDatabase, bench, envInt, fmt, percentile, runtime, table, verdict } from './lib.js';
+import { benchMarketplace } from './bench-catalog.js';
+import { bench, envInt, fmt, percentile, table, verdict } from './lib.js';
 import type { Result, Round } from './load.js';
 
 /**
@@ -19,20 +18,8 @@ const ROUNDS = envInt('BENCH_ROUNDS', 6);
 const CONCURRENCY = envInt('BENCH_CONCURRENCY', 16);
 
 await bench('storefront', async (t) => {
-  const rt = await runtime(t, await appDatabase(t));
-  const tenant = await createTenant(
-    rt,
-    { name: 'Bench Market', slug: 'bench', ownerEmail: 'o@bench.test' },
-    { type: 'system', id: 'bench' },
-  );
-  await runProvisioning(rt, tenant.id, { finalAttempt: true });
   // The deterministic catalog of the search benchmark (100,000 products by default).
-  await buildBenchCatalog(
-    rt,
-    { id: tenant.id, schemaName: tenant.schemaName },
-    { products: envInt('BENCH_PRODUCTS', 100_000), vendors: envInt('BENCH_VENDORS', 500) },
-  );
-  const host = defaultHostname(tenant.slug, rt.config.baseDomain);
+  const { rt, host } = await benchMarketplace(t);
   const api = await buildApi(rt);
   t.add(() => api.close());
   const port = await new Promise<number>((resolve) => {

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { latestEmail, shot, url } from './fixtures.js';
+import { consoleLogin, latestEmail, shot, url } from './fixtures.js';
 
 // A minimal valid PDF: enough for the type check from the file's bytes.
 const PDF = Buffer.from(
@@ -8,11 +8,7 @@ const PDF = Buffer.from(
 const ACME = 'acme.localhost';
 
 async function operatorLogin(page: import('@playwright/test').Page) {
-  await page.goto(url(ACME, '/console/login'));
-  await page.getByLabel('Email').fill('owner@acme.test');
-  await page.getByLabel('Password').fill('acme-owner-demo');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { name: /Welcome/ })).toBeVisible();
+  await consoleLogin(page, ACME, 'owner@acme.test', 'acme-owner-demo');
 }
 
 test('a vendor applies, is approved, lists a tiered product that buyers find with a typo; suspension hides it', async ({
@@ -64,11 +60,7 @@ test('a vendor applies, is approved, lists a tiered product that buyers find wit
   await latestEmail(op, 'hanna@hydro.test', /approved/i);
 
   // 3. The vendor creates a product with three tiers and publishes it.
-  await vendor.goto(url(ACME, '/console/login'));
-  await vendor.getByLabel('Email').fill('hanna@hydro.test');
-  await vendor.getByLabel('Password').fill('hydro-password-1');
-  await vendor.getByRole('button', { name: 'Sign in' }).click();
-  await expect(vendor.getByRole('heading', { name: /Welcome/ })).toBeVisible();
+  await consoleLogin(vendor, ACME, 'hanna@hydro.test', 'hydro-password-1');
   await vendor.goto(url(ACME, '/console/products/new'));
   await vendor.getByLabel('Title').fill('Aquaflow hydraulic pump HP-200');
   await vendor.getByLabel('SKU').fill('HP-200');

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { shot, url } from './fixtures.js';
+import { consoleLogin, shot, url } from './fixtures.js';
 
 const ACME = 'acme.localhost';
 const HEADER =
@@ -8,11 +8,7 @@ const HEADER =
 test('a vendor imports a CSV: the good row is created, the bad row is reported and changes nothing; re-importing updates', async ({
   page,
 }, info) => {
-  await page.goto(url(ACME, '/console/login'));
-  await page.getByLabel('Email').fill('sales@rhein-hydraulik.test');
-  await page.getByLabel('Password').fill('vendor-demo-pass');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { name: /Welcome/ })).toBeVisible();
+  await consoleLogin(page, ACME, 'sales@rhein-hydraulik.test', 'vendor-demo-pass');
 
   await page.goto(url(ACME, '/console/products/import'));
   // The format is described on the page, column by column.

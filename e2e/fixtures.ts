@@ -13,6 +13,15 @@ export async function shot(page: Page, info: TestInfo, name: string) {
   await info.attach(name, { path, contentType: 'image/png' });
 }
 
+/** Sign in to a marketplace's console and wait for the dashboard. */
+export async function consoleLogin(page: Page, host: string, email: string, password: string) {
+  await page.goto(url(host, '/console/login'));
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: /Welcome/ })).toBeVisible();
+}
+
 export async function staffLogin(page: Page) {
   await page.goto(platform('/login'));
   await page.getByLabel('Email').fill(STAFF.email);

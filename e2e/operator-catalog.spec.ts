@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { shot, url } from './fixtures.js';
+import { consoleLogin, shot, url } from './fixtures.js';
 
 const ACME = 'acme.localhost';
 const MODERATE = 'Review products before they are published';
@@ -16,11 +16,7 @@ async function setModeration(page: Page, on: boolean) {
 test('the operator adds a category under Fluid power and switches product moderation on and off', async ({
   page,
 }, info) => {
-  await page.goto(url(ACME, '/console/login'));
-  await page.getByLabel('Email').fill('owner@acme.test');
-  await page.getByLabel('Password').fill('acme-owner-demo');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { name: /Welcome/ })).toBeVisible();
+  await consoleLogin(page, ACME, 'owner@acme.test', 'acme-owner-demo');
 
   // A new category under "Fluid power" shows in the tree, under it.
   await page.getByRole('link', { name: 'Categories' }).first().click();

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { latestEmail, linkIn, platform, rgb, shot, staffLogin, url } from './fixtures.js';
+import { consoleLogin, latestEmail, linkIn, platform, rgb, shot, staffLogin, url } from './fixtures.js';
 
 // A 1x1 PNG (red pixel).
 const PNG = Buffer.from(
@@ -57,11 +57,7 @@ test("a console session from one tenant does not log you in on another tenant's 
   page,
   context,
 }) => {
-  await page.goto(url('acme.localhost', '/console/login'));
-  await page.getByLabel('Email').fill('owner@acme.test');
-  await page.getByLabel('Password').fill('acme-owner-demo');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { name: /Welcome/ })).toBeVisible();
+  await consoleLogin(page, 'acme.localhost', 'owner@acme.test', 'acme-owner-demo');
 
   const session = (await context.cookies(url('acme.localhost', '/'))).find(
     (c) => c.name === '__Host-agora_session',

@@ -1,14 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { url } from './fixtures.js';
+import { consoleLogin, url } from './fixtures.js';
 
 // Globex: the password reset test changes the Acme owner's password.
 test('the owner invites an operator from the team page and removes them again', async ({ page }) => {
   page.on('dialog', (d) => d.accept());
-  await page.goto(url('globex.localhost', '/console/login'));
-  await page.getByLabel('Email').fill('owner@globex.test');
-  await page.getByLabel('Password').fill('globex-owner-demo');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { name: /Welcome/ })).toBeVisible();
+  await consoleLogin(page, 'globex.localhost', 'owner@globex.test', 'globex-owner-demo');
   await page.goto(url('globex.localhost', '/console/team'));
   await expect(page.getByRole('heading', { name: 'Team', exact: true })).toBeVisible();
   await page.getByLabel('Email').fill('new-op@globex.test');

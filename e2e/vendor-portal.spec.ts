@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { shot, url } from './fixtures.js';
+import { consoleLogin, shot, url } from './fixtures.js';
 
 // A 1x1 PNG (red pixel).
 const PNG = Buffer.from(
@@ -11,11 +11,7 @@ const ACME = 'acme.localhost';
 test('a vendor admin adds a product image, invites a colleague and saves the profile', async ({
   page,
 }, info) => {
-  await page.goto(url(ACME, '/console/login'));
-  await page.getByLabel('Email').fill('sales@rhein-hydraulik.test');
-  await page.getByLabel('Password').fill('vendor-demo-pass');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { name: /Welcome/ })).toBeVisible();
+  await consoleLogin(page, ACME, 'sales@rhein-hydraulik.test', 'vendor-demo-pass');
 
   // One of its products, then its images page from the editor.
   await page.goto(url(ACME, '/console/products'));
