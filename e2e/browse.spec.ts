@@ -95,3 +95,32 @@ test('storefront links navigate inside the app once hydrated; links out of the s
   await expect(page).toHaveURL(/\/console/);
   expect(await sameDocument()).toBe(false);
 });
+
+test('a visitor narrows a search to a unit price range at a quantity', async ({ page }) => {
+  await page.goto(url(ACME, '/search?sort=price_asc'));
+  const prices = async () =>
+    (await page.locator('.product-card .price .money').allTextContents()).map((t) =>
+      Number(t.replace(/[^0-9.]/g, '')),
+    );
+  const all = await prices();
+  expect(all.length).toBeGreaterThan(10);
+  const [from, to] = [all[3] as number, all[10] as number];
+
+  const form = page.getByRole('form', { name: 'Price' });
+  await form.getByLabel(/^From/).fill(String(from));
+  await form.getByLabel(/^To/).fill(String(to));
+  await form.getByLabel('Per unit when buying').fill('1000');
+  await form.getByRole('button', { name: 'Apply' }).click();
+  // The address keeps minor units; the form shows what was typed.
+  await expect(page).toHaveURL(/priceMin=\d+&priceMax=\d+/);
+  await expect(page).toHaveURL(/qty=1000/);
+  await expect(form.getByLabel(/^From/)).toHaveValue(from.toFixed(2));
+  const inRange = await prices();
+  expect(inRange.length).toBeGreaterThan(0);
+  for (const p of inRange) {
+    expect(p).toBeGreaterThanOrEqual(from);
+    expect(p).toBeLessThanOrEqual(to);
+  }
+  await form.getByRole('link', { name: 'Any price' }).click();
+  await expect(page).not.toHaveURL(/priceMin/);
+});

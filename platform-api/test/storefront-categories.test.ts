@@ -240,3 +240,40 @@ describe('public category API', () => {
     }
   });
 });
+
+describe('storefront price filter', () => {
+  it('turns the typed amounts into minor units in the address, then lists only products in the range', async () => {
+    const typed = await page(A, '/search?sort=price_asc&currency=EUR&priceFrom=20&priceTo=85.5&qty=&page=2');
+    expect(typed.status).toBe(302);
+    expect(typed.headers.get('location')).toBe(
+      '/search?sort=price_asc&currency=EUR&priceMin=2000&priceMax=8550',
+    );
+
+    const res = await page(A, '/search?sort=price_asc&currency=EUR&priceMin=2000&priceMax=8550');
+    expect(res.status).toBe(200);
+    const html = (await res.text()).replaceAll('<!-- -->', '');
+    // 79.00 and 25.00 are in the range; 99.00 and 15.00 are not.
+    expect(html).toContain('Cordless drill 18V');
+    expect(html).toContain('Garden hose 25m');
+    expect(html).not.toContain('Circular saw 1400W');
+    expect(html).not.toContain('Claw hammer');
+    // The form shows the bounds as typed amounts, and a way back to any price.
+    expect(html).toMatch(/name="priceFrom"[^>]*value="20.00"/);
+    expect(html).toMatch(/name="priceTo"[^>]*value="85.50"/);
+    expect(html).toContain('href="/search?sort=price_asc">Any price</a>');
+  });
+
+  it('drops an amount that is not one, and an emptied field removes its bound', async () => {
+    const res = await page(A, '/search?currency=EUR&priceMin=2000&priceFrom=&priceTo=12abc');
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toBe('/search?currency=EUR');
+  });
+
+  it('keeps the price filter on a category page, below the category', async () => {
+    const typed = await page(A, `/categories/${TOOLS}?priceFrom=50&currency=EUR`);
+    expect(typed.headers.get('location')).toBe(`/categories/${TOOLS}?currency=EUR&priceMin=5000`);
+    const html = await (await page(A, `/categories/${TOOLS}?currency=EUR&priceMin=5000`)).text();
+    expect(html).toContain('Circular saw 1400W');
+    expect(html).not.toContain('Claw hammer');
+  });
+});

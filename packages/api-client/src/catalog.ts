@@ -139,6 +139,8 @@ export type SearchQuery = {
   priceMin?: string | number;
   priceMax?: string | number;
   qty?: string | number;
+  /** Only products priced in this currency (ISO 4217). */
+  currency?: string;
   sort?: string;
   page?: string | number;
   limit?: number;

@@ -1,6 +1,7 @@
 import type { SearchQuery, SearchResult, TenantApi } from '@agora/api-client';
 import { Form, useLocation, useSearchParams } from '@remix-run/react';
 import { AppLink } from './app-link.js';
+import { PriceFilter } from './price-filter.js';
 import { ProductCard } from './product-card.js';
 import {
   keptParams,
@@ -30,6 +31,7 @@ export function searchQueryFrom(url: URL): SearchQuery {
     priceMin: get('priceMin'),
     priceMax: get('priceMax'),
     qty: get('qty'),
+    currency: get('currency'),
     sort: get('sort'),
     page: get('page'),
     limit: PAGE_SIZE,
@@ -45,6 +47,7 @@ export const ADDRESS_PARAMS = [
   'priceMin',
   'priceMax',
   'qty',
+  'currency',
   'sort',
   'page',
 ] as const satisfies (keyof SearchQuery)[];
@@ -144,7 +147,7 @@ export function CatalogSearch({
     <>
       <Form method="get" className="search-bar" role="search">
         <input type="search" name="q" defaultValue={q} placeholder={placeholder} aria-label="Search" />
-        {['category', 'vendor', 'inStock', 'qty'].map((k) =>
+        {['category', 'vendor', 'inStock', 'qty', 'priceMin', 'priceMax', 'currency'].map((k) =>
           params.get(k) ? <input key={k} type="hidden" name={k} value={params.get(k) ?? ''} /> : null,
         )}
         <select name="sort" defaultValue={params.get('sort') ?? 'relevance'} aria-label="Sort">
@@ -188,6 +191,7 @@ export function CatalogSearch({
           <AppLink to={withParam('inStock', params.get('inStock') ? null : 'true')}>
             {params.get('inStock') ? 'Show all' : 'In stock only'}
           </AppLink>
+          <PriceFilter pathname={pathname} params={params} items={result.items} />
         </aside>
         <section aria-live="polite">
           <p className="result-count" data-testid="result-count">

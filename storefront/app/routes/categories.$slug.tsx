@@ -1,5 +1,5 @@
 import { ApiError, flattenCategories } from '@agora/api-client';
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { AppLink } from '../components/app-link.js';
 import {
@@ -11,6 +11,7 @@ import {
   searchQueryFrom,
 } from '../components/catalog-search.js';
 import { NotFoundOrError } from '../components/not-found.js';
+import { priceFormRedirect } from '../components/price-filter.js';
 import { apiFor } from '../context.js';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -18,6 +19,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
+  const canonical = priceFormRedirect(new URL(request.url));
+  if (canonical) throw redirect(canonical);
   const api = apiFor(context);
   // An archived slug (or one inside an archived category) is a 404 like an unknown one.
   const found = await api.category(params.slug ?? '').catch((e: unknown) => {

@@ -1,6 +1,7 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { ADDRESS_PARAMS, CatalogSearch, loadListing, searchQueryFrom } from '../components/catalog-search.js';
+import { priceFormRedirect } from '../components/price-filter.js';
 import { apiFor } from '../context.js';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -8,8 +9,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const canonical = priceFormRedirect(url);
+  if (canonical) throw redirect(canonical);
   // A parameter the API refuses is left out and named on the page (see withoutRefusedParams).
-  return loadListing(apiFor(context), searchQueryFrom(new URL(request.url)), ADDRESS_PARAMS);
+  return loadListing(apiFor(context), searchQueryFrom(url), ADDRESS_PARAMS);
 }
 
 export default function Search() {
