@@ -93,7 +93,13 @@ test('a vendor applies, is approved, lists a tiered product that buyers find wit
   await buyer.getByRole('link', { name: 'Aquaflow hydraulic pump HP-200' }).click();
   await expect(buyer.getByTestId('product-title')).toHaveText('Aquaflow hydraulic pump HP-200');
   const productUrl = buyer.url();
-  await expect(buyer.getByTestId('tiers')).toContainText('€199.50');
+  await expect(buyer.getByTestId('list-price')).toHaveText('List price €250.00 per piece');
+  // Each tier with its saving against the list price: share and amount a unit.
+  await expect(buyer.getByTestId('tiers').locator('tbody tr')).toHaveText([
+    /10–49\s*€250\.00\s*list price/,
+    /50–199\s*€225\.00\s*save 10% \(€25\.00 a unit\)/,
+    /200\+\s*€199\.50\s*save 20\.2% \(€50\.50 a unit\)/,
+  ]);
   for (const [qty, unit, total] of [
     ['10', '€250.00', '€2,500.00'],
     ['49', '€250.00', '€12,250.00'],

@@ -78,6 +78,9 @@ export default function ProductPage() {
             <dd>{product.stockQty > 0 ? `In stock (${product.stockQty})` : 'Made to order'}</dd>
           </dl>
           <h2>Volume pricing</h2>
+          <p className="list-price" data-testid="list-price">
+            List price <Money minor={product.basePriceMinor} currency={product.currency} /> per {product.unit}
+          </p>
           <table className="tiers" data-testid="tiers">
             <thead>
               <tr>
@@ -94,7 +97,11 @@ export default function ProductPage() {
                     <Money minor={t.unitPriceMinor} currency={product.currency} />
                   </td>
                   <td>
-                    <Saving bps={t.savingBps} />
+                    <Saving
+                      bps={t.savingBps}
+                      perUnitMinor={product.basePriceMinor - t.unitPriceMinor}
+                      currency={product.currency}
+                    />
                   </td>
                 </tr>
               ))}
