@@ -26,8 +26,9 @@ test('a vendor imports a CSV: the good row is created, the bad row is reported a
     });
     await page.getByRole('button', { name: 'Import' }).click();
     await expect(page.getByRole('heading', { name: 'Import finished' })).toBeVisible();
+    return new URL(page.url()).searchParams.get('import');
   };
-  await upload([
+  const first = await upload([
     `${sku},Gear pump E2E,,,piece,10,,,5,EUR,120.00,10:120.00|50:110.00,,`,
     // The price rises with quantity: refused.
     `${sku}-BAD,Broken tiers,,,piece,10,,,5,EUR,120.00,10:100.00|50:110.00,,`,
@@ -44,7 +45,9 @@ test('a vendor imports a CSV: the good row is created, the bad row is reported a
 
   // The same SKU again: an update, not a second product.
   await page.goto(url(ACME, '/console/products/import'));
-  await upload([`${sku},Gear pump E2E (revised),,,piece,10,,,5,EUR,120.00,10:120.00|50:110.00,,`]);
+  const second = await upload([
+    `${sku},Gear pump E2E (revised),,,piece,10,,,5,EUR,120.00,10:120.00|50:110.00,,`,
+  ]);
   await expect(page.getByTestId('import-summary')).toContainText(
     '1 of 1 rows · 0 created · 1 updated · 0 with errors',
   );
@@ -52,4 +55,20 @@ test('a vendor imports a CSV: the good row is created, the bad row is reported a
   await page.goto(url(ACME, `/console/products?q=${sku}`));
   await expect(page.locator('table tbody tr')).toHaveCount(1);
   await expect(page.locator('table tbody')).toContainText('Gear pump E2E (revised)');
+
+  // Leaving the page loses nothing: a fresh visit lists both imports, newest first...
+  await page.goto(url(ACME, '/console/products/import'));
+  await expect(page.getByTestId('import-summary')).toHaveCount(0);
+  const recent = page.getByRole('region', { name: 'Recent imports' }).locator('tbody tr');
+  await expect(recent).toHaveCount(2);
+  await expect(recent.nth(0).locator('td')).toHaveText([/ UTC$/, 'done', '1 of 1', '0', '1', '0']);
+  await expect(recent.nth(1).locator('td')).toHaveText([/ UTC$/, 'done', '2 of 2', '1', '0', '1']);
+  await expect(recent.nth(0).getByRole('link')).toHaveAttribute('href', new RegExp(`import=${second}$`));
+  // ...and following one shows its summary again.
+  await recent.nth(1).getByRole('link').click();
+  await expect(page).toHaveURL(new RegExp(`[?&]import=${first}$`));
+  await expect(page.getByTestId('import-summary')).toContainText(
+    '2 of 2 rows · 1 created · 0 updated · 1 with errors',
+  );
+  await expect(recent.nth(1).getByRole('link')).toHaveAttribute('aria-current', 'true');
 });

@@ -6,7 +6,7 @@ import { withTenant } from '@agora/db';
 import { startWorkers, type WorkerHandle } from '@agora/provisioning';
 import { eventually } from '@agora/testing';
 import { parse } from 'csv-parse/sync';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addVendor, body, host, PRODUCT, send, setModeration, type T, userToken } from './catalog-helpers.js';
 import { type ApiHarness, createApiHarness } from './harness.js';
@@ -379,6 +379,176 @@ describe('CSV import', () => {
     expect(
       (await body(await h.call(A, '/api/v1/vendor/imports', { token: tk.two }))).data.map((i: any) => i.id),
     ).not.toContain(result.id);
+  });
+});
+
+describe('listing imports', () => {
+  const lister: Record<string, string> = {};
+  const list = async (query: string, token = lister.staff) =>
+    h.call(A, `/api/v1/vendor/imports${query}`, { token });
+  /** Every page at `limit`, following nextCursor to the end. */
+  async function allPages(limit: number, token = lister.staff) {
+    const pages: any[] = [];
+    let cursor: string | null = '';
+    while (cursor !== null) {
+      const res = await list(
+        `?limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        token,
+      );
+      expect(res.status).toBe(200);
+      const page = await body(res);
+      pages.push(page);
+      cursor = page.nextCursor;
+      expect(pages.length).toBeLessThan(20);
+    }
+    return pages;
+  }
+  const cursorOf = (values: unknown) => Buffer.from(JSON.stringify(values)).toString('base64url');
+  const direct: string[] = [];
+  const uploaded: string[] = [];
+  let otherVendors: string;
+
+  beforeAll(async () => {
+    lister.vendor = await addVendor(h, a, 'Importer Lister');
+    lister.admin = await userToken(h, a, 'vendor_admin', lister.vendor);
+    lister.staff = await userToken(h, a, 'vendor_staff', lister.vendor);
+    // Finished imports from long ago, three started in the same microsecond (only the id orders
+    // them) and one a microsecond later (a millisecond cursor would skip the other three).
+    const at = (us: string) => sql`${`2020-01-01T00:00:00.${us}Z`}::timestamptz`;
+    const errors = [
+      { row: 0, field: 'file', message: 'x' },
+      { row: 2, field: 'sku', message: 'x' },
+      { row: 2, field: 'title', message: 'x' },
+      { row: 4, field: 'unit', message: 'x' },
+    ];
+    const rows = [
+      { id: 'imp_listtest00000a', createdAt: at('000001'), processedRows: 5, errors },
+      { id: 'imp_listtest00000c', createdAt: at('000001'), processedRows: 3, errors },
+      { id: 'imp_listtest00000b', createdAt: at('000001'), processedRows: 3, errors: [] },
+      { id: 'imp_listtest00000d', createdAt: at('000002'), processedRows: 2, errors: [] },
+    ];
+    await withTenant(h.runtime.database, a, ({ db, t }) =>
+      db.insert(t.catalogImports).values(
+        rows.map((r) => ({
+          ...r,
+          vendorId: lister.vendor as string,
+          fileKey: importFileKey(a.id, r.id),
+          status: 'done' as const,
+          totalRows: r.processedRows,
+          createdCount: 1,
+          updatedCount: 0,
+          updatedAt: r.createdAt,
+        })),
+      ),
+    );
+    direct.push('imp_listtest00000d', 'imp_listtest00000c', 'imp_listtest00000b', 'imp_listtest00000a');
+    // Uploads, one after another, with another vendor's in between.
+    for (let n = 0; n < 4; n++) {
+      const res = await upload(`${HEADER}\nLIST-${n},Listed,,,piece,1,1,0,0,EUR,1.00,,,\n`, lister.admin);
+      expect(res.status).toBe(202);
+      uploaded.unshift((await body(res)).id);
+      expect((await upload(`${HEADER}\nOTHER-${n},Other,,,piece,1,1,0,0,EUR,1.00,,,\n`, tk.two)).status).toBe(
+        202,
+      );
+    }
+    // Finished, so that the list and each import read later agree.
+    for (const id of uploaded)
+      await eventually(async () => (await body(await list(`/${id}`))).status === 'done', {
+        what: `import ${id}`,
+      });
+    otherVendors = (await body(await list('', tk.two))).data.map((i: any) => i.id);
+    expect(otherVendors.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it("pages through all of the vendor's imports, newest first, with no duplicates or gaps", async () => {
+    const pages = await allPages(3);
+    expect(pages.map((p) => p.data.length)).toEqual([3, 3, 2]);
+    expect(pages.at(-1).nextCursor).toBeNull();
+    const ids = pages.flatMap((p) => p.data.map((i: any) => i.id));
+    expect(ids).toEqual([...uploaded, ...direct]);
+    // Every page size walks the same list.
+    for (const limit of [1, 2, 7, 8, 100])
+      expect(
+        (await allPages(limit)).flatMap((p) => p.data.map((i: any) => i.id)),
+        `limit ${limit}`,
+      ).toEqual(ids);
+    // Without a limit: 20 at most, and here all of them on one page.
+    const first = await body(await list(''));
+    expect(first.data.map((i: any) => i.id)).toEqual(ids);
+    expect(first.nextCursor).toBeNull();
+  });
+
+  it('lists each import as GET /vendor/imports/{id} shows it, without the error entries', async () => {
+    const page = await body(await list('?limit=100'));
+    for (const item of page.data) {
+      const { errors, ...one } = await body(
+        await h.call(A, `/api/v1/vendor/imports/${item.id}`, { token: lister.staff }),
+      );
+      expect(errors).toBeInstanceOf(Array);
+      expect(item, item.id).toEqual(one);
+    }
+    const byId = Object.fromEntries(page.data.map((i: any) => [i.id, i]));
+    // 5 rows, 1 created: 4 with errors, 2 of them listed (rows 2 and 4; row 0 is the file).
+    expect(byId.imp_listtest00000a).toMatchObject({ errorRows: 4, errorsTruncated: true });
+    // 3 rows, 1 created: 2 with errors, both listed.
+    expect(byId.imp_listtest00000c).toMatchObject({ errorRows: 2, errorsTruncated: false });
+    expect(byId.imp_listtest00000d).toMatchObject({ errorRows: 1, errorsTruncated: true });
+    expect(byId.imp_listtest00000a.createdAt).toBe('2020-01-01T00:00:00.000Z');
+  });
+
+  it("never lists another vendor's imports, not even from that vendor's cursor", async () => {
+    const ids = (await allPages(2)).flatMap((p) => p.data.map((i: any) => i.id));
+    for (const id of otherVendors) expect(ids).not.toContain(id);
+    const theirs = await body(await list('?limit=1', tk.two));
+    expect(theirs.nextCursor).toEqual(expect.any(String));
+    const mine = await body(await list(`?limit=100&cursor=${theirs.nextCursor}`));
+    expect(mine.data.length).toBeGreaterThan(0);
+    for (const i of mine.data) expect([...uploaded, ...direct]).toContain(i.id);
+    // And the other way round.
+    const other = await body(
+      await list(`?limit=100&cursor=${cursorOf(['2030-01-01T00:00:00.000000Z', 'imp_z'])}`, tk.two),
+    );
+    for (const i of other.data) expect([...uploaded, ...direct]).not.toContain(i.id);
+    expect((await list('', tk.op)).status).toBe(403);
+    expect((await h.call(A, '/api/v1/vendor/imports')).status).toBe(401);
+  });
+
+  it('answers 400 naming `cursor` for a cursor that is not one, and naming `limit` outside 1-100', async () => {
+    for (const cursor of [
+      'not-a-cursor!',
+      cursorOf(['2020-01-01T00:00:00.000001Z']),
+      cursorOf(['2020-01-01T00:00:00.000001Z', 7]),
+      cursorOf(['yesterday', 'imp_listtest00000a']),
+      cursorOf(['2020-02-30T00:00:00.000000Z', 'imp_listtest00000a']),
+      cursorOf(['2020-01-01T24:00:00.000000Z', 'imp_listtest00000a']),
+      'x'.repeat(501),
+    ]) {
+      const res = await list(`?cursor=${encodeURIComponent(cursor)}`);
+      expect(res.status, cursor).toBe(400);
+      const { error } = await body(res);
+      expect(error.code).toBe('validation_failed');
+      expect(error.details.fields.map((f: any) => f.path)).toEqual(['cursor']);
+    }
+    for (const limit of ['0', '101', '2.5', 'many']) {
+      const res = await list(`?limit=${limit}`);
+      expect(res.status, limit).toBe(400);
+      expect((await body(res)).error.details.fields.map((f: any) => f.path)).toEqual(['limit']);
+    }
+    // Empty parameters (an HTML form's) count as absent.
+    expect((await list('?cursor=&limit=')).status).toBe(200);
+  });
+
+  it('documents `cursor`, `limit` and the page shape in the OpenAPI document', async () => {
+    const doc = await body(await h.call(A, '/api/v1/openapi.json'));
+    const op = doc.paths['/vendor/imports'].get;
+    expect(op.parameters.map((p: any) => [p.name, p.in])).toEqual([
+      ['cursor', 'query'],
+      ['limit', 'query'],
+    ]);
+    expect(op.responses).toHaveProperty('400');
+    const page = op.responses['200'].content['application/json'].schema;
+    expect(page.$ref).toBe('#/components/schemas/CatalogImportPage');
+    expect(Object.keys(doc.components.schemas.CatalogImportPage.properties)).toEqual(['data', 'nextCursor']);
   });
 });
 

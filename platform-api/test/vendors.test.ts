@@ -744,10 +744,17 @@ describe('finding vendors', () => {
       'limit',
       'status',
     ]);
-    const badCursor = await request(A, '/api/v1/operator/vendors?cursor=zzz', { token: tokens.op });
-    expect((await body(badCursor)).error.details.fields).toEqual([
-      { path: 'cursor', message: 'is not a valid cursor' },
-    ]);
+    // Garbage, and a well-formed cursor holding a date that does not exist: 400, not a failed cast.
+    const forged = Buffer.from(JSON.stringify(['2026-02-30T10:00:00.000000Z', 'ven_x'])).toString(
+      'base64url',
+    );
+    for (const cursor of ['zzz', forged]) {
+      const badCursor = await request(A, `/api/v1/operator/vendors?cursor=${cursor}`, { token: tokens.op });
+      expect(badCursor.status).toBe(400);
+      expect((await body(badCursor)).error.details.fields).toEqual([
+        { path: 'cursor', message: 'is not a valid cursor' },
+      ]);
+    }
   });
 
   it('shows only approved vendors in the public directory, without private fields', async () => {

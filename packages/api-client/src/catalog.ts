@@ -199,7 +199,8 @@ export type VendorTeamMember = {
 
 export type ProductImage = { position: number; url: string };
 
-export type ImportStatus = {
+/** An import as `GET /api/v1/vendor/imports` lists it (without the error entries). */
+export type ImportSummary = {
   id: string;
   status: 'queued' | 'running' | 'done' | 'failed';
   totalRows: number;
@@ -208,10 +209,16 @@ export type ImportStatus = {
   updatedCount: number;
   /** Rows left unchanged because of errors (all of them, even past the listed errors). */
   errorRows: number;
-  errors: { row: number; field: string; message: string }[];
   /** More rows had errors than `errors` lists. */
   errorsTruncated: boolean;
+  createdAt: string;
+  updatedAt: string;
 };
+
+export type ImportStatus = ImportSummary & { errors: { row: number; field: string; message: string }[] };
+
+/** `GET /api/v1/vendor/imports`: `cursor` is the `nextCursor` of the previous page; `limit` 1-100. */
+export type ImportListQuery = { cursor?: string; limit?: number };
 
 export function catalogClient(t: Transport) {
   const id = encodeURIComponent;
@@ -308,6 +315,9 @@ export function catalogClient(t: Transport) {
         raw: { bytes: new TextEncoder().encode(csv), contentType: 'text/csv' },
       }),
     importStatus: (importId: string) => request<ImportStatus>(t, `/api/v1/vendor/imports/${id(importId)}`),
+    /** The vendor's imports, newest first; a 400 ApiError (field `cursor`) for a cursor that is not one. */
+    imports: (query: ImportListQuery = {}) =>
+      request<Page<ImportSummary>>(t, '/api/v1/vendor/imports', { query }),
     csvTemplate: () => requestText(t, '/api/v1/vendor/products/csv-template'),
     exportCsv: () => requestText(t, '/api/v1/vendor/products/export.csv'),
   };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isCountryCode } from './countries.js';
+import { PageCursor, PageLimit } from './page-query.js';
 import { NewPassword } from './users.js';
 
 /** The industries a vendor can say it serves (a fixed list, so the directory can filter on it). */
@@ -164,13 +165,6 @@ export const InviteVendorStaffBody = z.object({
 });
 export type InviteVendorStaffBody = z.infer<typeof InviteVendorStaffBody>;
 
-const Limit = z.coerce
-  .number({ error: 'must be a number' })
-  .int('must be a whole number')
-  .min(1, 'must be at least 1')
-  .max(100, 'must be at most 100')
-  .default(20);
-
 /** A date (`2025-01-31`, the whole day) or a timestamp (ISO 8601). */
 const DateBound = z
   .string()
@@ -188,8 +182,8 @@ export const OperatorVendorListQuery = z.object({
   from: DateBound.optional(),
   to: DateBound.optional(),
   q: Search.optional(),
-  cursor: z.string().max(500).optional(),
-  limit: Limit,
+  cursor: PageCursor.optional(),
+  limit: PageLimit,
 });
 export type OperatorVendorListQuery = z.infer<typeof OperatorVendorListQuery>;
 
@@ -198,7 +192,7 @@ export const PublicVendorListQuery = z.object({
   industry: IndustryName.optional(),
   verified: z.enum(['true', 'false'], { error: 'must be true or false' }).optional(),
   q: Search.optional(),
-  cursor: z.string().max(500).optional(),
-  limit: Limit,
+  cursor: PageCursor.optional(),
+  limit: PageLimit,
 });
 export type PublicVendorListQuery = z.infer<typeof PublicVendorListQuery>;

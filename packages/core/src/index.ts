@@ -42,7 +42,11 @@ export { CSV_COLUMNS, parseCsvRow, productCsvRow, readHeader } from './catalog/c
 export { catalogCsvTemplate } from './catalog/csv/csv-template.js';
 export { exportProductsCsv } from './catalog/csv/export-products.js';
 export { getCatalogImport, listCatalogImports } from './catalog/csv/get-import.js';
-export { type CatalogImportView, IMPORT_ERRORS_CAP } from './catalog/csv/import-view.js';
+export {
+  type CatalogImportSummary,
+  type CatalogImportView,
+  IMPORT_ERRORS_CAP,
+} from './catalog/csv/import-view.js';
 export {
   ImportSupersededError,
   type RunImportOptions,

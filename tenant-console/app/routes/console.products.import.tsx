@@ -1,4 +1,4 @@
-import { ApiError } from '@agora/api-client';
+import { ApiError, type ImportSummary, type TenantApi } from '@agora/api-client';
 import { CSV_COLUMN_REFERENCE } from '@agora/core/catalog-csv';
 import {
   type ActionFunctionArgs,
@@ -10,7 +10,7 @@ import { Form, Link, useActionData, useLoaderData, useRevalidator } from '@remix
 import { useEffect } from 'react';
 import { navFor } from '../lib/nav.js';
 import { requireTenantUser, verifiedForm } from '../lib/session.server.js';
-import { Csrf, Field, Notice, Shell } from '../lib/ui.js';
+import { Csrf, Field, Notice, Shell, StatusBadge } from '../lib/ui.js';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: 'Import products' },
@@ -19,10 +19,35 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
     : []),
 ];
 
+/** Imports per page of "Recent imports". */
+const RECENT_PAGE_SIZE = 10;
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { api, user } = await requireTenantUser(request, context);
-  const id = new URL(request.url).searchParams.get('import');
-  return { user, job: id ? await api.importStatus(id) : null };
+  const params = new URL(request.url).searchParams;
+  const id = params.get('import');
+  const cursor = params.get('cursor') ?? '';
+  const [job, recent] = await Promise.all([id ? api.importStatus(id) : null, recentImports(api, cursor)]);
+  return { user, job, recent, cursor };
+}
+
+/** A page of the vendor's imports; a cursor that is not one (an edited address) gives the first page. */
+async function recentImports(api: TenantApi, cursor: string) {
+  try {
+    return await api.imports({ cursor, limit: RECENT_PAGE_SIZE });
+  } catch (e) {
+    if (cursor && e instanceof ApiError && e.status === 400) return api.imports({ limit: RECENT_PAGE_SIZE });
+    throw e;
+  }
+}
+
+/** This page's address following `importId` (if any) on the page of imports at `cursor` (if any). */
+function importPageHref(importId: string | null | undefined, cursor: string | null | undefined) {
+  const query = new URLSearchParams();
+  if (importId) query.set('import', importId);
+  if (cursor) query.set('cursor', cursor);
+  const qs = query.toString();
+  return qs ? `/console/products/import?${qs}` : '/console/products/import';
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -40,7 +65,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function ImportProducts() {
-  const { user, job } = useLoaderData<typeof loader>();
+  const { user, job, recent, cursor } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const revalidator = useRevalidator();
   const running = job?.status === 'queued' || job?.status === 'running';
@@ -115,7 +140,81 @@ export default function ImportProducts() {
           <button type="submit">Import</button>
         </Form>
       </section>
+      <RecentImports
+        imports={recent.data}
+        following={job?.id}
+        cursor={cursor}
+        nextCursor={recent.nextCursor}
+      />
     </Shell>
+  );
+}
+
+/** A time as the same text on the server and in any browser (no local time zone). */
+const utcTime = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+
+/** The vendor's imports, newest first, each a link that follows it on this page. */
+function RecentImports({
+  imports,
+  following,
+  cursor,
+  nextCursor,
+}: {
+  imports: ImportSummary[];
+  following: string | undefined;
+  cursor: string;
+  nextCursor: string | null;
+}) {
+  return (
+    <section aria-labelledby="recent-imports">
+      <h2 id="recent-imports">Recent imports</h2>
+      {imports.length === 0 ? (
+        <div className="card empty">{cursor ? 'No more imports.' : 'No imports yet.'}</div>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th>Started</th>
+              <th>Status</th>
+              <th>Rows</th>
+              <th>Created</th>
+              <th>Updated</th>
+              <th>With errors</th>
+            </tr>
+          </thead>
+          <tbody>
+            {imports.map((i) => (
+              <tr key={i.id}>
+                <td>
+                  <Link
+                    to={importPageHref(i.id, cursor)}
+                    aria-current={i.id === following ? 'true' : undefined}
+                  >
+                    <time dateTime={i.createdAt}>{utcTime(i.createdAt)}</time>
+                  </Link>
+                </td>
+                <td>
+                  <StatusBadge status={i.status} />
+                </td>
+                <td>
+                  {i.processedRows} of {i.totalRows}
+                </td>
+                <td>{i.createdCount}</td>
+                <td>{i.updatedCount}</td>
+                <td>{i.errorRows}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {cursor || nextCursor ? (
+        <p>
+          {cursor ? <Link to={importPageHref(following, null)}>Newest imports</Link> : null}
+          {cursor && nextCursor ? ' · ' : null}
+          {nextCursor ? <Link to={importPageHref(following, nextCursor)}>More</Link> : null}
+        </p>
+      ) : null}
+    </section>
   );
 }
 

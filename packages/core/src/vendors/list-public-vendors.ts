@@ -1,7 +1,8 @@
 import type { PublicVendorListQuery } from '@agora/contracts';
 import { type Database, type TenantRef, withTenant } from '@agora/db';
 import { and, asc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
-import { decodeCursor, encodeCursor, likePattern } from './vendor-cursor.js';
+import { likeContains } from '../catalog/like-prefix.js';
+import { decodeCursor, encodeCursor } from '../keyset-cursor.js';
 import { type PublicVendorView, publicVendorView } from './vendor-views.js';
 
 /**
@@ -20,7 +21,7 @@ export async function listPublicVendors(
     if (query.industry) filters.push(sql`${v.industries} @> ${JSON.stringify([query.industry])}::jsonb`);
     if (query.verified) filters.push(eq(v.verified, query.verified === 'true'));
     if (query.q) {
-      const like = likePattern(query.q);
+      const like = likeContains(query.q);
       filters.push(or(ilike(v.name, like), ilike(v.description, like)) as SQL);
     }
     if (query.cursor) {

@@ -1,7 +1,8 @@
 import type { OperatorVendorListQuery } from '@agora/contracts';
 import { type Database, type TenantRef, withTenant } from '@agora/db';
 import { and, desc, eq, gte, ilike, lt, or, type SQL, sql } from 'drizzle-orm';
-import { decodeCursor, encodeCursor, likePattern } from './vendor-cursor.js';
+import { likeContains } from '../catalog/like-prefix.js';
+import { CURSOR_TIME, decodeTimeCursor, encodeCursor } from '../keyset-cursor.js';
 import { type VendorSummaryView, vendorSummaryView } from './vendor-views.js';
 
 /** `to` as a date means the whole day: the bound is the next midnight (UTC), exclusive. */
@@ -31,18 +32,18 @@ export async function listVendors(
     if (query.from) filters.push(gte(v.createdAt, new Date(query.from)));
     if (query.to) filters.push(lt(v.createdAt, upperBound(query.to)));
     if (query.q) {
-      const like = likePattern(query.q);
+      const like = likeContains(query.q);
       filters.push(or(ilike(v.name, like), ilike(v.legalName, like), ilike(v.contactEmail, like)) as SQL);
     }
     if (query.cursor) {
-      const [createdAt, id] = decodeCursor(query.cursor, 2) as [string, string];
+      const [createdAt, id] = decodeTimeCursor(query.cursor);
       filters.push(sql`(${v.createdAt}, ${v.id}) < (${createdAt}::timestamptz, ${id})`);
     }
     const rows = await db
       .select({
         vendor: v,
         // microsecond precision for the cursor (JS Dates keep milliseconds only)
-        cursorAt: sql<string>`to_char(${v.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+        cursorAt: sql<string>`to_char(${v.createdAt} at time zone 'UTC', ${sql.raw(CURSOR_TIME)})`,
       })
       .from(v)
       .where(filters.length ? and(...filters) : undefined)

@@ -1,4 +1,4 @@
-import { CATALOG_IMPORT_MAX_BYTES } from '@agora/contracts';
+import { CATALOG_IMPORT_MAX_BYTES, PageQuery } from '@agora/contracts';
 import { getCatalogImport, importTooLarge, listCatalogImports, startCatalogImport } from '@agora/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import { access, chain } from '../../access.js';
@@ -7,10 +7,11 @@ import { createApi, errorResponses, json } from '../../openapi.js';
 import {
   binary,
   CatalogImport,
-  CatalogImportList,
+  CatalogImportPage,
   uploadBodyLimit,
   uploadedBytes,
 } from './catalog-schemas.js';
+import { optionalParams } from './query-params.js';
 
 const tags = ['catalog: CSV import and export'];
 const IdParam = z.object({
@@ -81,15 +82,25 @@ export const tenantCatalogImports = createApi<TenantEnv>()
       method: 'get',
       path: '/vendor/imports',
       tags,
-      summary: 'Your latest imports (20), newest first',
+      summary: "Your vendor's imports, newest first",
+      description:
+        'Every import of your vendor, running and finished, without their error lists (GET ' +
+        '/vendor/imports/{id} has them). Keyset pagination: pass `nextCursor` as `cursor`. `limit` ' +
+        '1-100, default 20.',
+      request: { query: optionalParams(PageQuery) },
       responses: {
-        200: json(CatalogImportList, 'Imports without their error lists'),
-        ...errorResponses(401, 403),
+        200: json(CatalogImportPage, 'One page of imports, without their error lists'),
+        ...errorResponses(400, 401, 403),
       },
     }),
     async (c) =>
       c.json(
-        { data: await listCatalogImports(c.var.deps.database, c.var.tenant, { vendorId: c.var.vendorId }) },
+        await listCatalogImports(
+          c.var.deps.database,
+          c.var.tenant,
+          { vendorId: c.var.vendorId },
+          c.req.valid('query'),
+        ),
         200,
       ),
   )

@@ -229,9 +229,9 @@ export const CatalogImport = z
     }),
   })
   .openapi('CatalogImport');
-export const CatalogImportList = z
-  .object({ data: z.array(z.object(importShape).openapi('CatalogImportSummary')) })
-  .openapi('CatalogImportList');
+export const CatalogImportPage = z
+  .object({ data: z.array(z.object(importShape).openapi('CatalogImportSummary')), nextCursor })
+  .openapi('CatalogImportPage');
 
 export const binary = { type: 'string', format: 'binary' } as const;
 const MULTIPART_SLACK = 64 * 1024;

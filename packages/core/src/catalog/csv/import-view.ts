@@ -23,9 +23,18 @@ export type CatalogImportView = {
   updatedAt: string;
 };
 
-export function catalogImportView(row: ImportRow): CatalogImportView {
+/** An import in a list: everything but the error entries. */
+export type CatalogImportSummary = Omit<CatalogImportView, 'errors'>;
+
+/**
+ * The summary of an import row read without its `errors` column; `listedRows` is how many
+ * different data rows (row > 0) its errors name, for `errorsTruncated`.
+ */
+export function catalogImportSummary(
+  row: Omit<ImportRow, 'errors' | 'vendorId' | 'fileKey'>,
+  listedRows: number,
+): CatalogImportSummary {
   const errorRows = Math.max(0, row.processedRows - row.createdCount - row.updatedCount);
-  const listedRows = new Set(row.errors.filter((e) => e.row > 0).map((e) => e.row)).size;
   return {
     id: row.id,
     status: row.status,
@@ -34,9 +43,13 @@ export function catalogImportView(row: ImportRow): CatalogImportView {
     createdCount: row.createdCount,
     updatedCount: row.updatedCount,
     errorRows,
-    errors: row.errors,
     errorsTruncated: errorRows > listedRows,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
+}
+
+export function catalogImportView(row: ImportRow): CatalogImportView {
+  const listedRows = new Set(row.errors.filter((e) => e.row > 0).map((e) => e.row)).size;
+  return { ...catalogImportSummary(row, listedRows), errors: row.errors };
 }

@@ -1,7 +1,7 @@
 import type { ProductStatus } from '@agora/contracts';
 import { type Database, type TenantRef, withTenant } from '@agora/db';
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
-import { CURSOR_TIME, decodeCursor, encodeCursor } from './cursor.js';
+import { CURSOR_TIME, decodeTimeCursor, encodeCursor } from '../../keyset-cursor.js';
 import { type ProductSummary, summaryColumns, titleOrSku, toSummaries } from './product-summary.js';
 
 export type OperatorProductSummary = ProductSummary & {
@@ -33,7 +33,7 @@ export async function listOperatorProducts(
     if (query.status) filters.push(eq(t.products.status, query.status));
     if (query.vendorId) filters.push(eq(t.products.vendorId, query.vendorId));
     if (query.cursor) {
-      const [at, id] = decodeCursor(query.cursor, 2);
+      const [at, id] = decodeTimeCursor(query.cursor);
       filters.push(
         oldestFirst
           ? sql`(${t.products.updatedAt}, ${t.products.id}) > (${at}::timestamptz, ${id})`

@@ -1,7 +1,7 @@
 import type { ProductStatus } from '@agora/contracts';
 import { type Database, type TenantRef, withTenant } from '@agora/db';
 import { and, asc, eq, gt, type SQL } from 'drizzle-orm';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { decodeCursor, encodeCursor } from '../../keyset-cursor.js';
 import { type ProductSummary, summaryColumns, titleOrSku, toSummaries } from './product-summary.js';
 
 export type ListVendorProductsQuery = { status?: ProductStatus; q?: string; cursor?: string; limit: number };
