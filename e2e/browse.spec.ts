@@ -68,7 +68,7 @@ test('an unknown category is a friendly 404 inside the site', async ({ page }) =
 test('storefront links navigate inside the app once hydrated; links out of the storefront load a page', async ({
   page,
 }) => {
-  await page.goto(url(ACME, '/'));
+  await page.goto(url(ACME, '/search?q=pump'));
   // Hydrated: Remix's client router is up (entry.client).
   await page.waitForFunction(
     () =>
@@ -81,8 +81,12 @@ test('storefront links navigate inside the app once hydrated; links out of the s
   const sameDocument = () =>
     page.evaluate(() => (window as { sameDocument?: boolean }).sameDocument === true);
 
+  // From a search to the whole catalog: the search box follows the address, not what was typed.
+  await expect(page.getByLabel('Search', { exact: true })).toHaveValue('pump');
+  await page.getByLabel('Search', { exact: true }).fill('valve'); // typed, never submitted
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Catalog' }).click();
   await expect(page).toHaveURL(/\/search$/);
+  await expect(page.getByLabel('Search', { exact: true })).toHaveValue('');
   await expect(page.getByTestId('result-count')).toContainText('products');
   const title = await page.locator('.product-card h3').first().textContent();
   await page.locator('.product-card > a').first().click();

@@ -145,7 +145,9 @@ export function CatalogSearch({
   });
   return (
     <>
-      <Form method="get" className="search-bar" role="search">
+      {/* Keyed by the address: after a client-side navigation the box and the sort show the new
+          page's words and order, not what was typed on the previous one. */}
+      <Form key={params.toString()} method="get" className="search-bar" role="search">
         <input type="search" name="q" defaultValue={q} placeholder={placeholder} aria-label="Search" />
         {['category', 'vendor', 'inStock', 'qty', 'priceMin', 'priceMax', 'currency'].map((k) =>
           params.get(k) ? <input key={k} type="hidden" name={k} value={params.get(k) ?? ''} /> : null,
