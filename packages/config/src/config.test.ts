@@ -16,6 +16,21 @@ describe('loadConfig', () => {
     expect(c.jwtKeys).toHaveLength(1);
   });
 
+  it('refuses to run outside production on a public domain (dev mailbox, built-in signing key)', () => {
+    expect(() => loadConfig({ BASE_DOMAIN: 'market.example.com' })).toThrow(/Set NODE_ENV=production/);
+    expect(() => loadConfig({ NODE_ENV: 'test', PLATFORM_HOST: 'admin.example.com' })).toThrow(ConfigError);
+    for (const local of ['localhost', 'agora.localhost', 'shop.test'])
+      expect(loadConfig({ BASE_DOMAIN: local, PLATFORM_HOST: `platform.${local}` }).baseDomain).toBe(local);
+    expect(loadConfig({ BASE_DOMAIN: '127.0.0.1' }).baseDomain).toBe('127.0.0.1');
+    expect(
+      loadConfig({
+        NODE_ENV: 'production',
+        AGORA_JWT_KEYS: 'k1:a-long-enough-secret-for-tests-0123456789',
+        BASE_DOMAIN: 'market.example.com',
+      }).baseDomain,
+    ).toBe('market.example.com');
+  });
+
   it('switches search to Meilisearch when MEILI_URL is set', () => {
     expect(loadConfig({}).search.meili).toBeUndefined();
     expect(loadConfig({ MEILI_URL: 'http://127.0.0.1:7700', MEILI_MASTER_KEY: 'k' }).search.meili).toEqual({
@@ -71,6 +86,7 @@ describe('loadConfig', () => {
 
   it('normalizes hosts and reads rotating JWT keys, the first one signing', () => {
     const c = loadConfig({
+      NODE_ENV: 'production',
       PLATFORM_HOST: 'Admin.Example.COM.',
       AGORA_JWT_KEYS: `new:${'n'.repeat(32)},old:${'o'.repeat(32)}`,
     });

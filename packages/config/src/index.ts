@@ -169,6 +169,14 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  // Outside production Agora signs with a built-in key and serves every marketplace's email on the
+  // platform host (the dev mailbox, password reset links included): fine on this machine, an
+  // open door on a public domain. A forgotten NODE_ENV=production must not start like that.
+  if (e.NODE_ENV !== 'production' && ![e.BASE_DOMAIN, e.PLATFORM_HOST].every(isLocalName)) {
+    throw new ConfigError(
+      `NODE_ENV is ${e.NODE_ENV}, which serves the dev mailbox and signs with a built-in key, but BASE_DOMAIN (${e.BASE_DOMAIN}) or PLATFORM_HOST (${e.PLATFORM_HOST}) is not a local name (localhost, *.localhost, *.test, an IP address). Set NODE_ENV=production for a public domain.`,
+    );
+  }
   if (e.NODE_ENV === 'production' && !e.AGORA_JWT_KEYS) {
     throw new ConfigError('AGORA_JWT_KEYS must be set in production (format kid:secret[,kid:secret])');
   }
@@ -267,4 +275,16 @@ export function requireDatabaseUrl(config: Config): string {
     );
   }
   return config.databaseUrl;
+}
+
+/** Names that only resolve on this machine or a test network (RFC 6761: localhost, test). */
+function isLocalName(host: string): boolean {
+  return (
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    host === 'test' ||
+    host.endsWith('.test') ||
+    /^\d{1,3}(\.\d{1,3}){3}$/.test(host) ||
+    host.startsWith('[')
+  );
 }
