@@ -146,6 +146,8 @@ export type SearchQuery = {
   limit?: number;
   /** 'false' skips facet counts (pages without filters). */
   facets?: 'true' | 'false';
+  /** 'false' counts only as far as this page (`totalCapped` then says whether more follow). */
+  total?: 'true' | 'false';
 };
 
 export type SearchResult = {

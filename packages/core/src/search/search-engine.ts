@@ -54,6 +54,12 @@ export type SearchQuery = {
   limit: number;
   /** false: skip facet counts (lists that show no filters, like the home page). Default true. */
   facets?: boolean;
+  /**
+   * false: count matches only as far as this page, so `total` is a lower bound and `totalCapped`
+   * says whether more follow (lists that show no count, like the home page: a browse then reads
+   * one page of the index instead of MAX_RESULT_WINDOW rows). Default true.
+   */
+  countTotal?: boolean;
 };
 
 export type SearchHit = {
@@ -115,6 +121,10 @@ export const emptyResult = (query: Pick<SearchQuery, 'page' | 'limit'>): SearchR
   pages: 0,
   facets: { categories: [], vendors: [], inStock: { true: 0, false: 0 } },
 });
+
+/** How many of the best matches a query counts, pages and facets (see `countTotal`). */
+export const resultWindow = (query: Pick<SearchQuery, 'countTotal' | 'page' | 'limit'>) =>
+  query.countTotal === false ? Math.min(query.page * query.limit, MAX_RESULT_WINDOW) : MAX_RESULT_WINDOW;
 
 export const pageCount = (total: number, limit: number) =>
   Math.ceil(Math.min(total, MAX_RESULT_WINDOW) / limit);

@@ -4,8 +4,8 @@ import { allowedTypos, editDistance } from './edit-distance.js';
 import { TS_CONFIG } from './reindex-products-tx.js';
 import {
   type CategoryFacet,
-  MAX_RESULT_WINDOW,
   pageCount,
+  resultWindow,
   type SearchHit,
   type SearchQuery,
   type SearchResult,
@@ -151,7 +151,7 @@ async function correctSpellings(tx: TenantTx, terms: SearchTerms): Promise<strin
 }
 
 type Row = {
-  /** Matches counted, up to MAX_RESULT_WINDOW + 1. */
+  /** Matches counted, up to the result window + 1. */
   total: number;
   items: (Omit<SearchHit, 'inStock' | 'publishedAt'> & { publishedAt: string | null })[] | null;
   categories: CategoryFacet[] | null;
@@ -160,7 +160,8 @@ type Row = {
 };
 
 /**
- * One statement: the best MAX_RESULT_WINDOW matches in the requested order (`m`; one more is
+ * One statement: the best matches of the result window (`resultWindow`: MAX_RESULT_WINDOW, or
+ * just up to the page when no total is asked for) in the requested order (`m`; one more is
  * read to know whether there are more), then the page, the count and the facets over them.
  * Stopping there keeps a browse of a 100,000-product catalog (newest first, an index scan that
  * stops early) as cheap as a narrow search.
@@ -208,6 +209,7 @@ async function runSearch(tx: TenantTx, query: SearchQuery, text: TextQuery | nul
     price_desc: text ? sql`m.price desc, m.score desc, m.id` : sql`m.price desc, m.id desc`,
   }[query.sort];
   const offset = (query.page - 1) * query.limit;
+  const window = resultWindow(query);
 
   const facetColumns =
     query.facets === false
@@ -241,9 +243,9 @@ async function runSearch(tx: TenantTx, query: SearchQuery, text: TextQuery | nul
       ) m
       ${priceWhere.length ? sql`where ${sql.join(priceWhere, sql` and `)}` : sql``}
       order by ${order}
-      limit ${MAX_RESULT_WINDOW + 1}
+      limit ${window + 1}
     ), fm as materialized (
-      select * from m order by ${order} limit ${MAX_RESULT_WINDOW}
+      select * from m order by ${order} limit ${window}
     ), page as (
       select m.id, row_number() over (order by ${order}) as n
       from fm m order by ${order} limit ${query.limit} offset ${offset}
@@ -269,7 +271,7 @@ async function runSearch(tx: TenantTx, query: SearchQuery, text: TextQuery | nul
 ${facetColumns}
   `);
   const row = result.rows[0] as Row;
-  const total = Math.min(row.total, MAX_RESULT_WINDOW);
+  const total = Math.min(row.total, window);
   return {
     items: (row.items ?? []).map((item) => ({
       ...item,
@@ -277,7 +279,7 @@ ${facetColumns}
       publishedAt: item.publishedAt ? new Date(item.publishedAt).toISOString() : null,
     })),
     total,
-    totalCapped: row.total > MAX_RESULT_WINDOW,
+    totalCapped: row.total > window,
     page: query.page,
     limit: query.limit,
     pages: pageCount(total, query.limit),

@@ -339,6 +339,17 @@ export function searchContract(name: string, setup: () => Promise<ContractSetup>
         ]);
         for (const p of pages) expect(p).toMatchObject({ total: 6, pages: 3, limit: 2 });
       });
+
+      it('counts only as far as the page when no total is asked for, saying whether more follow', async () => {
+        const first = await search(a, { sort: 'newest', limit: 2, countTotal: false });
+        expect(ids(first)).toEqual(['prd_s1', 'prd_b1']);
+        expect(first).toMatchObject({ total: 2, totalCapped: true });
+        const second = await search(a, { sort: 'newest', limit: 2, page: 2, countTotal: false });
+        expect(ids(second)).toEqual(['prd_v1', 'prd_p2']);
+        expect(second).toMatchObject({ total: 4, totalCapped: true });
+        const all = await search(a, { sort: 'newest', limit: 10, countTotal: false });
+        expect(all).toMatchObject({ total: 6, totalCapped: false });
+      });
     });
 
     describe('facets', () => {

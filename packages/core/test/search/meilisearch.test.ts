@@ -168,6 +168,21 @@ describe('Meilisearch result mapping', () => {
     expect([exact.total, exact.totalCapped]).toEqual([MAX_RESULT_WINDOW - 1, false]);
   });
 
+  it('counts only as far as the page when no total is asked for, like the PostgreSQL engine', () => {
+    const pageOnly = mapMeiliResponse(
+      { ...response, totalHits: 40 },
+      { ...base, limit: 10, page: 2, countTotal: false },
+      lookup,
+    );
+    expect([pageOnly.total, pageOnly.totalCapped]).toEqual([20, true]);
+    const lastPage = mapMeiliResponse(
+      { ...response, totalHits: 15 },
+      { ...base, limit: 10, page: 2, countTotal: false },
+      lookup,
+    );
+    expect([lastPage.total, lastPage.totalCapped]).toEqual([15 - 1, false]); // one hit on the page is hidden
+  });
+
   it('names facet values from the database and leaves out unknown ones', () => {
     const r = mapMeiliResponse(response, base, lookup);
     expect(r.facets).toEqual({

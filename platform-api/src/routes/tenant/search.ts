@@ -78,6 +78,10 @@ const SearchParams = optionalParams(
       .enum(['true', 'false'])
       .default('true')
       .openapi({ description: 'false: skip the facet counts (empty lists), for pages that show no filters' }),
+    total: z.enum(['true', 'false']).default('true').openapi({
+      description:
+        'false: count matches only as far as this page: `total` is then a lower bound and `totalCapped` says whether more follow. Cheaper, for lists that show no count.',
+    }),
   }),
 );
 
@@ -187,6 +191,7 @@ export const tenantSearch = createApi<TenantEnv>().openapi(
       page: params.page,
       limit: params.limit,
       facets: params.facets === 'true',
+      countTotal: params.total === 'true',
     };
     const result = await c.var.deps.search.search(c.var.tenant, query);
     const items = result.items.map((item) => ({

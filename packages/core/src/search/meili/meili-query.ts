@@ -3,6 +3,7 @@ import {
   type CategoryFacet,
   MAX_RESULT_WINDOW,
   pageCount,
+  resultWindow,
   type SearchHit,
   type SearchQuery,
   type SearchResult,
@@ -193,13 +194,15 @@ export function mapMeiliResponse(
   const byCount = <T extends { count: number; name: string; id: string }>(a: T, b: T) =>
     b.count - a.count || a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
   // Meilisearch stops counting at maxTotalHits (MAX_RESULT_WINDOW + 1): more than the window means
-  // capped, whatever was dropped from this page.
+  // capped, whatever was dropped from this page. Without a total asked for, the window ends with
+  // the page, as in the PostgreSQL engine.
   const counted = response.totalHits ?? response.estimatedTotalHits ?? 0;
-  const total = Math.min(Math.max(0, counted - dropped), MAX_RESULT_WINDOW);
+  const window = resultWindow(query);
+  const total = Math.min(Math.max(0, counted - dropped), window);
   return {
     items,
     total,
-    totalCapped: counted > MAX_RESULT_WINDOW,
+    totalCapped: counted > window,
     page: query.page,
     limit: query.limit,
     pages: pageCount(total, query.limit),
