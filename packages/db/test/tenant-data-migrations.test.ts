@@ -81,3 +81,40 @@ it('0005 fills price_moq_minor with the tier in effect at the MOQ, else the list
     { id: 'prd_tiers', price: 900 },
   ]);
 });
+
+it('0006 takes "verified" from vendors approved automatically that no operator has verified since', async () => {
+  const { schemaName: s } = await makeBareTenant(tdb.database);
+  const all = loadMigrations('tenant');
+  const upTo = all.findIndex((m) => m.name === '0006_unverify_auto_approved');
+  expect(upTo).toBeGreaterThan(0);
+  await migrateTenantSchema(tdb.database, s, all.slice(0, upTo));
+
+  await withClient(tdb.database, (c) =>
+    c.query(`set role "${tdb.database.ownerRole}";
+      insert into "${s}".vendors (id, name, legal_name, country, tax_id, contact_name, contact_email, status, verified) values
+        ('ven_auto', 'A', 'A Ltd', 'DE', 'T1', 'C', 'a@v.test', 'approved', true),
+        ('ven_auto_verified', 'B', 'B Ltd', 'DE', 'T2', 'C', 'b@v.test', 'approved', true),
+        ('ven_operator', 'C', 'C Ltd', 'DE', 'T3', 'C', 'c@v.test', 'approved', true),
+        ('ven_pending', 'D', 'D Ltd', 'DE', 'T4', 'C', 'd@v.test', 'pending', false);
+      insert into "${s}".audit_log (action, subject_type, subject_id, data) values
+        ('vendor.approved', 'vendor', 'ven_auto', '{"from": "pending", "to": "approved", "auto": true}'),
+        ('vendor.approved', 'vendor', 'ven_auto_verified', '{"from": "pending", "to": "approved", "auto": true}'),
+        ('vendor.verified', 'vendor', 'ven_auto_verified', '{"from": "approved", "to": "approved"}'),
+        ('vendor.approved', 'vendor', 'ven_operator', '{"from": "pending", "to": "approved"}');
+      reset role`),
+  );
+  await migrateTenantSchema(tdb.database, s, all);
+
+  const rows = await withClient(tdb.database, async (c) => {
+    await c.query(`set role "${tdb.database.ownerRole}"`);
+    const result = await c.query(`select id, verified from "${s}".vendors order by id`);
+    await c.query('reset role');
+    return result.rows;
+  });
+  expect(rows).toEqual([
+    { id: 'ven_auto', verified: false },
+    { id: 'ven_auto_verified', verified: true },
+    { id: 'ven_operator', verified: true },
+    { id: 'ven_pending', verified: false },
+  ]);
+});
