@@ -1,6 +1,13 @@
 import { MAX_TIERS } from '@agora/contracts';
 import { describe, expect, it } from 'vitest';
-import { MIN_TIER_ROWS, parseTierRows, SPARE_TIER_ROWS, tierRowCount, tierValues } from './tier-rows.js';
+import {
+  errorsOnRows,
+  MIN_TIER_ROWS,
+  parseTierRows,
+  SPARE_TIER_ROWS,
+  tierRowCount,
+  tierValues,
+} from './tier-rows.js';
 
 /** `n` tiers from 10 units on, each 1.00 cheaper than the last. */
 const tiers = (n: number) =>
@@ -10,7 +17,7 @@ describe('product editor tier rows', () => {
   it('keeps every tier of a product with MAX_TIERS tiers when the form is saved as loaded', () => {
     const values = tierValues(tiers(MAX_TIERS), 'EUR');
     expect(tierRowCount(values)).toBe(MAX_TIERS);
-    expect(parseTierRows(values, 'EUR')).toEqual({ tiers: tiers(MAX_TIERS), fields: {} });
+    expect(parseTierRows(values, 'EUR')).toMatchObject({ tiers: tiers(MAX_TIERS), fields: {} });
   });
 
   it('renders all existing tiers plus spare empty rows, at least MIN_TIER_ROWS and at most MAX_TIERS', () => {
@@ -40,7 +47,29 @@ describe('product editor tier rows', () => {
         { minQty: 10, unitPriceMinor: 250 },
         { minQty: 50, unitPriceMinor: 0 },
       ],
-      fields: { 'tiers.1.unitPriceMinor': 'Enter an amount like 12.50' },
+      rows: [0, 12],
+      // On the row the vendor typed it in, not the tier's index.
+      fields: { 'tiers.12.unitPriceMinor': 'Enter an amount like 12.50' },
+    });
+  });
+
+  it("moves the API's tier errors to the form rows the tiers came from", () => {
+    // Rows 0, 2 and 5 filled: the API's tier 1 is form row 2, its tier 2 is row 5.
+    expect(
+      errorsOnRows(
+        {
+          'tiers.1.unitPriceMinor': 'must not be above the price for fewer units',
+          'tiers.2.minQty': 'duplicates the bound 50 of another tier',
+          tiers: 'at most 20 tiers',
+          title: 'is required',
+        },
+        [0, 2, 5],
+      ),
+    ).toEqual({
+      'tiers.2.unitPriceMinor': 'must not be above the price for fewer units',
+      'tiers.5.minQty': 'duplicates the bound 50 of another tier',
+      tiers: 'at most 20 tiers',
+      title: 'is required',
     });
   });
 

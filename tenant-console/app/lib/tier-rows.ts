@@ -38,19 +38,39 @@ export function tierValues(tiers: readonly Tier[], currency: string): Record<str
 
 /**
  * The filled rows as the API's tiers (blank rows skipped), reading every row a form can have
- * (MAX_TIERS). An amount that is not money is reported by the tier's index, as the API reports.
+ * (MAX_TIERS), with the form row each tier came from. An amount that is not money is reported on
+ * its form row (`tiers.<row>.unitPriceMinor`), where the editor shows errors.
  */
 export function parseTierRows(
   values: Values,
   currency: string,
-): { tiers: Tier[]; fields: Record<string, string> } {
+): { tiers: Tier[]; rows: number[]; fields: Record<string, string> } {
   const tiers: Tier[] = [];
+  const rows: number[] = [];
   const fields: Record<string, string> = {};
   for (let i = 0; i < MAX_TIERS; i++) {
     if (!filled(values, i)) continue;
     const minor = parseMoney(cell(values, `tierPrice${i}`), currency);
-    if (minor === null) fields[`tiers.${tiers.length}.unitPriceMinor`] = 'Enter an amount like 12.50';
+    if (minor === null) fields[`tiers.${i}.unitPriceMinor`] = 'Enter an amount like 12.50';
     tiers.push({ minQty: Number(cell(values, `tierQty${i}`)), unitPriceMinor: minor ?? 0 });
+    rows.push(i);
   }
-  return { tiers, fields };
+  return { tiers, rows, fields };
+}
+
+/**
+ * The API's field errors with its tier indexes (`tiers.<k>.…`, counted without the blank rows)
+ * moved to the form rows those tiers came from, so an error shows on the row that caused it.
+ */
+export function errorsOnRows(
+  fields: Record<string, string>,
+  rows: readonly number[],
+): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(fields).map(([path, message]) => {
+      const m = path.match(/^tiers\.(\d+)(\..*)?$/);
+      const row = m ? rows[Number(m[1])] : undefined;
+      return [row === undefined ? path : `tiers.${row}${m?.[2] ?? ''}`, message];
+    }),
+  );
 }

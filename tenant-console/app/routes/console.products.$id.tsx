@@ -11,7 +11,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useEffect, useRef, useState } from 'react';
 import { navFor } from '../lib/nav.js';
 import { requireTenantUser, verifiedForm } from '../lib/session.server.js';
-import { parseTierRows, tierRowCount, tierValues } from '../lib/tier-rows.js';
+import { errorsOnRows, parseTierRows, tierRowCount, tierValues } from '../lib/tier-rows.js';
 import { Csrf, Field, Notice, Shell, StatusBadge } from '../lib/ui.js';
 
 export const meta: MetaFunction = () => [{ title: 'Product' }];
@@ -32,7 +32,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 type Values = Record<string, string>;
 
 /** Form fields -> the API body; amounts typed in major units become exact minor units. */
-function toInput(form: FormData): { input: ProductInput; fields: Record<string, string>; values: Values } {
+function toInput(form: FormData): {
+  input: ProductInput;
+  fields: Record<string, string>;
+  values: Values;
+  tierRows: number[];
+} {
   const values = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === 'string')) as Values;
   const currency = (values.currency ?? '').trim().toUpperCase() || 'EUR';
   const fields: Record<string, string> = {};
@@ -67,13 +72,13 @@ function toInput(form: FormData): { input: ProductInput; fields: Record<string, 
     attributes,
     tiers: parsed.tiers,
   };
-  return { input, fields, values };
+  return { input, fields, values, tierRows: parsed.rows };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { api } = await requireTenantUser(request, context);
   const form = await verifiedForm(request);
-  const { input, fields, values } = toInput(form);
+  const { input, fields, values, tierRows } = toInput(form);
   if (Object.keys(fields).length)
     return { ok: false, message: 'Some fields need attention.', fields, values };
   try {
@@ -85,7 +90,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     );
   } catch (e) {
     if (e instanceof ApiError && e.status < 500)
-      return { ok: false, message: e.message, fields: e.fieldErrors, values };
+      return { ok: false, message: e.message, fields: errorsOnRows(e.fieldErrors, tierRows), values };
     throw e;
   }
 }
