@@ -9,39 +9,47 @@ beforeAll(async () => {
 });
 afterAll(() => tdb?.drop());
 
-it('0003 fills status_reason for drafts whose last moderation step was a rejection', async () => {
+/**
+ * A bare tenant migrated up to (not including) `migration`, the rows `seed` inserts as the schema
+ * owner (`$S` stands for the schema), then every migration; returns the rows `query` reads after.
+ */
+async function afterMigration(migration: string, seed: string, query: string) {
   const { schemaName: s } = await makeBareTenant(tdb.database);
   const all = loadMigrations('tenant');
-  const upTo = all.findIndex((m) => m.name === '0003_product_status_reason');
+  const upTo = all.findIndex((m) => m.name === migration);
   expect(upTo).toBeGreaterThan(0);
   await migrateTenantSchema(tdb.database, s, all.slice(0, upTo));
+  const asOwner = (sql: string) =>
+    withClient(tdb.database, async (c) => {
+      await c.query(`set role "${tdb.database.ownerRole}"`);
+      const result = await c.query(sql.replaceAll('$S', `"${s}"`));
+      await c.query('reset role');
+      return result.rows;
+    });
+  await asOwner(seed);
+  await migrateTenantSchema(tdb.database, s, all);
+  return asOwner(query);
+}
 
-  await withClient(tdb.database, (c) =>
-    c.query(`set role "${tdb.database.ownerRole}";
-      insert into "${s}".vendors (id, name, legal_name, country, tax_id, contact_name, contact_email, status)
+it('0003 fills status_reason for drafts whose last moderation step was a rejection', async () => {
+  const rows = await afterMigration(
+    '0003_product_status_reason',
+    `insert into $S.vendors (id, name, legal_name, country, tax_id, contact_name, contact_email, status)
         values ('ven_1', 'V', 'V Ltd', 'DE', 'T1', 'C', 'c@v.test', 'approved');
-      insert into "${s}".products (id, vendor_id, sku, title, unit, currency, base_price_minor, status) values
+      insert into $S.products (id, vendor_id, sku, title, unit, currency, base_price_minor, status) values
         ('prd_rejected', 'ven_1', 'A', 'A', 'piece', 'EUR', 1, 'draft'),
         ('prd_resubmitted', 'ven_1', 'B', 'B', 'piece', 'EUR', 1, 'pending_review'),
         ('prd_rejected_then_edited', 'ven_1', 'C', 'C', 'piece', 'EUR', 1, 'draft'),
         ('prd_never', 'ven_1', 'D', 'D', 'piece', 'EUR', 1, 'draft');
-      insert into "${s}".audit_log (action, subject_type, subject_id, data) values
+      insert into $S.audit_log (action, subject_type, subject_id, data) values
         ('product.submitted', 'product', 'prd_rejected', '{}'),
         ('product.rejected', 'product', 'prd_rejected', '{"reason": "Blurry photos"}'),
         ('product.rejected', 'product', 'prd_resubmitted', '{"reason": "Old"}'),
         ('product.submitted', 'product', 'prd_resubmitted', '{}'),
         ('product.rejected', 'product', 'prd_rejected_then_edited', '{"reason": "No unit"}'),
-        ('product.updated', 'product', 'prd_rejected_then_edited', '{}');
-      reset role`),
+        ('product.updated', 'product', 'prd_rejected_then_edited', '{}');`,
+    `select id, status_reason from $S.products order by id`,
   );
-  await migrateTenantSchema(tdb.database, s, all);
-
-  const rows = await withClient(tdb.database, async (c) => {
-    await c.query(`set role "${tdb.database.ownerRole}"`);
-    const result = await c.query(`select id, status_reason from "${s}".products order by id`);
-    await c.query('reset role');
-    return result.rows;
-  });
   expect(rows).toEqual([
     { id: 'prd_never', status_reason: null },
     { id: 'prd_rejected', status_reason: 'Blurry photos' },
@@ -51,31 +59,17 @@ it('0003 fills status_reason for drafts whose last moderation step was a rejecti
 });
 
 it('0005 fills price_moq_minor with the tier in effect at the MOQ, else the list price', async () => {
-  const { schemaName: s } = await makeBareTenant(tdb.database);
-  const all = loadMigrations('tenant');
-  const upTo = all.findIndex((m) => m.name === '0005_product_price_at_moq');
-  expect(upTo).toBeGreaterThan(0);
-  await migrateTenantSchema(tdb.database, s, all.slice(0, upTo));
-
-  await withClient(tdb.database, (c) =>
-    c.query(`set role "${tdb.database.ownerRole}";
-      insert into "${s}".vendors (id, name, legal_name, country, tax_id, contact_name, contact_email, status)
+  const rows = await afterMigration(
+    '0005_product_price_at_moq',
+    `insert into $S.vendors (id, name, legal_name, country, tax_id, contact_name, contact_email, status)
         values ('ven_1', 'V', 'V Ltd', 'DE', 'T1', 'C', 'c@v.test', 'approved');
-      insert into "${s}".products (id, vendor_id, sku, title, unit, currency, base_price_minor, status, min_order_qty) values
+      insert into $S.products (id, vendor_id, sku, title, unit, currency, base_price_minor, status, min_order_qty) values
         ('prd_tiers', 'ven_1', 'A', 'A', 'piece', 'EUR', 1000, 'published', 10),
         ('prd_none', 'ven_1', 'B', 'B', 'piece', 'EUR', 500, 'draft', 1);
-      insert into "${s}".price_tiers (product_id, min_qty, unit_price_minor) values
-        ('prd_tiers', 10, 900), ('prd_tiers', 100, 700);
-      reset role`),
+      insert into $S.price_tiers (product_id, min_qty, unit_price_minor) values
+        ('prd_tiers', 10, 900), ('prd_tiers', 100, 700);`,
+    `select id, price_moq_minor::int as price from $S.products order by id`,
   );
-  await migrateTenantSchema(tdb.database, s, all);
-
-  const rows = await withClient(tdb.database, async (c) => {
-    await c.query(`set role "${tdb.database.ownerRole}"`);
-    const result = await c.query(`select id, price_moq_minor::int as price from "${s}".products order by id`);
-    await c.query('reset role');
-    return result.rows;
-  });
   expect(rows).toEqual([
     { id: 'prd_none', price: 500 },
     { id: 'prd_tiers', price: 900 },
@@ -83,34 +77,20 @@ it('0005 fills price_moq_minor with the tier in effect at the MOQ, else the list
 });
 
 it('0006 takes "verified" from vendors approved automatically that no operator has verified since', async () => {
-  const { schemaName: s } = await makeBareTenant(tdb.database);
-  const all = loadMigrations('tenant');
-  const upTo = all.findIndex((m) => m.name === '0006_unverify_auto_approved');
-  expect(upTo).toBeGreaterThan(0);
-  await migrateTenantSchema(tdb.database, s, all.slice(0, upTo));
-
-  await withClient(tdb.database, (c) =>
-    c.query(`set role "${tdb.database.ownerRole}";
-      insert into "${s}".vendors (id, name, legal_name, country, tax_id, contact_name, contact_email, status, verified) values
+  const rows = await afterMigration(
+    '0006_unverify_auto_approved',
+    `insert into $S.vendors (id, name, legal_name, country, tax_id, contact_name, contact_email, status, verified) values
         ('ven_auto', 'A', 'A Ltd', 'DE', 'T1', 'C', 'a@v.test', 'approved', true),
         ('ven_auto_verified', 'B', 'B Ltd', 'DE', 'T2', 'C', 'b@v.test', 'approved', true),
         ('ven_operator', 'C', 'C Ltd', 'DE', 'T3', 'C', 'c@v.test', 'approved', true),
         ('ven_pending', 'D', 'D Ltd', 'DE', 'T4', 'C', 'd@v.test', 'pending', false);
-      insert into "${s}".audit_log (action, subject_type, subject_id, data) values
+      insert into $S.audit_log (action, subject_type, subject_id, data) values
         ('vendor.approved', 'vendor', 'ven_auto', '{"from": "pending", "to": "approved", "auto": true}'),
         ('vendor.approved', 'vendor', 'ven_auto_verified', '{"from": "pending", "to": "approved", "auto": true}'),
         ('vendor.verified', 'vendor', 'ven_auto_verified', '{"from": "approved", "to": "approved"}'),
-        ('vendor.approved', 'vendor', 'ven_operator', '{"from": "pending", "to": "approved"}');
-      reset role`),
+        ('vendor.approved', 'vendor', 'ven_operator', '{"from": "pending", "to": "approved"}');`,
+    `select id, verified from $S.vendors order by id`,
   );
-  await migrateTenantSchema(tdb.database, s, all);
-
-  const rows = await withClient(tdb.database, async (c) => {
-    await c.query(`set role "${tdb.database.ownerRole}"`);
-    const result = await c.query(`select id, verified from "${s}".vendors order by id`);
-    await c.query('reset role');
-    return result.rows;
-  });
   expect(rows).toEqual([
     { id: 'ven_auto', verified: false },
     { id: 'ven_auto_verified', verified: true },
