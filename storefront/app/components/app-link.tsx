@@ -16,7 +16,7 @@ export function AppLink({ to, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement>
 }
 
 /** Whether a click on a link is a plain left click the browser would follow in this tab. */
-export function isPlainClick(event: MouseEvent, link: HTMLAnchorElement): boolean {
+function isPlainClick(event: MouseEvent, link: HTMLAnchorElement): boolean {
   return (
     !event.defaultPrevented &&
     event.button === 0 &&

@@ -52,6 +52,9 @@ export const ADDRESS_PARAMS = [
   'page',
 ] as const satisfies (keyof SearchQuery)[];
 
+/** The filters a new search from the box keeps: every address parameter but the words, sort and page. */
+const KEPT_BY_SEARCH_BOX = ADDRESS_PARAMS.filter((k) => k !== 'q' && k !== 'sort' && k !== 'page');
+
 /** Pages a result fills (at least one, the empty one). */
 export const pageCount = (total: number) => Math.max(1, Math.ceil(total / PAGE_SIZE));
 
@@ -149,7 +152,7 @@ export function CatalogSearch({
           page's words and order, not what was typed on the previous one. */}
       <Form key={params.toString()} method="get" className="search-bar" role="search">
         <input type="search" name="q" defaultValue={q} placeholder={placeholder} aria-label="Search" />
-        {['category', 'vendor', 'inStock', 'qty', 'priceMin', 'priceMax', 'currency'].map((k) =>
+        {KEPT_BY_SEARCH_BOX.map((k) =>
           params.get(k) ? <input key={k} type="hidden" name={k} value={params.get(k) ?? ''} /> : null,
         )}
         <select name="sort" defaultValue={params.get('sort') ?? 'relevance'} aria-label="Sort">
