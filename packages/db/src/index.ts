@@ -21,5 +21,6 @@ export {
 export type { DomainRow, TenantRow } from './platform/schema.js';
 export * as platformTables from './platform/schema.js';
 export { ident, isTenantSchema, literal } from './sql.js';
+export { readCatalogVersion } from './tenant/catalog-version.js';
 export { createTenantRole, createTenantSchema, dropTenantSchema } from './tenant/lifecycle.js';
 export { type TenantRef, type TenantTx, withTenant } from './tenant/unit-of-work.js';

@@ -285,6 +285,21 @@ function defineTenantTables(schemaName: string) {
     ],
   );
 
+  /**
+   * One row: a counter that every committed transaction changing what search shows (products,
+   * tiers, images, vendors, categories) raises by one, through deferred triggers (migration
+   * 0007). A search result read in the same snapshot as version N is valid while the version is
+   * N, which is what the search cache checks (ADR 0020). Never written by application code.
+   */
+  const catalogVersion = s.table(
+    'catalog_version',
+    {
+      id: integer('id').primaryKey().default(1),
+      version: bigint('version', { mode: 'number' }).notNull().default(0),
+    },
+    (t) => [check('catalog_version_single_row', sql`${t.id} = 1`)],
+  );
+
   return {
     settings,
     users,
@@ -298,6 +313,7 @@ function defineTenantTables(schemaName: string) {
     priceTiers,
     catalogImports,
     auditLog,
+    catalogVersion,
   };
 }
 

@@ -14,4 +14,5 @@ export const {
   priceTiers,
   catalogImports,
   auditLog,
+  catalogVersion,
 } = tenantTables(TEMPLATE_SCHEMA);

@@ -19,7 +19,7 @@ export type TenantTx = {
 export type TenantTxSettings = Record<string, string>;
 
 const SETTING_NAME = /^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)?$/;
-const SETTING_VALUE = /^[A-Za-z0-9_.]+$/;
+const SETTING_VALUE = /^[A-Za-z0-9_. ]+$/;
 
 /**
  * The only way to touch tenant tables. Opens a transaction that first switches to the tenant's
