@@ -97,6 +97,8 @@ const Env = z.object({
   /** Setting MEILI_URL switches product search from PostgreSQL to Meilisearch (one index per tenant). */
   MEILI_URL: z.string().url().optional(),
   MEILI_MASTER_KEY: z.string().optional(),
+  /** Search results kept per API process, each checked against the catalog version (0: off). */
+  AGORA_SEARCH_CACHE_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(500),
 });
 
 export type S3Config = {
@@ -150,7 +152,11 @@ export type Config = {
   /** Purge by surrogate key at a CDN; undefined: no CDN, pages are not offered to shared caches. */
   cdn: { purgeUrl: string; headers: Record<string, string> } | undefined;
   /** Product search: PostgreSQL in the tenant schema unless `meili` is set. */
-  search: { meili: { url: string; apiKey: string | undefined } | undefined };
+  search: {
+    meili: { url: string; apiKey: string | undefined } | undefined;
+    /** PostgreSQL search only: results kept in process, valid while the catalog version holds (ADR 0020). */
+    cacheEntries: number;
+  };
 };
 
 /** Development-only signing key; production refuses to start without AGORA_JWT_KEYS. */
@@ -243,7 +249,10 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     cdn: e.AGORA_CDN_PURGE_URL
       ? { purgeUrl: e.AGORA_CDN_PURGE_URL, headers: e.AGORA_CDN_PURGE_HEADERS }
       : undefined,
-    search: { meili: e.MEILI_URL ? { url: e.MEILI_URL, apiKey: e.MEILI_MASTER_KEY } : undefined },
+    search: {
+      meili: e.MEILI_URL ? { url: e.MEILI_URL, apiKey: e.MEILI_MASTER_KEY } : undefined,
+      cacheEntries: e.AGORA_SEARCH_CACHE_ENTRIES,
+    },
   };
 }
 

@@ -1,5 +1,6 @@
-import type { Database, TenantRef } from '@agora/db';
+import { type Database, readCatalogVersion, type TenantRef } from '@agora/db';
 import { reindexAllProducts, reindexProducts } from './reindex-products.js';
+import { SearchCache, searchCacheKey } from './search-cache.js';
 import type { SearchEngine, SearchQuery, SearchResult } from './search-engine.js';
 import { searchProductsPg } from './search-products-pg.js';
 
@@ -7,14 +8,33 @@ import { searchProductsPg } from './search-products-pg.js';
  * The default search: PostgreSQL full-text and trigram matching over `products.search_document`
  * and `products.search_text` in the tenant schema. Visibility (published, approved vendor) is
  * decided at query time, so `remove` has nothing to do: a hidden product is never returned.
+ *
+ * Results are kept in process (`cacheEntries`, ADR 0020). A kept result is served only while the
+ * tenant's catalog version is the one it was read at: one small query instead of the search, and
+ * a committed change to products, tiers, images, vendors or categories shows on the next search.
  */
 export class PostgresSearchEngine implements SearchEngine {
   readonly kind = 'postgres';
+  readonly cache: SearchCache;
 
-  constructor(private readonly database: Database) {}
+  constructor(
+    private readonly database: Database,
+    cacheEntries = 0,
+  ) {
+    this.cache = new SearchCache(cacheEntries);
+  }
 
-  search(tenant: TenantRef, query: SearchQuery): Promise<SearchResult> {
-    return searchProductsPg(this.database, tenant, query);
+  async search(tenant: TenantRef, query: SearchQuery): Promise<SearchResult> {
+    const key = searchCacheKey(tenant, query);
+    const kept = this.cache.get(key);
+    if (kept && kept.version === (await readCatalogVersion(this.database, tenant))) {
+      this.cache.hits++;
+      return kept.result;
+    }
+    this.cache.misses++;
+    const { result, version } = await searchProductsPg(this.database, tenant, query);
+    this.cache.set(key, version, result);
+    return result;
   }
 
   async index(tenant: TenantRef, productIds: string[]): Promise<void> {

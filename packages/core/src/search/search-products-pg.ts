@@ -48,12 +48,12 @@ export async function searchProductsPg(
   database: Database,
   tenant: TenantRef,
   query: SearchQuery,
-): Promise<SearchResult> {
+): Promise<VersionedResult> {
   const terms = searchTerms(query.q);
-  if (!terms) return withTenant(database, tenant, (tx) => runSearch(tx, query, null));
+  if (!terms) return withTenant(database, tenant, (tx) => runSearch(tx, query, null), SNAPSHOT);
   if (terms.advanced) {
     const q = sql`websearch_to_tsquery(${cfg}, ${terms.text})`;
-    return withTenant(database, tenant, (tx) => runSearch(tx, query, { match: q, exact: q }));
+    return withTenant(database, tenant, (tx) => runSearch(tx, query, { match: q, exact: q }), SNAPSHOT);
   }
   // Optimistic: search the words as typed. With FUZZY_BELOW or more results every word has at
   // least that many exact matches, so none is a typo; only a scarce result asks which words
@@ -63,16 +63,25 @@ export async function searchProductsPg(
     tenant,
     async (tx) => {
       const first = await runSearch(tx, query, textQuery(terms.tokens, []));
-      if (first.total >= FUZZY_BELOW || !terms.tokens.some(fuzzyEligible)) return first;
+      if (first.result.total >= FUZZY_BELOW || !terms.tokens.some(fuzzyEligible)) return first;
       const corrections = await correctSpellings(tx, terms);
       if (corrections.every((c) => !c.length)) return first;
       return runSearch(tx, query, textQuery(terms.tokens, corrections));
     },
     // For the trigram lookup: the word_similarity threshold, and no sequential scan for the sample
     // (which has a LIMIT and would otherwise be tempted to scan the table looking for rare words).
-    { 'pg_trgm.word_similarity_threshold': String(WORD_SIMILARITY), enable_seqscan: 'off' },
+    { ...SNAPSHOT, 'pg_trgm.word_similarity_threshold': String(WORD_SIMILARITY), enable_seqscan: 'off' },
   );
 }
+
+/** A search result and the catalog version of the snapshot it was read in (ADR 0020). */
+export type VersionedResult = { result: SearchResult; version: number };
+
+/**
+ * Every statement of a search reads one snapshot (a read-only REPEATABLE READ transaction never
+ * fails to serialize), so the result, its spelling corrections and its catalog version agree.
+ */
+const SNAPSHOT = { transaction_isolation: 'repeatable read', transaction_read_only: 'on' };
 
 type TextQuery = {
   /** Every row must match this (all words, with their corrected spellings). */
@@ -151,6 +160,7 @@ async function correctSpellings(tx: TenantTx, terms: SearchTerms): Promise<strin
 }
 
 type Row = {
+  catalog_version: string;
   /** Matches counted, up to the result window + 1. */
   total: number;
   items: (Omit<SearchHit, 'inStock' | 'publishedAt'> & { publishedAt: string | null })[] | null;
@@ -166,8 +176,8 @@ type Row = {
  * Stopping there keeps a browse of a 100,000-product catalog (newest first, an index scan that
  * stops early) as cheap as a narrow search.
  */
-async function runSearch(tx: TenantTx, query: SearchQuery, text: TextQuery | null): Promise<SearchResult> {
-  const { products, vendors, categories, priceTiers, productImages } = tx.t;
+async function runSearch(tx: TenantTx, query: SearchQuery, text: TextQuery | null): Promise<VersionedResult> {
+  const { products, vendors, categories, priceTiers, productImages, catalogVersion } = tx.t;
   const qty = query.qty ?? null;
   const priceAt = (alias: SQL) => sql`coalesce((
       select pt.unit_price_minor from ${priceTiers} pt
@@ -230,7 +240,7 @@ async function runSearch(tx: TenantTx, query: SearchQuery, text: TextQuery | nul
        join ${vendors} v on v.id = x.vendor_id) as vendors,
       (select json_build_object('true', count(*) filter (where m.in_stock), 'false', count(*) filter (where not m.in_stock))
        from fm m) as in_stock`;
-  const result = await tx.db.execute<Row>(sql`
+  const rows = await tx.db.execute<Row>(sql`
     with m as materialized (
       select m.* from (
         select p.id, p.vendor_id, p.category_id, p.published_at,
@@ -251,6 +261,7 @@ async function runSearch(tx: TenantTx, query: SearchQuery, text: TextQuery | nul
       from fm m order by ${order} limit ${query.limit} offset ${offset}
     )
     select
+      (select cv.version from ${catalogVersion} cv where cv.id = 1) as catalog_version,
       (select count(*)::int from m) as total,
       (select json_agg(json_build_object(
           'id', p.id, 'title', p.title, 'sku', p.sku,
@@ -270,9 +281,9 @@ async function runSearch(tx: TenantTx, query: SearchQuery, text: TextQuery | nul
        left join ${categories} c on c.id = p.category_id) as items,
 ${facetColumns}
   `);
-  const row = result.rows[0] as Row;
+  const row = rows.rows[0] as Row;
   const total = Math.min(row.total, window);
-  return {
+  const result: SearchResult = {
     items: (row.items ?? []).map((item) => ({
       ...item,
       inStock: item.stockQty >= item.minOrderQty,
@@ -289,4 +300,5 @@ ${facetColumns}
       inStock: row.in_stock ?? { true: 0, false: 0 },
     },
   };
+  return { result, version: Number(row.catalog_version) };
 }

@@ -261,9 +261,14 @@ describe('MeilisearchEngine against a recording server', () => {
 
   it('is chosen when MEILI_URL is set, PostgreSQL otherwise', () => {
     expect(
-      createSearchEngine({ search: { meili: { url: fake.url, apiKey: undefined } } }, runtime.database).kind,
+      createSearchEngine(
+        { search: { meili: { url: fake.url, apiKey: undefined }, cacheEntries: 0 } },
+        runtime.database,
+      ).kind,
     ).toBe('meilisearch');
-    expect(createSearchEngine({ search: { meili: undefined } }, runtime.database).kind).toBe('postgres');
+    expect(createSearchEngine({ search: { meili: undefined, cacheEntries: 0 } }, runtime.database).kind).toBe(
+      'postgres',
+    );
   });
 
   it('answers a search on a tenant without an index with no results', async () => {

@@ -1,0 +1,272 @@
+import { readCatalogVersion, type TenantRef, withTenant } from '@agora/db';
+import {
+  cleanupRedisPrefix,
+  createTestDatabase,
+  insertCatalog,
+  type TestDatabase,
+  testConfig,
+} from '@agora/testing';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  createRuntime,
+  createTenant,
+  PostgresSearchEngine,
+  type Runtime,
+  runProvisioning,
+  SearchCache,
+  type SearchQuery,
+} from '../../src/index.js';
+
+/**
+ * The PostgreSQL engine's result cache (ADR 0020): a kept result is served only while the tenant's
+ * catalog version is the one it was read at, and every committed change to what a search shows
+ * raises that version, whichever code makes it (the triggers of tenant migration 0007).
+ */
+let tdb: TestDatabase;
+let rt: Runtime;
+let a: TenantRef;
+let b: TenantRef;
+let engine: PostgresSearchEngine;
+
+const query = (q: Partial<SearchQuery> = {}): SearchQuery => ({
+  q: 'pump',
+  sort: 'relevance',
+  page: 1,
+  limit: 24,
+  facets: true,
+  ...q,
+});
+const exec = (tenant: TenantRef, statement: ReturnType<typeof sql>) =>
+  withTenant(rt.database, tenant, ({ db }) => db.execute(statement));
+
+beforeAll(async () => {
+  tdb = await createTestDatabase();
+  rt = await createRuntime(testConfig(tdb.url));
+  const provision = async (slug: string) => {
+    const t = await createTenant(
+      rt,
+      { name: `Shop ${slug}`, slug, ownerEmail: `o@${slug}.test` },
+      { type: 'system', id: 'test' },
+    );
+    await runProvisioning(rt, t.id, { finalAttempt: true });
+    return { id: t.id, schemaName: t.schemaName };
+  };
+  a = await provision('cache-a');
+  b = await provision('cache-b');
+  await insertCatalog(rt.database, a, {
+    vendors: [
+      { id: 'ven_1', name: 'Hydro Parts' },
+      { id: 'ven_2', name: 'Pump Works' },
+    ],
+    categories: [{ id: 'cat_1', name: 'Pumps' }],
+    products: [
+      {
+        id: 'prd_1',
+        vendorId: 'ven_1',
+        title: 'Hydraulic pump',
+        categoryId: 'cat_1',
+        basePriceMinor: 10_000,
+        tiers: [{ minQty: 1, unitPriceMinor: 10_000 }],
+        imageKeys: ['img/one.png'],
+      },
+      { id: 'prd_2', vendorId: 'ven_2', title: 'Water pump', categoryId: 'cat_1', basePriceMinor: 5_000 },
+    ],
+  });
+  await insertCatalog(rt.database, b, {
+    vendors: [{ id: 'ven_1', name: 'Other Market Vendor' }],
+    products: [{ id: 'prd_b', vendorId: 'ven_1', title: 'Tenant B pump', basePriceMinor: 1 }],
+  });
+  await rt.search.reindexAll(a);
+  await rt.search.reindexAll(b);
+});
+
+afterAll(async () => {
+  await rt?.close();
+  if (rt) await cleanupRedisPrefix(rt.config.redisUrl, rt.config.queuePrefix);
+  await tdb?.drop();
+});
+
+beforeEach(() => {
+  engine = new PostgresSearchEngine(rt.database, 100);
+});
+
+/** Search twice and say whether the second was served from the cache. */
+async function searchAgain(tenant: TenantRef, q: SearchQuery) {
+  const before = engine.cache.hits;
+  const result = await engine.search(tenant, q);
+  return { result, hit: engine.cache.hits === before + 1 };
+}
+
+describe('search cache', () => {
+  it('serves a repeated search from the cache while nothing changed', async () => {
+    const first = await engine.search(a, query());
+    const again = await searchAgain(a, query());
+    expect(again.hit).toBe(true);
+    expect(again.result).toEqual(first);
+    // A different query is a different entry.
+    expect((await searchAgain(a, query({ sort: 'newest' }))).hit).toBe(false);
+  });
+
+  it('keys entries by tenant: the same query in another marketplace is its own search', async () => {
+    const inA = await engine.search(a, query());
+    const inB = await searchAgain(b, query());
+    expect(inB.hit).toBe(false);
+    expect(inB.result.items.map((i) => i.id)).toEqual(['prd_b']);
+    expect(inA.items.map((i) => i.id).sort()).toEqual(['prd_1', 'prd_2']);
+  });
+
+  const changes: [string, ReturnType<typeof sql>, ReturnType<typeof sql>, (r: unknown) => void][] = [
+    [
+      'a product title',
+      sql`update products set title = 'Hydraulic pump Mk2' where id = 'prd_1'`,
+      sql`update products set title = 'Hydraulic pump' where id = 'prd_1'`,
+      (r) => expect(JSON.stringify(r)).toContain('Hydraulic pump Mk2'),
+    ],
+    [
+      "a product's price tier",
+      sql`update price_tiers set unit_price_minor = 9000 where product_id = 'prd_1'`,
+      sql`update price_tiers set unit_price_minor = 10000 where product_id = 'prd_1'`,
+      (r) => expect(JSON.stringify(r)).toContain('"unitPriceMinor":9000'),
+    ],
+    [
+      "a product's images",
+      sql`update product_images set file_key = 'img/two.png' where product_id = 'prd_1'`,
+      sql`update product_images set file_key = 'img/one.png' where product_id = 'prd_1'`,
+      (r) => expect(JSON.stringify(r)).toContain('img/two.png'),
+    ],
+    [
+      'a vendor suspension',
+      sql`update vendors set status = 'suspended' where id = 'ven_2'`,
+      sql`update vendors set status = 'approved' where id = 'ven_2'`,
+      (r) => expect(JSON.stringify(r)).not.toContain('prd_2'),
+    ],
+    [
+      'a category name',
+      sql`update categories set name = 'Pumps and motors' where id = 'cat_1'`,
+      sql`update categories set name = 'Pumps' where id = 'cat_1'`,
+      (r) => expect(JSON.stringify(r)).toContain('Pumps and motors'),
+    ],
+  ];
+  for (const [what, change, undo, shows] of changes) {
+    it(`shows a committed change to ${what} on the next search`, async () => {
+      await engine.search(a, query());
+      await exec(a, change);
+      try {
+        const next = await searchAgain(a, query());
+        expect(next.hit).toBe(false);
+        shows(next.result);
+        // And the new result is kept in turn.
+        expect((await searchAgain(a, query())).hit).toBe(true);
+      } finally {
+        await exec(a, undo);
+      }
+    });
+  }
+
+  it('keeps serving the committed catalog while a change is not committed, and follows the commit', async () => {
+    const client = await rt.database.pool.connect();
+    try {
+      await engine.search(a, query());
+      await client.query(`BEGIN; SET LOCAL ROLE "${a.schemaName}"`);
+      await client.query(
+        `update "${a.schemaName}".products set title = 'Uncommitted pump' where id = 'prd_1'`,
+      );
+      const during = await searchAgain(a, query());
+      expect(during.hit).toBe(true);
+      expect(JSON.stringify(during.result)).not.toContain('Uncommitted');
+      await client.query('COMMIT');
+      const after = await searchAgain(a, query());
+      expect(after.hit).toBe(false);
+      expect(JSON.stringify(after.result)).toContain('Uncommitted pump');
+    } finally {
+      client.release();
+      await exec(a, sql`update products set title = 'Hydraulic pump' where id = 'prd_1'`);
+    }
+  });
+
+  it('raises the version once per committed transaction, however many rows and tables it changes', async () => {
+    const v0 = await readCatalogVersion(rt.database, a);
+    await withTenant(rt.database, a, async ({ db }) => {
+      await db.execute(sql`update products set stock_qty = stock_qty + 1`);
+      await db.execute(sql`update price_tiers set unit_price_minor = unit_price_minor`);
+      await db.execute(sql`update vendors set name = name`);
+    });
+    expect(await readCatalogVersion(rt.database, a)).toBe(v0 + 1);
+    // Another tenant's version is its own.
+    const vb = await readCatalogVersion(rt.database, b);
+    await exec(a, sql`update products set stock_qty = stock_qty - 1`);
+    expect(await readCatalogVersion(rt.database, b)).toBe(vb);
+    expect(await readCatalogVersion(rt.database, a)).toBe(v0 + 2);
+  });
+
+  it('does not raise the version for a transaction that rolls back', async () => {
+    const v0 = await readCatalogVersion(rt.database, a);
+    await expect(
+      withTenant(rt.database, a, async ({ db }) => {
+        await db.execute(sql`update products set title = 'Rolled back' where id = 'prd_1'`);
+        throw new Error('abandon');
+      }),
+    ).rejects.toThrow('abandon');
+    expect(await readCatalogVersion(rt.database, a)).toBe(v0);
+  });
+
+  it('lets writers lock catalog rows in any order: the version is taken at commit, not deadlocking them', async () => {
+    const [one, two] = [await rt.database.pool.connect(), await rt.database.pool.connect()];
+    const role = `"${a.schemaName}"`;
+    const products = `"${a.schemaName}".products`;
+    try {
+      const v0 = await readCatalogVersion(rt.database, a);
+      await one.query(`BEGIN; SET LOCAL ROLE ${role}`);
+      await two.query(`BEGIN; SET LOCAL ROLE ${role}`);
+      await one.query(`update ${products} set stock_qty = 5 where id = 'prd_1'`);
+      await two.query(`update ${products} set stock_qty = 6 where id = 'prd_2'`);
+      // With the version raised at each statement, `one` would now hold the version row and wait
+      // for prd_2 while `two` waits for the version row: a deadlock. Deferred to commit, `one`
+      // only waits for `two` to commit.
+      const waiting = one.query(`update ${products} set stock_qty = 7 where id = 'prd_2'`);
+      await two.query('COMMIT');
+      await waiting;
+      await one.query('COMMIT');
+      expect(await readCatalogVersion(rt.database, a)).toBe(v0 + 2);
+    } finally {
+      await one.query('ROLLBACK').catch(() => {});
+      await two.query('ROLLBACK').catch(() => {});
+      one.release();
+      two.release();
+      await exec(a, sql`update products set stock_qty = 0 where id in ('prd_1', 'prd_2')`);
+    }
+  });
+
+  it('hands out frozen results, so no caller can change what others are served', async () => {
+    const result = await engine.search(a, query());
+    expect(() => {
+      (result.items as unknown[]).pop();
+    }).toThrow(TypeError);
+    expect(Object.isFrozen(result.items[0])).toBe(true);
+  });
+
+  it('keeps at most maxEntries results, dropping the least recently used', () => {
+    const cache = new SearchCache(2);
+    const r = { items: [] } as never;
+    cache.set('one', 1, r);
+    cache.set('two', 1, r);
+    cache.get('one');
+    cache.set('three', 1, r);
+    expect(cache.get('two')).toBeUndefined();
+    expect(cache.get('one')?.version).toBe(1);
+    expect(cache.get('three')?.version).toBe(1);
+    expect(cache.size).toBe(2);
+    const off = new SearchCache(0);
+    off.set('one', 1, r);
+    expect(off.get('one')).toBeUndefined();
+  });
+
+  it('is off with 0 entries: every search runs', async () => {
+    const uncached = new PostgresSearchEngine(rt.database, 0);
+    await uncached.search(a, query());
+    await uncached.search(a, query());
+    expect(uncached.cache.hits).toBe(0);
+    expect(uncached.cache.misses).toBe(2);
+  });
+});
