@@ -1,9 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { MAX_CATEGORIES } from '@agora/core';
 import { withTenant } from '@agora/db';
 import { tinyJpeg, tinyPng } from '@agora/testing';
-import { asc, eq, like } from 'drizzle-orm';
+import { asc, eq, like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addVendor,
@@ -271,6 +272,28 @@ describe('categories', () => {
     expect((await api('/operator/categories', { body: { name: 'Beta' }, token: tk.betaOp })).status).toBe(
       401,
     );
+  });
+
+  it('holds at most MAX_CATEGORIES categories, archived included: the tree is listed whole, so it is bounded', async () => {
+    const c = await h.activeTenant('cat-cap', 'Capped Market');
+    const token = await userToken(h, c, 'operator');
+    await withTenant(h.runtime.database, c, ({ db, t }) =>
+      db.execute(sql`
+        insert into ${t.categories} (id, name, slug, path)
+        select 'cat_fill' || n, 'Filler ' || n, 'filler-' || n, '/cat_fill' || n || '/'
+        from generate_series(1, ${MAX_CATEGORIES - 1}) as n`),
+    );
+    const add = (name: string) => h.call(host(c), '/api/v1/operator/categories', { body: { name }, token });
+    expect((await add('The last one')).status).toBe(201);
+    const refused = await add('One too many');
+    expect(refused.status).toBe(409);
+    expect((await body(refused)).error).toMatchObject({
+      code: 'conflict',
+      message: expect.stringContaining('5000'),
+    });
+    const tree = await body(await h.call(host(c), '/api/v1/operator/categories', { token }));
+    expect(JSON.stringify(tree)).not.toContain('One too many');
+    expect(JSON.stringify(tree).match(/"slug"/g)).toHaveLength(MAX_CATEGORIES);
   });
 });
 

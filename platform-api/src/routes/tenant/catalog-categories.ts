@@ -129,7 +129,8 @@ export const tenantCatalogCategories = createApi<TenantEnv>()
       description:
         'At the top level, or under `parentId` (which must exist and not be archived: else 400 on ' +
         '`parentId`). The slug is made from the name unless `slug` is given; a slug already used ' +
-        'is a 409 `slug_taken` naming the field to change (`name` or `slug`).',
+        'is a 409 `slug_taken` naming the field to change (`name` or `slug`). A marketplace holds at ' +
+        'most 5,000 categories, archived ones included (409 `conflict` beyond): the tree is listed whole.',
       request: { body: jsonBody(CreateCategoryBody) },
       responses: { 201: json(Category, 'Created'), ...errorResponses(400, 401, 403, 404, 409) },
     }),

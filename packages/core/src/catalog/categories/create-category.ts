@@ -1,5 +1,6 @@
-import { type CreateCategoryBody, newId } from '@agora/contracts';
+import { AppError, type CreateCategoryBody, newId } from '@agora/contracts';
 import { type Database, type TenantRef, type TenantTx, withTenant } from '@agora/db';
+import { count } from 'drizzle-orm';
 import { recordTenantAudit } from '../../audit/record-tenant-audit.js';
 import { slugify } from '../slugify.js';
 import { fieldError, slugTaken } from './category-errors.js';
@@ -12,6 +13,12 @@ import { lockCategoryTree } from './lock-category-tree.js';
  * The slug comes from the name unless given; slugs are unique in the marketplace (409
  * `slug_taken`, naming the field to change).
  */
+/**
+ * Categories a marketplace may hold, archived ones included. The tree is listed whole (a tree
+ * does not page), so this bounds every category list: about 150 bytes a category in JSON.
+ */
+export const MAX_CATEGORIES = 5_000;
+
 export async function createCategory(
   database: Database,
   tenant: TenantRef,
@@ -22,6 +29,13 @@ export async function createCategory(
   if (!slug) throw fieldError('slug', 'cannot be made from this name; send a slug (a-z, 0-9, hyphens)');
   return withTenant(database, tenant, async (tx) => {
     await lockCategoryTree(tx);
+    // Under the tree lock, so concurrent additions cannot pass the bound together.
+    const [held] = await tx.db.select({ n: count() }).from(tx.t.categories);
+    if ((held?.n ?? 0) >= MAX_CATEGORIES)
+      throw new AppError(
+        'conflict',
+        `A marketplace holds at most ${MAX_CATEGORIES} categories, archived ones included; rename or move existing ones`,
+      );
     const parentPath = input.parentId ? (await usableParent(tx, input.parentId)).path : '/';
     const id = newId('cat');
     const [row] = await tx.db
