@@ -26,6 +26,12 @@ export const ErrorBody = z
   })
   .openapi('Error');
 
+/** The `nextCursor` of every keyset-paginated list. */
+export const NextCursor = z
+  .string()
+  .nullable()
+  .openapi({ description: 'Pass as `cursor` for the next page; null at the end' });
+
 export const errorResponses = (...statuses: (400 | 401 | 403 | 404 | 409 | 415)[]) =>
   Object.fromEntries(
     statuses.map((s) => [

@@ -290,6 +290,46 @@ describe('team', () => {
     ]);
   });
 
+  it('pages the team, owner first and then by arrival, with a keyset cursor; bad paging is a 400 by field', async () => {
+    for (const n of [1, 2, 3]) expect((await invite(`page-${n}@acc-team.test`)).status).toBe(201);
+    const all = (await body(await h.call(host(t), '/api/v1/team?limit=100', { token: owner }))).data.map(
+      (m: any) => m.email,
+    );
+    expect(all[0]).toBe('owner@acc-team.test');
+    expect(all.slice(-3)).toEqual(['page-1@acc-team.test', 'page-2@acc-team.test', 'page-3@acc-team.test']);
+
+    const walked: string[] = [];
+    let cursor: string | null = '';
+    for (let pages = 0; cursor !== null; pages++) {
+      expect(pages).toBeLessThan(all.length);
+      const res = await h.call(host(t), `/api/v1/team?limit=2${cursor ? `&cursor=${cursor}` : ''}`, {
+        token: owner,
+      });
+      expect(res.status).toBe(200);
+      const page = await body(res);
+      expect(page.data.length).toBeLessThanOrEqual(2);
+      walked.push(...page.data.map((m: any) => m.email));
+      cursor = page.nextCursor;
+    }
+    expect(walked).toEqual(all);
+
+    for (const [query, field] of [
+      ['cursor=not-a-cursor', 'cursor'],
+      ['limit=0', 'limit'],
+      ['limit=101', 'limit'],
+    ]) {
+      const res = await h.call(host(t), `/api/v1/team?${query}`, { token: owner });
+      expect(res.status, query).toBe(400);
+      expect((await body(res)).error.details.fields.map((f: any) => f.path)).toEqual([field]);
+    }
+    for (const n of [1, 2, 3]) {
+      const id = (await body(await team(owner))).data.find(
+        (m: any) => m.email === `page-${n}@acc-team.test`,
+      ).id;
+      expect((await remove(id)).status).toBe(204);
+    }
+  });
+
   it('refuses to invite an existing user (409 email_taken) or an invalid email (400, field named)', async () => {
     const taken = await invite('owner@acc-team.test');
     expect(taken.status).toBe(409);

@@ -851,6 +851,14 @@ describe('vendor team', () => {
       ['team-admin@vendor.example', 'vendor_admin', 'active', false],
       ['staff@vendor.example', 'vendor_staff', 'active', true], // accepting the emailed link proves it
     ]);
+    // One member a page: the admin first, then the staff member, then no further page.
+    const first = await body(await request(A, '/api/v1/vendor/team?limit=1', { token: staffToken }));
+    expect(first.data.map((m: any) => m.email)).toEqual(['team-admin@vendor.example']);
+    const second = await body(
+      await request(A, `/api/v1/vendor/team?limit=1&cursor=${first.nextCursor}`, { token: staffToken }),
+    );
+    expect(second.data.map((m: any) => m.email)).toEqual(['staff@vendor.example']);
+    expect(second.nextCursor).toBeNull();
 
     const removeAdmin = await request(A, `/api/v1/vendor/team/${vendor.adminUserId}`, {
       method: 'DELETE',

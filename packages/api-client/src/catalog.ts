@@ -1,5 +1,5 @@
 import { request, requestText, type Transport } from './http.js';
-import type { Page } from './types.js';
+import type { Page, PageQuery } from './types.js';
 
 /** Shapes of the marketplace (issue 4) endpoints, as the UI uses them. */
 export type VendorStatus = 'pending' | 'info_requested' | 'approved' | 'rejected' | 'suspended';
@@ -220,8 +220,6 @@ export type ImportSummary = {
 export type ImportStatus = ImportSummary & { errors: { row: number; field: string; message: string }[] };
 
 /** `GET /api/v1/vendor/imports`: `cursor` is the `nextCursor` of the previous page; `limit` 1-100. */
-export type ImportListQuery = { cursor?: string; limit?: number };
-
 export function catalogClient(t: Transport) {
   const id = encodeURIComponent;
   return {
@@ -286,7 +284,8 @@ export function catalogClient(t: Transport) {
     /** Multipart, files in `documents`. */
     addVendorDocuments: (form: FormData) =>
       request<{ data: VendorDocument[] }>(t, '/api/v1/vendor/documents', { form }),
-    vendorTeam: () => request<{ data: VendorTeamMember[] }>(t, '/api/v1/vendor/team'),
+    vendorTeam: (query: PageQuery = {}) =>
+      request<Page<VendorTeamMember>>(t, '/api/v1/vendor/team', { query }),
     inviteVendorStaff: (email: string) =>
       request<VendorTeamMember>(t, '/api/v1/vendor/team/invitations', { body: { email } }),
     removeVendorStaff: (userId: string) =>
@@ -318,8 +317,7 @@ export function catalogClient(t: Transport) {
       }),
     importStatus: (importId: string) => request<ImportStatus>(t, `/api/v1/vendor/imports/${id(importId)}`),
     /** The vendor's imports, newest first; a 400 ApiError (field `cursor`) for a cursor that is not one. */
-    imports: (query: ImportListQuery = {}) =>
-      request<Page<ImportSummary>>(t, '/api/v1/vendor/imports', { query }),
+    imports: (query: PageQuery = {}) => request<Page<ImportSummary>>(t, '/api/v1/vendor/imports', { query }),
     csvTemplate: () => requestText(t, '/api/v1/vendor/products/csv-template'),
     exportCsv: () => requestText(t, '/api/v1/vendor/products/export.csv'),
   };

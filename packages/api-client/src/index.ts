@@ -1,6 +1,15 @@
 import { catalogClient } from './catalog.js';
 import { request, type Transport } from './http.js';
-import type { Branding, BrandingInput, Page, Storefront, Tenant, TenantSummary, User } from './types.js';
+import type {
+  Branding,
+  BrandingInput,
+  Page,
+  PageQuery,
+  Storefront,
+  Tenant,
+  TenantSummary,
+  User,
+} from './types.js';
 
 export type * from './catalog.js';
 export { flattenCategories } from './catalog.js';
@@ -23,7 +32,7 @@ function tenantClient(t: Transport) {
       request<unknown>(t, '/api/v1/auth/password-reset', { body: { email } }),
     confirmPasswordReset: (body: { token: string; password: string }) =>
       request<{ token: string }>(t, '/api/v1/auth/password-reset/confirm', { body }),
-    team: () => request<{ data: User[] }>(t, '/api/v1/team'),
+    team: (query: PageQuery = {}) => request<Page<User>>(t, '/api/v1/team', { query }),
     inviteOperator: (email: string) => request<User>(t, '/api/v1/team/invitations', { body: { email } }),
     removeTeamMember: (id: string) =>
       request<void>(t, `/api/v1/team/${encodeURIComponent(id)}`, { method: 'DELETE' }),

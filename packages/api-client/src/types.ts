@@ -34,6 +34,9 @@ export type Tenant = TenantSummary & {
 
 export type Page<T> = { data: T[]; nextCursor: string | null };
 
+/** `?cursor&limit` of a keyset-paginated list without filters. */
+export type PageQuery = { cursor?: string; limit?: number };
+
 export type User = { id: string; email: string; name: string; role: string; status: string };
 
 export type BrandingInput = {

@@ -35,7 +35,7 @@ export {
 export { setCategoryArchived } from './catalog/categories/archive-category.js';
 export { type CategoryRef, findCategoryBySlug, treeToDepth } from './catalog/categories/category-tree.js';
 export type { CategoryView } from './catalog/categories/category-view.js';
-export { createCategory } from './catalog/categories/create-category.js';
+export { createCategory, MAX_CATEGORIES } from './catalog/categories/create-category.js';
 export { type CategoryNode, listCategories } from './catalog/categories/list-categories.js';
 export { updateCategory } from './catalog/categories/update-category.js';
 export { CSV_COLUMNS, parseCsvRow, productCsvRow, readHeader } from './catalog/csv/csv-format.js';
@@ -180,6 +180,7 @@ export { MeilisearchEngine, type MeilisearchEngineOptions } from './search/meili
 export { PostgresSearchEngine } from './search/postgres-search-engine.js';
 export { reindexAllProducts, reindexProducts } from './search/reindex-products.js';
 export { reindexProductsTx, TS_CONFIG } from './search/reindex-products-tx.js';
+export { SearchCache, searchCacheKey } from './search/search-cache.js';
 export {
   type CategoryFacet,
   emptyResult,
@@ -194,7 +195,6 @@ export {
   type SearchSort,
   type VendorFacet,
 } from './search/search-engine.js';
-export { searchProductsPg } from './search/search-products-pg.js';
 export { fuzzyEligible, type SearchTerms, searchTerms } from './search/search-terms.js';
 export { ensureStaffUser, getStaff, loginStaff } from './staff/staff.js';
 export { getStorefront } from './storefront/get-storefront.js';

@@ -1,4 +1,4 @@
-import { ApiError, type TenantApi } from '@agora/api-client';
+import { ApiError, type PageQuery, type TenantApi } from '@agora/api-client';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { requireTenantUser, verifiedForm } from './session.server.js';
 
@@ -6,19 +6,34 @@ import { requireTenantUser, verifiedForm } from './session.server.js';
 export type TeamCalls = {
   list(
     api: TenantApi,
-  ): Promise<{ data: { id: string; email: string; name: string; role: string; status: string }[] }>;
+    query: PageQuery,
+  ): Promise<{
+    data: { id: string; email: string; name: string; role: string; status: string }[];
+    nextCursor: string | null;
+  }>;
   invite(api: TenantApi, email: string): Promise<unknown>;
   remove(api: TenantApi, id: string): Promise<unknown>;
 };
 
 export type TeamActionResult = { ok: boolean; message: string; fields: Record<string, string> };
 
-/** The team page's loader: the signed-in user and the members. */
+export const TEAM_PAGE_SIZE = 50;
+
+/**
+ * The team page's loader: the signed-in user and one page of members (`?cursor`). A cursor that
+ * is not one (an edited address) gives the first page.
+ */
 export const teamLoader =
   (calls: TeamCalls) =>
   async ({ request, context }: LoaderFunctionArgs) => {
     const { api, user } = await requireTenantUser(request, context);
-    return { user, members: (await calls.list(api)).data };
+    const cursor = new URL(request.url).searchParams.get('cursor') ?? '';
+    const page = await calls.list(api, { cursor, limit: TEAM_PAGE_SIZE }).catch((e: unknown) => {
+      if (cursor && e instanceof ApiError && e.status === 400)
+        return calls.list(api, { limit: TEAM_PAGE_SIZE });
+      throw e;
+    });
+    return { user, members: page.data, cursor, nextCursor: page.nextCursor };
   };
 
 /** The team page's action: invite (`intent=invite`, `email`) or remove (`intent=remove`, `id`). */

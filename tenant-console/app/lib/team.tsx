@@ -1,4 +1,4 @@
-import { Form } from '@remix-run/react';
+import { Form, Link } from '@remix-run/react';
 import { navFor } from './nav.js';
 import { Csrf, Field, Notice, Shell, StatusBadge } from './ui.js';
 
@@ -14,6 +14,9 @@ export function TeamPage(props: {
   inviteHeading: string;
   user: { id: string; email: string; role: string };
   members: Member[];
+  /** This page's cursor ('' on the first page) and the next page's (null on the last). */
+  cursor: string;
+  nextCursor: string | null;
   result: { ok: boolean; message: string; fields: Record<string, string> } | undefined;
   canInvite: boolean;
   canRemove: (m: Member) => boolean;
@@ -74,6 +77,15 @@ export function TeamPage(props: {
           ))}
         </tbody>
       </table>
+      {props.cursor || props.nextCursor ? (
+        <p>
+          {props.cursor ? <Link to="?">First page</Link> : null}
+          {props.cursor && props.nextCursor ? ' · ' : null}
+          {props.nextCursor ? (
+            <Link to={`?${new URLSearchParams({ cursor: props.nextCursor })}`}>Next page</Link>
+          ) : null}
+        </p>
+      ) : null}
     </Shell>
   );
 }

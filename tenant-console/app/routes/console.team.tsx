@@ -7,7 +7,7 @@ export const meta: MetaFunction = () => [{ title: 'Team' }];
 
 /** The marketplace's operators (owner and operators). */
 const operators: TeamCalls = {
-  list: (api) => api.team(),
+  list: (api, query) => api.team(query),
   invite: (api, email) => api.inviteOperator(email),
   remove: (api, id) => api.removeTeamMember(id),
 };
@@ -15,13 +15,15 @@ export const loader = teamLoader(operators);
 export const action = teamAction(operators);
 
 export default function Team() {
-  const { user, members } = useLoaderData<typeof loader>();
+  const { user, members, cursor, nextCursor } = useLoaderData<typeof loader>();
   return (
     <TeamPage
       title="Team"
       inviteHeading="Invite an operator"
       user={user}
       members={members}
+      cursor={cursor}
+      nextCursor={nextCursor}
       result={useActionData<typeof action>()}
       canInvite
       canRemove={(m) => m.role !== 'owner' && m.id !== user.id}

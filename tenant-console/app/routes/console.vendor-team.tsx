@@ -7,7 +7,7 @@ export const meta: MetaFunction = () => [{ title: 'Vendor team' }];
 
 /** The signed-in vendor's admins and staff; only its admins invite and remove. */
 const vendorStaff: TeamCalls = {
-  list: (api) => api.vendorTeam(),
+  list: (api, query) => api.vendorTeam(query),
   invite: (api, email) => api.inviteVendorStaff(email),
   remove: (api, id) => api.removeVendorStaff(id),
 };
@@ -15,7 +15,7 @@ export const loader = teamLoader(vendorStaff);
 export const action = teamAction(vendorStaff);
 
 export default function VendorTeam() {
-  const { user, members } = useLoaderData<typeof loader>();
+  const { user, members, cursor, nextCursor } = useLoaderData<typeof loader>();
   const isAdmin = user.role === 'vendor_admin';
   return (
     <TeamPage
@@ -23,6 +23,8 @@ export default function VendorTeam() {
       inviteHeading="Invite a colleague"
       user={user}
       members={members}
+      cursor={cursor}
+      nextCursor={nextCursor}
       result={useActionData<typeof action>()}
       canInvite={isAdmin}
       canRemove={(m) => isAdmin && m.role !== 'vendor_admin' && m.id !== user.id}

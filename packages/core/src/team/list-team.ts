@@ -1,5 +1,7 @@
+import type { PageQuery } from '@agora/contracts';
 import { type Database, type TenantRef, withTenant } from '@agora/db';
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
+import { teamPage } from './team-page.js';
 
 export const TEAM_ROLES = ['owner', 'operator'] as const;
 
@@ -12,26 +14,22 @@ export type TeamMember = {
   createdAt: string;
 };
 
-/** The marketplace's operator staff (owner first, then by arrival), invited or active. */
-export async function listTeam(database: Database, tenant: TenantRef): Promise<TeamMember[]> {
-  const rows = await withTenant(database, tenant, ({ db, t }) =>
-    db
-      .select({
-        id: t.users.id,
-        email: t.users.email,
-        name: t.users.name,
-        role: t.users.role,
-        status: t.users.status,
-        createdAt: t.users.createdAt,
-      })
-      .from(t.users)
-      .where(and(inArray(t.users.role, [...TEAM_ROLES]), inArray(t.users.status, ['invited', 'active'])))
-      .orderBy(desc(eq(t.users.role, 'owner')), asc(t.users.createdAt), asc(t.users.id)),
+/** One page of the marketplace's operator staff (owner first, then by arrival), invited or active. */
+export async function listTeam(
+  database: Database,
+  tenant: TenantRef,
+  query: PageQuery,
+): Promise<{ data: TeamMember[]; nextCursor: string | null }> {
+  const { rows, nextCursor } = await withTenant(database, tenant, (tx) =>
+    teamPage(tx, inArray(tx.t.users.role, [...TEAM_ROLES]), 'owner', query),
   );
-  return rows.map((r) => ({
-    ...r,
-    role: r.role as TeamMember['role'],
-    status: r.status as TeamMember['status'],
-    createdAt: r.createdAt.toISOString(),
-  }));
+  return {
+    data: rows.map(({ emailVerifiedAt: _v, ...r }) => ({
+      ...r,
+      role: r.role as TeamMember['role'],
+      status: r.status as TeamMember['status'],
+      createdAt: r.createdAt.toISOString(),
+    })),
+    nextCursor,
+  };
 }

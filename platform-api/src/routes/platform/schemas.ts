@@ -1,5 +1,6 @@
 import { TenantStatus } from '@agora/contracts';
 import { z } from '@hono/zod-openapi';
+import { NextCursor } from '../../openapi.js';
 
 export const Tenant = z
   .object({
@@ -46,7 +47,7 @@ export const TenantSummary = z
   .openapi('TenantSummary');
 
 export const TenantPage = z
-  .object({ data: z.array(TenantSummary), nextCursor: z.string().nullable() })
+  .object({ data: z.array(TenantSummary), nextCursor: NextCursor })
   .openapi('TenantPage');
 
 export const TenantIdParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });

@@ -4,6 +4,7 @@ import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import type { TenantEnv } from '../../context.js';
+import { NextCursor } from '../../openapi.js';
 
 // Response shapes of the catalog endpoints (documentation and typing; core builds them).
 
@@ -113,19 +114,15 @@ const summaryShape = {
   publishedAt: nullableTime,
   updatedAt: isoTime,
 };
-const nextCursor = z
-  .string()
-  .nullable()
-  .openapi({ description: 'Pass as `cursor` for the next page; null at the end' });
 
 export const ProductSummaryPage = z
-  .object({ data: z.array(z.object(summaryShape).openapi('ProductSummary')), nextCursor })
+  .object({ data: z.array(z.object(summaryShape).openapi('ProductSummary')), nextCursor: NextCursor })
   .openapi('ProductSummaryPage');
 
 export const OperatorProductPage = z
   .object({
     data: z.array(z.object({ ...summaryShape, vendor: VendorRef }).openapi('OperatorProductSummary')),
-    nextCursor,
+    nextCursor: NextCursor,
   })
   .openapi('OperatorProductPage');
 
@@ -230,7 +227,7 @@ export const CatalogImport = z
   })
   .openapi('CatalogImport');
 export const CatalogImportPage = z
-  .object({ data: z.array(z.object(importShape).openapi('CatalogImportSummary')), nextCursor })
+  .object({ data: z.array(z.object(importShape).openapi('CatalogImportSummary')), nextCursor: NextCursor })
   .openapi('CatalogImportPage');
 
 export const binary = { type: 'string', format: 'binary' } as const;

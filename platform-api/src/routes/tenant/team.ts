@@ -1,10 +1,11 @@
-import { InviteOperatorBody } from '@agora/contracts';
+import { InviteOperatorBody, PageQuery } from '@agora/contracts';
 import { inviteOperator, listTeam, removeTeamMember } from '@agora/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { TenantEnv } from '../../context.js';
 import { requireTenantUser } from '../../middleware/auth.js';
 import { requireOperator } from '../../middleware/roles.js';
-import { createApi, errorResponses, json, jsonBody } from '../../openapi.js';
+import { createApi, errorResponses, json, jsonBody, NextCursor } from '../../openapi.js';
+import { optionalParams } from './query-params.js';
 
 const TeamMember = z
   .object({
@@ -19,7 +20,7 @@ const TeamMember = z
   })
   .openapi('TeamMember');
 
-const Team = z.object({ data: z.array(TeamMember) }).openapi('Team');
+const Team = z.object({ data: z.array(TeamMember), nextCursor: NextCursor }).openapi('Team');
 
 const secured = { tags: ['team'], security: [{ bearer: [] }] };
 
@@ -32,9 +33,11 @@ export const tenantTeam = createApi<TenantEnv>()
       method: 'get',
       path: '/team',
       summary: 'The operator team: owner first, then operators, invited or active',
-      responses: { 200: json(Team, 'The team'), ...errorResponses(401, 403, 404) },
+      description: 'Keyset pagination: pass `nextCursor` as `cursor`. `limit` 1-100, default 20.',
+      request: { query: optionalParams(PageQuery) },
+      responses: { 200: json(Team, 'One page of the team'), ...errorResponses(400, 401, 403, 404) },
     }),
-    async (c) => c.json({ data: await listTeam(c.var.deps.database, c.var.tenant) }, 200),
+    async (c) => c.json(await listTeam(c.var.deps.database, c.var.tenant, c.req.valid('query')), 200),
   )
   .openapi(
     createRoute({

@@ -1,4 +1,4 @@
-import { InviteVendorStaffBody, UpdateVendorProfileBody } from '@agora/contracts';
+import { InviteVendorStaffBody, PageQuery, UpdateVendorProfileBody } from '@agora/contracts';
 import {
   addVendorDocuments,
   getOwnVendor,
@@ -11,7 +11,8 @@ import {
 import { createRoute, z } from '@hono/zod-openapi';
 import { access, chain } from '../../access.js';
 import type { TenantEnv } from '../../context.js';
-import { createApi, errorResponses, json, jsonBody } from '../../openapi.js';
+import { createApi, errorResponses, json, jsonBody, NextCursor } from '../../openapi.js';
+import { optionalParams } from './query-params.js';
 import {
   documentsBodyDoc,
   IdParam,
@@ -121,13 +122,21 @@ export const tenantVendorPortal = createApi<TenantEnv>()
       path: '/vendor/team',
       tags,
       summary: "Your vendor's accounts: the admin first, then staff, invited or active",
+      description: 'Keyset pagination: pass `nextCursor` as `cursor`. `limit` 1-100, default 20.',
+      request: { query: optionalParams(PageQuery) },
       responses: {
-        200: json(z.object({ data: z.array(VendorTeamMember) }).openapi('VendorTeam'), 'The team'),
-        ...errorResponses(401, 403, 404),
+        200: json(
+          z.object({ data: z.array(VendorTeamMember), nextCursor: NextCursor }).openapi('VendorTeam'),
+          'One page of the team',
+        ),
+        ...errorResponses(400, 401, 403, 404),
       },
     }),
     async (c) =>
-      c.json({ data: await listVendorTeam(c.var.deps.database, c.var.tenant, c.var.vendorId) }, 200),
+      c.json(
+        await listVendorTeam(c.var.deps.database, c.var.tenant, c.var.vendorId, c.req.valid('query')),
+        200,
+      ),
   )
   .openapi(
     createRoute({

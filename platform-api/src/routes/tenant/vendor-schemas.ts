@@ -12,6 +12,7 @@ import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import type { TenantEnv } from '../../context.js';
+import { NextCursor } from '../../openapi.js';
 
 // Response shapes of the vendor endpoints (documentation; handlers build them in core).
 
@@ -37,10 +38,7 @@ export const PublicVendor = z
 export const PublicVendorPage = z
   .object({
     data: z.array(PublicVendor),
-    nextCursor: z
-      .string()
-      .nullable()
-      .openapi({ description: 'Pass as `cursor` for the next page; null at the end' }),
+    nextCursor: NextCursor,
   })
   .openapi('PublicVendorPage');
 
@@ -78,7 +76,7 @@ const summaryShape = {
 
 export const VendorSummary = z.object(summaryShape).openapi('VendorSummary');
 export const VendorSummaryPage = z
-  .object({ data: z.array(VendorSummary), nextCursor: z.string().nullable() })
+  .object({ data: z.array(VendorSummary), nextCursor: NextCursor })
   .openapi('VendorSummaryPage');
 
 const vendorShape = {
