@@ -1,10 +1,10 @@
 // The whole platform in one process for `npm start`: PostgreSQL (embedded unless DATABASE_URL),
-// Redis (REDIS_URL, the local one, or a private redis-server), platform migrations, the staff
+// Redis (REDIS_URL, the local one, or a private redis-server), platform and tenant migrations, the staff
 // account, the API server and the workers. Ctrl-C stops everything it started.
 import { resolve } from 'node:path';
 import { type Config, ConfigError, loadConfig } from '@agora/config';
 import { createRuntime, DEMO_TENANTS, ensureStaffUser, seedDemo } from '@agora/core';
-import { migratePlatform } from '@agora/db';
+import { migratePlatform, migrateTenants } from '@agora/db';
 import { devDatabase } from '@agora/db/embedded';
 import { buildApi } from '@agora/platform-api';
 import { startWorkers } from '@agora/provisioning';
@@ -41,6 +41,15 @@ async function main() {
   cleanups.unshift(() => runtime.close());
   const applied = await migratePlatform(runtime.database);
   log(applied.length ? `Platform schema: applied ${applied.join(', ')}` : 'Platform schema: up to date');
+  // Data kept from an earlier version (.data/) gets this version's tenant migrations before the
+  // code that needs them serves it. In production this is `pnpm agora tenants:migrate`.
+  const tenants = await migrateTenants(runtime.database, { concurrency: config.migrationConcurrency });
+  log(
+    tenants.migrated
+      ? `Tenant schemas: migrated ${tenants.migrated} of ${tenants.total}`
+      : `Tenant schemas: ${tenants.total} up to date`,
+  );
+  for (const f of tenants.failed) log(`Tenant schema ${f.schema} could not be migrated: ${f.error}`);
 
   const staff = config.staff ?? (config.env === 'production' ? undefined : DEV_STAFF);
   if (staff) await ensureStaffUser(runtime.database, staff);
