@@ -7,10 +7,13 @@ import { type Catalog, type CatalogSize, type GenProduct, generateCatalog } from
 /**
  * The storefront benchmarks' marketplace: a fresh app database and runtime, one provisioned tenant
  * ("Bench Market") holding the deterministic catalog (BENCH_PRODUCTS, BENCH_VENDORS), and the host
- * its storefront answers on.
+ * its storefront answers on. `env` adds runtime settings.
  */
-export async function benchMarketplace(t: Teardown): Promise<{ rt: Runtime; host: string }> {
-  const rt = await runtime(t, await appDatabase(t));
+export async function benchMarketplace(
+  t: Teardown,
+  env: Record<string, string> = {},
+): Promise<{ rt: Runtime; host: string }> {
+  const rt = await runtime(t, await appDatabase(t), env);
   const tenant = await createTenant(
     rt,
     { name: 'Bench Market', slug: 'bench', ownerEmail: 'o@bench.test' },

@@ -86,8 +86,11 @@ export async function connect(t: Teardown, url: string, max = 10): Promise<Datab
   return database;
 }
 
-/** The runtime every process builds, with a private queue prefix and data directory. */
-export async function runtime(t: Teardown, url: string): Promise<Runtime> {
+/**
+ * The runtime every process builds, with a private queue prefix and data directory; `env` adds
+ * settings (as environment variables would).
+ */
+export async function runtime(t: Teardown, url: string, env: Record<string, string> = {}): Promise<Runtime> {
   const dataDir = mkdtempSync(join(tmpdir(), 'agora-bench-data-'));
   t.add(() => rmSync(dataDir, { recursive: true, force: true }));
   const config = loadConfig({
@@ -95,6 +98,7 @@ export async function runtime(t: Teardown, url: string): Promise<Runtime> {
     AGORA_DATA_DIR: dataDir,
     REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     AGORA_QUEUE_PREFIX: `{agora-bench-${rand()}}`,
+    ...env,
   });
   const rt = await createRuntime(config, { applicationName: 'agora-bench' });
   t.add(() => rt.close());
