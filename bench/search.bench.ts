@@ -40,7 +40,7 @@ const QUERIES: Record<string, string[]> = {
 };
 
 await bench('search', async (t) => {
-  const rt = await runtime(t, await appDatabase(t), { AGORA_SEARCH_CACHE_ENTRIES: '0' });
+  const rt = await runtime(t, await appDatabase(t), { AGORA_SEARCH_CACHE_MB: '0' });
   const created = await createTenant(
     rt,
     { name: 'Bench Market', slug: 'bench', ownerEmail: 'o@bench.test' },

@@ -19,11 +19,11 @@ const CONCURRENCY = envInt('BENCH_CONCURRENCY', 16);
 
 await bench('storefront-cpu', async (t) => {
   // The deterministic catalog of the search benchmark (100,000 products by default).
-  const { rt, host } = await benchMarketplace(t, { AGORA_SEARCH_CACHE_ENTRIES: '0' });
+  const { rt, host } = await benchMarketplace(t, { AGORA_SEARCH_CACHE_MB: '0' });
 
   // Canned mode: every search answers with the result stored for the same query.
   const search = rt.search.search.bind(rt.search);
-  const cached = new PostgresSearchEngine(rt.database, 1_000);
+  const cached = new PostgresSearchEngine(rt.database, 32 * 1024 * 1024);
   const stored = new Map<string, SearchResult>();
   let mode: Mode = 'real';
   rt.search.search = async (ref, query) => {

@@ -37,7 +37,7 @@ await bench('storefront', async (t) => {
   };
   const { api, port } = await listen(rt);
   const uncached = await listen(
-    await runtime(t, rt.config.databaseUrl as string, { AGORA_SEARCH_CACHE_ENTRIES: '0' }),
+    await runtime(t, rt.config.databaseUrl as string, { AGORA_SEARCH_CACHE_MB: '0' }),
   );
 
   const home = await api.app.request('/', { headers: { host } });

@@ -97,8 +97,8 @@ const Env = z.object({
   /** Setting MEILI_URL switches product search from PostgreSQL to Meilisearch (one index per tenant). */
   MEILI_URL: z.string().url().optional(),
   MEILI_MASTER_KEY: z.string().optional(),
-  /** Search results kept per API process, each checked against the catalog version (0: off). */
-  AGORA_SEARCH_CACHE_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(500),
+  /** MB of search results (as JSON) kept per API process, each checked against the catalog version (0: off). */
+  AGORA_SEARCH_CACHE_MB: z.coerce.number().int().min(0).max(65_536).default(32),
 });
 
 export type S3Config = {
@@ -154,8 +154,8 @@ export type Config = {
   /** Product search: PostgreSQL in the tenant schema unless `meili` is set. */
   search: {
     meili: { url: string; apiKey: string | undefined } | undefined;
-    /** PostgreSQL search only: results kept in process, valid while the catalog version holds (ADR 0020). */
-    cacheEntries: number;
+    /** PostgreSQL search only: bytes of results (as JSON) kept in process, valid while the catalog version holds (ADR 0020). */
+    cacheBytes: number;
   };
 };
 
@@ -251,7 +251,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       : undefined,
     search: {
       meili: e.MEILI_URL ? { url: e.MEILI_URL, apiKey: e.MEILI_MASTER_KEY } : undefined,
-      cacheEntries: e.AGORA_SEARCH_CACHE_ENTRIES,
+      cacheBytes: e.AGORA_SEARCH_CACHE_MB * 1024 * 1024,
     },
   };
 }

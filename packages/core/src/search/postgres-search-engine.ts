@@ -9,9 +9,10 @@ import { searchProductsPg } from './search-products-pg.js';
  * and `products.search_text` in the tenant schema. Visibility (published, approved vendor) is
  * decided at query time, so `remove` has nothing to do: a hidden product is never returned.
  *
- * Results are kept in process (`cacheEntries`, ADR 0020). A kept result is served only while the
- * tenant's catalog version is the one it was read at: one small query instead of the search, and
- * a committed change to products, tiers, images, vendors or categories shows on the next search.
+ * Results are kept in process (up to `cacheBytes` of JSON, ADR 0020). A kept result is served only
+ * while the tenant's catalog version is the one it was read at: one small query instead of the
+ * search, and a committed change to products, tiers, images, vendors or categories shows on the
+ * next search. When the version cannot be read, the search runs.
  */
 export class PostgresSearchEngine implements SearchEngine {
   readonly kind = 'postgres';
@@ -19,21 +20,21 @@ export class PostgresSearchEngine implements SearchEngine {
 
   constructor(
     private readonly database: Database,
-    cacheEntries = 0,
+    cacheBytes = 0,
   ) {
-    this.cache = new SearchCache(cacheEntries);
+    this.cache = new SearchCache(cacheBytes);
   }
 
   async search(tenant: TenantRef, query: SearchQuery): Promise<SearchResult> {
     const key = searchCacheKey(tenant, query);
     const kept = this.cache.get(key);
-    if (kept && kept.version === (await readCatalogVersion(this.database, tenant))) {
+    if (kept && kept.version === (await readCatalogVersion(this.database, tenant).catch(() => null))) {
       this.cache.hits++;
       return kept.result;
     }
     this.cache.misses++;
     const { result, version } = await searchProductsPg(this.database, tenant, query);
-    this.cache.set(key, version, result);
+    if (version !== null) this.cache.set(key, version, result);
     return result;
   }
 

@@ -1,20 +1,23 @@
 import type { TenantRef } from '@agora/db';
 import type { SearchQuery, SearchResult } from './search-engine.js';
 
-type Entry = { version: number; result: SearchResult };
+type Entry = { version: number; result: SearchResult; bytes: number };
 
 /**
- * Recent search results of one process, least recently used out first (ADR 0020). Each entry
- * carries the tenant's catalog version of the snapshot it was read in; whoever reads it must
- * compare that with the current version, which every committed catalog change raises. Entries
- * are frozen: a result is shared by every request that hits it.
+ * Recent search results of one process, least recently used out first (ADR 0020), within a
+ * budget of `maxBytes` counted as the results' JSON length (a result with a long facet list
+ * weighs what it holds; the heap keeps a few times that). Each entry carries the tenant's
+ * catalog version of the snapshot it was read in; whoever reads it must compare that with the
+ * current version, which every committed catalog change raises. Entries are frozen: a result is
+ * shared by every request that hits it.
  */
 export class SearchCache {
   private readonly entries = new Map<string, Entry>();
+  private used = 0;
   hits = 0;
   misses = 0;
 
-  constructor(readonly maxEntries: number) {}
+  constructor(readonly maxBytes: number) {}
 
   get(key: string): Entry | undefined {
     const entry = this.entries.get(key);
@@ -25,18 +28,34 @@ export class SearchCache {
     return entry;
   }
 
+  /** Keeps a result, dropping the least recently used until it fits; one larger than the whole budget is not kept. */
   set(key: string, version: number, result: SearchResult): void {
-    if (this.maxEntries <= 0) return;
-    this.entries.delete(key);
-    if (this.entries.size >= this.maxEntries) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
+    if (this.maxBytes <= 0) return;
+    this.delete(key);
+    const bytes = JSON.stringify(result).length;
+    if (bytes > this.maxBytes) return;
+    for (const oldest of this.entries.keys()) {
+      if (this.used + bytes <= this.maxBytes) break;
+      this.delete(oldest);
     }
-    this.entries.set(key, { version, result: deepFreeze(result) });
+    this.entries.set(key, { version, result: deepFreeze(result), bytes });
+    this.used += bytes;
   }
 
   get size(): number {
     return this.entries.size;
+  }
+
+  /** The JSON length of the kept results. */
+  get bytes(): number {
+    return this.used;
+  }
+
+  private delete(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    this.used -= entry.bytes;
   }
 }
 

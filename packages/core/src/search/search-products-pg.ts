@@ -74,8 +74,8 @@ export async function searchProductsPg(
   );
 }
 
-/** A search result and the catalog version of the snapshot it was read in (ADR 0020). */
-export type VersionedResult = { result: SearchResult; version: number };
+/** A search result and the catalog version of the snapshot it was read in (ADR 0020; null: no version row). */
+export type VersionedResult = { result: SearchResult; version: number | null };
 
 /**
  * Every statement of a search reads one snapshot (a read-only REPEATABLE READ transaction never
@@ -160,7 +160,7 @@ async function correctSpellings(tx: TenantTx, terms: SearchTerms): Promise<strin
 }
 
 type Row = {
-  catalog_version: string;
+  catalog_version: string | null;
   /** Matches counted, up to the result window + 1. */
   total: number;
   items: (Omit<SearchHit, 'inStock' | 'publishedAt'> & { publishedAt: string | null })[] | null;
@@ -300,5 +300,5 @@ ${facetColumns}
       inStock: row.in_stock ?? { true: 0, false: 0 },
     },
   };
-  return { result, version: Number(row.catalog_version) };
+  return { result, version: row.catalog_version === null ? null : Number(row.catalog_version) };
 }

@@ -262,11 +262,11 @@ describe('MeilisearchEngine against a recording server', () => {
   it('is chosen when MEILI_URL is set, PostgreSQL otherwise', () => {
     expect(
       createSearchEngine(
-        { search: { meili: { url: fake.url, apiKey: undefined }, cacheEntries: 0 } },
+        { search: { meili: { url: fake.url, apiKey: undefined }, cacheBytes: 0 } },
         runtime.database,
       ).kind,
     ).toBe('meilisearch');
-    expect(createSearchEngine({ search: { meili: undefined, cacheEntries: 0 } }, runtime.database).kind).toBe(
+    expect(createSearchEngine({ search: { meili: undefined, cacheBytes: 0 } }, runtime.database).kind).toBe(
       'postgres',
     );
   });

@@ -29,7 +29,7 @@ searchContract('PostgreSQL', async () => {
   const rt = runtime;
   return {
     runtime: rt,
-    engine: new PostgresSearchEngine(rt.database, 100),
+    engine: new PostgresSearchEngine(rt.database, 1_000_000),
     live: true,
     async tenant(slug) {
       const t = await createTenant(

@@ -16,6 +16,7 @@ import {
   runProvisioning,
   SearchCache,
   type SearchQuery,
+  searchCacheKey,
 } from '../../src/index.js';
 
 /**
@@ -88,7 +89,7 @@ afterAll(async () => {
 });
 
 beforeEach(() => {
-  engine = new PostgresSearchEngine(rt.database, 100);
+  engine = new PostgresSearchEngine(rt.database, 1_000_000);
 });
 
 /** Search twice and say whether the second was served from the cache. */
@@ -109,6 +110,7 @@ describe('search cache', () => {
   });
 
   it('keys entries by tenant: the same query in another marketplace is its own search', async () => {
+    expect(searchCacheKey(a, query())).not.toBe(searchCacheKey(b, { ...query() }));
     const inA = await engine.search(a, query());
     const inB = await searchAgain(b, query());
     expect(inB.hit).toBe(false);
@@ -134,6 +136,27 @@ describe('search cache', () => {
       sql`update product_images set file_key = 'img/two.png' where product_id = 'prd_1'`,
       sql`update product_images set file_key = 'img/one.png' where product_id = 'prd_1'`,
       (r) => expect(JSON.stringify(r)).toContain('img/two.png'),
+    ],
+    [
+      'a new product image (insert)',
+      sql`insert into product_images (product_id, position, file_key) values ('prd_2', 0, 'img/new.png')`,
+      sql`delete from product_images where product_id = 'prd_2'`,
+      (r) => expect(JSON.stringify(r)).toContain('img/new.png'),
+    ],
+    [
+      'a removed product image (delete)',
+      sql`delete from product_images where product_id = 'prd_1'`,
+      sql`insert into product_images (product_id, position, file_key) values ('prd_1', 0, 'img/one.png')`,
+      (r) => expect(JSON.stringify(r)).not.toContain('img/one.png'),
+    ],
+    [
+      "a product upserted by SKU (the CSV import's statement)",
+      sql`insert into products (id, vendor_id, sku, title, unit, currency, base_price_minor, status)
+          select 'prd_other', vendor_id, sku, 'Upserted pump', unit, currency, base_price_minor, status
+          from products where id = 'prd_2'
+          on conflict (vendor_id, sku) do update set title = excluded.title`,
+      sql`update products set title = 'Water pump' where id = 'prd_2'`,
+      (r) => expect(JSON.stringify(r)).toContain('Upserted pump'),
     ],
     [
       'a vendor suspension',
@@ -221,9 +244,9 @@ describe('search cache', () => {
       await two.query(`BEGIN; SET LOCAL ROLE ${role}`);
       await one.query(`update ${products} set stock_qty = 5 where id = 'prd_1'`);
       await two.query(`update ${products} set stock_qty = 6 where id = 'prd_2'`);
-      // With the version raised at each statement, `one` would now hold the version row and wait
-      // for prd_2 while `two` waits for the version row: a deadlock. Deferred to commit, `one`
-      // only waits for `two` to commit.
+      // Were the version raised at each statement, `two`'s update above would have waited for the
+      // version row `one` holds, and this test would hang there (two open transactions each
+      // waiting on the other's next step). Deferred to commit, `one` only waits for `two` to commit.
       const waiting = one.query(`update ${products} set stock_qty = 7 where id = 'prd_2'`);
       await two.query('COMMIT');
       await waiting;
@@ -240,26 +263,68 @@ describe('search cache', () => {
 
   it('hands out frozen results, so no caller can change what others are served', async () => {
     const result = await engine.search(a, query());
+    expect(result.items.length).toBeGreaterThan(0);
     expect(() => {
       (result.items as unknown[]).pop();
     }).toThrow(TypeError);
     expect(Object.isFrozen(result.items[0])).toBe(true);
   });
 
-  it('keeps at most maxEntries results, dropping the least recently used', () => {
-    const cache = new SearchCache(2);
-    const r = { items: [] } as never;
-    cache.set('one', 1, r);
-    cache.set('two', 1, r);
+  it('keeps results within its byte budget, dropping the least recently used', () => {
+    const result = (text: string) => ({ items: [text] }) as never;
+    const bytes = JSON.stringify({ items: ['x'.repeat(10)] }).length;
+    const cache = new SearchCache(2 * bytes);
+    cache.set('one', 1, result('1'.repeat(10)));
+    cache.set('two', 1, result('2'.repeat(10)));
     cache.get('one');
-    cache.set('three', 1, r);
+    cache.set('three', 1, result('3'.repeat(10)));
     expect(cache.get('two')).toBeUndefined();
     expect(cache.get('one')?.version).toBe(1);
     expect(cache.get('three')?.version).toBe(1);
-    expect(cache.size).toBe(2);
+    expect([cache.size, cache.bytes]).toEqual([2, 2 * bytes]);
+    // One larger than the whole budget is not kept (and evicts nothing); a large one makes room.
+    cache.set('big', 2, result('b'.repeat(10 + 2 * bytes)));
+    expect([cache.size, cache.get('big')]).toEqual([2, undefined]);
+    const wide = result('w'.repeat(10 + bytes / 2));
+    cache.set('wide', 2, wide);
+    expect([cache.size, cache.get('wide')?.version, cache.bytes]).toEqual([
+      1,
+      2,
+      JSON.stringify(wide).length,
+    ]);
+    // Replacing an entry does not count it twice.
+    cache.set('wide', 3, result('w'.repeat(10 + bytes / 2)));
+    expect([cache.size, cache.get('wide')?.version, cache.bytes]).toEqual([
+      1,
+      3,
+      JSON.stringify(wide).length,
+    ]);
     const off = new SearchCache(0);
-    off.set('one', 1, r);
+    off.set('one', 1, result('1'));
     expect(off.get('one')).toBeUndefined();
+  });
+
+  it('keys by every query field in a fixed order, ignoring fields left undefined', () => {
+    const q = query({ vendorId: 'ven_1' });
+    const reordered = Object.fromEntries(Object.entries(q).reverse()) as SearchQuery;
+    expect(searchCacheKey(a, reordered)).toBe(searchCacheKey(a, q));
+    expect(searchCacheKey(a, { ...q, inStock: undefined })).toBe(searchCacheKey(a, q));
+    expect(searchCacheKey(a, { ...q, vendorId: 'ven_2' })).not.toBe(searchCacheKey(a, q));
+    expect(searchCacheKey({ ...a, id: b.id }, q)).not.toBe(searchCacheKey(a, q));
+  });
+
+  it('runs every search, keeping nothing, while the version row is missing', async () => {
+    const version = await readCatalogVersion(rt.database, a);
+    await exec(a, sql`delete from catalog_version`);
+    try {
+      const first = await engine.search(a, query());
+      const again = await searchAgain(a, query());
+      expect(again.hit).toBe(false);
+      expect(again.result).toEqual(first);
+      expect(engine.cache.size).toBe(0);
+    } finally {
+      await exec(a, sql`insert into catalog_version (id, version) values (1, ${version})`);
+    }
   });
 
   it('is off with 0 entries: every search runs', async () => {
