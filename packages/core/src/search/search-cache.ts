@@ -6,7 +6,7 @@ type Entry = { version: number; result: SearchResult; bytes: number };
 /**
  * Recent search results of one process, least recently used out first (ADR 0020), within a
  * budget of `maxBytes` counted as the results' JSON length (a result with a long facet list
- * weighs what it holds; the heap keeps a few times that). Each entry carries the tenant's
+ * weighs what it holds; the heap keeps about 1.3 times that). Each entry carries the tenant's
  * catalog version of the snapshot it was read in; whoever reads it must compare that with the
  * current version, which every committed catalog change raises. Entries are frozen: a result is
  * shared by every request that hits it.
