@@ -219,7 +219,6 @@ export type ImportSummary = {
 
 export type ImportStatus = ImportSummary & { errors: { row: number; field: string; message: string }[] };
 
-/** `GET /api/v1/vendor/imports`: `cursor` is the `nextCursor` of the previous page; `limit` 1-100. */
 export function catalogClient(t: Transport) {
   const id = encodeURIComponent;
   return {

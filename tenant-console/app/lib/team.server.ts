@@ -1,4 +1,4 @@
-import { ApiError, type PageQuery, type TenantApi } from '@agora/api-client';
+import { ApiError, type Page, type PageQuery, type TenantApi } from '@agora/api-client';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { requireTenantUser, verifiedForm } from './session.server.js';
 
@@ -7,10 +7,7 @@ export type TeamCalls = {
   list(
     api: TenantApi,
     query: PageQuery,
-  ): Promise<{
-    data: { id: string; email: string; name: string; role: string; status: string }[];
-    nextCursor: string | null;
-  }>;
+  ): Promise<Page<{ id: string; email: string; name: string; role: string; status: string }>>;
   invite(api: TenantApi, email: string): Promise<unknown>;
   remove(api: TenantApi, id: string): Promise<unknown>;
 };

@@ -3,6 +3,7 @@ import {
   createCategory,
   findCategoryBySlug,
   listCategories,
+  MAX_CATEGORIES,
   setCategoryArchived,
   treeToDepth,
   updateCategory,
@@ -130,7 +131,7 @@ export const tenantCatalogCategories = createApi<TenantEnv>()
         'At the top level, or under `parentId` (which must exist and not be archived: else 400 on ' +
         '`parentId`). The slug is made from the name unless `slug` is given; a slug already used ' +
         'is a 409 `slug_taken` naming the field to change (`name` or `slug`). A marketplace holds at ' +
-        'most 5,000 categories, archived ones included (409 `conflict` beyond): the tree is listed whole.',
+        `most ${MAX_CATEGORIES.toLocaleString('en')} categories, archived ones included (409 \`conflict\` beyond): the tree is listed whole.`,
       request: { body: jsonBody(CreateCategoryBody) },
       responses: { 201: json(Category, 'Created'), ...errorResponses(400, 401, 403, 404, 409) },
     }),

@@ -9,16 +9,16 @@ import { type CategoryView, categoryView } from './category-view.js';
 import { lockCategoryTree } from './lock-category-tree.js';
 
 /**
- * Add a category, at the top level or under `parentId` (which must exist and not be archived).
- * The slug comes from the name unless given; slugs are unique in the marketplace (409
- * `slug_taken`, naming the field to change).
- */
-/**
  * Categories a marketplace may hold, archived ones included. The tree is listed whole (a tree
  * does not page), so this bounds every category list: about 150 bytes a category in JSON.
  */
 export const MAX_CATEGORIES = 5_000;
 
+/**
+ * Add a category, at the top level or under `parentId` (which must exist and not be archived).
+ * The slug comes from the name unless given; slugs are unique in the marketplace (409
+ * `slug_taken`, naming the field to change; 409 `conflict` beyond MAX_CATEGORIES).
+ */
 export async function createCategory(
   database: Database,
   tenant: TenantRef,
