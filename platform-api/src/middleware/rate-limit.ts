@@ -5,7 +5,7 @@ import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { Redis } from 'ioredis';
 import type { AppEnv } from '../context.js';
-import { ErrorBody } from '../openapi.js';
+import { ErrorBody, rateLimiting } from '../openapi.js';
 import { errorResponse } from './errors.js';
 
 // One round trip, atomic: count the hit, and start the window's clock on its first hit (a key
@@ -119,7 +119,7 @@ export type RateLimitOptions = {
  * must not close a public form.
  */
 export function rateLimit(options: RateLimitOptions) {
-  return createMiddleware<AppEnv>(async (c, next) => {
+  const middleware = createMiddleware<AppEnv>(async (c, next) => {
     const { redis, config } = c.var.deps;
     const { limit, windowMs } = options.rule(config);
     const key = rateLimitKey(
@@ -154,6 +154,8 @@ export function rateLimit(options: RateLimitOptions) {
         console.warn(`[api] rate limit ${options.name} refund failed: ${e.message}`);
       });
   });
+  rateLimiting.add(middleware);
+  return middleware;
 }
 
 /** The 429 entry of a rate-limited route's `responses` in the OpenAPI document. */

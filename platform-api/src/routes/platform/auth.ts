@@ -1,8 +1,8 @@
 import { AppError, LoginBody } from '@agora/contracts';
 import { getStaff, loginStaff } from '@agora/core';
 import { createRoute, z } from '@hono/zod-openapi';
+import { access } from '../../access.js';
 import type { AppEnv } from '../../context.js';
-import { requireStaff } from '../../middleware/auth.js';
 import { createApi, errorResponses, json, jsonBody } from '../../openapi.js';
 
 const Token = z.object({ token: z.string() }).openapi('Token');
@@ -11,8 +11,10 @@ const Staff = z.object({ id: z.string(), email: z.string(), name: z.string() }).
 export const platformAuth = createApi<AppEnv>()
   .openapi(
     createRoute({
+      ...access.public,
       method: 'post',
       path: '/auth/login',
+      operationId: 'staffLogin',
       tags: ['auth'],
       summary: 'Log in as platform staff',
       request: { body: jsonBody(LoginBody) },
@@ -29,12 +31,12 @@ export const platformAuth = createApi<AppEnv>()
   )
   .openapi(
     createRoute({
+      ...access.staff,
       method: 'get',
       path: '/me',
+      operationId: 'getStaffMe',
       tags: ['auth'],
       summary: 'The logged-in staff member',
-      security: [{ bearer: [] }],
-      middleware: [requireStaff] as const,
       responses: { 200: json(Staff, 'Staff member'), ...errorResponses(401) },
     }),
     async (c) => {

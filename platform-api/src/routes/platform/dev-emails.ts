@@ -1,5 +1,6 @@
 import { listEmails } from '@agora/core';
 import { createRoute, z } from '@hono/zod-openapi';
+import { access } from '../../access.js';
 import type { AppEnv } from '../../context.js';
 import { createApi, errorResponses, json } from '../../openapi.js';
 
@@ -30,8 +31,10 @@ const EmailsQuery = z.object({
  */
 export const platformDevEmails = createApi<AppEnv>().openapi(
   createRoute({
+    ...access.public,
     method: 'get',
     path: '/dev/emails',
+    operationId: 'listDevEmails',
     tags: ['development'],
     summary: 'Dev mailbox: recorded emails, newest first (development and test only)',
     request: { query: EmailsQuery },

@@ -1,6 +1,7 @@
 import { AcceptInviteBody, PasswordResetBody, PasswordResetConfirmBody } from '@agora/contracts';
 import { acceptInvite, requestPasswordReset, resetPassword } from '@agora/core';
 import { createRoute, z } from '@hono/zod-openapi';
+import { access } from '../../access.js';
 import type { TenantEnv } from '../../context.js';
 import { createApi, errorResponses, json, jsonBody } from '../../openapi.js';
 
@@ -20,8 +21,10 @@ const TOKEN_DOC = 'The `token` query parameter of the emailed link.';
 export const tenantAuth = createApi<TenantEnv>()
   .openapi(
     createRoute({
+      ...access.public,
       method: 'post',
       path: '/auth/accept-invite',
+      operationId: 'acceptInvite',
       tags: ['auth'],
       summary: 'Accept an invitation: set a password and log in',
       description: `${TOKEN_DOC} The link (\`/console/accept-invite?token=...\`) is valid for 7 days and works once. An invalid, expired or used token is a 400 \`invalid_token\`.`,
@@ -37,8 +40,10 @@ export const tenantAuth = createApi<TenantEnv>()
   )
   .openapi(
     createRoute({
+      ...access.public,
       method: 'post',
       path: '/auth/password-reset',
+      operationId: 'requestPasswordReset',
       tags: ['auth'],
       summary: 'Ask for a password reset email',
       description:
@@ -59,8 +64,10 @@ export const tenantAuth = createApi<TenantEnv>()
   )
   .openapi(
     createRoute({
+      ...access.public,
       method: 'post',
       path: '/auth/password-reset/confirm',
+      operationId: 'confirmPasswordReset',
       tags: ['auth'],
       summary: 'Set a new password with a reset link, and log in',
       description: `${TOKEN_DOC} Works once, within the hour; an invalid, expired or used token is a 400 \`invalid_token\`.`,

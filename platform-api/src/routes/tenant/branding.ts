@@ -3,9 +3,8 @@ import { getBranding, logoError, logoTooLarge, removeLogo, setLogo, updateBrandi
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { access, chain } from '../../access.js';
 import type { TenantEnv } from '../../context.js';
-import { requireTenantUser } from '../../middleware/auth.js';
-import { requireOperator } from '../../middleware/roles.js';
 import { createApi, errorResponses, json, jsonBody } from '../../openapi.js';
 
 const Branding = z
@@ -63,16 +62,16 @@ async function logoBytes(c: Context<TenantEnv>): Promise<Uint8Array> {
   );
 }
 
-const secured = { tags: ['branding'], security: [{ bearer: [] }] };
+const secured = { tags: ['branding'], ...access.operator };
 
 /** The marketplace's name, tagline, theme and logo (owner and operators only). */
 export const tenantBranding = createApi<TenantEnv>()
   .openapi(
     createRoute({
       ...secured,
-      middleware: [requireTenantUser, requireOperator] as const,
       method: 'get',
       path: '/settings/branding',
+      operationId: 'getBranding',
       summary: 'Branding: name, tagline, theme and logo, with contrast warnings',
       responses: { 200: json(Branding, 'The branding'), ...errorResponses(401, 403, 404) },
     }),
@@ -81,9 +80,9 @@ export const tenantBranding = createApi<TenantEnv>()
   .openapi(
     createRoute({
       ...secured,
-      middleware: [requireTenantUser, requireOperator] as const,
       method: 'put',
       path: '/settings/branding',
+      operationId: 'updateBranding',
       summary: 'Change name, tagline, colors and font',
       description:
         'Replaces all of these fields; the logo is kept (see PUT /settings/logo). Colors are `#rrggbb`. ' +
@@ -104,9 +103,10 @@ export const tenantBranding = createApi<TenantEnv>()
   .openapi(
     createRoute({
       ...secured,
-      middleware: [requireTenantUser, requireOperator, logoBodyLimit] as const,
+      middleware: chain(...access.operator.middleware, logoBodyLimit),
       method: 'put',
       path: '/settings/logo',
+      operationId: 'uploadLogo',
       summary: 'Upload the logo (PNG, JPEG or SVG, at most 512 KB)',
       description:
         'Send the image bytes as the body with their Content-Type (`image/png`, `image/jpeg`, ' +
@@ -141,9 +141,9 @@ export const tenantBranding = createApi<TenantEnv>()
   .openapi(
     createRoute({
       ...secured,
-      middleware: [requireTenantUser, requireOperator] as const,
       method: 'delete',
       path: '/settings/logo',
+      operationId: 'deleteLogo',
       summary: 'Remove the logo (theme.logoUrl becomes null)',
       responses: { 200: json(Branding, 'The branding without a logo'), ...errorResponses(401, 403, 404) },
     }),

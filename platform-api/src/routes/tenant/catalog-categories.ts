@@ -62,6 +62,7 @@ export const tenantCatalogCategories = createApi<TenantEnv>()
       ...access.public,
       method: 'get',
       path: '/categories',
+      operationId: 'listCategories',
       tags,
       summary: 'The category tree (public)',
       description:
@@ -85,6 +86,7 @@ export const tenantCatalogCategories = createApi<TenantEnv>()
       ...access.public,
       method: 'get',
       path: '/categories/{slug}',
+      operationId: 'getCategory',
       tags,
       summary: 'One category by slug, with everything below it and its ancestors (public)',
       description:
@@ -104,6 +106,7 @@ export const tenantCatalogCategories = createApi<TenantEnv>()
       ...access.operator,
       method: 'get',
       path: '/operator/categories',
+      operationId: 'listOperatorCategories',
       tags,
       summary: 'The whole category tree, archived categories included (operator)',
       request: { query: Counts },
@@ -125,6 +128,7 @@ export const tenantCatalogCategories = createApi<TenantEnv>()
       ...access.operator,
       method: 'post',
       path: '/operator/categories',
+      operationId: 'createCategory',
       tags,
       summary: 'Add a category (operator)',
       description:
@@ -146,6 +150,7 @@ export const tenantCatalogCategories = createApi<TenantEnv>()
       ...access.operator,
       method: 'patch',
       path: '/operator/categories/{id}',
+      operationId: 'updateCategory',
       tags,
       summary: 'Rename, reorder or move a category (operator)',
       description:
@@ -172,6 +177,7 @@ export const tenantCatalogCategories = createApi<TenantEnv>()
       ...access.operator,
       method: 'post',
       path: '/operator/categories/{id}/archive',
+      operationId: 'archiveCategory',
       tags,
       summary: 'Archive a category (operator)',
       description:
@@ -196,6 +202,7 @@ export const tenantCatalogCategories = createApi<TenantEnv>()
       ...access.operator,
       method: 'post',
       path: '/operator/categories/{id}/restore',
+      operationId: 'restoreCategory',
       tags,
       summary: 'Bring an archived category back (operator)',
       description: 'Its parent must not be archived (409). Idempotent.',

@@ -38,6 +38,7 @@ export const tenantCatalogImports = createApi<TenantEnv>()
       ),
       method: 'post',
       path: '/vendor/imports',
+      operationId: 'startImport',
       tags,
       summary: 'Import products from a CSV file (20 MB at most)',
       description:
@@ -81,6 +82,7 @@ export const tenantCatalogImports = createApi<TenantEnv>()
       ...access.vendor,
       method: 'get',
       path: '/vendor/imports',
+      operationId: 'listImports',
       tags,
       summary: "Your vendor's imports, newest first",
       description:
@@ -109,6 +111,7 @@ export const tenantCatalogImports = createApi<TenantEnv>()
       ...access.vendor,
       method: 'get',
       path: '/vendor/imports/{id}',
+      operationId: 'getImport',
       tags,
       summary: 'An import: status, progress, counts and row errors',
       description:

@@ -16,6 +16,7 @@ export const tenantCatalogModeration = createApi<TenantEnv>()
       ...access.operator,
       method: 'get',
       path: '/operator/products',
+      operationId: 'listOperatorProducts',
       tags,
       summary: "All vendors' products; `status=pending_review` is the review queue",
       description:
@@ -42,6 +43,7 @@ export const tenantCatalogModeration = createApi<TenantEnv>()
       ...access.operator,
       method: 'get',
       path: '/operator/products/{id}',
+      operationId: 'getOperatorProduct',
       tags,
       summary: 'Any product, whatever its status, with its vendor (for review)',
       request: { params: IdParam },
@@ -55,6 +57,7 @@ export const tenantCatalogModeration = createApi<TenantEnv>()
       ...access.operator,
       method: 'post',
       path: '/operator/products/{id}/approve',
+      operationId: 'approveProduct',
       tags,
       summary: 'Approve a product waiting for review: it is published',
       description: 'Only `pending_review` products of approved vendors (else 409 `invalid_state`).',
@@ -76,6 +79,7 @@ export const tenantCatalogModeration = createApi<TenantEnv>()
       ...access.operator,
       method: 'post',
       path: '/operator/products/{id}/reject',
+      operationId: 'rejectProduct',
       tags,
       summary: 'Send a product waiting for review back to draft, with a reason',
       description:

@@ -67,6 +67,7 @@ const statusAction = (action: ProductAction, summary: string, description: strin
     ...access.vendor,
     method: 'post',
     path: `/vendor/products/{id}/${action}`,
+    operationId: `${action}Product`,
     tags,
     summary,
     description,
@@ -87,6 +88,7 @@ export const tenantCatalogProducts = createApi<TenantEnv>()
       ...access.vendor,
       method: 'get',
       path: '/vendor/products/csv-template',
+      operationId: 'getProductCsvTemplate',
       tags: ['catalog: CSV import and export'],
       summary: 'The CSV template: header and two example rows',
       description: 'The format is described in docs/catalog-csv.md and on POST /vendor/imports.',
@@ -103,6 +105,7 @@ export const tenantCatalogProducts = createApi<TenantEnv>()
       ...access.vendor,
       method: 'get',
       path: '/vendor/products/export.csv',
+      operationId: 'exportProductsCsv',
       tags: ['catalog: CSV import and export'],
       summary: 'Your catalog as CSV, in the import format (streamed)',
       description:
@@ -134,6 +137,7 @@ export const tenantCatalogProducts = createApi<TenantEnv>()
       ...access.vendor,
       method: 'get',
       path: '/vendor/products',
+      operationId: 'listVendorProducts',
       tags,
       summary: 'Your products, by SKU',
       description: 'Filter by `status` and by `q` (part of the title or SKU). Keyset-paginated.',
@@ -156,6 +160,7 @@ export const tenantCatalogProducts = createApi<TenantEnv>()
       ...access.vendor,
       method: 'post',
       path: '/vendor/products',
+      operationId: 'createProduct',
       tags,
       summary: 'Add a product (as a draft)',
       description:
@@ -182,6 +187,7 @@ export const tenantCatalogProducts = createApi<TenantEnv>()
       ...access.vendor,
       method: 'get',
       path: '/vendor/products/{id}',
+      operationId: 'getVendorProduct',
       tags,
       summary: 'One of your products, with tiers and images',
       request: { params: IdParam },
@@ -203,6 +209,7 @@ export const tenantCatalogProducts = createApi<TenantEnv>()
       ...access.vendor,
       method: 'put',
       path: '/vendor/products/{id}',
+      operationId: 'updateProduct',
       tags,
       summary: 'Replace a product (all fields, tiers as a whole)',
       description:
@@ -284,6 +291,7 @@ export const tenantCatalogProducts = createApi<TenantEnv>()
       middleware: chain(...access.vendor.middleware, imageLimit),
       method: 'post',
       path: '/vendor/products/{id}/images',
+      operationId: 'addProductImage',
       tags,
       summary: `Add an image at the end (PNG or JPEG, 2 MB, at most ${MAX_PRODUCT_IMAGES})`,
       description:
@@ -328,6 +336,7 @@ export const tenantCatalogProducts = createApi<TenantEnv>()
       ...access.vendor,
       method: 'put',
       path: '/vendor/products/{id}/images/order',
+      operationId: 'reorderProductImages',
       tags,
       summary: 'Reorder the images',
       description:
@@ -355,6 +364,7 @@ export const tenantCatalogProducts = createApi<TenantEnv>()
       ...access.vendor,
       method: 'delete',
       path: '/vendor/products/{id}/images/{position}',
+      operationId: 'deleteProductImage',
       tags,
       summary: 'Remove an image; the ones after it move up',
       request: {

@@ -14,6 +14,7 @@ export const tenantCatalogPublic = createApi<TenantEnv>()
       ...access.public,
       method: 'get',
       path: '/products/{id}',
+      operationId: 'getProduct',
       tags,
       summary: 'A product as buyers see it',
       description:
@@ -31,6 +32,7 @@ export const tenantCatalogPublic = createApi<TenantEnv>()
       ...access.public,
       method: 'get',
       path: '/products/{id}/quote',
+      operationId: 'quoteProduct',
       tags,
       summary: 'The unit price and total for a quantity',
       description:

@@ -16,6 +16,7 @@ export const tenantMarketplaceSettings = createApi<TenantEnv>()
       ...access.operator,
       method: 'get',
       path: '/settings/marketplace',
+      operationId: 'getMarketplaceSettings',
       tags: ['settings'],
       summary: 'Marketplace rules',
       description:
@@ -30,6 +31,7 @@ export const tenantMarketplaceSettings = createApi<TenantEnv>()
       ...access.operator,
       method: 'put',
       path: '/settings/marketplace',
+      operationId: 'updateMarketplaceSettings',
       tags: ['settings'],
       summary: 'Change the marketplace rules',
       description: 'Both fields are required. A change is recorded in the tenant audit log.',

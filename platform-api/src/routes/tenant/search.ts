@@ -149,6 +149,7 @@ export const tenantSearch = createApi<TenantEnv>().openapi(
     ...access.public,
     method: 'get',
     path: '/search',
+    operationId: 'searchProducts',
     tags: ['search'],
     summary: 'Search the published products of approved vendors',
     description:

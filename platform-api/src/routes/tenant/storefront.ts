@@ -1,8 +1,8 @@
 import { AppError, FONTS, LoginBody } from '@agora/contracts';
 import { getStorefront, getTenantUser, loginTenantUser } from '@agora/core';
 import { createRoute, z } from '@hono/zod-openapi';
+import { access } from '../../access.js';
 import type { TenantEnv } from '../../context.js';
-import { requireTenantUser } from '../../middleware/auth.js';
 import { createApi, errorResponses, json, jsonBody } from '../../openapi.js';
 
 const Storefront = z
@@ -34,8 +34,10 @@ const Me = z
 export const tenantStorefront = createApi<TenantEnv>()
   .openapi(
     createRoute({
+      ...access.public,
       method: 'get',
       path: '/storefront',
+      operationId: 'getStorefront',
       tags: ['storefront'],
       summary: "The marketplace's public name and theme",
       responses: { 200: json(Storefront, 'Public branding'), ...errorResponses(403, 404) },
@@ -51,8 +53,10 @@ export const tenantStorefront = createApi<TenantEnv>()
   )
   .openapi(
     createRoute({
+      ...access.public,
       method: 'post',
       path: '/auth/login',
+      operationId: 'login',
       tags: ['auth'],
       summary: 'Log in to this marketplace',
       request: { body: jsonBody(LoginBody) },
@@ -71,12 +75,12 @@ export const tenantStorefront = createApi<TenantEnv>()
   )
   .openapi(
     createRoute({
+      ...access.signedIn,
       method: 'get',
       path: '/me',
+      operationId: 'getMe',
       tags: ['auth'],
       summary: 'The logged-in user of this marketplace',
-      security: [{ bearer: [] }],
-      middleware: [requireTenantUser] as const,
       responses: { 200: json(Me, 'The user'), ...errorResponses(401, 403, 404) },
     }),
     async (c) => {

@@ -31,6 +31,7 @@ export const tenantVendorApplications = createApi<TenantEnv>()
       middleware: [applicationLimit, uploadLimit] as const,
       method: 'post',
       path: '/vendor-applications',
+      operationId: 'applyAsVendor',
       tags: ['vendors'],
       summary: 'Apply to sell on this marketplace (multipart form with documents)',
       description:
@@ -64,6 +65,7 @@ export const tenantVendorApplications = createApi<TenantEnv>()
       ...access.public,
       method: 'post',
       path: '/auth/verify-email',
+      operationId: 'verifyEmail',
       tags: ['auth'],
       summary: 'Confirm an email address with the emailed link',
       description:

@@ -16,6 +16,7 @@ export const tenantVendors = createApi<TenantEnv>()
       ...access.public,
       method: 'get',
       path: '/vendors',
+      operationId: 'listVendors',
       tags,
       summary: 'Vendor directory: approved vendors by name',
       description:
@@ -32,6 +33,7 @@ export const tenantVendors = createApi<TenantEnv>()
       ...access.public,
       method: 'get',
       path: '/vendors/{id}',
+      operationId: 'getVendor',
       tags,
       summary: "An approved vendor's public profile (any other vendor is a 404)",
       request: { params: IdParam },
