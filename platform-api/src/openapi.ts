@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AppError } from '@agora/contracts';
-import { type OpenAPIHono as Api, OpenAPIHono, type RouteConfig, z } from '@hono/zod-openapi';
+import { AppError, ErrorBody, NextCursor } from '@agora/contracts';
+import { type OpenAPIHono as Api, OpenAPIHono, type RouteConfig, type z } from '@hono/zod-openapi';
 import type { Env, MiddlewareHandler } from 'hono';
 import swaggerUi from 'swagger-ui-dist';
 import { validationError } from './middleware/errors.js';
@@ -16,21 +16,7 @@ export function createApi<E extends Env>() {
   });
 }
 
-export const ErrorBody = z
-  .object({
-    error: z.object({
-      code: z.string().openapi({ example: 'validation_failed' }),
-      message: z.string(),
-      details: z.unknown().optional(),
-    }),
-  })
-  .openapi('Error');
-
-/** The `nextCursor` of every keyset-paginated list. */
-export const NextCursor = z
-  .string()
-  .nullable()
-  .openapi({ description: 'Pass as `cursor` for the next page; null at the end' });
+export { ErrorBody, NextCursor };
 
 type ErrorStatus = keyof typeof ERROR_DESCRIPTIONS;
 

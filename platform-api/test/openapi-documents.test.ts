@@ -77,7 +77,7 @@ describe.each(['tenant', 'platform'])('the %s OpenAPI document', (name) => {
       { encoding: 'utf8', timeout: 120_000 },
     );
     expect(tsc.status, tsc.stdout).toBe(0);
-  });
+  }, 180_000);
 });
 
 describe('the error responses each operation documents', () => {

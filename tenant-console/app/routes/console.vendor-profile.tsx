@@ -1,4 +1,4 @@
-import { ApiError, type OperatorVendor, type VendorProfileInput } from '@agora/api-client';
+import { ApiError, type Vendor, type VendorProfileInput } from '@agora/api-client';
 import { industryOptions } from '@agora/contracts';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
@@ -14,7 +14,7 @@ const LOCKED_WHEN_APPROVED = ['legalName', 'taxId', 'country'];
 /** The text fields by name; `industries` is the checked ids joined by commas (ids have none). */
 type Values = Record<string, string>;
 
-const valuesOf = (vendor: OperatorVendor): Values => ({
+const valuesOf = (vendor: Vendor): Values => ({
   businessName: vendor.name,
   legalName: vendor.legalName,
   country: vendor.country,
@@ -69,7 +69,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       contactEmail: values.contactEmail ?? '',
       website: values.website?.trim() ? values.website : null,
       description: values.description ?? '',
-      industries,
+      // Form values as given: the API checks each industry (a 400 names a wrong one).
+      industries: industries as VendorProfileInput['industries'],
     };
     const saved = await api.updateVendorProfile(profile);
     return {

@@ -1,12 +1,9 @@
-import { AppError, LoginBody } from '@agora/contracts';
+import { AppError, LoginBody, Session, Staff } from '@agora/contracts';
 import { getStaff, loginStaff } from '@agora/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import { access } from '../../access.js';
 import type { AppEnv } from '../../context.js';
 import { createApi, errorResponses, json, jsonBody } from '../../openapi.js';
-
-const Token = z.object({ token: z.string() }).openapi('Token');
-const Staff = z.object({ id: z.string(), email: z.string(), name: z.string() }).openapi('Staff');
 
 export const platformAuth = createApi<AppEnv>()
   .openapi(
@@ -19,7 +16,7 @@ export const platformAuth = createApi<AppEnv>()
       summary: 'Log in as platform staff',
       request: { body: jsonBody(LoginBody) },
       responses: {
-        200: json(Token, 'A platform access token (valid on the platform host only)'),
+        200: json(Session, 'A platform access token (valid on the platform host only)'),
         ...errorResponses(400, 401),
       },
     }),

@@ -1,4 +1,11 @@
-import { AppError, CreateTenantBody } from '@agora/contracts';
+import {
+  AppError,
+  CreateTenantBody,
+  ListTenantsQuery,
+  StatusChangeBody,
+  Tenant,
+  TenantPage,
+} from '@agora/contracts';
 import {
   type Actor,
   changeTenantStatus,
@@ -12,7 +19,7 @@ import type { Context } from 'hono';
 import { access } from '../../access.js';
 import type { AppEnv } from '../../context.js';
 import { createApi, errorResponses, json, jsonBody } from '../../openapi.js';
-import { ListTenantsQuery, StatusChangeBody, Tenant, TenantIdParam, TenantPage } from './schemas.js';
+import { TenantIdParam } from './schemas.js';
 
 const staffActor = (c: Context<AppEnv>): Actor => ({ type: 'staff', id: c.var.staff.sub });
 const secured = { ...access.staff, tags: ['tenants'] };

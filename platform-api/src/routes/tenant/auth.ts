@@ -1,19 +1,15 @@
-import { AcceptInviteBody, PasswordResetBody, PasswordResetConfirmBody } from '@agora/contracts';
+import {
+  AcceptInviteBody,
+  PasswordResetBody,
+  PasswordResetConfirmBody,
+  PasswordResetRequested,
+  Session,
+} from '@agora/contracts';
 import { acceptInvite, requestPasswordReset, resetPassword } from '@agora/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import { access } from '../../access.js';
 import type { TenantEnv } from '../../context.js';
 import { createApi, errorResponses, json, jsonBody } from '../../openapi.js';
-
-const Session = z
-  .object({
-    token: z.string().openapi({ description: "Access token, valid on this marketplace's hosts only" }),
-  })
-  .openapi('Session');
-
-const ResetRequested = z.object({ message: z.string() }).openapi('PasswordResetRequested', {
-  example: { message: 'If an account exists for this email, a link to reset its password is on its way.' },
-});
 
 const TOKEN_DOC = 'The `token` query parameter of the emailed link.';
 
@@ -50,7 +46,7 @@ export const tenantAuth = createApi<TenantEnv>()
         'Always 202, whether or not the email belongs to an account, so the answer reveals nothing. An active user gets an email with a link (`/console/reset-password?token=...`) valid for 1 hour.',
       request: { body: jsonBody(PasswordResetBody) },
       responses: {
-        202: json(ResetRequested, 'Accepted'),
+        202: json(PasswordResetRequested, 'Accepted'),
         ...errorResponses(400, 403, 404),
       },
     }),

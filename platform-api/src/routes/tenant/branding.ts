@@ -1,4 +1,11 @@
-import { AppError, BrandingWarning, FONTS, LOGO_MAX_BYTES, UpdateBrandingBody } from '@agora/contracts';
+import {
+  AppError,
+  Branding,
+  BrandingWarning,
+  FONTS,
+  LOGO_MAX_BYTES,
+  UpdateBrandingBody,
+} from '@agora/contracts';
 import { getBranding, logoError, logoTooLarge, removeLogo, setLogo, updateBranding } from '@agora/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
@@ -6,33 +13,6 @@ import { bodyLimit } from 'hono/body-limit';
 import { access, chain } from '../../access.js';
 import type { TenantEnv } from '../../context.js';
 import { createApi, errorResponses, json, jsonBody } from '../../openapi.js';
-
-const Branding = z
-  .object({
-    name: z.string().openapi({ example: 'Acme Supply' }),
-    tagline: z.string().openapi({ example: 'Industrial parts, wholesale' }),
-    theme: z.object({
-      primaryColor: z.string().openapi({ example: '#1f4f8b' }),
-      accentColor: z.string().openapi({ example: '#b45309' }),
-      font: z.enum(FONTS),
-      logoUrl: z.string().nullable().openapi({
-        example: '/media/logo/3f2a9c0d1b7e4a55.png',
-        description: "Path on the marketplace's own host; null without a logo",
-      }),
-    }),
-    warnings: z.array(BrandingWarning).openapi({
-      description:
-        'Advice that does not stop saving, for example colors with too little contrast for the white ' +
-        'text the storefront puts on them. `field` names the form field.',
-      example: [
-        {
-          field: 'accentColor',
-          message: 'Low contrast with white text (3.0:1; at least 4.5:1 is recommended)',
-        },
-      ],
-    }),
-  })
-  .openapi('Branding');
 
 const binary = { type: 'string', format: 'binary' } as const;
 const MULTIPART_SLACK = 64 * 1024;

@@ -1,4 +1,12 @@
-import { AppError, CreateCategoryBody, UpdateCategoryBody } from '@agora/contracts';
+import {
+  AppError,
+  Category,
+  CategoryNode,
+  CategoryTree,
+  CategoryWithAncestors,
+  CreateCategoryBody,
+  UpdateCategoryBody,
+} from '@agora/contracts';
 import {
   createCategory,
   findCategoryBySlug,
@@ -12,7 +20,6 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { access } from '../../access.js';
 import type { TenantEnv } from '../../context.js';
 import { createApi, errorResponses, json, jsonBody } from '../../openapi.js';
-import { Category, CategoryNode, CategoryTree } from './catalog-schemas.js';
 
 const tags = ['catalog: categories'];
 const IdParam = z.object({
@@ -40,13 +47,6 @@ const SlugParam = z.object({
     .max(200)
     .openapi({ param: { name: 'slug', in: 'path' }, example: 'fasteners' }),
 });
-const CategoryRef = z.object({ id: z.string(), name: z.string(), slug: z.string() }).openapi('CategoryRef');
-const CategoryPage = z
-  .object({
-    category: CategoryNode,
-    ancestors: z.array(CategoryRef).openapi({ description: 'From the top level down to the parent' }),
-  })
-  .openapi('CategoryWithAncestors');
 
 /** The public tree, kept per tenant in the public cache (it changes a few times a year). */
 const publicTree = (c: { var: TenantEnv['Variables'] }) => {
@@ -93,7 +93,7 @@ export const tenantCatalogCategories = createApi<TenantEnv>()
         'What a category page needs without the whole tree. An archived category, or one inside an ' +
         'archived one, is a 404 like an unknown slug.',
       request: { params: SlugParam },
-      responses: { 200: json(CategoryPage, 'The category'), ...errorResponses(400, 404) },
+      responses: { 200: json(CategoryWithAncestors, 'The category'), ...errorResponses(400, 404) },
     }),
     async (c) => {
       const found = findCategoryBySlug(await publicTree(c), c.req.valid('param').slug);

@@ -1,16 +1,10 @@
-import { CATALOG_IMPORT_MAX_BYTES, PageQuery } from '@agora/contracts';
+import { CATALOG_IMPORT_MAX_BYTES, CatalogImport, CatalogImportPage, PageQuery } from '@agora/contracts';
 import { getCatalogImport, importTooLarge, listCatalogImports, startCatalogImport } from '@agora/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import { access, chain } from '../../access.js';
 import type { TenantEnv } from '../../context.js';
 import { createApi, errorResponses, json } from '../../openapi.js';
-import {
-  binary,
-  CatalogImport,
-  CatalogImportPage,
-  uploadBodyLimit,
-  uploadedBytes,
-} from './catalog-schemas.js';
+import { binary, uploadBodyLimit, uploadedBytes } from './catalog-schemas.js';
 import { optionalParams } from './query-params.js';
 
 const tags = ['catalog: CSV import and export'];

@@ -1,10 +1,15 @@
-import { PRODUCT_STATUSES, RejectProductBody } from '@agora/contracts';
+import {
+  OperatorProduct,
+  OperatorProductListQuery,
+  OperatorProductPage,
+  RejectProductBody,
+} from '@agora/contracts';
 import { getOperatorProduct, listOperatorProducts, moderateProduct } from '@agora/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import { access } from '../../access.js';
 import type { TenantEnv } from '../../context.js';
 import { createApi, errorResponses, json, jsonBody } from '../../openapi.js';
-import { IdParam, OperatorProduct, OperatorProductPage } from './catalog-schemas.js';
+import { IdParam } from './catalog-schemas.js';
 import { optionalParams } from './query-params.js';
 
 const tags = ['catalog: operator'];
@@ -23,15 +28,7 @@ export const tenantCatalogModeration = createApi<TenantEnv>()
         'The review queue is oldest first (nothing waits forever); other lists are most recently ' +
         'changed first. Filter by `vendorId` and `q` (part of the title or SKU). Keyset-paginated.',
       request: {
-        query: optionalParams(
-          z.object({
-            status: z.enum(PRODUCT_STATUSES).optional(),
-            vendorId: z.string().optional(),
-            q: z.string().max(200).optional(),
-            cursor: z.string().optional(),
-            limit: z.coerce.number().int().min(1).max(100).default(25),
-          }),
-        ),
+        query: optionalParams(OperatorProductListQuery),
       },
       responses: { 200: json(OperatorProductPage, 'A page of products'), ...errorResponses(400, 401, 403) },
     }),

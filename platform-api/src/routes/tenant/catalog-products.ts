@@ -3,7 +3,11 @@ import {
   PRODUCT_IMAGE_MAX_BYTES,
   PRODUCT_STATUSES,
   ProductBody,
+  ProductImages,
+  ProductSummaryPage,
   ReorderImagesBody,
+  VendorProduct,
+  VendorProductListQuery,
 } from '@agora/contracts';
 import {
   addProductImage,
@@ -23,27 +27,12 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { access, chain } from '../../access.js';
 import type { TenantEnv } from '../../context.js';
 import { createApi, errorResponses, json, jsonBody } from '../../openapi.js';
-import {
-  binary,
-  IdParam,
-  ProductImages,
-  ProductSummaryPage,
-  uploadBodyLimit,
-  uploadedBytes,
-  VendorProduct,
-} from './catalog-schemas.js';
+import { binary, IdParam, uploadBodyLimit, uploadedBytes } from './catalog-schemas.js';
 import { optionalParams } from './query-params.js';
 
 const tags = ['catalog: vendor products'];
 
-const ListQuery = optionalParams(
-  z.object({
-    status: z.enum(PRODUCT_STATUSES).optional(),
-    q: z.string().max(200).optional().openapi({ description: 'Part of the title or SKU, any case' }),
-    cursor: z.string().optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(25),
-  }),
-);
+const ListQuery = optionalParams(VendorProductListQuery);
 
 const csvText = { 'text/csv': { schema: { type: 'string' } as const } };
 const encoder = new TextEncoder();

@@ -1,9 +1,10 @@
+import { ProductQuote, PublicProduct } from '@agora/contracts';
 import { getPublicProduct, quoteProduct } from '@agora/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import { access } from '../../access.js';
 import type { TenantEnv } from '../../context.js';
 import { createApi, errorResponses, json } from '../../openapi.js';
-import { IdParam, ProductQuote, PublicProduct } from './catalog-schemas.js';
+import { IdParam } from './catalog-schemas.js';
 
 const tags = ['catalog: public'];
 

@@ -5,10 +5,6 @@ import { access } from '../../access.js';
 import type { TenantEnv } from '../../context.js';
 import { createApi, errorResponses, json, jsonBody } from '../../openapi.js';
 
-const Settings = z
-  .object({ autoApproveVendors: z.boolean(), moderateProducts: z.boolean() })
-  .openapi('MarketplaceSettings', { example: { autoApproveVendors: false, moderateProducts: true } });
-
 /** Marketplace rules: automatic vendor approval, product moderation (owner and operators). */
 export const tenantMarketplaceSettings = createApi<TenantEnv>()
   .openapi(
@@ -22,7 +18,7 @@ export const tenantMarketplaceSettings = createApi<TenantEnv>()
       description:
         '`autoApproveVendors`: new vendor applications are approved (and marked verified) at once. ' +
         '`moderateProducts`: published products wait for the operator. Both default to false.',
-      responses: { 200: json(Settings, 'The rules'), ...errorResponses(401, 403, 404) },
+      responses: { 200: json(MarketplaceSettings, 'The rules'), ...errorResponses(401, 403, 404) },
     }),
     async (c) => c.json(await loadMarketplaceSettings(c.var.deps.database, c.var.tenant), 200),
   )
@@ -36,7 +32,10 @@ export const tenantMarketplaceSettings = createApi<TenantEnv>()
       summary: 'Change the marketplace rules',
       description: 'Both fields are required. A change is recorded in the tenant audit log.',
       request: { body: jsonBody(MarketplaceSettings) },
-      responses: { 200: json(Settings, 'The rules as saved'), ...errorResponses(400, 401, 403, 404) },
+      responses: {
+        200: json(MarketplaceSettings, 'The rules as saved'),
+        ...errorResponses(400, 401, 403, 404),
+      },
     }),
     async (c) =>
       c.json(

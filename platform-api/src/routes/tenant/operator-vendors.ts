@@ -3,6 +3,8 @@ import {
   RejectVendorBody,
   RequestVendorInfoBody,
   SuspendVendorBody,
+  VendorDetail,
+  VendorSummaryPage,
 } from '@agora/contracts';
 import { decideVendor, getVendorDetail, listVendors } from '@agora/core';
 import { createRoute } from '@hono/zod-openapi';
@@ -10,7 +12,7 @@ import { access } from '../../access.js';
 import type { TenantEnv } from '../../context.js';
 import { createApi, errorResponses, json, jsonBody } from '../../openapi.js';
 import { optionalParams } from './query-params.js';
-import { IdParam, VendorDetail, VendorSummaryPage } from './vendor-schemas.js';
+import { IdParam } from './vendor-schemas.js';
 
 const tags = ['operator: vendors'];
 const decided = {

@@ -1,35 +1,9 @@
-import { AppError, FONTS, LoginBody } from '@agora/contracts';
+import { AppError, FONTS, LoginBody, Me, Session, Storefront } from '@agora/contracts';
 import { getStorefront, getTenantUser, loginTenantUser } from '@agora/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import { access } from '../../access.js';
 import type { TenantEnv } from '../../context.js';
 import { createApi, errorResponses, json, jsonBody } from '../../openapi.js';
-
-const Storefront = z
-  .object({
-    name: z.string(),
-    tagline: z.string(),
-    theme: z.object({
-      primaryColor: z.string().openapi({ example: '#1f4f8b' }),
-      accentColor: z.string(),
-      font: z.enum(FONTS),
-      logoUrl: z.string().nullable(),
-    }),
-  })
-  .openapi('Storefront');
-
-const Token = z.object({ token: z.string() }).openapi('TenantToken');
-const Me = z
-  .object({
-    id: z.string(),
-    email: z.string(),
-    name: z.string(),
-    role: z.string(),
-    status: z.string(),
-    vendorId: z.string().nullable().openapi({ description: 'The vendor of a vendor admin or staff user' }),
-    emailVerified: z.boolean(),
-  })
-  .openapi('TenantUser');
 
 export const tenantStorefront = createApi<TenantEnv>()
   .openapi(
@@ -61,7 +35,7 @@ export const tenantStorefront = createApi<TenantEnv>()
       summary: 'Log in to this marketplace',
       request: { body: jsonBody(LoginBody) },
       responses: {
-        200: json(Token, "A token valid on this marketplace's hosts only"),
+        200: json(Session, "A token valid on this marketplace's hosts only"),
         ...errorResponses(400, 401, 403, 404),
       },
     }),

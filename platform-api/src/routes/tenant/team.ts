@@ -1,25 +1,10 @@
-import { InviteOperatorBody, PageQuery } from '@agora/contracts';
+import { InviteOperatorBody, PageQuery, TeamMember, TeamPage } from '@agora/contracts';
 import { inviteOperator, listTeam, removeTeamMember } from '@agora/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import { access } from '../../access.js';
 import type { TenantEnv } from '../../context.js';
 import { createApi, errorResponses, json, jsonBody, NextCursor } from '../../openapi.js';
 import { optionalParams } from './query-params.js';
-
-const TeamMember = z
-  .object({
-    id: z.string().openapi({ example: 'usr_8k2m4q7w1z3x5c9v' }),
-    email: z.string(),
-    name: z.string(),
-    role: z.enum(['owner', 'operator']),
-    status: z
-      .enum(['invited', 'active'])
-      .openapi({ description: '`invited` until the invitation is accepted' }),
-    createdAt: z.string(),
-  })
-  .openapi('TeamMember');
-
-const Team = z.object({ data: z.array(TeamMember), nextCursor: NextCursor }).openapi('Team');
 
 const secured = { tags: ['team'], ...access.operator };
 
@@ -34,7 +19,7 @@ export const tenantTeam = createApi<TenantEnv>()
       summary: 'The operator team: owner first, then operators, invited or active',
       description: 'Keyset pagination: pass `nextCursor` as `cursor`. `limit` 1-100, default 20.',
       request: { query: optionalParams(PageQuery) },
-      responses: { 200: json(Team, 'One page of the team'), ...errorResponses(400, 401, 403, 404) },
+      responses: { 200: json(TeamPage, 'One page of the team'), ...errorResponses(400, 401, 403, 404) },
     }),
     async (c) => c.json(await listTeam(c.var.deps.database, c.var.tenant, c.req.valid('query')), 200),
   )

@@ -1,14 +1,10 @@
-import { AppError } from '@agora/contracts';
+import { AppError, User } from '@agora/contracts';
 import { getTenantUser } from '@agora/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import { access } from '../../access.js';
 import type { TenantEnv } from '../../context.js';
 import { requireOperator } from '../../middleware/roles.js';
 import { createApi, errorResponses, json } from '../../openapi.js';
-
-const User = z
-  .object({ id: z.string(), email: z.string(), name: z.string(), role: z.string(), status: z.string() })
-  .openapi('User');
 
 // Moved to middleware/roles.ts; re-exported for existing importers.
 export { requireOperator };

@@ -1,15 +1,11 @@
-import { VerifyEmailBody } from '@agora/contracts';
+import { EmailVerified, VendorApplicationResult, VerifyEmailBody } from '@agora/contracts';
 import { applyAsVendor, parseVendorApplication, verifyEmail } from '@agora/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import { access } from '../../access.js';
 import type { TenantEnv } from '../../context.js';
 import { rateLimit, rateLimitedResponse } from '../../middleware/rate-limit.js';
 import { createApi, errorResponses, json, jsonBody } from '../../openapi.js';
-import { applicationBodyDoc, readMultipart, uploadLimit, VendorApplicationResult } from './vendor-schemas.js';
-
-const EmailVerified = z.object({ email: z.string(), verifiedAt: z.string() }).openapi('EmailVerified', {
-  example: { email: 'sales@nordicpack.example', verifiedAt: '2025-03-01T09:30:00.000Z' },
-});
+import { applicationBodyDoc, readMultipart, uploadLimit } from './vendor-schemas.js';
 
 /**
  * Per client address and marketplace. Applications refused as invalid (400, nothing stored) give

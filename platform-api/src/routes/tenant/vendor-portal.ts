@@ -1,4 +1,13 @@
-import { InviteVendorStaffBody, PageQuery, UpdateVendorProfileBody } from '@agora/contracts';
+import {
+  InviteVendorStaffBody,
+  PageQuery,
+  UpdateVendorProfileBody,
+  Vendor,
+  VendorDocument,
+  VendorDocuments,
+  VendorTeamMember,
+  VendorTeamPage,
+} from '@agora/contracts';
 import {
   addVendorDocuments,
   getOwnVendor,
@@ -13,16 +22,7 @@ import { access, chain } from '../../access.js';
 import type { TenantEnv } from '../../context.js';
 import { createApi, errorResponses, json, jsonBody, NextCursor } from '../../openapi.js';
 import { optionalParams } from './query-params.js';
-import {
-  documentsBodyDoc,
-  IdParam,
-  readMultipart,
-  uploadLimit,
-  Vendor,
-  VendorDocument,
-  VendorDocuments,
-  VendorTeamMember,
-} from './vendor-schemas.js';
+import { documentsBodyDoc, IdParam, readMultipart, uploadLimit } from './vendor-schemas.js';
 
 const tags = ['vendor: own vendor'];
 
@@ -130,10 +130,7 @@ export const tenantVendorPortal = createApi<TenantEnv>()
       description: 'Keyset pagination: pass `nextCursor` as `cursor`. `limit` 1-100, default 20.',
       request: { query: optionalParams(PageQuery) },
       responses: {
-        200: json(
-          z.object({ data: z.array(VendorTeamMember), nextCursor: NextCursor }).openapi('VendorTeam'),
-          'One page of the team',
-        ),
+        200: json(VendorTeamPage, 'One page of the team'),
         ...errorResponses(400, 401, 403, 404),
       },
     }),

@@ -1,11 +1,11 @@
-import { PublicVendorListQuery } from '@agora/contracts';
+import { PublicVendor, PublicVendorListQuery, PublicVendorPage } from '@agora/contracts';
 import { getPublicVendor, listPublicVendors } from '@agora/core';
 import { createRoute } from '@hono/zod-openapi';
 import { access } from '../../access.js';
 import type { TenantEnv } from '../../context.js';
 import { createApi, errorResponses, json } from '../../openapi.js';
 import { optionalParams } from './query-params.js';
-import { IdParam, PublicVendor, PublicVendorPage } from './vendor-schemas.js';
+import { IdParam } from './vendor-schemas.js';
 
 const tags = ['vendors'];
 

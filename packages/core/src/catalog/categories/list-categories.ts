@@ -1,8 +1,9 @@
+import type { CategoryNode } from '@agora/contracts';
 import { type Database, type TenantRef, withTenant } from '@agora/db';
 import { and, asc, count, eq, isNotNull } from 'drizzle-orm';
-import { type CategoryView, categoryView } from './category-view.js';
+import { categoryView } from './category-view.js';
 
-export type CategoryNode = CategoryView & { productCount?: number; children: CategoryNode[] };
+export type { CategoryNode } from '@agora/contracts';
 
 /**
  * The category tree, siblings ordered by position then name.
