@@ -1,4 +1,4 @@
-import { AppError } from '@agora/contracts';
+import { AppError, invalidInput } from '@agora/contracts';
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -38,9 +38,11 @@ export async function uploadedBytes(
   if (type === 'multipart/form-data') {
     const file = (await c.req.parseBody()).file;
     if (!(file instanceof File))
-      throw new AppError('validation_failed', 'Send the file in a multipart field named "file"', {
-        fields: [{ path: 'file', message: 'is required' }],
-      });
+      throw invalidInput(
+        'upload',
+        [{ path: 'file', message: 'is required' }],
+        'Send the file in a multipart field named "file"',
+      );
     return new Uint8Array(await file.arrayBuffer());
   }
   if (rawTypes(type) || type === 'application/octet-stream') return new Uint8Array(await c.req.arrayBuffer());

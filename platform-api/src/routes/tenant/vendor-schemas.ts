@@ -2,6 +2,7 @@ import {
   AppError,
   COUNTRY_CODES,
   INDUSTRIES,
+  invalidInput,
   VENDOR_DOCUMENT_MAX_BYTES,
   VENDOR_DOCUMENTS_PER_UPLOAD,
   VENDOR_STATUSES,
@@ -95,14 +96,12 @@ export const documentsBodyDoc = {
 const limit = bodyLimit({
   maxSize: VENDOR_DOCUMENTS_PER_UPLOAD * VENDOR_DOCUMENT_MAX_BYTES + 1024 * 1024,
   onError: () => {
-    throw new AppError('validation_failed', 'Invalid upload: check documents', {
-      fields: [
-        {
-          path: 'documents',
-          message: `the upload is too large: at most ${VENDOR_DOCUMENTS_PER_UPLOAD} files of ${VENDOR_DOCUMENT_MAX_BYTES / 1024 / 1024} MB`,
-        },
-      ],
-    });
+    throw invalidInput('upload', [
+      {
+        path: 'documents',
+        message: `the upload is too large: at most ${VENDOR_DOCUMENTS_PER_UPLOAD} files of ${VENDOR_DOCUMENT_MAX_BYTES / 1024 / 1024} MB`,
+      },
+    ]);
   },
 });
 export const uploadLimit = createMiddleware<TenantEnv>((c, next) => limit(c, next));
