@@ -1,44 +1,10 @@
-import type {
-  CatalogImport,
-  CatalogImportSummary,
-  Category,
-  CategoryNode,
-  CategoryWithAncestors,
-  CreateCategoryInput,
-  EmailVerified,
-  MarketplaceSettings,
-  OperatorProduct,
-  OperatorProductListQuery,
-  OperatorProductSummary,
-  OperatorVendorListInput,
-  Page,
-  PageQueryInput,
-  ProductBodyInput,
-  ProductImage,
-  ProductQuote,
-  ProductSummary,
-  PublicProduct,
-  PublicVendor,
-  PublicVendorListInput,
-  SearchQueryInput,
-  SearchResult,
-  UpdateCategoryInput,
-  Vendor,
-  VendorApplicationResult,
-  VendorDetail,
-  VendorDocument,
-  VendorProduct,
-  VendorProductListQuery,
-  VendorProfileInput,
-  VendorSummary,
-  VendorTeamMember,
-} from '@agora/contracts';
+import type * as C from '@agora/contracts';
 import { type QueryOf, request, requestText, type Transport } from './http.js';
 
-/** The catalog and vendor shapes, derived from @agora/contracts (type-only; see types.ts). */
 /** What `search` takes: the contract's parameters, as an address gives them. */
-export type SearchQuery = QueryOf<SearchQueryInput>;
+export type SearchQuery = QueryOf<C.SearchQueryInput>;
 
+/** The catalog and vendor shapes, derived from @agora/contracts (type-only; see types.ts). */
 export type {
   CatalogImport as ImportStatus,
   CatalogImportSummary as ImportSummary,
@@ -90,94 +56,99 @@ export function catalogClient(t: Transport) {
     // public
     /** The public tree; `depth: 1` gives the top-level categories only. */
     categories: (query: { depth?: number; counts?: 'true' | 'false' } = {}) =>
-      request<{ data: CategoryNode[] }>(t, '/api/v1/categories', { query }),
+      request<{ data: C.CategoryNode[] }>(t, '/api/v1/categories', { query }),
     /** One category (with everything below it) and its ancestors; a 404 ApiError if absent or archived. */
-    category: (slug: string) => request<CategoryWithAncestors>(t, `/api/v1/categories/${id(slug)}`),
-    search: (query: QueryOf<SearchQueryInput>) => request<SearchResult>(t, '/api/v1/search', { query }),
-    product: (productId: string) => request<PublicProduct>(t, `/api/v1/products/${id(productId)}`),
+    category: (slug: string) => request<C.CategoryWithAncestors>(t, `/api/v1/categories/${id(slug)}`),
+    search: (query: QueryOf<C.SearchQueryInput>) => request<C.SearchResult>(t, '/api/v1/search', { query }),
+    product: (productId: string) => request<C.PublicProduct>(t, `/api/v1/products/${id(productId)}`),
     quote: (productId: string, qty: number) =>
-      request<ProductQuote>(t, `/api/v1/products/${id(productId)}/quote`, { query: { qty } }),
-    vendors: (query: QueryOf<PublicVendorListInput> = {}) =>
-      request<Page<PublicVendor>>(t, '/api/v1/vendors', { query }),
-    vendor: (vendorId: string) => request<PublicVendor>(t, `/api/v1/vendors/${id(vendorId)}`),
+      request<C.ProductQuote>(t, `/api/v1/products/${id(productId)}/quote`, { query: { qty } }),
+    vendors: (query: QueryOf<C.PublicVendorListInput> = {}) =>
+      request<C.Page<C.PublicVendor>>(t, '/api/v1/vendors', { query }),
+    vendor: (vendorId: string) => request<C.PublicVendor>(t, `/api/v1/vendors/${id(vendorId)}`),
     verifyEmail: (token: string) =>
-      request<EmailVerified>(t, '/api/v1/auth/verify-email', { body: { token } }),
+      request<C.EmailVerified>(t, '/api/v1/auth/verify-email', { body: { token } }),
     applyAsVendor: (form: FormData) =>
-      request<VendorApplicationResult>(t, '/api/v1/vendor-applications', { form }),
+      request<C.VendorApplicationResult>(t, '/api/v1/vendor-applications', { form }),
     // operator
-    operatorVendors: (query: QueryOf<OperatorVendorListInput> = {}) =>
-      request<Page<VendorSummary>>(t, '/api/v1/operator/vendors', { query }),
+    operatorVendors: (query: QueryOf<C.OperatorVendorListInput> = {}) =>
+      request<C.Page<C.VendorSummary>>(t, '/api/v1/operator/vendors', { query }),
     operatorVendor: (vendorId: string) =>
-      request<VendorDetail>(t, `/api/v1/operator/vendors/${id(vendorId)}`),
+      request<C.VendorDetail>(t, `/api/v1/operator/vendors/${id(vendorId)}`),
     decideVendor: (
       vendorId: string,
       decision: 'approve' | 'verify' | 'reject' | 'request-info' | 'suspend' | 'reinstate',
       body: { reason?: string; message?: string } = {},
-    ) => request<VendorDetail>(t, `/api/v1/operator/vendors/${id(vendorId)}/${decision}`, { body }),
-    operatorCategories: () => request<{ data: CategoryNode[] }>(t, '/api/v1/operator/categories'),
-    createCategory: (body: CreateCategoryInput) =>
-      request<Category>(t, '/api/v1/operator/categories', { body }),
-    updateCategory: (categoryId: string, body: UpdateCategoryInput) =>
-      request<Category>(t, `/api/v1/operator/categories/${id(categoryId)}`, { method: 'PATCH', body }),
+    ) => request<C.VendorDetail>(t, `/api/v1/operator/vendors/${id(vendorId)}/${decision}`, { body }),
+    operatorCategories: () => request<{ data: C.CategoryNode[] }>(t, '/api/v1/operator/categories'),
+    createCategory: (body: C.CreateCategoryInput) =>
+      request<C.Category>(t, '/api/v1/operator/categories', { body }),
+    updateCategory: (categoryId: string, body: C.UpdateCategoryInput) =>
+      request<C.Category>(t, `/api/v1/operator/categories/${id(categoryId)}`, { method: 'PATCH', body }),
     setCategoryArchived: (categoryId: string, archived: boolean) =>
-      request<Category>(
+      request<C.Category>(
         t,
         `/api/v1/operator/categories/${id(categoryId)}/${archived ? 'archive' : 'restore'}`,
         { body: {} },
       ),
-    operatorProducts: (query: QueryOf<OperatorProductListQuery> = {}) =>
-      request<Page<OperatorProductSummary>>(t, '/api/v1/operator/products', { query }),
+    operatorProducts: (query: QueryOf<C.OperatorProductListQuery> = {}) =>
+      request<C.Page<C.OperatorProductSummary>>(t, '/api/v1/operator/products', { query }),
     operatorProduct: (productId: string) =>
-      request<OperatorProduct>(t, `/api/v1/operator/products/${id(productId)}`),
+      request<C.OperatorProduct>(t, `/api/v1/operator/products/${id(productId)}`),
     moderateProduct: (productId: string, decision: 'approve' | 'reject', reason?: string) =>
-      request<OperatorProduct>(t, `/api/v1/operator/products/${id(productId)}/${decision}`, {
+      request<C.OperatorProduct>(t, `/api/v1/operator/products/${id(productId)}/${decision}`, {
         body: decision === 'reject' ? { reason } : {},
       }),
-    marketplaceSettings: () => request<MarketplaceSettings>(t, '/api/v1/settings/marketplace'),
-    updateMarketplaceSettings: (body: MarketplaceSettings) =>
-      request<MarketplaceSettings>(t, '/api/v1/settings/marketplace', { method: 'PUT', body }),
+    marketplaceSettings: () => request<C.MarketplaceSettings>(t, '/api/v1/settings/marketplace'),
+    updateMarketplaceSettings: (body: C.MarketplaceSettings) =>
+      request<C.MarketplaceSettings>(t, '/api/v1/settings/marketplace', { method: 'PUT', body }),
     // vendor
-    vendorProfile: () => request<Vendor>(t, '/api/v1/vendor/profile'),
-    updateVendorProfile: (body: VendorProfileInput) =>
-      request<Vendor>(t, '/api/v1/vendor/profile', { method: 'PUT', body }),
+    vendorProfile: () => request<C.Vendor>(t, '/api/v1/vendor/profile'),
+    updateVendorProfile: (body: C.VendorProfileInput) =>
+      request<C.Vendor>(t, '/api/v1/vendor/profile', { method: 'PUT', body }),
     /** Multipart, files in `documents`. */
     addVendorDocuments: (form: FormData) =>
-      request<{ data: VendorDocument[] }>(t, '/api/v1/vendor/documents', { form }),
-    vendorTeam: (query: PageQueryInput = {}) =>
-      request<Page<VendorTeamMember>>(t, '/api/v1/vendor/team', { query }),
+      request<{ data: C.VendorDocument[] }>(t, '/api/v1/vendor/documents', { form }),
+    vendorTeam: (query: C.PageQueryInput = {}) =>
+      request<C.Page<C.VendorTeamMember>>(t, '/api/v1/vendor/team', { query }),
     inviteVendorStaff: (email: string) =>
-      request<VendorTeamMember>(t, '/api/v1/vendor/team/invitations', { body: { email } }),
+      request<C.VendorTeamMember>(t, '/api/v1/vendor/team/invitations', { body: { email } }),
     removeVendorStaff: (userId: string) =>
       request<void>(t, `/api/v1/vendor/team/${id(userId)}`, { method: 'DELETE' }),
-    vendorProducts: (query: QueryOf<VendorProductListQuery> = {}) =>
-      request<Page<ProductSummary>>(t, '/api/v1/vendor/products', { query }),
+    vendorProducts: (query: QueryOf<C.VendorProductListQuery> = {}) =>
+      request<C.Page<C.ProductSummary>>(t, '/api/v1/vendor/products', { query }),
     vendorProduct: (productId: string) =>
-      request<VendorProduct>(t, `/api/v1/vendor/products/${id(productId)}`),
-    createProduct: (body: ProductBodyInput) => request<VendorProduct>(t, '/api/v1/vendor/products', { body }),
-    updateProduct: (productId: string, body: ProductBodyInput) =>
-      request<VendorProduct>(t, `/api/v1/vendor/products/${id(productId)}`, { method: 'PUT', body }),
+      request<C.VendorProduct>(t, `/api/v1/vendor/products/${id(productId)}`),
+    createProduct: (body: C.ProductBodyInput) =>
+      request<C.VendorProduct>(t, '/api/v1/vendor/products', { body }),
+    updateProduct: (productId: string, body: C.ProductBodyInput) =>
+      request<C.VendorProduct>(t, `/api/v1/vendor/products/${id(productId)}`, { method: 'PUT', body }),
     publishProduct: (productId: string) =>
-      request<VendorProduct>(t, `/api/v1/vendor/products/${id(productId)}/publish`, { body: {} }),
+      request<C.VendorProduct>(t, `/api/v1/vendor/products/${id(productId)}/publish`, { body: {} }),
     /** Multipart, the image in `file` (PNG or JPEG, 2 MB). */
     addProductImage: (productId: string, form: FormData) =>
-      request<{ images: ProductImage[] }>(t, `/api/v1/vendor/products/${id(productId)}/images`, { form }),
+      request<{ images: C.ProductImage[] }>(t, `/api/v1/vendor/products/${id(productId)}/images`, { form }),
     reorderProductImages: (productId: string, positions: number[]) =>
-      request<{ images: ProductImage[] }>(t, `/api/v1/vendor/products/${id(productId)}/images/order`, {
+      request<{ images: C.ProductImage[] }>(t, `/api/v1/vendor/products/${id(productId)}/images/order`, {
         method: 'PUT',
         body: { positions },
       }),
     deleteProductImage: (productId: string, position: number) =>
-      request<{ images: ProductImage[] }>(t, `/api/v1/vendor/products/${id(productId)}/images/${position}`, {
-        method: 'DELETE',
-      }),
+      request<{ images: C.ProductImage[] }>(
+        t,
+        `/api/v1/vendor/products/${id(productId)}/images/${position}`,
+        {
+          method: 'DELETE',
+        },
+      ),
     startImport: (csv: string) =>
-      request<CatalogImport>(t, '/api/v1/vendor/imports', {
+      request<C.CatalogImport>(t, '/api/v1/vendor/imports', {
         raw: { bytes: new TextEncoder().encode(csv), contentType: 'text/csv' },
       }),
-    importStatus: (importId: string) => request<CatalogImport>(t, `/api/v1/vendor/imports/${id(importId)}`),
+    importStatus: (importId: string) => request<C.CatalogImport>(t, `/api/v1/vendor/imports/${id(importId)}`),
     /** The vendor's imports, newest first; a 400 ApiError (field `cursor`) for a cursor that is not one. */
-    imports: (query: PageQueryInput = {}) =>
-      request<Page<CatalogImportSummary>>(t, '/api/v1/vendor/imports', { query }),
+    imports: (query: C.PageQueryInput = {}) =>
+      request<C.Page<C.CatalogImportSummary>>(t, '/api/v1/vendor/imports', { query }),
     csvTemplate: () => requestText(t, '/api/v1/vendor/products/csv-template'),
     exportCsv: () => requestText(t, '/api/v1/vendor/products/export.csv'),
   };
