@@ -5,7 +5,7 @@ import {
   invalidInput,
   VENDOR_DOCUMENT_MAX_BYTES,
   VENDOR_DOCUMENTS_PER_UPLOAD,
-  VENDOR_STATUSES,
+  VendorApplication,
 } from '@agora/contracts';
 import type { DocumentUpload } from '@agora/core';
 import { z } from '@hono/zod-openapi';
@@ -34,48 +34,35 @@ const documentsDoc = {
   description: `Repeat the \`documents\` field per file: PDF, PNG or JPEG (read from the bytes), at most ${VENDOR_DOCUMENT_MAX_BYTES / 1024 / 1024} MB each, 1 to ${VENDOR_DOCUMENTS_PER_UPLOAD} files`,
 };
 
+/** The application's fields as JSON Schema, from the one schema that checks them (contracts). */
+const application = z.toJSONSchema(VendorApplication, { io: 'input', unrepresentable: 'any' }) as {
+  properties: Record<string, Record<string, unknown>>;
+  required: string[];
+};
+
 export const applicationBodyDoc = {
   required: true,
   content: {
     'multipart/form-data': {
       schema: {
         type: 'object' as const,
-        required: [
-          'businessName',
-          'legalName',
-          'country',
-          'taxId',
-          'contactName',
-          'contactEmail',
-          'description',
-          'industries',
-          'password',
-          'documents',
-        ],
+        required: [...application.required, 'documents'],
         properties: {
-          businessName: { type: 'string' as const, minLength: 2, maxLength: 120 },
-          legalName: { type: 'string' as const, minLength: 2, maxLength: 160 },
-          country: { type: 'string' as const, enum: [...COUNTRY_CODES], description: 'ISO 3166-1 alpha-2' },
-          taxId: {
-            type: 'string' as const,
-            minLength: 2,
-            maxLength: 64,
-            description: 'Tax or registration id',
+          ...application.properties,
+          country: {
+            ...application.properties.country,
+            enum: [...COUNTRY_CODES],
+            description: 'ISO 3166-1 alpha-2',
           },
-          contactName: { type: 'string' as const, minLength: 2, maxLength: 120 },
           contactEmail: {
-            type: 'string' as const,
-            format: 'email',
+            ...application.properties.contactEmail,
             description: 'Contact for decisions, and the email of the vendor admin account',
           },
-          website: { type: 'string' as const, format: 'uri', description: 'Optional, http(s)' },
-          description: { type: 'string' as const, minLength: 10, maxLength: 5000 },
           industries: {
-            type: 'array' as const,
-            items: { type: 'string' as const, enum: [...INDUSTRIES] },
+            ...application.properties.industries,
             description: 'Repeat the field, or send one comma-separated value',
           },
-          password: { type: 'string' as const, minLength: 10, description: 'For the vendor admin account' },
+          password: { ...application.properties.password, description: 'For the vendor admin account' },
           documents: documentsDoc,
         },
       },
