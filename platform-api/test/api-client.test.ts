@@ -80,8 +80,6 @@ beforeAll(async () => {
 afterAll(() => h?.close());
 
 type Case = { call: () => Promise<unknown>; schema: z.ZodType };
-const page = (item: z.ZodType) => z.object({ data: z.array(item), nextCursor: c.NextCursor });
-const list = (item: z.ZodType) => z.object({ data: z.array(item) });
 
 // In order: later calls use what earlier ones made (state).
 const TENANT: Record<Exclude<keyof TenantApi, 'withToken'>, Case> = {

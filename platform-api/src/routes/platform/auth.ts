@@ -1,6 +1,6 @@
 import { AppError, LoginBody, Session, Staff } from '@agora/contracts';
 import { getStaff, loginStaff } from '@agora/core';
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { access } from '../../access.js';
 import type { AppEnv } from '../../context.js';
 import { createApi, errorResponses, json, jsonBody } from '../../openapi.js';

@@ -6,7 +6,7 @@ import {
   Session,
 } from '@agora/contracts';
 import { acceptInvite, requestPasswordReset, resetPassword } from '@agora/core';
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { access } from '../../access.js';
 import type { TenantEnv } from '../../context.js';
 import { createApi, errorResponses, json, jsonBody } from '../../openapi.js';

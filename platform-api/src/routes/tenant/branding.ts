@@ -1,13 +1,6 @@
-import {
-  AppError,
-  Branding,
-  BrandingWarning,
-  FONTS,
-  LOGO_MAX_BYTES,
-  UpdateBrandingBody,
-} from '@agora/contracts';
+import { AppError, Branding, LOGO_MAX_BYTES, UpdateBrandingBody } from '@agora/contracts';
 import { getBranding, logoError, logoTooLarge, removeLogo, setLogo, updateBranding } from '@agora/core';
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { access, chain } from '../../access.js';

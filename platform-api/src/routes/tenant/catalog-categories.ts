@@ -1,7 +1,6 @@
 import {
   AppError,
   Category,
-  CategoryNode,
   CategoryTree,
   CategoryWithAncestors,
   CreateCategoryBody,

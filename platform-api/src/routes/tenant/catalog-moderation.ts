@@ -5,7 +5,7 @@ import {
   RejectProductBody,
 } from '@agora/contracts';
 import { getOperatorProduct, listOperatorProducts, moderateProduct } from '@agora/core';
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { access } from '../../access.js';
 import type { TenantEnv } from '../../context.js';
 import { createApi, errorResponses, json, jsonBody } from '../../openapi.js';

@@ -1,6 +1,6 @@
 import { MarketplaceSettings } from '@agora/contracts';
 import { loadMarketplaceSettings, updateMarketplaceSettings } from '@agora/core';
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { access } from '../../access.js';
 import type { TenantEnv } from '../../context.js';
 import { createApi, errorResponses, json, jsonBody } from '../../openapi.js';

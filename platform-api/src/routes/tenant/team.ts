@@ -3,7 +3,7 @@ import { inviteOperator, listTeam, removeTeamMember } from '@agora/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import { access } from '../../access.js';
 import type { TenantEnv } from '../../context.js';
-import { createApi, errorResponses, json, jsonBody, NextCursor } from '../../openapi.js';
+import { createApi, errorResponses, json, jsonBody } from '../../openapi.js';
 import { optionalParams } from './query-params.js';
 
 const secured = { tags: ['team'], ...access.operator };

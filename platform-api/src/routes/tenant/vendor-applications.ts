@@ -1,6 +1,6 @@
 import { EmailVerified, VendorApplicationResult, VerifyEmailBody } from '@agora/contracts';
 import { applyAsVendor, parseVendorApplication, verifyEmail } from '@agora/core';
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { access } from '../../access.js';
 import type { TenantEnv } from '../../context.js';
 import { rateLimit, rateLimitedResponse } from '../../middleware/rate-limit.js';

@@ -17,10 +17,10 @@ import {
   removeVendorStaff,
   updateOwnVendor,
 } from '@agora/core';
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { access, chain } from '../../access.js';
 import type { TenantEnv } from '../../context.js';
-import { createApi, errorResponses, json, jsonBody, NextCursor } from '../../openapi.js';
+import { createApi, errorResponses, json, jsonBody } from '../../openapi.js';
 import { optionalParams } from './query-params.js';
 import { documentsBodyDoc, IdParam, readMultipart, uploadLimit } from './vendor-schemas.js';
 

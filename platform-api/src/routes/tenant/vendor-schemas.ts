@@ -1,7 +1,6 @@
 import {
   AppError,
   COUNTRY_CODES,
-  INDUSTRIES,
   invalidInput,
   VENDOR_DOCUMENT_MAX_BYTES,
   VENDOR_DOCUMENTS_PER_UPLOAD,

@@ -2,7 +2,7 @@ import type { OperatorProduct } from '@agora/contracts';
 import { type Database, type TenantRef, withTenant } from '@agora/db';
 import { eq } from 'drizzle-orm';
 import { productNotFound } from './find-vendor-product.js';
-import { fullProductView, productColumns, type VendorProductView } from './product-view.js';
+import { fullProductView, productColumns } from './product-view.js';
 
 export type OperatorProductView = OperatorProduct;
 

@@ -1,9 +1,9 @@
 import { AppError, type CategoryRef, type PublicProduct } from '@agora/contracts';
 import { type Database, type TenantRef, type TenantTx, withTenant } from '@agora/db';
 import { and, eq, inArray } from 'drizzle-orm';
-import { type Quote, quote, type TierRow, tierTable } from '../../pricing/tiers.js';
+import { type Quote, quote, tierTable } from '../../pricing/tiers.js';
 import { pathIds } from '../categories/category-view.js';
-import { loadImages, loadTiers, type ProductImageView } from './product-view.js';
+import { loadImages, loadTiers } from './product-view.js';
 
 /** What a buyer sees of a product: the API's `PublicProduct` (tiers as a table with savings). */
 export type { PublicProduct } from '@agora/contracts';
