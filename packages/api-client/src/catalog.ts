@@ -55,7 +55,7 @@ export function catalogClient(t: Transport) {
   return {
     // public
     /** The public tree; `depth: 1` gives the top-level categories only. */
-    categories: (query: { depth?: number; counts?: 'true' | 'false' } = {}) =>
+    categories: (query: QueryOf<C.CategoryTreeQuery> = {}) =>
       request<{ data: C.CategoryNode[] }>(t, '/api/v1/categories', { query }),
     /** One category (with everything below it) and its ancestors; a 404 ApiError if absent or archived. */
     category: (slug: string) => request<C.CategoryWithAncestors>(t, `/api/v1/categories/${id(slug)}`),

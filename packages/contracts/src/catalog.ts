@@ -166,3 +166,22 @@ export const OperatorProductListQuery = z.object({
   limit: ListLimit,
 });
 export type OperatorProductListQuery = z.input<typeof OperatorProductListQuery>;
+
+/** `GET /operator/categories?counts`. */
+export const CategoryCountsQuery = z.object({
+  counts: z
+    .enum(['true', 'false'])
+    .optional()
+    .meta({ description: 'With `true`, each category has `productCount` (one aggregate query)' }),
+});
+/** `GET /categories?counts&depth`: the public tree. */
+export const CategoryTreeQuery = CategoryCountsQuery.extend({
+  depth: z.coerce
+    .number<string | number>()
+    .int()
+    .min(1)
+    .max(20)
+    .optional()
+    .meta({ description: 'Levels to include: 1 gives the top-level categories only (empty `children`)' }),
+});
+export type CategoryTreeQuery = z.input<typeof CategoryTreeQuery>;

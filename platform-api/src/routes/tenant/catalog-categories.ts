@@ -1,7 +1,9 @@
 import {
   AppError,
   Category,
+  CategoryCountsQuery,
   CategoryTree,
+  CategoryTreeQuery,
   CategoryWithAncestors,
   CreateCategoryBody,
   UpdateCategoryBody,
@@ -23,21 +25,6 @@ import { createApi, errorResponses, json, jsonBody } from '../../openapi.js';
 const tags = ['catalog: categories'];
 const IdParam = z.object({
   id: z.string().openapi({ param: { name: 'id', in: 'path' }, example: 'cat_3k9m2q7w1z3x5c9v' }),
-});
-const Counts = z.object({
-  counts: z
-    .enum(['true', 'false'])
-    .optional()
-    .openapi({ description: 'With `true`, each category has `productCount` (one aggregate query)' }),
-});
-const TreeQuery = Counts.extend({
-  depth: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(20)
-    .optional()
-    .openapi({ description: 'Levels to include: 1 gives the top-level categories only (empty `children`)' }),
 });
 const SlugParam = z.object({
   slug: z
@@ -67,7 +54,7 @@ export const tenantCatalogCategories = createApi<TenantEnv>()
       description:
         'Top-level categories with nested `children`, siblings ordered by `position`, then name. ' +
         'Archived categories and everything below them are left out.',
-      request: { query: TreeQuery },
+      request: { query: CategoryTreeQuery },
       responses: { 200: json(CategoryTree, 'The tree'), ...errorResponses(400, 404) },
     }),
     async (c) => {
@@ -108,7 +95,7 @@ export const tenantCatalogCategories = createApi<TenantEnv>()
       operationId: 'listOperatorCategories',
       tags,
       summary: 'The whole category tree, archived categories included (operator)',
-      request: { query: Counts },
+      request: { query: CategoryCountsQuery },
       responses: { 200: json(CategoryTree, 'The tree'), ...errorResponses(400, 401, 403, 404) },
     }),
     async (c) =>
