@@ -60,7 +60,8 @@ async function main() {
   cleanups.unshift(() => api.close());
 
   const server = await new Promise<ReturnType<typeof serve>>((ready) => {
-    const s = serve({ fetch: api.app.fetch, port: config.port, hostname: '0.0.0.0' }, () => ready(s));
+    // Loopback unless HOST says otherwise (loadConfig refuses a reachable HOST with the built-in key).
+    const s = serve({ fetch: api.app.fetch, port: config.port, hostname: config.listenHost }, () => ready(s));
   });
   cleanups.unshift(() => new Promise((r) => server.close(() => r())));
 

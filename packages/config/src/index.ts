@@ -11,6 +11,11 @@ const Env = z.object({
   DATABASE_URL: z.string().url().optional(),
   REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /**
+   * The address the HTTP server listens on. Unset: 127.0.0.1 outside production (only this
+   * machine can connect), every interface in production. `0.0.0.0` or `::` opens it to the network.
+   */
+  HOST: z.string().trim().min(1).optional(),
   BASE_DOMAIN: z
     .string()
     .default('localhost')
@@ -122,6 +127,10 @@ export type Config = {
   /** REDIS_URL was given: use it or fail, never substitute a private server. */
   redisUrlExplicit: boolean;
   port: number;
+  /** Where the HTTP server listens; undefined: every interface (production default). */
+  listenHost: string | undefined;
+  /** The dev mailbox is served: outside production, and only while listening on loopback. */
+  devMailbox: boolean;
   baseDomain: string;
   platformHost: string;
   dataDir: string;
@@ -186,6 +195,15 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   if (e.NODE_ENV === 'production' && !e.AGORA_JWT_KEYS) {
     throw new ConfigError('AGORA_JWT_KEYS must be set in production (format kid:secret[,kid:secret])');
   }
+  const listenHost = e.HOST ?? (e.NODE_ENV === 'production' ? undefined : '127.0.0.1');
+  const loopbackOnly = listenHost !== undefined && isLoopback(listenHost);
+  // The built-in key is public (it is in this file): whoever can reach the server could sign
+  // themselves staff tokens, tenant tokens and file links with it.
+  if (!loopbackOnly && !e.AGORA_JWT_KEYS) {
+    throw new ConfigError(
+      `HOST=${listenHost ?? '(every interface)'} lets other machines reach the server, but AGORA_JWT_KEYS is not set, so staff tokens, tenant tokens and file links would be signed with the built-in development key. Set AGORA_JWT_KEYS (format kid:secret, secrets of 32+ characters; AGORA_FILES_SECRET is then derived from it unless set), or leave HOST unset to listen on 127.0.0.1 only.`,
+    );
+  }
   if (Boolean(e.AGORA_STAFF_EMAIL) !== Boolean(e.AGORA_STAFF_PASSWORD)) {
     throw new ConfigError('Set both AGORA_STAFF_EMAIL and AGORA_STAFF_PASSWORD, or neither');
   }
@@ -199,6 +217,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     redisUrl: e.REDIS_URL,
     redisUrlExplicit: present.REDIS_URL !== undefined,
     port: e.PORT,
+    listenHost,
+    devMailbox: e.NODE_ENV !== 'production' && loopbackOnly,
     baseDomain: e.BASE_DOMAIN,
     platformHost: e.PLATFORM_HOST,
     dataDir: e.AGORA_DATA_DIR,
@@ -284,6 +304,17 @@ export function requireDatabaseUrl(config: Config): string {
     );
   }
   return config.databaseUrl;
+}
+
+/** A listen address only this machine can connect to: 127.0.0.0/8, ::1, localhost. */
+export function isLoopback(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  return (
+    h === 'localhost' ||
+    h === '::1' ||
+    /^(::ffff:)?127(\.\d{1,3}){3}$/.test(h) ||
+    /^0{0,4}(:0{0,4}){6}:0{0,3}1$/.test(h) // ::1 written out
+  );
 }
 
 /** Names that only resolve on this machine or a test network (RFC 6761: localhost, test). */
