@@ -78,6 +78,28 @@ describe('loadConfig', () => {
     );
   });
 
+  it('limits logins and password reset requests per address and per account, each configurable', () => {
+    expect(loadConfig({}).rateLimits).toMatchObject({
+      loginAddress: { limit: 50, windowMs: 900_000 },
+      loginAccount: { limit: 10, windowMs: 900_000 },
+      passwordResetAddress: { limit: 20, windowMs: 3_600_000 },
+      passwordResetAccount: { limit: 5, windowMs: 3_600_000 },
+    });
+    const c = loadConfig({
+      AGORA_LOGIN_ADDRESS_LIMIT: '100',
+      AGORA_LOGIN_ACCOUNT_LIMIT: '3',
+      AGORA_LOGIN_WINDOW_S: '60',
+      AGORA_PASSWORD_RESET_ADDRESS_LIMIT: '7',
+      AGORA_PASSWORD_RESET_ACCOUNT_LIMIT: '2',
+      AGORA_PASSWORD_RESET_WINDOW_S: '120',
+    }).rateLimits;
+    expect(c.loginAddress).toEqual({ limit: 100, windowMs: 60_000 });
+    expect(c.loginAccount).toEqual({ limit: 3, windowMs: 60_000 });
+    expect(c.passwordResetAddress).toEqual({ limit: 7, windowMs: 120_000 });
+    expect(c.passwordResetAccount).toEqual({ limit: 2, windowMs: 120_000 });
+    expect(() => loadConfig({ AGORA_LOGIN_ACCOUNT_LIMIT: '0' })).toThrow(/AGORA_LOGIN_ACCOUNT_LIMIT/);
+  });
+
   it('keeps replaced files for 15 minutes by default before deleting them', () => {
     expect(loadConfig({}).files.deleteDelayMs).toBe(900_000);
     expect(loadConfig({ AGORA_FILE_DELETE_DELAY_S: '0' }).files.deleteDelayMs).toBe(0);

@@ -42,6 +42,15 @@ const Env = z.object({
   /** Public vendor applications per client address (and marketplace) per window. */
   AGORA_VENDOR_APPLICATION_LIMIT: z.coerce.number().int().min(1).default(5),
   AGORA_VENDOR_APPLICATION_WINDOW_S: z.coerce.number().int().min(1).default(3600),
+  /** Login attempts (tenant users, staff) per client address per window, successful ones included. */
+  AGORA_LOGIN_ADDRESS_LIMIT: z.coerce.number().int().min(1).default(50),
+  /** Failed logins per account (email) per window, from any address; a success clears them. */
+  AGORA_LOGIN_ACCOUNT_LIMIT: z.coerce.number().int().min(1).default(10),
+  AGORA_LOGIN_WINDOW_S: z.coerce.number().int().min(1).default(900),
+  /** Password reset requests per client address, and per email, per window. */
+  AGORA_PASSWORD_RESET_ADDRESS_LIMIT: z.coerce.number().int().min(1).default(20),
+  AGORA_PASSWORD_RESET_ACCOUNT_LIMIT: z.coerce.number().int().min(1).default(5),
+  AGORA_PASSWORD_RESET_WINDOW_S: z.coerce.number().int().min(1).default(3600),
   /**
    * Reverse proxies in front of the API that append the client's address to X-Forwarded-For
    * (Caddy in docker-compose.yml: 1). 0 trusts no header and uses the socket's address.
@@ -151,8 +160,18 @@ export type Config = {
     /** Wait before deleting a file that nothing references any more (see AGORA_FILE_DELETE_DELAY_S). */
     deleteDelayMs: number;
   };
-  /** Fixed-window limits per client address and marketplace (see platform-api middleware/rate-limit). */
-  rateLimits: { vendorApplications: RateLimit };
+  /**
+   * Fixed-window limits per marketplace (or the platform host), per client address or per account
+   * (see platform-api middleware/rate-limit, ADR 0013 and 0025).
+   */
+  rateLimits: {
+    vendorApplications: RateLimit;
+    loginAddress: RateLimit;
+    /** Failed logins only. */
+    loginAccount: RateLimit;
+    passwordResetAddress: RateLimit;
+    passwordResetAccount: RateLimit;
+  };
   /** Proxies whose X-Forwarded-For entries are trusted for the client address (AGORA_TRUSTED_PROXY_HOPS). */
   trustedProxyHops: number;
   email: { smtpUrl: string | undefined; from: string };
@@ -256,6 +275,16 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       vendorApplications: {
         limit: e.AGORA_VENDOR_APPLICATION_LIMIT,
         windowMs: e.AGORA_VENDOR_APPLICATION_WINDOW_S * 1000,
+      },
+      loginAddress: { limit: e.AGORA_LOGIN_ADDRESS_LIMIT, windowMs: e.AGORA_LOGIN_WINDOW_S * 1000 },
+      loginAccount: { limit: e.AGORA_LOGIN_ACCOUNT_LIMIT, windowMs: e.AGORA_LOGIN_WINDOW_S * 1000 },
+      passwordResetAddress: {
+        limit: e.AGORA_PASSWORD_RESET_ADDRESS_LIMIT,
+        windowMs: e.AGORA_PASSWORD_RESET_WINDOW_S * 1000,
+      },
+      passwordResetAccount: {
+        limit: e.AGORA_PASSWORD_RESET_ACCOUNT_LIMIT,
+        windowMs: e.AGORA_PASSWORD_RESET_WINDOW_S * 1000,
       },
     },
     trustedProxyHops: e.AGORA_TRUSTED_PROXY_HOPS,
