@@ -9,6 +9,7 @@ import {
   mkdirSync,
   mkdtempSync,
   readFileSync,
+  readlinkSync,
   realpathSync,
   renameSync,
   rmSync,
@@ -214,7 +215,13 @@ function copyBinaries(bin: Binaries, user: NonNullable<RunAs>): Binaries {
  */
 function reachableDataDir(wanted: string, runAs: RunAs, log: (line: string) => void): string {
   mkdirSync(dirname(wanted), { recursive: true });
-  if (existsSync(wanted) && lstatSync(wanted).isSymbolicLink()) return realpathSync(wanted);
+  if (isSymlink(wanted)) {
+    // Relocated by an earlier start; its target may have been removed since (then it starts afresh).
+    const real = resolve(dirname(wanted), readlinkSync(wanted));
+    mkdirSync(real, { recursive: true, mode: 0o700 });
+    if (runAs) chownSync(real, runAs.uid, runAs.gid);
+    return realpathSync(real);
+  }
   if (!runAs) return wanted;
   if (canEnter(dirname(wanted), runAs)) {
     mkdirSync(wanted, { recursive: true, mode: 0o700 });
@@ -235,6 +242,14 @@ function reachableDataDir(wanted: string, runAs: RunAs, log: (line: string) => v
     `the postgres user cannot reach ${dirname(wanted)}; PostgreSQL data is in ${real} (linked from ${wanted})`,
   );
   return real;
+}
+
+function isSymlink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 /**

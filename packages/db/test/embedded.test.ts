@@ -119,6 +119,16 @@ describe('embedded PostgreSQL', () => {
         startEmbeddedPostgres({ dataDir: wanted, nativeDir: join(home, 'native'), ephemeral: true }),
       );
       expect(await answers(again.adminUrl)).toBe(42);
+
+      // The relocated data removed (say, by hand): the link is followed and a new cluster made there.
+      await again.stop();
+      cleanups.pop();
+      rmSync(real, { recursive: true, force: true });
+      const fresh = await started(
+        startEmbeddedPostgres({ dataDir: wanted, nativeDir: join(home, 'native'), ephemeral: true }),
+      );
+      expect(await answers(fresh.adminUrl)).toBe(42);
+      expect(realpathSync(wanted)).toBe(real);
     },
     120_000,
   );
