@@ -196,7 +196,7 @@ export {
   type VendorFacet,
 } from './search/search-engine.js';
 export { fuzzyEligible, type SearchTerms, searchTerms } from './search/search-terms.js';
-export { ensureStaffUser, getStaff, loginStaff } from './staff/staff.js';
+export { endStaffSessions, ensureStaffUser, getStaff, getStaffSession, loginStaff } from './staff/staff.js';
 export { getStorefront } from './storefront/get-storefront.js';
 export { inviteOperator } from './team/invite-operator.js';
 export { listTeam, TEAM_ROLES, type TeamMember } from './team/list-team.js';
@@ -210,7 +210,13 @@ export { type HostTenant, lookupTenantByHost } from './tenants/lookup-host.js';
 export { acceptInvite } from './users/accept-invite.js';
 export { requestPasswordReset } from './users/request-password-reset.js';
 export { resetPassword } from './users/reset-password.js';
-export { createTenantUser, getTenantUser, loginTenantUser, type TenantRole } from './users/tenant-users.js';
+export {
+  createTenantUser,
+  getSessionUser,
+  getTenantUser,
+  loginTenantUser,
+  type TenantRole,
+} from './users/tenant-users.js';
 export { verifyEmail } from './users/verify-email.js';
 export { addVendorDocuments } from './vendors/add-vendor-documents.js';
 export { applyAsVendor, type VendorApplicationResult } from './vendors/apply-as-vendor.js';

@@ -56,6 +56,8 @@ function defineTenantTables(schemaName: string) {
       /** Vendor admins and staff belong to exactly one vendor; everyone else to none. */
       vendorId: text('vendor_id').references(() => vendors.id),
       emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
+      /** In every token; raising it ends every session of this user at once (ADR 0024). */
+      sessionVersion: integer('session_version').notNull().default(0),
       createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
       updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     },
