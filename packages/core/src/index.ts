@@ -95,6 +95,28 @@ export { productRuleIssues } from './catalog/products/validate-product.js';
 export { slugify } from './catalog/slugify.js';
 export type { VendorActor } from './catalog/vendor-access.js';
 export { type Cdn, createCdn, HttpCdn, noCdn, tenantSurrogateKey } from './cdn/cdn.js';
+export { commerceSettingsFrom, getCommerceSettings } from './commerce/commerce-settings.js';
+export { AmountOverflowError, applyBps, divideRounded, lineAmount, sumAmounts } from './commerce/money.js';
+export {
+  groupForCheckout,
+  type PricedLine,
+  shippingFor,
+  type VendorOrderTotals,
+  vendorOrderTotals,
+} from './commerce/order-totals.js';
+export {
+  type CheckoutLine,
+  type CheckoutResult,
+  decideCheckoutApproval,
+  placeCheckout,
+} from './commerce/place-checkout.js';
+export {
+  allowedQuantities,
+  isAllowedQuantity,
+  nextTier,
+  roundUpToAllowed,
+} from './commerce/quantity-rules.js';
+export { checkSpendingLimit, localDate, periodBounds, startOfLocalDay } from './commerce/spending-period.js';
 export { DEMO_TENANTS, type DemoTenant, seedDemo } from './demo/seed-demo.js';
 export { type DemoCatalog, seedDemoCatalog } from './demo/seed-demo-catalog.js';
 export type { Deps } from './deps.js';

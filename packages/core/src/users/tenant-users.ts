@@ -11,7 +11,8 @@ export type TenantRole =
   | 'vendor_admin'
   | 'vendor_staff'
   | 'buyer_admin'
-  | 'buyer_member';
+  | 'buyer_member'
+  | 'buyer_approver';
 
 /** An active tenant user with a password (invitations without a password come from seeding). */
 export async function createTenantUser(
