@@ -8,7 +8,7 @@ export {
   withClient,
 } from './client.js';
 export { MigrationError } from './migrate/apply.js';
-export { loadMigrations, type Migration, sqlForSchema } from './migrate/load.js';
+export { loadMigrations, type Migration, splitStatements, sqlForSchema } from './migrate/load.js';
 export { migratePlatform } from './migrate/platform.js';
 export {
   type MigrateProgress,

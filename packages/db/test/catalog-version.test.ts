@@ -40,7 +40,7 @@ it('a data migration that changes the catalog commits through the runner and rai
   // deferred trigger still runs as the role that queued it (the owner), so the commit succeeds.
   const later = {
     name: '9999_rename_products',
-    sql: `UPDATE "tenant_template".products SET title = title || ' (renamed)'`,
+    statements: [`UPDATE "tenant_template".products SET title = title || ' (renamed)'`],
     checksum: 'test',
   };
   const applied = await migrateTenantSchema(tdb.database, tenant.schemaName, [

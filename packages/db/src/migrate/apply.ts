@@ -31,6 +31,11 @@ export function pendingMigrations(all: Migration[], applied: LedgerEntries): Mig
  *
  * Tenant DDL runs as the owner role so tables are owned by it, and the tenant role gets its
  * rights through the schema's default privileges (set at provisioning).
+ *
+ * Every migration statement is a query of its own (ADR 0022): Citus refuses DDL that shares a
+ * query string with other statements, and a failure names the statement. Only statements that
+ * are not DDL share a round trip: BEGIN, the lock, the ledger read and the role switch before,
+ * the role reset, the ledger rows and COMMIT after.
  */
 export async function migrateSchema(
   database: Database,
@@ -51,17 +56,28 @@ export async function migrateSchema(
       await client.query('COMMIT');
       return [];
     }
-    const statements: string[] = [];
-    if (options.asOwner) statements.push(`SET LOCAL ROLE ${ident(database.ownerRole)}`);
-    for (const m of pending) statements.push(options.retarget ? sqlForSchema(m, schemaName) : m.sql);
-    if (options.asOwner) statements.push('RESET ROLE');
+    if (options.asOwner) await client.query(`SET LOCAL ROLE ${ident(database.ownerRole)}`);
+    for (const m of pending) {
+      const statements = options.retarget ? sqlForSchema(m, schemaName) : m.statements;
+      for (const [i, statement] of statements.entries()) {
+        try {
+          await client.query(statement);
+        } catch (e) {
+          throw new MigrationError(
+            `${m.name}, statement ${i + 1} of ${statements.length}: ${(e as Error).message}`,
+            { cause: e },
+          );
+        }
+      }
+    }
     const values = pending.map((m) => `(${literal(schemaName)}, ${literal(m.name)}, ${literal(m.checksum)})`);
-    statements.push(
-      `INSERT INTO platform.schema_migrations (schema_name, migration, checksum) VALUES ${values.join(', ')}`,
+    await client.query(
+      [
+        ...(options.asOwner ? ['RESET ROLE'] : []),
+        `INSERT INTO platform.schema_migrations (schema_name, migration, checksum) VALUES ${values.join(', ')}`,
+        'COMMIT',
+      ].join(';\n'),
     );
-    statements.push('COMMIT');
-    // One round trip for the whole batch: the simple query protocol runs it inside our BEGIN.
-    await client.query(statements.join(';\n'));
     return pending.map((m) => m.name);
   } catch (e) {
     await client.query('ROLLBACK').catch(() => {});

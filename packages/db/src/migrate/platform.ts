@@ -30,9 +30,11 @@ export async function migratePlatform(database: Database): Promise<string[]> {
     // The bootstrap above created schema_migrations by hand; skip drizzle's CREATE for it.
     const migrations = loadMigrations('platform').map((m) => ({
       ...m,
-      sql: m.sql.replace(
-        /CREATE TABLE "platform"\."schema_migrations"/,
-        'CREATE TABLE IF NOT EXISTS "platform"."schema_migrations"',
+      statements: m.statements.map((s) =>
+        s.replace(
+          /CREATE TABLE "platform"\."schema_migrations"/,
+          'CREATE TABLE IF NOT EXISTS "platform"."schema_migrations"',
+        ),
       ),
     }));
     return migrateSchema(database, client, 'platform', migrations, { asOwner: false, retarget: false });
