@@ -18,6 +18,11 @@ export type Database = {
   ownerRole: string;
   isSuperuser: boolean;
   serverVersion: number;
+  /**
+   * The database runs Citus (the extension is installed): migrations then send every statement
+   * as a query of its own (ADR 0022). Read once at connect.
+   */
+  distributed: boolean;
   close(): Promise<void>;
 };
 
@@ -39,10 +44,11 @@ export async function connectDatabase(url: string, options: ConnectOptions = {})
   // Same for a checked-out client whose connection dies mid-query: the query rejects, which is
   // what callers handle; the 'error' event must not also crash the process.
   pool.on('connect', (client) => client.on('error', () => {}));
-  const { rows } = await pool.query<{ login: string; superuser: boolean; version: string }>(
+  const { rows } = await pool.query<{ login: string; superuser: boolean; version: string; citus: boolean }>(
     `select current_user as login,
             (select rolsuper from pg_roles where rolname = current_user) as superuser,
-            current_setting('server_version_num') as version`,
+            current_setting('server_version_num') as version,
+            exists (select 1 from pg_extension where extname = 'citus') as citus`,
   );
   const info = rows[0];
   if (!info) throw new Error('could not read the database login role');
@@ -53,6 +59,7 @@ export async function connectDatabase(url: string, options: ConnectOptions = {})
     ownerRole: ownerRoleFor(info.login),
     isSuperuser: info.superuser,
     serverVersion: Number(info.version),
+    distributed: info.citus,
     close: () => pool.end(),
   };
 }

@@ -5,7 +5,7 @@ import { loadMigrations, type Migration, splitStatements, sqlForSchema, withClie
 import { migrateSchema } from '../src/migrate/apply.js';
 import { makeBareTenant } from './helpers.js';
 
-/** ADR 0022: every migration statement is a query of its own, in one transaction per schema. */
+/** ADR 0022: on Citus every migration statement is a query of its own, in one transaction per schema. */
 let tdb: TestDatabase;
 beforeAll(async () => {
   tdb = await createTestDatabase();
@@ -13,9 +13,11 @@ beforeAll(async () => {
 afterAll(() => tdb?.drop());
 
 /** Run the runner on one tenant schema, recording the text of every query it sends. */
-async function migrateRecording(schemaName: string, migrations: Migration[]) {
+async function migrateRecording(schemaName: string, migrations: Migration[], distributed = true) {
+  // As on Citus (`distributed`), or as on one node; the server is plain PostgreSQL either way.
+  const database = { ...tdb.database, distributed };
   const sent: string[] = [];
-  const outcome = await withClient(tdb.database, async (client) => {
+  const outcome = await withClient(database, async (client) => {
     const recording = new Proxy(client, {
       get(target, prop, receiver) {
         if (prop !== 'query') return Reflect.get(target, prop, receiver);
@@ -25,7 +27,7 @@ async function migrateRecording(schemaName: string, migrations: Migration[]) {
         };
       },
     }) as pg.PoolClient;
-    return migrateSchema(tdb.database, recording, schemaName, migrations, { asOwner: true, retarget: true })
+    return migrateSchema(database, recording, schemaName, migrations, { asOwner: true, retarget: true })
       .then((applied) => ({ applied, error: undefined }))
       .catch((error: Error) => ({ applied: [] as string[], error }));
   });
@@ -71,7 +73,7 @@ describe('statement by statement', () => {
     expect(loadMigrations('platform')[0]).toMatchObject({ name: '0000_init', checksum: 'c633fae5757f048d' });
   });
 
-  it('sends each statement of each pending migration as a query of its own, in order, in one transaction', async () => {
+  it('on Citus, sends each statement of each pending migration as a query of its own, in order, in one transaction', async () => {
     const tenant = await makeBareTenant(tdb.database);
     const migrations = loadMigrations('tenant');
     const { sent, applied, error } = await migrateRecording(tenant.schemaName, migrations);
@@ -90,7 +92,28 @@ describe('statement by statement', () => {
     expect(sent.filter((q) => /\bCOMMIT\b/.test(q))).toHaveLength(1);
   });
 
-  it('names the failing statement and leaves nothing behind', async () => {
+  it('on one node, sends the pending statements, the ledger rows and COMMIT as one batch', async () => {
+    const tenant = await makeBareTenant(tdb.database);
+    const migrations = loadMigrations('tenant');
+    const { sent, applied, error } = await migrateRecording(tenant.schemaName, migrations, false);
+    expect(error).toBeUndefined();
+    expect(applied).toEqual(migrations.map((m) => m.name));
+    expect(sent).toHaveLength(2);
+    expect(sent[1]).toMatch(
+      /^SET LOCAL ROLE [\s\S]*CREATE TABLE [\s\S]*INSERT INTO platform\.schema_migrations[\s\S]*COMMIT$/,
+    );
+    const { rows } = await tdb.database.pool.query(
+      'select count(*)::int as n from platform.schema_migrations where schema_name = $1',
+      [tenant.schemaName],
+    );
+    expect(rows[0].n).toBe(migrations.length);
+  });
+
+  it('connects knowing whether the database runs Citus', () => {
+    expect(tdb.database.distributed).toBe(false);
+  });
+
+  it('on Citus, names the failing statement and leaves nothing behind', async () => {
     const tenant = await makeBareTenant(tdb.database);
     const broken: Migration = {
       name: '0000_broken',
