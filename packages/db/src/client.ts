@@ -93,6 +93,22 @@ export function isServerError(e: unknown): boolean {
   return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code);
 }
 
+/**
+ * Run statements in order in the caller's transaction: one round trip on one node, one query each
+ * on Citus, which refuses DDL that shares a query string with other statements (ADR 0022).
+ */
+export async function sendStatements(
+  database: Pick<Database, 'distributed'>,
+  client: pg.ClientBase,
+  statements: string[],
+): Promise<void> {
+  if (!database.distributed) {
+    await client.query(statements.join(';\n'));
+    return;
+  }
+  for (const statement of statements) await client.query(statement);
+}
+
 export async function inTransaction<T>(client: pg.ClientBase, fn: () => Promise<T>): Promise<T> {
   await client.query('BEGIN');
   try {

@@ -5,6 +5,7 @@ export {
   inTransaction,
   ownerRoleFor,
   type PlatformDb,
+  sendStatements,
   withClient,
 } from './client.js';
 export { MigrationError } from './migrate/apply.js';

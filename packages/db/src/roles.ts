@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { Database } from './client.js';
+import { type Database, sendStatements } from './client.js';
 import { ident } from './sql.js';
 
 /**
@@ -17,7 +17,7 @@ export async function ensureSettableRole(
 ): Promise<void> {
   const { rowCount } = await client.query('select 1 from pg_roles where rolname = $1', [role]);
   if (rowCount) return;
-  // One round trip for the statements below; they run in order, in the caller's transaction.
+  // In order, in the caller's transaction (one round trip on one node).
   const statements: string[] = [];
   if (!database.isSuperuser && database.serverVersion >= 160000) {
     statements.push(`set local createrole_self_grant = 'set'`);
@@ -26,5 +26,5 @@ export async function ensureSettableRole(
   if (!database.isSuperuser && database.serverVersion < 160000) {
     statements.push(`grant ${ident(role)} to ${ident(database.loginRole)}`);
   }
-  await client.query(statements.join(';\n'));
+  await sendStatements(database, client, statements);
 }
