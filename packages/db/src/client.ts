@@ -23,10 +23,15 @@ export type Database = {
    * as a query of its own (ADR 0022). Read once at connect.
    */
   distributed: boolean;
+  /**
+   * Owner and tenant roles are LOGIN without a password, as Citus needs (ADR 0021); NOLOGIN
+   * otherwise (the default). `migratePlatform` brings existing roles in line.
+   */
+  rolesLogin: boolean;
   close(): Promise<void>;
 };
 
-export type ConnectOptions = { max?: number; applicationName?: string };
+export type ConnectOptions = { max?: number; applicationName?: string; rolesLogin?: boolean };
 
 export async function connectDatabase(url: string, options: ConnectOptions = {}): Promise<Database> {
   const pool = new pg.Pool({
@@ -60,6 +65,7 @@ export async function connectDatabase(url: string, options: ConnectOptions = {})
     isSuperuser: info.superuser,
     serverVersion: Number(info.version),
     distributed: info.citus,
+    rolesLogin: options.rolesLogin ?? false,
     close: () => pool.end(),
   };
 }

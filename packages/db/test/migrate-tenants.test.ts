@@ -97,7 +97,7 @@ describe('migrateTenants', () => {
     };
     const migrations = [
       ...loadMigrations('tenant'),
-      { name: '9999_test_extra', checksum: 'abc', sql: '' },
+      { name: '9999_test_extra', checksum: 'abc', statements: [] },
       extra,
     ];
     // Kill the run's connections while it is busy, as a crash would.

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { Database } from '../client.js';
-import { withClient } from '../client.js';
-import { ensureSettableRole } from '../roles.js';
+import { inTransaction, withClient } from '../client.js';
+import { alignRoleLogin, ensureSettableRole } from '../roles.js';
 import { ident } from '../sql.js';
 import { migrateSchema } from './apply.js';
 import { loadMigrations } from './load.js';
@@ -40,7 +40,17 @@ export async function migratePlatform(database: Database): Promise<string[]> {
         ),
       ),
     }));
-    return migrateSchema(database, client, 'platform', migrations, { asOwner: false, retarget: false });
+    const applied = await migrateSchema(database, client, 'platform', migrations, {
+      asOwner: false,
+      retarget: false,
+    });
+    // After the migrations (the tenant list lives in platform.tenants), under the same lock as
+    // the bootstrap: two processes starting together must not alter the same role at once.
+    await inTransaction(client, async () => {
+      await client.query(`SELECT pg_advisory_xact_lock(hashtext('agora.migrate'), 0)`);
+      await alignRoleLogin(database, client);
+    });
+    return applied;
   });
 }
 
