@@ -1,4 +1,4 @@
-export { dropAppDatabase, ensureAppDatabase } from './bootstrap.js';
+export { dropAppDatabase, ensureAppDatabase, restrictStatistics } from './bootstrap.js';
 export {
   connectDatabase,
   type Database,
