@@ -80,6 +80,30 @@ describe('createTenantSchema', () => {
   });
 });
 
+describe('on Citus (one statement per query)', () => {
+  it('creates and deletes a tenant sending every statement as a query of its own', async () => {
+    const citus = { ...tdb.database, distributed: true };
+    const tenant = await makeBareTenant(tdb.database);
+    const sent: string[] = [];
+    const record = (client: pg.ClientBase) =>
+      ({
+        query: (text: string, values?: unknown[]) => {
+          sent.push(text);
+          return client.query(text, values);
+        },
+      }) as unknown as pg.ClientBase;
+    // A second run of createTenantSchema (idempotent) through the recording client.
+    await withClient(tdb.database, (client) =>
+      inTransaction(client, () => createTenantSchema(citus, record(client), tenant.schemaName)),
+    );
+    expect(sent.length).toBeGreaterThan(5);
+    for (const q of sent) expect(q).not.toMatch(/;\s*\S/);
+    await migrateTenantSchema(citus, tenant.schemaName);
+    await dropTenantSchema(citus, tenant.schemaName);
+    expect(await leftovers(tenant.schemaName)).toEqual({ schema: false, role: false, ledger: 0 });
+  });
+});
+
 describe('dropTenantSchema', () => {
   it('deletes the schema with its data, the role and the ledger rows, and leaves other tenants alone', async () => {
     const doomed = await migratedTenant();
