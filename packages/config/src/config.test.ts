@@ -132,6 +132,14 @@ describe('loadConfig', () => {
     }
   });
 
+  it('keeps owner and tenant roles NOLOGIN unless AGORA_TENANT_ROLES_LOGIN=1 (Citus, ADR 0021)', () => {
+    expect(loadConfig({}).tenantRolesLogin).toBe(false);
+    expect(loadConfig({ AGORA_TENANT_ROLES_LOGIN: '0' }).tenantRolesLogin).toBe(false);
+    expect(loadConfig({ AGORA_TENANT_ROLES_LOGIN: '' }).tenantRolesLogin).toBe(false);
+    expect(loadConfig({ AGORA_TENANT_ROLES_LOGIN: '1' }).tenantRolesLogin).toBe(true);
+    expect(() => loadConfig({ AGORA_TENANT_ROLES_LOGIN: 'true' })).toThrow(/AGORA_TENANT_ROLES_LOGIN/);
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ AGORA_STAFF_EMAIL: '', AGORA_STAFF_PASSWORD: '', PORT: '' }).port).toBe(3000);
   });

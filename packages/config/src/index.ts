@@ -37,6 +37,11 @@ const Env = z.object({
   AGORA_JOB_LOCK_MS: z.coerce.number().int().min(1000).default(30000),
   AGORA_MIGRATION_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   AGORA_DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  /**
+   * 1: the owner and tenant roles may log in (without a password), which Citus needs to open its
+   * connections to the workers as them (ADR 0021, docs/deploy/citus.md). 0 (default): NOLOGIN.
+   */
+  AGORA_TENANT_ROLES_LOGIN: z.enum(['0', '1']).default('0'),
   /** `npm start` seeds demo tenants unless this is 0 (never in production). */
   AGORA_DEMO: z.enum(['0', '1']).optional(),
   /** Public vendor applications per client address (and marketplace) per window. */
@@ -150,6 +155,8 @@ export type Config = {
   jobLockMs: number;
   migrationConcurrency: number;
   dbPoolMax: number;
+  /** Owner and tenant roles are LOGIN without a password (Citus, ADR 0021); NOLOGIN when false. */
+  tenantRolesLogin: boolean;
   demo: boolean;
   files: {
     /** Local storage root (`${AGORA_DATA_DIR}/files`), used when `s3` is undefined. */
@@ -251,6 +258,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     jobLockMs: e.AGORA_JOB_LOCK_MS,
     migrationConcurrency: e.AGORA_MIGRATION_CONCURRENCY,
     dbPoolMax: e.AGORA_DB_POOL_MAX,
+    tenantRolesLogin: e.AGORA_TENANT_ROLES_LOGIN === '1',
     demo: e.NODE_ENV !== 'production' && e.AGORA_DEMO !== '0',
     files: {
       dir: join(e.AGORA_DATA_DIR, 'files'),
