@@ -64,11 +64,9 @@ beforeAll(async () => {
       .update(t.vendors)
       .set({ shippingRates: { EUR: { flatMinor: 1_500, freeFromMinor: 50_000 } } })
       .where(eq(t.vendors.id, 'ven_b'));
-    await db
-      .update(t.settings)
-      .set({
-        marketplace: sql`${t.settings.marketplace} || '{"taxBps": 1900, "currency": "EUR", "timeZone": "Europe/Berlin"}'::jsonb`,
-      });
+    await db.update(t.settings).set({
+      marketplace: sql`${t.settings.marketplace} || '{"taxBps": 1900, "currency": "EUR", "timeZone": "Europe/Berlin"}'::jsonb`,
+    });
   });
 });
 
