@@ -48,8 +48,8 @@ export function createApp(deps: ApiDeps, ui: UiApps = { storefront: null, consol
   });
   app.onError(onError);
   app.route('/', health);
-  app.route('/', tlsAsk);
   app.use('*', resolveSurface);
+  app.route('/', tlsAsk);
 
   const platformApi = createApi<AppEnv>();
   platformApi.use('*', platformOnly);
