@@ -556,6 +556,22 @@ describe('publishing, moderation and the public product', () => {
     expect((await api(`/products/${product.id}/quote`)).status).toBe(400);
   });
 
+  it('refuses quantities above 1,000,000,000 with a 400 naming qty, and totals exactly below', async () => {
+    const product = await createProduct({ sku: 'QUOTE-HUGE', minOrderQty: 1, orderIncrement: 1, tiers: [] });
+    await api(`/vendor/products/${product.id}/publish`, { method: 'POST', token: tk.one });
+    for (const qty of ['1000000001', '9007199254740993', '99999999999999999999']) {
+      const res = await api(`/products/${product.id}/quote?qty=${qty}`);
+      expect(res.status).toBe(400);
+      const { error } = await body(res);
+      expect(error.code).toBe('validation_failed');
+      expect(error.details.fields).toEqual([{ path: 'qty', message: 'must be at most 1,000,000,000' }]);
+    }
+    const max = await body(await api(`/products/${product.id}/quote?qty=1000000000`));
+    expect(max).toMatchObject({ ok: true, qty: 1_000_000_000 });
+    expect(max.totalMinor).toBe(max.unitPriceMinor * 1_000_000_000);
+    expect(Number.isSafeInteger(max.totalMinor)).toBe(true);
+  });
+
   it('refuses publishing for a vendor that is not approved (409 with the reason)', async () => {
     const product = await createProduct({ sku: 'PENDING-1' }, tk.pending);
     const res = await api(`/vendor/products/${product.id}/publish`, { method: 'POST', token: tk.pending });
