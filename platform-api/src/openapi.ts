@@ -4,6 +4,7 @@ import { AppError } from '@agora/contracts';
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Env } from 'hono';
 import swaggerUi from 'swagger-ui-dist';
+import { controlCharacterIssues } from './middleware/control-characters.js';
 import { validationError } from './middleware/errors.js';
 
 /** A sub-app whose validation failures all take the one error shape. */
@@ -12,6 +13,16 @@ export function createApi<E extends Env>() {
     defaultHook: (result) => {
       if (!result.success)
         throw validationError(result.error, result.target === 'json' ? 'request body' : `${result.target}`);
+      // Paths and queries are checked app-wide (rejectControlCharacters); bodies once parsed.
+      if (result.target === 'json' || result.target === 'form') {
+        const fields = controlCharacterIssues(result.data);
+        if (fields.length)
+          throw new AppError(
+            'validation_failed',
+            `Invalid request body: check ${[...new Set(fields.map((f) => f.path))].join(', ')}`,
+            { fields },
+          );
+      }
     },
   });
 }

@@ -18,6 +18,7 @@ export const ERROR_STATUS = {
   email_taken: 409,
   sku_taken: 409,
   invalid_state: 409,
+  payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,
