@@ -43,7 +43,7 @@ export const NextCursor = z
   .nullable()
   .openapi({ description: 'Pass as `cursor` for the next page; null at the end' });
 
-export const errorResponses = (...statuses: (400 | 401 | 403 | 404 | 409 | 415)[]) =>
+export const errorResponses = (...statuses: (400 | 401 | 403 | 404 | 409 | 413 | 415)[]) =>
   Object.fromEntries(
     statuses.map((s) => [
       s,
@@ -57,6 +57,7 @@ const ERROR_DESCRIPTIONS = {
   403: 'Not allowed (for example, the marketplace is suspended)',
   404: 'Not found',
   409: 'Conflicts with the current state',
+  413: 'The request body is larger than this endpoint accepts (`payload_too_large`, `details.limitBytes`)',
   415: 'The request body has a content type this endpoint does not take',
 } as const;
 
