@@ -1,4 +1,5 @@
-import { type FieldIssue, MAX_QUANTITY } from '@agora/contracts';
+import type { FieldIssue } from '@agora/contracts';
+import { MAX_QUANTITY } from '@agora/contracts/catalog-limits';
 
 /**
  * Volume pricing. A tier is a lower bound only: from `minQty` units on, each unit costs
