@@ -61,7 +61,7 @@ export function createApp(deps: ApiDeps, ui: UiApps = { storefront: null, consol
   platformApi.use('*', platformOnly);
   platformApi.route('/', platformAuth);
   platformApi.route('/', platformTenants);
-  if (deps.config.env !== 'production') platformApi.route('/', platformDevEmails);
+  if (deps.config.env !== 'production' && deps.config.devMailbox) platformApi.route('/', platformDevEmails);
   mountDocs(platformApi, '/platform/v1', {
     title: 'Agora control plane API',
     description: 'Platform staff: tenants, provisioning, suspension.',
@@ -100,7 +100,7 @@ export function createApp(deps: ApiDeps, ui: UiApps = { storefront: null, consol
   app.route('/', tenantMedia);
   app.route('/', catalogMedia);
   // Development only, and before the UI's catch-all: the dev mailbox page on the platform host.
-  if (deps.config.env !== 'production') app.route('/', devMailbox);
+  if (deps.config.env !== 'production' && deps.config.devMailbox) app.route('/', devMailbox);
 
   mountUi(app, ui);
   app.notFound(fallbackPage);

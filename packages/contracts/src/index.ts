@@ -1,6 +1,7 @@
 export * from './branding.js';
 export * from './catalog.js';
 export * from './catalog-limits.js';
+export * from './commerce.js';
 export * from './countries.js';
 export * from './errors.js';
 export * from './events.js';

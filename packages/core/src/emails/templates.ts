@@ -23,6 +23,7 @@ const ROLE_LABELS: Record<string, string> = {
   vendor_staff: 'vendor staff',
   buyer_admin: 'a buyer administrator',
   buyer_member: 'a buyer',
+  buyer_approver: 'an approver of purchases',
 };
 
 export function invitationEmail(input: { marketName: string; role: string; link: string }): EmailContent {
