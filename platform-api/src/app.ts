@@ -3,8 +3,11 @@ import { createRedis, subscribeTenantChanged } from '@agora/queue';
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import type { ApiDeps, AppEnv, TenantEnv } from './context.js';
+import { limitBodies } from './middleware/body-limit.js';
+import { rejectControlCharacters } from './middleware/control-characters.js';
 import { onError } from './middleware/errors.js';
 import { resolveSurface, TenantResolver } from './middleware/resolve-tenant.js';
+import { securityHeaders } from './middleware/security-headers.js';
 import { platformOnly, tenantOnly } from './middleware/surface-guards.js';
 import { createApi, mountDocs } from './openapi.js';
 import { fallbackPage } from './pages.js';
@@ -42,14 +45,17 @@ export type UiApps = { storefront: RemixApp | null; console: RemixApp | null };
 export function createApp(deps: ApiDeps, ui: UiApps = { storefront: null, console: null }) {
   const app = new Hono<AppEnv>();
   app.use('*', requestId());
+  app.use('*', securityHeaders);
+  app.use('*', limitBodies);
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     await next();
   });
   app.onError(onError);
   app.route('/', health);
-  app.route('/', tlsAsk);
   app.use('*', resolveSurface);
+  app.use('*', rejectControlCharacters);
+  app.route('/', tlsAsk);
 
   const platformApi = createApi<AppEnv>();
   platformApi.use('*', platformOnly);

@@ -39,7 +39,15 @@ export async function loadRemixApp(name: 'storefront' | 'tenant-console'): Promi
     // Each app declares its own AppLoadContext; the mount layer passes it through untyped.
     handle: (request, context) => handler(request, context as never),
     async asset(pathname) {
-      const file = resolve(clientDir, `.${decodeURIComponent(pathname)}`);
+      let decoded: string;
+      try {
+        decoded = decodeURIComponent(pathname);
+      } catch {
+        return null; // bad percent-encoding: no such file
+      }
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: no file name has control characters
+      if (/[\u0000-\u001f\u007f]/.test(decoded)) return null;
+      const file = resolve(clientDir, `.${decoded}`);
       if (!file.startsWith(`${clientDir}/`)) return null;
       const bytes = await readFile(file).catch(() => null);
       if (!bytes) return null;

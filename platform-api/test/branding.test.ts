@@ -277,14 +277,18 @@ describe('PUT/DELETE /api/v1/settings/logo and GET /media/logo/{file}', () => {
     expect(await h.runtime.files.exists(logoKey(a.id, `${sha16(bytes)}.svg`))).toBe(false);
   });
 
-  it('rejects files over 512 KB, naming the limit, whether they fit the upload buffer or not', async () => {
+  it('rejects files over 512 KB, naming the limit: 400 within the upload limit, 413 beyond it', async () => {
     const before = await branding();
-    for (const size of [LOGO_MAX_BYTES + 1, LOGO_MAX_BYTES + 200 * 1024]) {
+    for (const [size, status, code] of [
+      [LOGO_MAX_BYTES + 1, 400, 'validation_failed'],
+      [LOGO_MAX_BYTES + 200 * 1024, 413, 'payload_too_large'],
+    ] as const) {
       const big = new Uint8Array(size);
       big.set(tinyPng());
       const res = await uploadLogo(A, big, 'image/png');
-      expect(res.status).toBe(400);
+      expect(res.status).toBe(status);
       const { error } = await json(res);
+      expect(error.code).toBe(code);
       expect(error.message).toMatch(/larger than the 512 KB limit/);
       expect(error.details.fields[0].path).toBe('logo');
     }

@@ -183,6 +183,12 @@ describe('file storage config', () => {
     expect(() => loadConfig({ AGORA_FILES_SECRET: 'short' })).toThrow(/AGORA_FILES_SECRET/);
   });
 
+  it('reads the TLS ask secret, refusing a short one', () => {
+    expect(loadConfig({}).tlsAskSecret).toBeUndefined();
+    expect(loadConfig({ AGORA_TLS_ASK_SECRET: 'x'.repeat(16) }).tlsAskSecret).toBe('x'.repeat(16));
+    expect(() => loadConfig({ AGORA_TLS_ASK_SECRET: 'short' })).toThrow(/AGORA_TLS_ASK_SECRET/);
+  });
+
   it('switches to S3 when S3_BUCKET is set, and wants both halves of the access key', () => {
     const c = loadConfig({
       S3_BUCKET: 'agora',

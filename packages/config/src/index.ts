@@ -66,6 +66,11 @@ const Env = z.object({
    * storefront pages cached at a CDN may still point at it for a while.
    */
   AGORA_FILE_DELETE_DELAY_S: z.coerce.number().int().min(0).default(900),
+  /**
+   * Shared with the TLS proxy: `/internal/tls-allowed` answers only requests that carry it as
+   * `?secret=`. Unset: only direct (not proxied) requests from loopback or private addresses.
+   */
+  AGORA_TLS_ASK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   /** HMAC key for signed file URLs; derived from the first JWT key when unset. */
   AGORA_FILES_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Setting S3_BUCKET switches file storage from the local directory to S3 / MinIO. */
@@ -179,6 +184,8 @@ export type Config = {
     passwordResetAddress: RateLimit;
     passwordResetAccount: RateLimit;
   };
+  /** The secret the TLS proxy sends to `/internal/tls-allowed` (AGORA_TLS_ASK_SECRET); undefined: loopback/private callers only. */
+  tlsAskSecret: string | undefined;
   /** Proxies whose X-Forwarded-For entries are trusted for the client address (AGORA_TRUSTED_PROXY_HOPS). */
   trustedProxyHops: number;
   email: { smtpUrl: string | undefined; from: string };
@@ -296,6 +303,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       },
     },
     trustedProxyHops: e.AGORA_TRUSTED_PROXY_HOPS,
+    tlsAskSecret: e.AGORA_TLS_ASK_SECRET,
     email: { smtpUrl: e.SMTP_URL, from: e.EMAIL_FROM },
     // Development serves tenants at http://<slug>.localhost:<PORT>; production sits behind a
     // TLS proxy on 443.

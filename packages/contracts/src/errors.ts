@@ -21,6 +21,7 @@ export const ERROR_STATUS = {
   out_of_stock: 409,
   credit_limit_exceeded: 409,
   cart_changed: 409,
+  payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,

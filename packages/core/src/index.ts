@@ -223,6 +223,7 @@ export { getStorefront } from './storefront/get-storefront.js';
 export { inviteOperator } from './team/invite-operator.js';
 export { listTeam, TEAM_ROLES, type TeamMember } from './team/list-team.js';
 export { removeTeamMember } from './team/remove-team-member.js';
+export { allowCertificate } from './tenants/allow-certificate.js';
 export { announce, changeTenantStatus, retryProvisioning } from './tenants/change-status.js';
 export { createTenant, enqueueProvisioning } from './tenants/create-tenant.js';
 export { getTenant, type TenantView } from './tenants/get-tenant.js';

@@ -1,5 +1,7 @@
 import { AppError } from '@agora/contracts';
 import { getSessionUser, getStaffSession, PLATFORM_AUDIENCE, tenantAudience, verifyToken } from '@agora/core';
+import type { Context } from 'hono';
+import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv, TenantEnv } from '../context.js';
 
@@ -49,3 +51,29 @@ export const requireTenantUser = createMiddleware<TenantEnv>(async (c, next) => 
   c.set('user', { ...claims, role: user.role, vendorId: user.vendorId });
   await next();
 });
+
+/** The console's session cookie (tenant-console/app/lib/session.server.ts), sent by its pages' images. */
+const CONSOLE_SESSION_COOKIE = '__Host-agora_session';
+
+/**
+ * The signed-in user of this tenant making the request, from a bearer token or the console's
+ * session cookie, or null (anonymous, or a token that is invalid, expired, for another audience, or
+ * of a removed account or an ended session). For routes that show more to signed-in users, never for ones that need one.
+ */
+export async function optionalTenantViewer(
+  c: Context<TenantEnv>,
+): Promise<{ role: string; vendorId: string | null } | null> {
+  const header = c.req.header('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
+  const token = header ?? getCookie(c, CONSOLE_SESSION_COOKIE);
+  if (!token) return null;
+  try {
+    const claims = await verifyToken(c.var.deps.config.jwtKeys, token, tenantAudience(c.var.tenant.id));
+    const user = await getSessionUser(c.var.deps.database, c.var.tenant, claims.sub);
+    return user?.status === 'active' && user.sessionVersion === claims.sv
+      ? { role: user.role, vendorId: user.vendorId }
+      : null;
+  } catch (e) {
+    if (e instanceof AppError) return null;
+    throw e;
+  }
+}

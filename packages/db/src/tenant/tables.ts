@@ -269,7 +269,11 @@ function defineTenantTables(schemaName: string) {
       position: integer('position').notNull(),
       fileKey: text('file_key').notNull(),
     },
-    (t) => [primaryKey({ columns: [t.productId, t.position] })],
+    // By file: serving an image checks which products use it (only public ones' are public).
+    (t) => [
+      primaryKey({ columns: [t.productId, t.position] }),
+      index('product_images_file_key_idx').on(t.fileKey),
+    ],
   );
 
   /** Volume pricing: only lower bounds are stored, so bands can neither overlap nor leave gaps. */

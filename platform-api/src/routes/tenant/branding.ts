@@ -1,10 +1,11 @@
-import { AppError, BrandingWarning, FONTS, LOGO_MAX_BYTES, UpdateBrandingBody } from '@agora/contracts';
+import { AppError, BrandingWarning, FONTS, UpdateBrandingBody } from '@agora/contracts';
 import { getBranding, logoError, logoTooLarge, removeLogo, setLogo, updateBranding } from '@agora/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { TenantEnv } from '../../context.js';
+import { lastValue, readForm } from '../../form-body.js';
 import { requireTenantUser } from '../../middleware/auth.js';
+import { UPLOAD_BODY_LIMITS, uploadLimit } from '../../middleware/body-limit.js';
 import { requireOperator } from '../../middleware/roles.js';
 import { createApi, errorResponses, json, jsonBody } from '../../openapi.js';
 
@@ -36,21 +37,15 @@ const Branding = z
   .openapi('Branding');
 
 const binary = { type: 'string', format: 'binary' } as const;
-const MULTIPART_SLACK = 64 * 1024;
 
-/** Reject oversized uploads while reading them, before the whole body is in memory. */
-const logoBodyLimit = bodyLimit({
-  maxSize: LOGO_MAX_BYTES + MULTIPART_SLACK,
-  onError: () => {
-    throw logoTooLarge();
-  },
-});
+/** Oversized uploads are refused (413) while being read, before the whole body is in memory. */
+const logoBodyLimit = uploadLimit(UPLOAD_BODY_LIMITS.logo, () => logoTooLarge());
 
 /** The uploaded bytes: the raw body (any image/* type, sniffed later) or a multipart `file`. */
 async function logoBytes(c: Context<TenantEnv>): Promise<Uint8Array> {
   const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (type === 'multipart/form-data') {
-    const file = (await c.req.parseBody()).file;
+    const file = lastValue((await readForm(c)).file);
     if (!(file instanceof File)) throw logoError('send the image in a multipart field named "file"');
     return new Uint8Array(await file.arrayBuffer());
   }
