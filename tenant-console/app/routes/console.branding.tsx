@@ -1,8 +1,9 @@
 import { ApiError, type Branding } from '@agora/api-client';
-import { FONT_LABELS, FONT_STACKS } from '@agora/ui';
+import { FONT_LABELS, FONT_STACKS, safeLogoUrl } from '@agora/ui';
+import { Brand } from '@agora/ui/components';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
-import { useState } from 'react';
+import { type CSSProperties, useState } from 'react';
 import { navFor } from '../lib/nav.js';
 import { requireTenantUser, verifiedForm } from '../lib/session.server.js';
 import { Csrf, Field, Notice, Shell } from '../lib/ui.js';
@@ -120,16 +121,33 @@ export default function BrandingPage() {
         </section>
         <section className="card">
           <h2>Preview</h2>
-          <div className="preview" style={{ fontFamily: FONT_STACKS[font] }} data-testid="preview">
-            <div className="bar" style={{ background: primary }}>
-              {branding.theme.logoUrl ? (
-                <img src={branding.theme.logoUrl} alt="Current logo" height={32} />
-              ) : null}{' '}
-              {branding.name}
+          {/* The storefront's own header markup and styles, with the values being edited. */}
+          <div
+            className="preview"
+            data-testid="preview"
+            style={
+              {
+                '--color-primary': primary,
+                '--color-accent': accent,
+                '--font-body': FONT_STACKS[font],
+              } as CSSProperties
+            }
+          >
+            <div className="site-header">
+              <div className="site-header-bar">
+                <span className="brand">
+                  <Brand name={branding.name} logoUrl={safeLogoUrl(branding.theme.logoUrl)} />
+                </span>
+                <span className="site-nav">
+                  <span>Catalog</span>
+                  <span>Vendors</span>
+                </span>
+              </div>
             </div>
-            <span className="cta" style={{ background: accent }}>
-              Request a quote
-            </span>
+            <div className="preview-body">
+              <p>{branding.tagline || `Source from trusted vendors on ${branding.name}.`}</p>
+              <span className="button preview-cta">Request a quote</span>
+            </div>
           </div>
           <h2>Logo</h2>
           <Form method="post" encType="multipart/form-data">
