@@ -57,7 +57,10 @@ test('the operator reviews a product with its images, description and tiers, and
     await op.getByRole('link', { name: 'Review me gear pump' }).click();
     await expect(op.getByRole('heading', { name: /Review me gear pump/ })).toBeVisible();
     await expect(op.getByTestId('review-description')).toHaveText('Cast iron gear pump, 12 l/min.');
-    await expect(op.getByTestId('review-tiers').locator('tbody tr')).toHaveText([/1\s*€100\.00/, /20\s*€90\.00/]);
+    await expect(op.getByTestId('review-tiers').locator('tbody tr')).toHaveText([
+      /1\s*€100\.00/,
+      /20\s*€90\.00/,
+    ]);
     const image = op.getByTestId('review-images').locator('img');
     await expect(image).toHaveCount(1);
     expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);

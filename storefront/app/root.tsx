@@ -11,7 +11,8 @@ import {
   useLoaderData,
   useRouteError,
 } from '@remix-run/react';
-import { AppLink, useAppLinks } from './components/app-link.js';
+import { useAppLinks } from './components/app-link.js';
+import { SiteFooter } from './components/site-footer.js';
 import { SiteHeader } from './components/site-header.js';
 import { apiFor } from './context.js';
 import styles from './styles.css?url';
@@ -23,9 +24,11 @@ export const links = () => [
 ];
 
 export async function loader({ context }: LoaderFunctionArgs) {
-  const { name, tagline, theme } = await apiFor(context).storefront();
+  const { name, tagline, theme, footer } = await apiFor(context).storefront();
   // Theme -> CSS on the server only, from validated values (hex colors, a font from a fixed list).
-  return { storefront: { name, tagline, themeCss: themeCss(theme), logoUrl: safeLogoUrl(theme.logoUrl) } };
+  return {
+    storefront: { name, tagline, footer, themeCss: themeCss(theme), logoUrl: safeLogoUrl(theme.logoUrl) },
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -55,18 +58,7 @@ export default function App() {
       <body>
         <SiteHeader name={storefront.name} logoUrl={logo} />
         <Outlet />
-        <footer className="site-footer">
-          <div className="site-footer-inner">
-            <p>
-              © {new Date().getFullYear()} {storefront.name}
-            </p>
-            <nav aria-label="Footer">
-              <AppLink to="/search">Catalog</AppLink>
-              <AppLink to="/vendors">Vendors</AppLink>
-              <AppLink to="/sell">Sell on {storefront.name}</AppLink>
-            </nav>
-          </div>
-        </footer>
+        <SiteFooter name={storefront.name} footer={storefront.footer} />
         <ScrollRestoration />
         <Scripts />
       </body>
