@@ -22,7 +22,7 @@ export function SiteHeader({ name, logoUrl }: { name: string; logoUrl: string | 
         <search className="header-search">
           <form method="get" action="/search">
             <input type="search" name="q" placeholder="Search products" aria-label="Search products" />
-            <button type="submit" aria-label="Submit search">
+            <button type="submit" aria-label="Find products">
               <IconSearch />
             </button>
           </form>
@@ -39,7 +39,7 @@ export function SiteHeader({ name, logoUrl }: { name: string; logoUrl: string | 
         <nav id="site-nav" className="site-nav" aria-label="Main" data-open={open}>
           <AppLink to="/search">Catalog</AppLink>
           <AppLink to="/vendors">Vendors</AppLink>
-          <AppLink to="/sell">Sell on {name}</AppLink>
+          <AppLink to="/sell">Become a vendor</AppLink>
           <a href="/console">Sign in</a>
         </nav>
       </div>
