@@ -111,9 +111,10 @@ for (const size of SIZES) {
 
     test('operator console pages', async ({ page }, info) => {
       const tag = `operator-${size.name}`;
-      await consoleLogin(page, 'acme.localhost', 'owner@acme.test', 'acme-owner-demo');
+      // Globex's owner: operator.spec changes Acme's owner password.
+      await consoleLogin(page, 'globex.localhost', 'owner@globex.test', 'globex-owner-demo');
       const check = async (path: string, name: string, visible: string[] = ['h1']) => {
-        await page.goto(url('acme.localhost', path));
+        await page.goto(url('globex.localhost', path));
         for (const selector of visible) await expect(page.locator(selector).first()).toBeVisible();
         await expectNoSidewaysScroll(page, path);
         await shot(page, info, `${tag}-${name}`);
