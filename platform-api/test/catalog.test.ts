@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MAX_CATEGORIES } from '@agora/core';
+import { MAX_CATEGORIES, sendOutboxEmail } from '@agora/core';
 import { withTenant } from '@agora/db';
 import { tinyJpeg, tinyPng } from '@agora/testing';
 import { asc, eq, like, sql } from 'drizzle-orm';
@@ -661,6 +661,28 @@ describe('publishing, moderation and the public product', () => {
           .where(eq(t.products.id, second.id)),
       );
       expect(stored?.statusReason).toBe('Photos show another product');
+      // The vendor's contact is emailed the reason, through the outbox like every email.
+      const [event] = await withTenant(h.runtime.database, a, ({ db, t }) =>
+        db.select().from(t.outbox).where(eq(t.outbox.topic, 'product.rejected')),
+      );
+      expect(event?.payload).toEqual({
+        productId: second.id,
+        vendorId: vendors.one,
+        reason: 'Photos show another product',
+      });
+      const job = { tenantId: a.id, outboxId: event!.id, topic: event!.topic, payload: event!.payload };
+      expect(await sendOutboxEmail(h.runtime, job)).toMatchObject({ status: 'sent' });
+      expect(await sendOutboxEmail(h.runtime, job)).toMatchObject({ status: 'skipped' });
+      const mail = await body(
+        await h.call('platform.localhost', `/platform/v1/dev/emails?to=${vendors.one}%40vendors.test`),
+      );
+      expect(mail.data).toHaveLength(1);
+      expect(mail.data[0]).toMatchObject({
+        kind: 'product_rejected',
+        subject: expect.stringMatching(/not published on Alpha Market/),
+      });
+      expect(mail.data[0].text).toContain('Reason: Photos show another product');
+      expect(mail.data[0].text).toContain(`/console/products/${second.id}`);
       // Editing the rejected draft keeps the reason in view while the vendor fixes it.
       const fixed = await api(`/vendor/products/${second.id}`, {
         method: 'PUT',

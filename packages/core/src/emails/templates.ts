@@ -152,3 +152,24 @@ export function vendorDecisionEmail(input: {
     html: layout(all, { href: input.link, label: 'Open your vendor console' }),
   };
 }
+
+/** To the vendor's contact: a product under review went back to draft, with the operator's reason. */
+export function productRejectedEmail(input: {
+  marketName: string;
+  vendorName: string;
+  productTitle: string;
+  sku: string;
+  reason: string;
+  link: string;
+}): EmailContent {
+  const lines = [
+    `${input.marketName} has reviewed "${input.productTitle}" (SKU ${input.sku}) of ${input.vendorName} and did not publish it. It is a draft again.`,
+    `Reason: ${input.reason}`,
+    'Edit the product to address this, then publish it to send it for review again.',
+  ];
+  return {
+    subject: `"${input.productTitle}" was not published on ${input.marketName}`,
+    text: `${lines.join('\n\n')}\n\n${input.link}\n`,
+    html: layout(lines, { href: input.link, label: 'Open the product' }),
+  };
+}

@@ -35,6 +35,8 @@ function defineTenantTables(schemaName: string) {
       publicName: text('public_name').notNull(),
       tagline: text('tagline').notNull().default(''),
       theme: jsonb('theme').$type<Record<string, unknown>>().notNull(),
+      /** The storefront footer the operator writes: `{ text, links: [{ label, url }] }` (contracts Footer). */
+      footer: jsonb('footer').$type<Record<string, unknown>>().notNull().default({}),
       /** Marketplace rules: `{ autoApproveVendors, moderateProducts }` (see core/marketplace). */
       marketplace: jsonb('marketplace').$type<Record<string, unknown>>().notNull().default({}),
       updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -1,4 +1,4 @@
-import { AppError, BrandingWarning, FONTS, UpdateBrandingBody } from '@agora/contracts';
+import { AppError, BrandingWarning, FONTS, Footer, UpdateBrandingBody } from '@agora/contracts';
 import { getBranding, logoError, logoTooLarge, removeLogo, setLogo, updateBranding } from '@agora/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
@@ -22,6 +22,8 @@ const Branding = z
         description: "Path on the marketplace's own host; null without a logo",
       }),
     }),
+    // The storefront footer: plain text and links (paths on this site or http(s) addresses).
+    footer: Footer,
     warnings: z.array(BrandingWarning).openapi({
       description:
         'Advice that does not stop saving, for example colors with too little contrast for the white ' +
@@ -79,9 +81,10 @@ export const tenantBranding = createApi<TenantEnv>()
       middleware: [requireTenantUser, requireOperator] as const,
       method: 'put',
       path: '/settings/branding',
-      summary: 'Change name, tagline, colors and font',
+      summary: 'Change name, tagline, colors, font and footer',
       description:
-        'Replaces all of these fields; the logo is kept (see PUT /settings/logo). Colors are `#rrggbb`. ' +
+        'Replaces all of these fields; the logo is kept (see PUT /settings/logo), and so is the footer when ' +
+        '`footer` is left out. Colors are `#rrggbb`. Footer text and link labels are plain text (no `<` or `>`). ' +
         'Saving succeeds despite warnings; `warnings` in the answer says what to improve. ' +
         'Records a `settings.branding_updated` event.',
       request: { body: jsonBody(UpdateBrandingBody) },

@@ -1,4 +1,4 @@
-import { AppError, FONTS, LoginBody } from '@agora/contracts';
+import { AppError, FONTS, Footer, LoginBody } from '@agora/contracts';
 import { getStorefront, getTenantUser, loginTenantUser } from '@agora/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { TenantEnv } from '../../context.js';
@@ -21,6 +21,7 @@ const Storefront = z
       font: z.enum(FONTS),
       logoUrl: z.string().nullable(),
     }),
+    footer: Footer,
   })
   .openapi('Storefront');
 
