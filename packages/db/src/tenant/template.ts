@@ -15,4 +15,5 @@ export const {
   catalogImports,
   auditLog,
   catalogVersion,
+  searchWords,
 } = tenantTables(TEMPLATE_SCHEMA);
