@@ -6,6 +6,7 @@ export * from './errors.js';
 export * from './events.js';
 export * from './ids.js';
 export * from './page-query.js';
+export * from './search.js';
 export * from './tenants.js';
 export * from './users.js';
 export * from './vendor-transitions.js';
