@@ -181,7 +181,7 @@ describe('CSV import', () => {
       ],
     });
     expect(nut?.publishedAt).not.toBeNull();
-    expect(nut?.searchText).toContain('nut');
+    expect(nut?.searchDocument).toContain("'nut'");
     expect((await vendorProduct(nut?.id as string)).tiers).toEqual([
       { minQty: 100, unitPriceMinor: 5 },
       { minQty: 1000, unitPriceMinor: 4 },

@@ -317,9 +317,9 @@ describe('vendor products', () => {
       expect.objectContaining({ topic: 'product.changed', payload: { productIds: [product.id] } }),
     );
     const [row] = await withTenant(h.runtime.database, a, ({ db, t }) =>
-      db.select({ text: t.products.searchText }).from(t.products).where(eq(t.products.id, product.id)),
+      db.select({ text: t.products.searchDocument }).from(t.products).where(eq(t.products.id, product.id)),
     );
-    expect(row?.text).toContain('bolt');
+    expect(row?.text).toContain("'bolt'");
   });
 
   it('reports every invalid field by path, tiers by index, and writes nothing', async () => {

@@ -1,3 +1,4 @@
+import type { SearchSpelling } from '@agora/contracts';
 import { request, requestText, type Transport } from './http.js';
 import type { Page, PageQuery } from './types.js';
 
@@ -172,6 +173,10 @@ export type SearchResult = {
     vendors: { id: string; name: string; count: number }[];
     inStock?: { true?: number; false?: number } | number;
   };
+  /** Words left out because they match nothing, even with typo tolerance (empty with Meilisearch). */
+  dropped?: SearchSpelling['dropped'];
+  /** The query with misspelled words corrected, when one as typed found nothing; else null. */
+  didYouMean?: SearchSpelling['didYouMean'];
 };
 
 /** `PUT /api/v1/vendor/profile`: the whole profile (as in the application, without password and documents). */

@@ -8,6 +8,7 @@ export * from './events.js';
 export * from './ids.js';
 export * from './page-query.js';
 export * from './request-limits.js';
+export * from './search.js';
 export * from './tenants.js';
 export * from './users.js';
 export * from './vendor-transitions.js';

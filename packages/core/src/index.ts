@@ -201,7 +201,7 @@ export {
 export { MeilisearchEngine, type MeilisearchEngineOptions } from './search/meili/meilisearch-engine.js';
 export { PostgresSearchEngine } from './search/postgres-search-engine.js';
 export { reindexAllProducts, reindexProducts } from './search/reindex-products.js';
-export { reindexProductsTx, TS_CONFIG } from './search/reindex-products-tx.js';
+export { rebuildSearchWordsTx, reindexProductsTx, TS_CONFIG } from './search/reindex-products-tx.js';
 export { SearchCache, searchCacheKey } from './search/search-cache.js';
 export {
   type CategoryFacet,
@@ -218,6 +218,7 @@ export {
   type VendorFacet,
 } from './search/search-engine.js';
 export { fuzzyEligible, type SearchTerms, searchTerms } from './search/search-terms.js';
+export { type NearWord, SearchVocabulary, VocabularyCache } from './search/search-vocabulary.js';
 export { endStaffSessions, ensureStaffUser, getStaff, getStaffSession, loginStaff } from './staff/staff.js';
 export { getStorefront } from './storefront/get-storefront.js';
 export { inviteOperator } from './team/invite-operator.js';

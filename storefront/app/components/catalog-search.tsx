@@ -9,6 +9,7 @@ import {
   RefusedParamsNotice,
   withoutRefusedParams,
 } from './refused-params.js';
+import { SearchSpellingNotice } from './search-spelling.js';
 
 /** Products per page on every catalog listing (search, category pages). */
 export const PAGE_SIZE = 24;
@@ -211,6 +212,7 @@ export function CatalogSearch({
           </aside>
         </details>
         <section aria-live="polite">
+          <SearchSpellingNotice q={q} result={result} searchHref={(words) => withParam('q', words)} />
           <p className="result-count" data-testid="result-count">
             {result.total === 0 ? 'No products match.' : `${productCount(result.total, result.totalCapped)}`}
             {q ? ` for “${q}”` : ''}

@@ -110,6 +110,18 @@ export type SearchResult = {
   pages: number;
   /** Counts over the matches counted in `total`, with the same filters applied. */
   facets: SearchFacets;
+  /**
+   * Words of the query that match no visible product, even with typo correction: left out of
+   * the search, which shows what the other words find ("no results for pmp; showing hydraulic").
+   * Always empty with Meilisearch (its own matching strategy decides; ADR 0026).
+   */
+  dropped: string[];
+  /**
+   * The query with its misspelled words corrected, when a word as typed found nothing: either the
+   * results are already for it ("impcat" searched as "impact") or it is a suggestion for a dropped
+   * short word ("pmp": "pump"). null when nothing was corrected (and always with Meilisearch).
+   */
+  didYouMean: string | null;
 };
 
 export const emptyResult = (query: Pick<SearchQuery, 'page' | 'limit'>): SearchResult => ({
@@ -120,6 +132,8 @@ export const emptyResult = (query: Pick<SearchQuery, 'page' | 'limit'>): SearchR
   limit: query.limit,
   pages: 0,
   facets: { categories: [], vendors: [], inStock: { true: 0, false: 0 } },
+  dropped: [],
+  didYouMean: null,
 });
 
 /** How many of the best matches a query counts, pages and facets (see `countTotal`). */

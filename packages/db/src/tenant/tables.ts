@@ -231,8 +231,6 @@ function defineTenantTables(schemaName: string) {
       publishedAt: timestamp('published_at', { withTimezone: true }),
       /** Weighted words of title, SKU, attributes, vendor and category names, description. */
       searchDocument: tsvector('search_document'),
-      /** The same words as plain text, for trigram (typo-tolerant) matching. */
-      searchText: text('search_text').notNull().default(''),
       /**
        * Unit price at the minimum order quantity (the tier in effect there, else the list price),
        * kept by the search reindex with the other search columns: price sorts and filters at the
@@ -253,7 +251,6 @@ function defineTenantTables(schemaName: string) {
       // Browsing by price at the MOQ, both ways (backwards for high to low), stopping early.
       index('products_published_price_idx').on(t.priceMoqMinor, t.id).where(sql`${t.status} = 'published'`),
       index('products_search_document_idx').using('gin', t.searchDocument),
-      index('products_search_text_idx').using('gin', t.searchText.op('public.gin_trgm_ops')),
       check(
         'products_quantities_check',
         sql`${t.minOrderQty} >= 1 and ${t.orderIncrement} >= 1 and ${t.stockQty} >= 0`,
@@ -513,6 +510,18 @@ function defineTenantTables(schemaName: string) {
     (t) => [check('catalog_version_single_row', sql`${t.id} = 1`)],
   );
 
+  /**
+   * The catalog's words, where search looks for the corrected spelling of a typo (ADR 0026): the
+   * lexemes of `products.search_document` made of letters (and inner hyphens), 3 to 40 characters,
+   * added by the search reindex in the transaction that writes the products. Words are only added
+   * there (no unique key, so concurrent writers never wait for each other: a word may be listed
+   * twice); a full reindex rebuilds the list without the words no product has any more. Search
+   * checks every candidate against the visible products, so a stale or hidden word is never shown.
+   */
+  const searchWords = s.table('search_words', { word: text('word').notNull() }, (t) => [
+    index('search_words_word_idx').on(t.word),
+  ]);
+
   return {
     settings,
     users,
@@ -533,6 +542,7 @@ function defineTenantTables(schemaName: string) {
     catalogImports,
     auditLog,
     catalogVersion,
+    searchWords,
   };
 }
 

@@ -21,4 +21,5 @@ export const {
   catalogImports,
   auditLog,
   catalogVersion,
+  searchWords,
 } = tenantTables(TEMPLATE_SCHEMA);

@@ -1,4 +1,4 @@
-import { AppError, type FieldIssue } from '@agora/contracts';
+import { AppError, type FieldIssue, SearchSpelling } from '@agora/contracts';
 import {
   MAX_PAGE_SIZE,
   MAX_RESULT_WINDOW,
@@ -33,7 +33,7 @@ const SearchParams = optionalParams(
   z.object({
     q: z.string().max(200).optional().openapi({
       description:
-        'Words to find (all must match; typos tolerated in words of 4+ letters). Quotes, `-word` and `or` switch to exact web-search syntax.',
+        'Words to find (all must match; typos tolerated in words of 4+ letters; a word matching nothing is left out and listed in `dropped`). Quotes, `-word` and `or` switch to exact web-search syntax.',
       example: 'hydraulic pump',
     }),
     category: z
@@ -142,6 +142,7 @@ const SearchResultSchema = z
       })
       .openapi({ description: 'Counts over all matches, with the same filters applied' }),
   })
+  .extend(SearchSpelling.shape)
   .openapi('SearchResult');
 
 export const tenantSearch = createApi<TenantEnv>().openapi(

@@ -57,10 +57,7 @@ export const productColumns = (t: TenantTx['t']) => ({
 });
 /** A product without its search columns (kept by the search reindex, not part of any view). */
 // `trackStock` is read by checkout only until the product API offers it (issue 12).
-export type ProductFields = Omit<
-  ProductRow,
-  'searchDocument' | 'searchText' | 'priceMoqMinor' | 'trackStock'
->;
+export type ProductFields = Omit<ProductRow, 'searchDocument' | 'priceMoqMinor' | 'trackStock'>;
 
 /** Tiers of these products, ascending by bound. */
 export async function loadTiers({ db, t }: TenantTx, productIds: string[]): Promise<Map<string, Tier[]>> {
