@@ -108,17 +108,22 @@ export type Api = {
   close(): Promise<void>;
 };
 
+export type UiBuilds = {
+  /** The storefront's build directory: `build`, or `build-bench` (with the benchmark routes). */
+  storefront?: 'build' | 'build-bench';
+};
+
 /** Mount the built Remix apps, when built (see loadRemixApp). */
-export async function loadUiApps(): Promise<UiApps> {
+export async function loadUiApps(builds: UiBuilds = {}): Promise<UiApps> {
   const [storefront, console] = await Promise.all([
-    loadRemixApp('storefront'),
+    loadRemixApp('storefront', builds.storefront),
     loadRemixApp('tenant-console'),
   ]);
   return { storefront, console };
 }
 
 /** The app plus its host and public-content caches, kept fresh by tenant-changed events from Redis. */
-export async function buildApi(runtime: Runtime): Promise<Api> {
+export async function buildApi(runtime: Runtime, builds: UiBuilds = {}): Promise<Api> {
   const resolver = new TenantResolver(
     (host) => lookupTenantByHost(runtime.database, host),
     runtime.config.tenantCacheTtlMs,
@@ -135,7 +140,7 @@ export async function buildApi(runtime: Runtime): Promise<Api> {
     publicCache.clear();
   });
   return {
-    app: createApp({ ...runtime, resolver, publicCache }, await loadUiApps()),
+    app: createApp({ ...runtime, resolver, publicCache }, await loadUiApps(builds)),
     resolver,
     publicCache,
     close: async () => {
