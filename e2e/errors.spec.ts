@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { url } from './fixtures.js';
+import { consoleLogin, url } from './fixtures.js';
 
 const ACME = 'acme.localhost';
 
@@ -7,4 +7,18 @@ test('a production build serves no benchmark route: /bare is the storefront 404'
   const res = await page.goto(url(ACME, '/bare'));
   expect(res?.status()).toBe(404);
   await expect(page.getByText('Static text.')).toHaveCount(0);
+});
+
+test('an operator who opens a vendor page gets the "not allowed" page, with the way back', async ({
+  page,
+}) => {
+  await consoleLogin(page, ACME, 'owner@acme.test', 'acme-owner-demo');
+  const res = await page.goto(url(ACME, '/console/products'));
+  expect(res?.status()).toBe(403);
+  await expect(page.getByRole('heading', { name: 'Not allowed' })).toBeVisible();
+  await expect(
+    page.getByText(/Your account cannot open this page: only vendor users may do this/),
+  ).toBeVisible();
+  await page.getByRole('link', { name: 'Back to your dashboard' }).click();
+  await expect(page.getByRole('heading', { name: /Welcome/ })).toBeVisible();
 });

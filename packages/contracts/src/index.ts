@@ -5,6 +5,7 @@ export * from './countries.js';
 export * from './errors.js';
 export * from './events.js';
 export * from './ids.js';
+export * from './labels.js';
 export * from './page-query.js';
 export * from './tenants.js';
 export * from './users.js';

@@ -1,3 +1,4 @@
+import { statusLabel } from '@agora/contracts/labels';
 import { Form, Link, useRouteLoaderData } from '@remix-run/react';
 import type { ReactNode } from 'react';
 
@@ -97,8 +98,15 @@ export function Shell({
   );
 }
 
-export function StatusBadge({ status }: { status: string }) {
-  return <span className={`badge badge-${status}`}>{status}</span>;
+/** A status as a badge, in words (`statusLabel`); `of` says whose status it is. */
+export function StatusBadge({
+  status,
+  of,
+}: {
+  status: string;
+  of?: 'vendor' | 'product' | 'tenant' | 'import';
+}) {
+  return <span className={`badge badge-${status}`}>{statusLabel(status, of)}</span>;
 }
 
 /** A vendor's verification documents as short-lived signed links, or "No documents." */

@@ -120,7 +120,7 @@ export default function VendorProfile() {
   return (
     <Shell nav={navFor(user.role)} user={user.email}>
       <h1>
-        {vendor.name} <StatusBadge status={vendor.status} />
+        {vendor.name} <StatusBadge status={vendor.status} of="vendor" />
       </h1>
       {result ? <Notice kind={result.ok ? 'success' : 'error'}>{result.message}</Notice> : null}
       {vendor.statusReason ? (
