@@ -8,7 +8,7 @@ import { resolveSurface, TenantResolver } from './middleware/resolve-tenant.js';
 import { platformOnly, tenantOnly } from './middleware/surface-guards.js';
 import { createApi, mountDocs } from './openapi.js';
 import { fallbackPage } from './pages.js';
-import { changesPublicContent, PublicCache } from './public-cache.js';
+import { PublicCache } from './public-cache.js';
 import { loadRemixApp, type RemixApp } from './remix.js';
 import { catalogMedia, documentCatalogMedia } from './routes/catalog-media.js';
 import { devMailbox } from './routes/dev-mailbox.js';
@@ -64,9 +64,6 @@ export function createApp(deps: ApiDeps, ui: UiApps = { storefront: null, consol
 
   const tenantApi = createApi<TenantEnv>();
   tenantApi.use('*', tenantOnly);
-  // Writes here change what every storefront page reads through the public cache.
-  for (const path of ['/settings/*', '/operator/categories', '/operator/categories/*'])
-    tenantApi.use(path, changesPublicContent);
   tenantApi.route('/', tenantStorefront);
   tenantApi.route('/', tenantSearch);
   tenantApi.route('/', tenantUsers);

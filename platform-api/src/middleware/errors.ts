@@ -1,4 +1,4 @@
-import { AppError, checkFieldsMessage, type ErrorCode, type FieldIssue } from '@agora/contracts';
+import { AppError, type ErrorCode, type FieldIssue } from '@agora/contracts';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -23,14 +23,8 @@ export function fieldIssues(error: ZodError): FieldIssue[] {
 
 export function validationError(error: ZodError, where: string): AppError {
   const fields = fieldIssues(error);
-  return new AppError(
-    'validation_failed',
-    checkFieldsMessage(
-      where,
-      fields.map((f) => f.path),
-    ),
-    { fields },
-  );
+  const names = [...new Set(fields.map((f) => f.path))].join(', ');
+  return new AppError('validation_failed', `Invalid ${where}: check ${names}`, { fields });
 }
 
 const HTTP_CODES: Partial<Record<number, ErrorCode>> = {

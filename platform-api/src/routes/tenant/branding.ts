@@ -7,6 +7,7 @@ import type { TenantEnv } from '../../context.js';
 import { requireTenantUser } from '../../middleware/auth.js';
 import { requireOperator } from '../../middleware/roles.js';
 import { createApi, errorResponses, json, jsonBody } from '../../openapi.js';
+import { changesPublic } from '../../public-cache.js';
 
 const Branding = z
   .object({
@@ -81,7 +82,7 @@ export const tenantBranding = createApi<TenantEnv>()
   .openapi(
     createRoute({
       ...secured,
-      middleware: [requireTenantUser, requireOperator] as const,
+      ...changesPublic(requireTenantUser, requireOperator),
       method: 'put',
       path: '/settings/branding',
       summary: 'Change name, tagline, colors and font',
@@ -104,7 +105,7 @@ export const tenantBranding = createApi<TenantEnv>()
   .openapi(
     createRoute({
       ...secured,
-      middleware: [requireTenantUser, requireOperator, logoBodyLimit] as const,
+      ...changesPublic(requireTenantUser, requireOperator, logoBodyLimit),
       method: 'put',
       path: '/settings/logo',
       summary: 'Upload the logo (PNG, JPEG or SVG, at most 512 KB)',
@@ -141,7 +142,7 @@ export const tenantBranding = createApi<TenantEnv>()
   .openapi(
     createRoute({
       ...secured,
-      middleware: [requireTenantUser, requireOperator] as const,
+      ...changesPublic(requireTenantUser, requireOperator),
       method: 'delete',
       path: '/settings/logo',
       summary: 'Remove the logo (theme.logoUrl becomes null)',
