@@ -1,4 +1,5 @@
 import { statusLabel } from '@agora/contracts/labels';
+import { FieldErrors } from '@agora/ui/form-fields';
 import { Form, Link, useRouteLoaderData } from '@remix-run/react';
 import type { ReactNode } from 'react';
 
@@ -17,15 +18,17 @@ export function Field(props: {
   name: string;
   type?: string;
   defaultValue?: string;
-  error?: string;
+  /** Its errors (a form reply's `fields[name]`), shown by the shared `<FieldErrors>`. */
+  error?: string | string[];
   hint?: string;
   required?: boolean;
   autoComplete?: string;
   children?: ReactNode;
 }) {
   const id = props.id ?? `f-${props.name}`;
+  const invalid = Array.isArray(props.error) ? props.error.length > 0 : Boolean(props.error);
   return (
-    <div className={`field${props.error ? ' has-error' : ''}`}>
+    <div className={`field${invalid ? ' has-error' : ''}`}>
       <label htmlFor={id}>{props.label}</label>
       {props.children ?? (
         <input
@@ -35,16 +38,12 @@ export function Field(props: {
           defaultValue={props.defaultValue}
           required={props.required}
           autoComplete={props.autoComplete}
-          aria-invalid={props.error ? true : undefined}
-          aria-describedby={props.error ? `${id}-error` : undefined}
+          aria-invalid={invalid ? true : undefined}
+          aria-describedby={invalid ? `${id}-error` : undefined}
         />
       )}
       {props.hint ? <small className="hint">{props.hint}</small> : null}
-      {props.error ? (
-        <small id={`${id}-error`} className="error" role="alert">
-          {props.error}
-        </small>
-      ) : null}
+      <FieldErrors id={`${id}-error`} name={props.name} errors={props.error} />
     </div>
   );
 }
