@@ -16,14 +16,14 @@ import { checkFieldsMessage, fieldLabel } from '@agora/contracts/labels';
 /** A field's errors by path (`name`, `tiers.1.minQty`): the API's `details.fields`, grouped. */
 export type FieldErrorMap = Record<string, string[]>;
 
-/** What every form action answers. */
-export type FormReply = {
+/** What every form action answers (`V`: the shape of what is given back). */
+export type FormReply<V extends FormValues = FormValues> = {
   ok: boolean;
   /** One sentence for the top of the form (empty when there is nothing to say). */
   message: string;
   fields: FieldErrorMap;
   /** What was typed, to fill the form again after a refusal (never passwords or files). */
-  values: FormValues | null;
+  values: V | null;
 };
 
 export type FormValues = Record<string, string | string[]>;
@@ -68,11 +68,11 @@ const withoutSecrets = (values: FormValues, secret: string[] = []) =>
   Object.fromEntries(Object.entries(values).filter(([k]) => !secret.includes(k)));
 
 /** Issues (path, message) as a reply: grouped by path, with one sentence naming the fields. */
-export function issuesReply(
+export function issuesReply<V extends FormValues>(
   issues: { path: string; message: string }[],
-  values: FormValues | null,
+  values: V | null,
   what = 'form',
-): FormReply {
+): FormReply<V> {
   const fields: FieldErrorMap = {};
   for (const { path, message } of issues) fields[path] = [...(fields[path] ?? []), message];
   return { ok: false, message: checkFieldsMessage(what, Object.keys(fields)), fields, values };
@@ -96,18 +96,18 @@ export function parseForm<T>(
 }
 
 /** The API's refusal (an ApiError: status, message, `details.fields`) as the same reply. */
-export function apiErrorReply(
+export function apiErrorReply<V extends FormValues>(
   error: { message: string; details?: { fields?: { path: string; message: string }[] } },
-  values: FormValues | null,
+  values: V | null,
   what = 'form',
-): FormReply {
+): FormReply<V> {
   const issues = error.details?.fields ?? [];
   if (!issues.length) return { ok: false, message: error.message, fields: {}, values };
   return issuesReply(issues, values, what);
 }
 
 /** A success reply. */
-export const okReply = (message: string, values: FormValues | null = null): FormReply => ({
+export const okReply = <V extends FormValues>(message: string, values: V | null = null): FormReply<V> => ({
   ok: true,
   message,
   fields: {},

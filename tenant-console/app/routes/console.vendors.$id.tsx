@@ -1,6 +1,7 @@
 import { ApiError } from '@agora/api-client';
 import { industryLabel } from '@agora/contracts';
 import { statusLabel } from '@agora/contracts/labels';
+import { apiErrorReply, okReply } from '@agora/ui/forms';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { navFor } from '../lib/nav.js';
@@ -32,9 +33,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   try {
     const vendor = await api.decideVendor(params.id ?? '', decision, needs ? { [needs]: text } : {});
     const now = decision === 'verify' ? 'verified' : statusLabel(vendor.status, 'vendor');
-    return { ok: true, message: `Done: ${vendor.name} is now ${now}.` };
+    return okReply(`Done: ${vendor.name} is now ${now}.`);
   } catch (e) {
-    if (e instanceof ApiError && e.status < 500) return { ok: false, message: e.message };
+    if (e instanceof ApiError && e.status < 500) return apiErrorReply(e, null, 'decision');
     throw e;
   }
 }
