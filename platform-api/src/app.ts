@@ -11,7 +11,7 @@ import { securityHeaders } from './middleware/security-headers.js';
 import { platformOnly, tenantOnly } from './middleware/surface-guards.js';
 import { createApi, mountDocs } from './openapi.js';
 import { fallbackPage } from './pages.js';
-import { changesPublicContent, PublicCache } from './public-cache.js';
+import { PublicCache } from './public-cache.js';
 import { loadRemixApp, type RemixApp } from './remix.js';
 import { catalogMedia, documentCatalogMedia } from './routes/catalog-media.js';
 import { devMailbox } from './routes/dev-mailbox.js';
@@ -70,9 +70,6 @@ export function createApp(deps: ApiDeps, ui: UiApps = { storefront: null, consol
 
   const tenantApi = createApi<TenantEnv>();
   tenantApi.use('*', tenantOnly);
-  // Writes here change what every storefront page reads through the public cache.
-  for (const path of ['/settings/*', '/operator/categories', '/operator/categories/*'])
-    tenantApi.use(path, changesPublicContent);
   tenantApi.route('/', tenantStorefront);
   tenantApi.route('/', tenantSearch);
   tenantApi.route('/', tenantUsers);
@@ -114,17 +111,22 @@ export type Api = {
   close(): Promise<void>;
 };
 
+export type UiBuilds = {
+  /** The storefront's build directory: `build`, or `build-bench` (with the benchmark routes). */
+  storefront?: 'build' | 'build-bench';
+};
+
 /** Mount the built Remix apps, when built (see loadRemixApp). */
-export async function loadUiApps(): Promise<UiApps> {
+export async function loadUiApps(builds: UiBuilds = {}): Promise<UiApps> {
   const [storefront, console] = await Promise.all([
-    loadRemixApp('storefront'),
+    loadRemixApp('storefront', builds.storefront),
     loadRemixApp('tenant-console'),
   ]);
   return { storefront, console };
 }
 
 /** The app plus its host and public-content caches, kept fresh by tenant-changed events from Redis. */
-export async function buildApi(runtime: Runtime): Promise<Api> {
+export async function buildApi(runtime: Runtime, builds: UiBuilds = {}): Promise<Api> {
   const resolver = new TenantResolver(
     (host) => lookupTenantByHost(runtime.database, host),
     runtime.config.tenantCacheTtlMs,
@@ -141,7 +143,7 @@ export async function buildApi(runtime: Runtime): Promise<Api> {
     publicCache.clear();
   });
   return {
-    app: createApp({ ...runtime, resolver, publicCache }, await loadUiApps()),
+    app: createApp({ ...runtime, resolver, publicCache }, await loadUiApps(builds)),
     resolver,
     publicCache,
     close: async () => {

@@ -25,11 +25,14 @@ const TYPES: Record<string, string> = {
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 /**
- * Load a built Remix app (`<app>/build`) and wrap it for mounting: a request handler and a
+ * Load a built Remix app (`<app>/build`, or the storefront's `build-bench` for the benchmarks) and wrap it for mounting: a request handler and a
  * static handler for its hashed client assets. Returns null when the app has not been built.
  */
-export async function loadRemixApp(name: 'storefront' | 'tenant-console'): Promise<RemixApp | null> {
-  const buildDir = join(repoRoot, name, 'build');
+export async function loadRemixApp(
+  name: 'storefront' | 'tenant-console',
+  directory: 'build' | 'build-bench' = 'build',
+): Promise<RemixApp | null> {
+  const buildDir = join(repoRoot, name, directory);
   const serverEntry = join(buildDir, 'server', 'index.js');
   if (!existsSync(serverEntry)) return null;
   const build = (await import(pathToFileURL(serverEntry).href)) as ServerBuild;

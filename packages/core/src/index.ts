@@ -92,6 +92,12 @@ export type { ProductSummary } from './catalog/products/product-summary.js';
 export type { VendorProductView } from './catalog/products/product-view.js';
 export { updateProduct } from './catalog/products/update-product.js';
 export { productRuleIssues } from './catalog/products/validate-product.js';
+export {
+  nextProductStatus,
+  type ProductIntent,
+  type ProductWrite,
+  writeProducts,
+} from './catalog/products/write-products.js';
 export { slugify } from './catalog/slugify.js';
 export type { VendorActor } from './catalog/vendor-access.js';
 export { type Cdn, createCdn, HttpCdn, noCdn, tenantSurrogateKey } from './cdn/cdn.js';

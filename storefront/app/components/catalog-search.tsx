@@ -214,8 +214,11 @@ export function CatalogSearch({
         <section aria-live="polite">
           <SearchSpellingNotice q={q} result={result} searchHref={(words) => withParam('q', words)} />
           <p className="result-count" data-testid="result-count">
-            {result.total === 0 ? 'No products match.' : `${productCount(result.total, result.totalCapped)}`}
-            {q ? ` for “${q}”` : ''}
+            {result.total === 0
+              ? q
+                ? `No products match “${q}”.`
+                : 'No products match these filters.'
+              : `${productCount(result.total, result.totalCapped)}${q ? ` for “${q}”` : ''}`}
           </p>
           {result.total === 0 ? (
             <div className="empty-state">

@@ -1,4 +1,6 @@
+import { statusLabel } from '@agora/contracts/labels';
 import { IconClose, IconMenu } from '@agora/ui/components';
+import { FieldErrors } from '@agora/ui/form-fields';
 import { Form, NavLink, useLocation, useRouteLoaderData } from '@remix-run/react';
 import { type ReactNode, useEffect, useState } from 'react';
 
@@ -17,15 +19,17 @@ export function Field(props: {
   name: string;
   type?: string;
   defaultValue?: string;
-  error?: string;
+  /** Its errors (a form reply's `fields[name]`), shown by the shared `<FieldErrors>`. */
+  error?: string | string[];
   hint?: string;
   required?: boolean;
   autoComplete?: string;
   children?: ReactNode;
 }) {
   const id = props.id ?? `f-${props.name}`;
+  const invalid = Array.isArray(props.error) ? props.error.length > 0 : Boolean(props.error);
   return (
-    <div className={`field${props.error ? ' has-error' : ''}`}>
+    <div className={`field${invalid ? ' has-error' : ''}`}>
       <label htmlFor={id}>{props.label}</label>
       {props.children ?? (
         <input
@@ -35,16 +39,12 @@ export function Field(props: {
           defaultValue={props.defaultValue}
           required={props.required}
           autoComplete={props.autoComplete}
-          aria-invalid={props.error ? true : undefined}
-          aria-describedby={props.error ? `${id}-error` : undefined}
+          aria-invalid={invalid ? true : undefined}
+          aria-describedby={invalid ? `${id}-error` : undefined}
         />
       )}
       {props.hint ? <small className="hint">{props.hint}</small> : null}
-      {props.error ? (
-        <small id={`${id}-error`} className="error" role="alert">
-          {props.error}
-        </small>
-      ) : null}
+      <FieldErrors id={`${id}-error`} name={props.name} errors={props.error} />
     </div>
   );
 }
@@ -122,8 +122,15 @@ export function Shell({
   );
 }
 
-export function StatusBadge({ status }: { status: string }) {
-  return <span className={`badge badge-${status}`}>{status}</span>;
+/** A status as a badge, in words (`statusLabel`); `of` says whose status it is. */
+export function StatusBadge({
+  status,
+  of,
+}: {
+  status: string;
+  of?: 'vendor' | 'product' | 'tenant' | 'import';
+}) {
+  return <span className={`badge badge-${status}`}>{statusLabel(status, of)}</span>;
 }
 
 /** A vendor's verification documents as short-lived signed links, or "No documents." */

@@ -1,6 +1,7 @@
 import { ApiError, type Branding, type BrandingInput } from '@agora/api-client';
 import { FONT_LABELS, FONT_STACKS, safeLogoUrl } from '@agora/ui';
 import { Brand } from '@agora/ui/components';
+import { apiErrorReply, type FormReply, issuesReply, okReply } from '@agora/ui/forms';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { type CSSProperties, useState } from 'react';
@@ -15,7 +16,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { user, branding: await api.branding() };
 }
 
-type ActionResult = { ok: boolean; message: string; branding?: Branding; fields?: Record<string, string> };
+type ActionResult = FormReply & { branding?: Branding };
 
 export async function action({ request, context }: ActionFunctionArgs): Promise<ActionResult> {
   const { api } = await requireTenantUser(request, context);
@@ -25,15 +26,14 @@ export async function action({ request, context }: ActionFunctionArgs): Promise<
     if (intent === 'logo') {
       const file = form.get('logo');
       if (!(file instanceof File) || file.size === 0)
-        return { ok: false, message: 'Choose an image file to upload.', fields: { logo: 'Choose a file' } };
+        return issuesReply([{ path: 'logo', message: 'choose an image file' }], null, 'logo');
       const branding = await api.uploadLogo(
         new Uint8Array(await file.arrayBuffer()),
         file.type || 'application/octet-stream',
       );
-      return { ok: true, message: 'Logo updated.', branding };
+      return { ...okReply('Logo updated.'), branding };
     }
-    if (intent === 'remove-logo')
-      return { ok: true, message: 'Logo removed.', branding: await api.deleteLogo() };
+    if (intent === 'remove-logo') return { ...okReply('Logo removed.'), branding: await api.deleteLogo() };
     const branding = await api.updateBranding({
       name: String(form.get('name') ?? ''),
       tagline: String(form.get('tagline') ?? ''),
@@ -42,10 +42,9 @@ export async function action({ request, context }: ActionFunctionArgs): Promise<
       font: String(form.get('font') ?? '') as Branding['theme']['font'],
       footer: footerFrom(form),
     });
-    return { ok: true, message: 'Saved. Your storefront shows the changes now.', branding };
+    return { ...okReply('Saved. Your storefront shows the changes now.'), branding };
   } catch (e) {
-    if (e instanceof ApiError && e.status < 500)
-      return { ok: false, message: e.message, fields: e.fieldErrors };
+    if (e instanceof ApiError && e.status < 500) return apiErrorReply(e, null, 'branding');
     throw e;
   }
 }

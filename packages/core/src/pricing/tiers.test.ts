@@ -48,6 +48,20 @@ describe('volume pricing, by example', () => {
     ]);
   });
 
+  it('states amounts in the product currency, not in minor units', () => {
+    const eur = { minOrderQty: 1, orderIncrement: 1, basePriceMinor: 20000, currency: 'EUR' };
+    const tiers = [
+      { minQty: 1, unitPriceMinor: 18900 },
+      { minQty: 10, unitPriceMinor: 19000 },
+    ];
+    expect(validateTiers({ ...eur, tiers })).toEqual([
+      { path: 'tiers.1.unitPriceMinor', message: 'must not be above the price for fewer units (€189.00)' },
+    ]);
+    expect(validateTiers({ ...eur, currency: 'JPY', tiers: [{ minQty: 1, unitPriceMinor: 25000 }] })).toEqual(
+      [{ path: 'tiers.0.unitPriceMinor', message: 'must not be above the list price (¥20,000)' }],
+    );
+  });
+
   it('names each invalid tier field', () => {
     expect(
       validateTiers({

@@ -10,6 +10,8 @@ import { MAX_QUANTITY } from '@agora/contracts/catalog-limits';
 export type Tier = { minQty: number; unitPriceMinor: number };
 
 export type PricedProduct = {
+  /** ISO 4217; messages state amounts in it (`€1.89`), as people read prices. */
+  currency?: string;
   minOrderQty: number;
   orderIncrement: number;
   basePriceMinor: number;
@@ -17,6 +19,18 @@ export type PricedProduct = {
 };
 
 const isCount = (n: number) => Number.isSafeInteger(n) && n >= 1;
+/** An amount in a message: `€1.89` (with the currency), else the plain number. */
+const amount = (minor: number, currency: string | undefined) => {
+  if (!currency) return String(minor);
+  try {
+    const digits =
+      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ??
+      2;
+    return new Intl.NumberFormat('en', { style: 'currency', currency }).format(minor / 10 ** digits);
+  } catch {
+    return String(minor); // not a currency code (reported on its own field)
+  }
+};
 const isMoney = (n: number) => Number.isSafeInteger(n) && n >= 0;
 
 /**
@@ -31,15 +45,12 @@ export function validateTiers(product: PricedProduct): FieldIssue[] {
   if (!isCount(product.orderIncrement))
     issues.push({ path: 'orderIncrement', message: 'must be a whole number of at least 1' });
   if (!isMoney(product.basePriceMinor))
-    issues.push({ path: 'basePriceMinor', message: 'must be a whole, non-negative amount in minor units' });
+    issues.push({ path: 'basePriceMinor', message: 'must be an amount of 0 or more' });
   product.tiers.forEach((tier, i) => {
     if (!isCount(tier.minQty))
       issues.push({ path: `tiers.${i}.minQty`, message: 'must be a whole number of at least 1' });
     if (!isMoney(tier.unitPriceMinor))
-      issues.push({
-        path: `tiers.${i}.unitPriceMinor`,
-        message: 'must be a whole, non-negative amount in minor units',
-      });
+      issues.push({ path: `tiers.${i}.unitPriceMinor`, message: 'must be an amount of 0 or more' });
   });
   if (issues.length || product.tiers.length === 0) return issues;
 
@@ -52,7 +63,12 @@ export function validateTiers(product: PricedProduct): FieldIssue[] {
     });
   }
   if (first.tier.unitPriceMinor > product.basePriceMinor) {
-    issues.push({ path: `tiers.${first.i}.unitPriceMinor`, message: 'must not be above the list price' });
+    issues.push({
+      path: `tiers.${first.i}.unitPriceMinor`,
+      message: product.currency
+        ? `must not be above the list price (${amount(product.basePriceMinor, product.currency)})`
+        : 'must not be above the list price',
+    });
   }
   for (let k = 1; k < order.length; k++) {
     const prev = order[k - 1] as { tier: Tier; i: number };
@@ -65,7 +81,7 @@ export function validateTiers(product: PricedProduct): FieldIssue[] {
     } else if (cur.tier.unitPriceMinor > prev.tier.unitPriceMinor) {
       issues.push({
         path: `tiers.${cur.i}.unitPriceMinor`,
-        message: `must not be above the price for fewer units (${prev.tier.unitPriceMinor})`,
+        message: `must not be above the price for fewer units (${amount(prev.tier.unitPriceMinor, product.currency)})`,
       });
     }
   }

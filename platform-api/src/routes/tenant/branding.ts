@@ -8,6 +8,7 @@ import { requireTenantUser } from '../../middleware/auth.js';
 import { UPLOAD_BODY_LIMITS, uploadLimit } from '../../middleware/body-limit.js';
 import { requireOperator } from '../../middleware/roles.js';
 import { createApi, errorResponses, json, jsonBody } from '../../openapi.js';
+import { changesPublic } from '../../public-cache.js';
 
 const Branding = z
   .object({
@@ -78,7 +79,7 @@ export const tenantBranding = createApi<TenantEnv>()
   .openapi(
     createRoute({
       ...secured,
-      middleware: [requireTenantUser, requireOperator] as const,
+      ...changesPublic(requireTenantUser, requireOperator),
       method: 'put',
       path: '/settings/branding',
       summary: 'Change name, tagline, colors, font and footer',
@@ -102,7 +103,7 @@ export const tenantBranding = createApi<TenantEnv>()
   .openapi(
     createRoute({
       ...secured,
-      middleware: [requireTenantUser, requireOperator, logoBodyLimit] as const,
+      ...changesPublic(requireTenantUser, requireOperator, logoBodyLimit),
       method: 'put',
       path: '/settings/logo',
       summary: 'Upload the logo (PNG, JPEG or SVG, at most 512 KB)',
@@ -139,7 +140,7 @@ export const tenantBranding = createApi<TenantEnv>()
   .openapi(
     createRoute({
       ...secured,
-      middleware: [requireTenantUser, requireOperator] as const,
+      ...changesPublic(requireTenantUser, requireOperator),
       method: 'delete',
       path: '/settings/logo',
       summary: 'Remove the logo (theme.logoUrl becomes null)',

@@ -12,6 +12,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { access } from '../../access.js';
 import type { TenantEnv } from '../../context.js';
 import { createApi, errorResponses, json, jsonBody } from '../../openapi.js';
+import { changesPublic } from '../../public-cache.js';
 import { Category, CategoryNode, CategoryTree } from './catalog-schemas.js';
 
 const tags = ['catalog: categories'];
@@ -123,6 +124,7 @@ export const tenantCatalogCategories = createApi<TenantEnv>()
   .openapi(
     createRoute({
       ...access.operator,
+      ...changesPublic(...access.operator.middleware),
       method: 'post',
       path: '/operator/categories',
       tags,
@@ -144,6 +146,7 @@ export const tenantCatalogCategories = createApi<TenantEnv>()
   .openapi(
     createRoute({
       ...access.operator,
+      ...changesPublic(...access.operator.middleware),
       method: 'patch',
       path: '/operator/categories/{id}',
       tags,
@@ -170,6 +173,7 @@ export const tenantCatalogCategories = createApi<TenantEnv>()
   .openapi(
     createRoute({
       ...access.operator,
+      ...changesPublic(...access.operator.middleware),
       method: 'post',
       path: '/operator/categories/{id}/archive',
       tags,
@@ -194,6 +198,7 @@ export const tenantCatalogCategories = createApi<TenantEnv>()
   .openapi(
     createRoute({
       ...access.operator,
+      ...changesPublic(...access.operator.middleware),
       method: 'post',
       path: '/operator/categories/{id}/restore',
       tags,

@@ -1,4 +1,4 @@
-import { AppError } from '@agora/contracts';
+import { AppError, statusLabel } from '@agora/contracts';
 import { type Database, type TenantRef, withTenant } from '@agora/db';
 import { eq, sql } from 'drizzle-orm';
 import { recordTenantAudit } from '../../audit/record-tenant-audit.js';
@@ -34,7 +34,7 @@ export async function moderateProduct(
     if (current.status !== 'pending_review')
       throw new AppError(
         'invalid_state',
-        `This product is ${current.status.replace('_', ' ')}, not waiting for review; only products waiting for review can be approved or rejected`,
+        `This product is ${statusLabel(current.status)}, not waiting for review; only products waiting for review can be approved or rejected`,
       );
     if (input.decision === 'approve') await assertVendorMayPublish(tx, current.vendorId);
     const approve = input.decision === 'approve';
