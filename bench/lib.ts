@@ -1,6 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { loadConfig } from '@agora/config';
 import { createRuntime, type Runtime } from '@agora/core';
 import {
@@ -149,4 +151,14 @@ export function table(rows: (string | number)[][]): void {
   const widths = cells[0]?.map((_, i) => Math.max(...cells.map((r) => r[i]?.length ?? 0))) ?? [];
   for (const r of cells)
     console.log(r.map((c, i) => (i ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('   '));
+}
+
+/**
+ * Build the storefront with the benchmark's routes (`/bare`, the baseline) into
+ * storefront/build-bench; the production build has no such route. About 10 s.
+ */
+export function buildBenchStorefront(): 'build-bench' {
+  const storefront = fileURLToPath(new URL('../storefront/', import.meta.url));
+  execFileSync('npx', ['--yes', 'pnpm@10.34.8', 'run', 'build:bench'], { cwd: storefront, stdio: 'inherit' });
+  return 'build-bench';
 }

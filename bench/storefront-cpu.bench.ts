@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { PostgresSearchEngine, type SearchResult } from '@agora/core';
 import { buildApi } from '@agora/platform-api';
 import { benchMarketplace } from './bench-catalog.js';
-import { bench, envInt, fmt, table } from './lib.js';
+import { bench, buildBenchStorefront, envInt, fmt, table } from './lib.js';
 
 /**
  * Where a storefront page's CPU goes (a diagnostic, no goal): pages and API calls served in
@@ -11,7 +11,7 @@ import { bench, envInt, fmt, table } from './lib.js';
  * stored result, so a row shows what the page costs with a free database; "cache hit" searches
  * through the PostgreSQL engine's result cache (ADR 0020), which a repeated search hits after a
  * catalog version check; the other rows search with the cache off.
- * Needs the built apps (`pnpm build`); run with NODE_ENV=production like the storefront benchmark.
+ * Builds the storefront with its `/bare` route (`build:bench`); run with NODE_ENV=production like the storefront benchmark.
  */
 const SECONDS = envInt('BENCH_SECONDS', 4);
 type Mode = 'real' | 'cache hit' | 'canned';
@@ -36,7 +36,7 @@ await bench('storefront-cpu', async (t) => {
     return result;
   };
 
-  const api = await buildApi(rt);
+  const api = await buildApi(rt, { storefront: buildBenchStorefront() });
   t.add(() => api.close());
   const get = async (path: string) => {
     const res = await api.app.request(path, { headers: { host } });

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { buildApi } from '@agora/platform-api';
 import { serve } from '@hono/node-server';
 import { benchMarketplace } from './bench-catalog.js';
-import { bench, envInt, fmt, percentile, runtime, table, verdict } from './lib.js';
+import { bench, buildBenchStorefront, envInt, fmt, percentile, runtime, table, verdict } from './lib.js';
 import type { Result, Round } from './load.js';
 
 /**
@@ -15,7 +15,8 @@ import type { Result, Round } from './load.js';
  * repeated search costs a catalog version check, ADR 0020) and on a second server over the same
  * database with the cache off (every page runs its search), which is what a search nobody made
  * before costs.
- * Needs the built apps: `pnpm build` first.
+ * Needs the built console (`pnpm build`); builds the storefront with its `/bare` route itself
+ * (`build:bench`, into storefront/build-bench).
  */
 const SECONDS = envInt('BENCH_SECONDS', 5);
 const ROUNDS = envInt('BENCH_ROUNDS', 6);
@@ -24,8 +25,9 @@ const CONCURRENCY = envInt('BENCH_CONCURRENCY', 16);
 await bench('storefront', async (t) => {
   // The deterministic catalog of the search benchmark (100,000 products by default).
   const { rt, host } = await benchMarketplace(t);
+  const storefront = buildBenchStorefront();
   const listen = async (runtimeOfServer: typeof rt) => {
-    const api = await buildApi(runtimeOfServer);
+    const api = await buildApi(runtimeOfServer, { storefront });
     t.add(() => api.close());
     const port = await new Promise<number>((resolve) => {
       const server = serve({ fetch: api.app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>

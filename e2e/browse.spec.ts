@@ -134,3 +134,22 @@ test('a visitor narrows a search to a unit price range at a quantity', async ({ 
   await form.getByRole('link', { name: 'Any price' }).click();
   await expect(page).not.toHaveURL(/priceMin/);
 });
+
+test('a visitor who mistypes is told which word was left out and offered the corrected search', async ({
+  page,
+}) => {
+  await page.goto(url(ACME, '/search?q=hydraulic+pmp'));
+  const notice = page.getByTestId('search-spelling');
+  await expect(notice).toContainText('No results for pmp; showing hydraulic.');
+  await expect(page.getByTestId('result-count')).not.toContainText('No products');
+  await notice.getByRole('link', { name: 'hydraulic pump' }).click();
+  await expect(page).toHaveURL(/[?&]q=hydraulic\+pump/);
+  await expect(page.getByTestId('search-spelling')).toHaveCount(0);
+
+  // Letters swapped: the results are already for the corrected words.
+  await page.goto(url(ACME, '/search?q=hydrualic+pmup'));
+  await expect(page.getByTestId('result-count')).not.toContainText('No products');
+  await expect(
+    page.getByTestId('search-spelling').getByRole('link', { name: 'hydraulic pump' }),
+  ).toBeVisible();
+});

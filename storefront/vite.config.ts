@@ -1,18 +1,25 @@
 import { vitePlugin as remix } from '@remix-run/dev';
 import { defineConfig } from 'vite';
+import { benchBuild } from './bench-routes.js';
 
 // Built once (`pnpm build`); platform-api mounts build/server and serves build/client.
-export default defineConfig({
-  plugins: [
-    remix({
-      // Lazy route discovery is off: both apps share one host, and its /__manifest requests would
-      // reach the storefront from the console. The full manifest is small.
-      future: {
-        v3_fetcherPersist: true,
-        v3_relativeSplatPath: true,
-        v3_throwAbortReason: true,
-      },
-    }),
-  ],
-  build: { assetsDir: 'assets' },
+// `pnpm build:bench` (vite mode `bench`) builds into build-bench/ with the benchmark's extra
+// routes (bench-routes.ts); the production build never contains them.
+export default defineConfig(({ mode }) => {
+  const bench = benchBuild(mode);
+  return {
+    plugins: [
+      remix({
+        // Lazy route discovery is off: both apps share one host, and its /__manifest requests would
+        // reach the storefront from the console. The full manifest is small.
+        future: {
+          v3_fetcherPersist: true,
+          v3_relativeSplatPath: true,
+          v3_throwAbortReason: true,
+        },
+        ...(bench ? { buildDirectory: bench.buildDirectory, routes: bench.routes } : {}),
+      }),
+    ],
+    build: { assetsDir: 'assets' },
+  };
 });

@@ -3,12 +3,15 @@ import { createRedis, subscribeTenantChanged } from '@agora/queue';
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import type { ApiDeps, AppEnv, TenantEnv } from './context.js';
+import { limitBodies } from './middleware/body-limit.js';
+import { rejectControlCharacters } from './middleware/control-characters.js';
 import { onError } from './middleware/errors.js';
 import { resolveSurface, TenantResolver } from './middleware/resolve-tenant.js';
+import { securityHeaders } from './middleware/security-headers.js';
 import { platformOnly, tenantOnly } from './middleware/surface-guards.js';
 import { createApi, mountDocs } from './openapi.js';
 import { fallbackPage } from './pages.js';
-import { changesPublicContent, PublicCache } from './public-cache.js';
+import { PublicCache } from './public-cache.js';
 import { loadRemixApp, type RemixApp } from './remix.js';
 import { catalogMedia, documentCatalogMedia } from './routes/catalog-media.js';
 import { devMailbox } from './routes/dev-mailbox.js';
@@ -42,20 +45,23 @@ export type UiApps = { storefront: RemixApp | null; console: RemixApp | null };
 export function createApp(deps: ApiDeps, ui: UiApps = { storefront: null, console: null }) {
   const app = new Hono<AppEnv>();
   app.use('*', requestId());
+  app.use('*', securityHeaders);
+  app.use('*', limitBodies);
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     await next();
   });
   app.onError(onError);
   app.route('/', health);
-  app.route('/', tlsAsk);
   app.use('*', resolveSurface);
+  app.use('*', rejectControlCharacters);
+  app.route('/', tlsAsk);
 
   const platformApi = createApi<AppEnv>();
   platformApi.use('*', platformOnly);
   platformApi.route('/', platformAuth);
   platformApi.route('/', platformTenants);
-  if (deps.config.env !== 'production') platformApi.route('/', platformDevEmails);
+  if (deps.config.env !== 'production' && deps.config.devMailbox) platformApi.route('/', platformDevEmails);
   mountDocs(platformApi, '/platform/v1', {
     title: 'Agora control plane API',
     description: 'Platform staff: tenants, provisioning, suspension.',
@@ -65,9 +71,6 @@ export function createApp(deps: ApiDeps, ui: UiApps = { storefront: null, consol
 
   const tenantApi = createApi<TenantEnv>();
   tenantApi.use('*', tenantOnly);
-  // Writes here change what every storefront page reads through the public cache.
-  for (const path of ['/settings/*', '/operator/categories', '/operator/categories/*'])
-    tenantApi.use(path, changesPublicContent);
   tenantApi.route('/', tenantStorefront);
   tenantApi.route('/', tenantSearch);
   tenantApi.route('/', tenantUsers);
@@ -96,7 +99,7 @@ export function createApp(deps: ApiDeps, ui: UiApps = { storefront: null, consol
   app.route('/', tenantMedia);
   app.route('/', catalogMedia);
   // Development only, and before the UI's catch-all: the dev mailbox page on the platform host.
-  if (deps.config.env !== 'production') app.route('/', devMailbox);
+  if (deps.config.env !== 'production' && deps.config.devMailbox) app.route('/', devMailbox);
 
   mountUi(app, ui);
   app.notFound(fallbackPage);
@@ -110,17 +113,22 @@ export type Api = {
   close(): Promise<void>;
 };
 
+export type UiBuilds = {
+  /** The storefront's build directory: `build`, or `build-bench` (with the benchmark routes). */
+  storefront?: 'build' | 'build-bench';
+};
+
 /** Mount the built Remix apps, when built (see loadRemixApp). */
-export async function loadUiApps(): Promise<UiApps> {
+export async function loadUiApps(builds: UiBuilds = {}): Promise<UiApps> {
   const [storefront, console] = await Promise.all([
-    loadRemixApp('storefront'),
+    loadRemixApp('storefront', builds.storefront),
     loadRemixApp('tenant-console'),
   ]);
   return { storefront, console };
 }
 
 /** The app plus its host and public-content caches, kept fresh by tenant-changed events from Redis. */
-export async function buildApi(runtime: Runtime): Promise<Api> {
+export async function buildApi(runtime: Runtime, builds: UiBuilds = {}): Promise<Api> {
   const resolver = new TenantResolver(
     (host) => lookupTenantByHost(runtime.database, host),
     runtime.config.tenantCacheTtlMs,
@@ -137,7 +145,7 @@ export async function buildApi(runtime: Runtime): Promise<Api> {
     publicCache.clear();
   });
   return {
-    app: createApp({ ...runtime, resolver, publicCache }, await loadUiApps()),
+    app: createApp({ ...runtime, resolver, publicCache }, await loadUiApps(builds)),
     resolver,
     publicCache,
     close: async () => {

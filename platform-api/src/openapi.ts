@@ -4,6 +4,7 @@ import { AppError, ErrorBody, NextCursor } from '@agora/contracts';
 import { type OpenAPIHono as Api, OpenAPIHono, type RouteConfig, type z } from '@hono/zod-openapi';
 import type { Env, MiddlewareHandler } from 'hono';
 import swaggerUi from 'swagger-ui-dist';
+import { controlCharacterIssues } from './middleware/control-characters.js';
 import { validationError } from './middleware/errors.js';
 
 /** A sub-app whose validation failures all take the one error shape. */
@@ -12,6 +13,16 @@ export function createApi<E extends Env>() {
     defaultHook: (result) => {
       if (!result.success)
         throw validationError(result.error, result.target === 'json' ? 'request body' : `${result.target}`);
+      // Paths and queries are checked app-wide (rejectControlCharacters); bodies once parsed.
+      if (result.target === 'json' || result.target === 'form') {
+        const fields = controlCharacterIssues(result.data);
+        if (fields.length)
+          throw new AppError(
+            'validation_failed',
+            `Invalid request body: check ${[...new Set(fields.map((f) => f.path))].join(', ')}`,
+            { fields },
+          );
+      }
     },
   });
 }
@@ -44,7 +55,7 @@ const ERROR_DESCRIPTIONS = {
   403: 'Not allowed (for example, the marketplace is suspended)',
   404: 'Not found',
   409: 'Conflicts with the current state',
-  413: 'The request body is larger than this endpoint takes',
+  413: 'The request body is larger than this endpoint accepts (`payload_too_large`, `details.limitBytes`)',
   415: 'The request body has a content type this endpoint does not take',
   429: 'Too many requests; wait `Retry-After` seconds',
 } as const;

@@ -1,3 +1,4 @@
+import type { MiddlewareHandler } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { TenantEnv } from './context.js';
 
@@ -69,18 +70,35 @@ export class PublicCache {
 }
 
 /**
+ * The per-route cache declaration of a write, spread into `createRoute` after its access level
+ * with that level's middleware (`...access.operator, ...changesPublic(...access.operator.middleware)`):
+ * the route's middleware plus `changesPublicContent`, and `x-agora-cache` in the OpenAPI
+ * document. Which writes drop the public cache is declared on the routes themselves, not in a
+ * path list (docs/caching.md).
+ */
+// biome-ignore lint/suspicious/noExplicitAny: any middleware, as access.ts's chain
+export function changesPublic<M extends MiddlewareHandler<any, any, any>[]>(...middleware: M) {
+  return {
+    middleware: [...middleware, changesPublicContent] as [...M, typeof changesPublicContent],
+    'x-agora-cache': { invalidates: ['public-content'] },
+  };
+}
+
+/**
  * Middleware for the routes whose writes change what `PublicCache` holds (branding, the category
- * tree): after a successful write, drop this tenant's entries here at once and tell every other
+ * tree), declared with `changesPublic`: after a successful write, drop this tenant's entries here at once and tell every other
  * API process. The write has committed by then, so a failed announcement does not fail the
  * request; the other processes catch up within the TTL.
  */
-export const changesPublicContent = createMiddleware<TenantEnv>(async (c, next) => {
-  await next();
-  if (c.req.method === 'GET' || c.req.method === 'HEAD' || !c.res.ok) return;
-  const { publicCache, events } = c.var.deps;
-  const tenantId = c.var.tenant.id;
-  publicCache.invalidate(tenantId);
-  await events.tenantChanged({ tenantId, hostnames: [] }).catch((e: unknown) => {
-    console.error(`public content of tenant ${tenantId} changed, but the announcement failed:`, e);
-  });
-});
+export const changesPublicContent: MiddlewareHandler<TenantEnv> = createMiddleware<TenantEnv>(
+  async (c, next) => {
+    await next();
+    if (c.req.method === 'GET' || c.req.method === 'HEAD' || !c.res.ok) return;
+    const { publicCache, events } = c.var.deps;
+    const tenantId = c.var.tenant.id;
+    publicCache.invalidate(tenantId);
+    await events.tenantChanged({ tenantId, hostnames: [] }).catch((e: unknown) => {
+      console.error(`public content of tenant ${tenantId} changed, but the announcement failed:`, e);
+    });
+  },
+);

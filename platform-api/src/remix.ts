@@ -19,16 +19,20 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
 };
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 /**
- * Load a built Remix app (`<app>/build`) and wrap it for mounting: a request handler and a
+ * Load a built Remix app (`<app>/build`, or the storefront's `build-bench` for the benchmarks) and wrap it for mounting: a request handler and a
  * static handler for its hashed client assets. Returns null when the app has not been built.
  */
-export async function loadRemixApp(name: 'storefront' | 'tenant-console'): Promise<RemixApp | null> {
-  const buildDir = join(repoRoot, name, 'build');
+export async function loadRemixApp(
+  name: 'storefront' | 'tenant-console',
+  directory: 'build' | 'build-bench' = 'build',
+): Promise<RemixApp | null> {
+  const buildDir = join(repoRoot, name, directory);
   const serverEntry = join(buildDir, 'server', 'index.js');
   if (!existsSync(serverEntry)) return null;
   const build = (await import(pathToFileURL(serverEntry).href)) as ServerBuild;
@@ -39,7 +43,15 @@ export async function loadRemixApp(name: 'storefront' | 'tenant-console'): Promi
     // Each app declares its own AppLoadContext; the mount layer passes it through untyped.
     handle: (request, context) => handler(request, context as never),
     async asset(pathname) {
-      const file = resolve(clientDir, `.${decodeURIComponent(pathname)}`);
+      let decoded: string;
+      try {
+        decoded = decodeURIComponent(pathname);
+      } catch {
+        return null; // bad percent-encoding: no such file
+      }
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: no file name has control characters
+      if (/[\u0000-\u001f\u007f]/.test(decoded)) return null;
+      const file = resolve(clientDir, `.${decoded}`);
       if (!file.startsWith(`${clientDir}/`)) return null;
       const bytes = await readFile(file).catch(() => null);
       if (!bytes) return null;

@@ -134,6 +134,25 @@ describe('public storefront reads through the cache', () => {
     expect(await categoryNames(B)).toEqual([]);
   });
 
+  it('declares on each route, in the OpenAPI document, which writes drop the public cache', async () => {
+    const doc = await json(await h.call(A, '/api/v1/openapi.json'));
+    const declared: string[] = [];
+    for (const [path, item] of Object.entries<Record<string, any>>(doc.paths))
+      for (const [method, op] of Object.entries<any>(item))
+        if (op?.['x-agora-cache']) declared.push(`${method.toUpperCase()} ${path}`);
+    expect(declared.sort()).toEqual(
+      [
+        'PUT /settings/branding',
+        'PUT /settings/logo',
+        'DELETE /settings/logo',
+        'POST /operator/categories',
+        'PATCH /operator/categories/{id}',
+        'POST /operator/categories/{id}/archive',
+        'POST /operator/categories/{id}/restore',
+      ].sort(),
+    );
+  });
+
   it('keeps the cache when a write is refused', async () => {
     const before = await storefrontName(A);
     const bad = await h.call(A, '/api/v1/settings/branding', { method: 'PUT', token, body: { name: '' } });

@@ -98,7 +98,17 @@ describe('GET /api/v1/search', () => {
         vendors: [{ id: 'ven_a', name: 'Hydro Parts', count: 1 }],
         inStock: { true: 1, false: 0 },
       },
+      dropped: [],
+      didYouMean: 'hydraulic pump',
     });
+  });
+
+  it('says which words it left out and how it would spell the query (ADR 0026)', async () => {
+    const r = await body(await get('search-a.localhost', '?q=hydraulic+pmp'));
+    expect(r.items.map((i: { id: string }) => i.id)).toEqual(['prd_a1']);
+    expect([r.dropped, r.didYouMean]).toEqual([['pmp'], 'hydraulic pump']);
+    const none = await body(await get('search-a.localhost', '?q=zzqqxx'));
+    expect([none.total, none.dropped, none.didYouMean]).toEqual([0, ['zzqqxx'], null]);
   });
 
   it('skips the facet counts when asked, with the same items', async () => {

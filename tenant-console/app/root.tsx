@@ -1,4 +1,5 @@
 import { tenantApi } from '@agora/api-client';
+import ui from '@agora/ui/styles.css?url';
 import type { HeadersFunction, LoaderFunctionArgs } from '@remix-run/node';
 import {
   isRouteErrorResponse,
@@ -8,11 +9,13 @@ import {
   Scripts,
   ScrollRestoration,
   useRouteError,
+  useRouteLoaderData,
 } from '@remix-run/react';
 import { csrfToken } from './lib/session.server.js';
 import styles from './styles.css?url';
 
 export const links = () => [
+  { rel: 'stylesheet', href: ui },
   { rel: 'stylesheet', href: styles },
   { rel: 'icon', href: 'data:,' },
 ];
@@ -63,20 +66,32 @@ export default function App() {
   return <Outlet />;
 }
 
+const TITLES: Record<number, string> = { 403: 'Not allowed', 404: 'Page not found' };
+
+/**
+ * The one error page of the console: a 404, a 403 (from `notAllowed`, which every API 403 in a
+ * loader or action becomes), or anything else as "something went wrong", never a stack trace.
+ */
 export function ErrorBoundary() {
   const error = useRouteError();
+  const root = useRouteLoaderData<typeof loader>('root');
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const message = isRouteErrorResponse(error)
-    ? typeof error.data === 'string' && error.data
-      ? error.data
-      : error.statusText
-    : 'Something went wrong on our side. Try again in a moment.';
+  const detail = isRouteErrorResponse(error) && typeof error.data === 'string' ? error.data : '';
+  const title = TITLES[status] ?? 'Something went wrong';
+  const home = root?.surface === 'platform' ? '/' : '/console';
   return (
     <main className="narrow">
-      <title>{status === 404 ? 'Not found' : 'Error'}</title>
-      <h1>{status === 404 ? 'Page not found' : status === 403 ? 'Not allowed' : 'Something went wrong'}</h1>
-      <p>{message}</p>
-      <a href=".">Back</a>
+      <title>{title}</title>
+      <h1>{title}</h1>
+      <p>
+        {detail ||
+          (status === 404
+            ? 'There is nothing at this address.'
+            : status === 403
+              ? 'Your account cannot open this page.'
+              : 'Something went wrong on our side. Try again in a moment.')}
+      </p>
+      <a href={home}>Back to your dashboard</a>
     </main>
   );
 }

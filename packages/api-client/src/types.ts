@@ -5,6 +5,7 @@
 export type {
   Branding,
   BrandingInput,
+  Footer,
   Me,
   Page,
   PageQueryInput as PageQuery,

@@ -19,8 +19,16 @@ const ThemeView = z.object({
   }),
 });
 
+/** The storefront footer the operator writes (`Footer` is its input, with defaults). */
+const FooterView = z
+  .object({
+    text: z.string().meta({ description: 'Plain text' }),
+    links: z.array(z.object({ label: z.string(), url: z.string() })),
+  })
+  .meta({ id: 'Footer' });
+
 export const Storefront = z
-  .object({ name: z.string(), tagline: z.string(), theme: ThemeView })
+  .object({ name: z.string(), tagline: z.string(), theme: ThemeView, footer: FooterView })
   .meta({ id: 'Storefront' });
 export type Storefront = z.infer<typeof Storefront>;
 
@@ -70,6 +78,7 @@ export const Branding = z
     name: z.string().meta({ example: 'Acme Supply' }),
     tagline: z.string().meta({ example: 'Industrial parts, wholesale' }),
     theme: ThemeView,
+    footer: FooterView,
     warnings: z.array(BrandingWarning).meta({
       description:
         'Advice that does not stop saving, for example colors with too little contrast for the white ' +

@@ -27,7 +27,7 @@ const count = () => z.coerce.number<string | number>({ error: COUNT }).int(COUNT
 const shape = {
   q: z.string().max(200).optional().meta({
     description:
-      'Words to find (all must match; typos tolerated in words of 4+ letters). Quotes, `-word` and `or` switch to exact web-search syntax.',
+      'Words to find (all must match; typos tolerated in words of 4+ letters; a word matching nothing is left out and listed in `dropped`). Quotes, `-word` and `or` switch to exact web-search syntax.',
     example: 'hydraulic pump',
   }),
   category: z
@@ -132,6 +132,28 @@ export const SearchFacets = z
   .meta({ description: 'Counts over all matches, with the same filters applied' });
 export type SearchFacets = z.infer<typeof SearchFacets>;
 
+/**
+ * What a product search did with the words it was given (ADR 0026), part of every search
+ * response: the storefront says "No results for pmp; showing hydraulic" and offers the corrected
+ * query as a link. The Meilisearch engine corrects typos itself and returns both empty.
+ */
+export const SearchSpelling = z.object({
+  dropped: z
+    .array(z.string())
+    .meta({
+      description:
+        'Words of `q` that match no product even with typo tolerance: left out, the results are for the other words. Empty when every word was searched.',
+    }),
+  didYouMean: z
+    .string()
+    .nullable()
+    .meta({
+      description:
+        "The query with misspelled words corrected from the catalog's own words, when a word as typed found nothing (the results already include the correction, except for a dropped 3-letter word, for which it is only a suggestion). null when nothing was corrected.",
+    }),
+});
+export type SearchSpelling = z.infer<typeof SearchSpelling>;
+
 export const SearchResult = z
   .object({
     items: z.array(SearchHit),
@@ -149,6 +171,7 @@ export const SearchResult = z
       .int()
       .meta({ description: `Pages that can be requested (up to ${MAX_RESULT_WINDOW} results)` }),
     facets: SearchFacets,
+    ...SearchSpelling.shape,
   })
   .meta({ id: 'SearchResult' });
 export type SearchResult = z.infer<typeof SearchResult>;

@@ -92,9 +92,37 @@ export type { ProductSummary } from './catalog/products/product-summary.js';
 export type { VendorProductView } from './catalog/products/product-view.js';
 export { updateProduct } from './catalog/products/update-product.js';
 export { productRuleIssues } from './catalog/products/validate-product.js';
+export {
+  nextProductStatus,
+  type ProductIntent,
+  type ProductWrite,
+  writeProducts,
+} from './catalog/products/write-products.js';
 export { slugify } from './catalog/slugify.js';
 export type { VendorActor } from './catalog/vendor-access.js';
 export { type Cdn, createCdn, HttpCdn, noCdn, tenantSurrogateKey } from './cdn/cdn.js';
+export { commerceSettingsFrom, getCommerceSettings } from './commerce/commerce-settings.js';
+export { AmountOverflowError, applyBps, divideRounded, lineAmount, sumAmounts } from './commerce/money.js';
+export {
+  groupForCheckout,
+  type PricedLine,
+  shippingFor,
+  type VendorOrderTotals,
+  vendorOrderTotals,
+} from './commerce/order-totals.js';
+export {
+  type CheckoutLine,
+  type CheckoutResult,
+  decideCheckoutApproval,
+  placeCheckout,
+} from './commerce/place-checkout.js';
+export {
+  allowedQuantities,
+  isAllowedQuantity,
+  nextTier,
+  roundUpToAllowed,
+} from './commerce/quantity-rules.js';
+export { checkSpendingLimit, localDate, periodBounds, startOfLocalDay } from './commerce/spending-period.js';
 export { DEMO_TENANTS, type DemoTenant, seedDemo } from './demo/seed-demo.js';
 export { type DemoCatalog, seedDemoCatalog } from './demo/seed-demo-catalog.js';
 export type { Deps } from './deps.js';
@@ -179,7 +207,7 @@ export {
 export { MeilisearchEngine, type MeilisearchEngineOptions } from './search/meili/meilisearch-engine.js';
 export { PostgresSearchEngine } from './search/postgres-search-engine.js';
 export { reindexAllProducts, reindexProducts } from './search/reindex-products.js';
-export { reindexProductsTx, TS_CONFIG } from './search/reindex-products-tx.js';
+export { rebuildSearchWordsTx, reindexProductsTx, TS_CONFIG } from './search/reindex-products-tx.js';
 export { SearchCache, searchCacheKey } from './search/search-cache.js';
 export {
   type CategoryFacet,
@@ -196,11 +224,13 @@ export {
   type VendorFacet,
 } from './search/search-engine.js';
 export { fuzzyEligible, type SearchTerms, searchTerms } from './search/search-terms.js';
-export { ensureStaffUser, getStaff, loginStaff } from './staff/staff.js';
+export { type NearWord, SearchVocabulary, VocabularyCache } from './search/search-vocabulary.js';
+export { endStaffSessions, ensureStaffUser, getStaff, getStaffSession, loginStaff } from './staff/staff.js';
 export { getStorefront } from './storefront/get-storefront.js';
 export { inviteOperator } from './team/invite-operator.js';
 export { listTeam, TEAM_ROLES, type TeamMember } from './team/list-team.js';
 export { removeTeamMember } from './team/remove-team-member.js';
+export { allowCertificate } from './tenants/allow-certificate.js';
 export { announce, changeTenantStatus, retryProvisioning } from './tenants/change-status.js';
 export { createTenant, enqueueProvisioning } from './tenants/create-tenant.js';
 export { getTenant, type TenantView } from './tenants/get-tenant.js';
@@ -210,7 +240,13 @@ export { type HostTenant, lookupTenantByHost } from './tenants/lookup-host.js';
 export { acceptInvite } from './users/accept-invite.js';
 export { requestPasswordReset } from './users/request-password-reset.js';
 export { resetPassword } from './users/reset-password.js';
-export { createTenantUser, getTenantUser, loginTenantUser, type TenantRole } from './users/tenant-users.js';
+export {
+  createTenantUser,
+  getSessionUser,
+  getTenantUser,
+  loginTenantUser,
+  type TenantRole,
+} from './users/tenant-users.js';
 export { verifyEmail } from './users/verify-email.js';
 export { addVendorDocuments } from './vendors/add-vendor-documents.js';
 export { applyAsVendor, type VendorApplicationResult } from './vendors/apply-as-vendor.js';

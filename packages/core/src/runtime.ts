@@ -19,6 +19,7 @@ export async function createRuntime(
   const database = await connectDatabase(requireDatabaseUrl(config), {
     max: config.dbPoolMax,
     applicationName: options.applicationName,
+    rolesLogin: config.tenantRolesLogin,
   });
   const redis = createRedis(config.redisUrl, { name: options.applicationName });
   const jobs = new JobClient(redis, config.queuePrefix);

@@ -4,7 +4,13 @@ import { Form, useLocation, useSearchParams } from '@remix-run/react';
 import { AppLink } from './app-link.js';
 import { PriceFilter } from './price-filter.js';
 import { ProductCard } from './product-card.js';
-import { keptParams, type RefusedParam, RefusedParamsNotice } from './refused-params.js';
+import {
+  keptParams,
+  type RefusedParam,
+  RefusedParamsNotice,
+  withoutRefusedParams,
+} from './refused-params.js';
+import { SearchSpellingNotice } from './search-spelling.js';
 
 /** Products per page on every catalog listing (search, category pages). */
 export const PAGE_SIZE = 24;
@@ -104,48 +110,56 @@ export function CatalogSearch({
       </Form>
       <RefusedParamsNotice refused={refused} />
       <div className="search-layout">
-        <aside className="facets" aria-label="Filters">
-          {categories.length ? (
-            <>
-              <h2>Category</h2>
-              <ul>
-                {categories.map((c) => (
-                  <li key={c.id}>
-                    <AppLink to={c.to} aria-current={c.current ? 'true' : undefined}>
-                      {c.name} <span className="count">{c.count}</span>
-                    </AppLink>
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : null}
-          {result.facets.vendors.length ? (
-            <>
-              <h2>Vendor</h2>
-              <ul>
-                {result.facets.vendors.map((v) => (
-                  <li key={v.id}>
-                    <AppLink
-                      to={withParam('vendor', params.get('vendor') === v.id ? null : v.id)}
-                      aria-current={params.get('vendor') === v.id ? 'true' : undefined}
-                    >
-                      {v.name} <span className="count">{v.count}</span>
-                    </AppLink>
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : null}
-          <h2>Availability</h2>
-          <AppLink to={withParam('inStock', params.get('inStock') ? null : 'true')}>
-            {params.get('inStock') ? 'Show all' : 'In stock only'}
-          </AppLink>
-          <PriceFilter pathname={pathname} params={params} items={result.items} />
-        </aside>
+        {/* A phone folds the filters under one button; a desktop always shows them (styles.css). */}
+        <details className="facets-panel">
+          <summary className="button secondary">Filters</summary>
+          <aside className="facets" aria-label="Filters">
+            {categories.length ? (
+              <>
+                <h2>Category</h2>
+                <ul>
+                  {categories.map((c) => (
+                    <li key={c.id}>
+                      <AppLink to={c.to} aria-current={c.current ? 'true' : undefined}>
+                        {c.name} <span className="count">{c.count}</span>
+                      </AppLink>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+            {result.facets.vendors.length ? (
+              <>
+                <h2>Vendor</h2>
+                <ul>
+                  {result.facets.vendors.map((v) => (
+                    <li key={v.id}>
+                      <AppLink
+                        to={withParam('vendor', params.get('vendor') === v.id ? null : v.id)}
+                        aria-current={params.get('vendor') === v.id ? 'true' : undefined}
+                      >
+                        {v.name} <span className="count">{v.count}</span>
+                      </AppLink>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+            <h2>Availability</h2>
+            <AppLink to={withParam('inStock', params.get('inStock') ? null : 'true')}>
+              {params.get('inStock') ? 'Show all' : 'In stock only'}
+            </AppLink>
+            <PriceFilter pathname={pathname} params={params} items={result.items} />
+          </aside>
+        </details>
         <section aria-live="polite">
+          <SearchSpellingNotice q={q} result={result} searchHref={(words) => withParam('q', words)} />
           <p className="result-count" data-testid="result-count">
-            {result.total === 0 ? 'No products match.' : `${productCount(result.total, result.totalCapped)}`}
-            {q ? ` for “${q}”` : ''}
+            {result.total === 0
+              ? q
+                ? `No products match “${q}”.`
+                : 'No products match these filters.'
+              : `${productCount(result.total, result.totalCapped)}${q ? ` for “${q}”` : ''}`}
           </p>
           {result.total === 0 ? (
             <div className="empty-state">

@@ -1,4 +1,6 @@
 import { ApiError } from '@agora/api-client';
+import { FieldErrors, TextField, VendorDetailsFields } from '@agora/ui/form-fields';
+import { apiErrorReply, formValues, okReply } from '@agora/ui/forms';
 import { type ActionFunctionArgs, json, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation, useRouteLoaderData } from '@remix-run/react';
 import { useState } from 'react';
@@ -19,29 +21,6 @@ function submittedIndustries(form: FormData): string[] {
     .flatMap((v) => (typeof v === 'string' ? v.split(',') : []))
     .map((v) => v.trim())
     .filter(Boolean);
-}
-
-/** The form's text fields, given back after a refusal; never the password. */
-const KEPT_FIELDS = [
-  'businessName',
-  'legalName',
-  'country',
-  'taxId',
-  'contactName',
-  'contactEmail',
-  'website',
-  'description',
-] as const;
-
-/** What the applicant typed and checked, to fill the form again (files cannot be given back). */
-function typedValues(form: FormData) {
-  const text: Record<string, string> = {};
-  for (const name of KEPT_FIELDS) {
-    const v = form.get(name);
-    text[name] = typeof v === 'string' ? v : '';
-  }
-  const documents = form.getAll('documents').some((v) => typeof v !== 'string' && v.size > 0);
-  return { text, industries: submittedIndustries(form), documents };
 }
 
 /**
@@ -70,96 +49,64 @@ function errorsByField(e: ApiError, form: FormData): Record<string, string[]> {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
+  // What was typed and checked, to fill the form again (never the password; files cannot be given back).
+  const values = formValues(form, ['industries']);
+  delete values.password;
+  values.industries = submittedIndustries(form);
+  const documentsChosen = form.getAll('documents').some((v) => typeof v !== 'string' && v.size > 0);
   try {
     const vendor = await apiFor(context).applyAsVendor(form);
-    return json({
-      ok: true as const,
-      status: vendor.status,
-      message: '',
-      rateLimited: false,
-      fields: {} as Record<string, string[]>,
-      values: null,
-    });
+    return json({ ...okReply(''), status: vendor.status, rateLimited: false, documentsChosen: false });
   } catch (e) {
     // The API's status (400 for a refused field, 429 when rate limited), and the form as typed.
-    if (e instanceof ApiError && e.status < 500)
+    if (e instanceof ApiError && e.status < 500) {
+      const reply = apiErrorReply(e, values, 'application');
       return json(
         {
-          ok: false as const,
+          ...reply,
+          // One industry or one document: named by its value or file, under its field.
+          fields: errorsByField(e, form),
           status: null,
-          message: e.message,
           // Too many applications from this address (429): say so plainly, it is not a form error.
           rateLimited: e.code === 'rate_limited',
-          fields: errorsByField(e, form),
-          values: typedValues(form),
+          documentsChosen,
         },
         { status: e.status },
       );
+    }
     throw e;
   }
 }
 
-/** A field's errors, one per line (a field such as `documents` can have one per file). */
-function FieldErrors({ name, errors }: { name: string; errors?: string[] }) {
-  if (!errors?.length) return null;
-  return (
-    <ul className="error" role="alert" data-testid={`errors-${name}`}>
-      {errors.map((message) => (
-        <li key={message}>{message}</li>
-      ))}
-    </ul>
-  );
-}
-
-function Field({
-  name,
-  label,
-  type = 'text',
-  required = true,
+/** The documents input: files to send with the application. */
+function DocumentsField({
   errors,
-  hint,
-  defaultValue,
   notice,
   onFilesChange,
 }: {
-  name: string;
-  label: string;
-  type?: string;
-  required?: boolean;
   errors?: string[];
-  hint?: string;
-  defaultValue?: string;
-  /** Shown next to the input, as a status (e.g. files to attach again). */
   notice?: string;
-  onFilesChange?: (count: number) => void;
+  onFilesChange: (count: number) => void;
 }) {
   return (
     <div className={`field${errors?.length ? ' has-error' : ''}`}>
-      <label htmlFor={`f-${name}`}>{label}</label>
-      {type === 'textarea' ? (
-        <textarea id={`f-${name}`} name={name} required={required} rows={4} defaultValue={defaultValue} />
-      ) : (
-        <input
-          id={`f-${name}`}
-          name={name}
-          type={type}
-          required={required}
-          {...(type === 'file'
-            ? {
-                multiple: true,
-                accept: 'application/pdf,image/png,image/jpeg',
-                onChange: (e) => onFilesChange?.(e.currentTarget.files?.length ?? 0),
-              }
-            : { defaultValue })}
-        />
-      )}
+      <label htmlFor="f-documents">Verification documents</label>
+      <input
+        id="f-documents"
+        name="documents"
+        type="file"
+        required
+        multiple
+        accept="application/pdf,image/png,image/jpeg"
+        onChange={(e) => onFilesChange(e.currentTarget.files?.length ?? 0)}
+      />
       {notice ? (
-        <small className="notice" role="status" data-testid={`notice-${name}`}>
+        <small className="notice" role="status" data-testid="notice-documents">
           {notice}
         </small>
       ) : null}
-      {hint ? <small className="hint">{hint}</small> : null}
-      <FieldErrors name={name} errors={errors} />
+      <small className="hint">PDF, PNG or JPEG, up to 5 files of 5 MB.</small>
+      <FieldErrors name="documents" errors={errors} />
     </div>
   );
 }
@@ -189,9 +136,7 @@ export default function Sell() {
     );
   }
   const f = data?.fields ?? {};
-  const typed = data?.values?.text ?? {};
-  const checked = new Set(data?.values?.industries ?? []);
-  const attachAgain = data?.values?.documents && filesChosen === 0;
+  const attachAgain = data?.documentsChosen && filesChosen === 0;
   return (
     <main className="page narrow-page">
       <h1>Sell on {name}</h1>
@@ -208,79 +153,25 @@ export default function Sell() {
         </p>
       ) : null}
       <Form method="post" encType="multipart/form-data">
-        <Field
-          name="businessName"
-          label="Business name"
-          errors={f.businessName}
-          defaultValue={typed.businessName}
+        <VendorDetailsFields
+          values={data?.values ?? {}}
+          errors={f}
+          industries={industries}
+          required
+          contactEmail={{ label: 'Contact email (your sign-in)' }}
+          afterContact={
+            <TextField
+              name="password"
+              label="Password"
+              type="password"
+              required
+              errors={f.password}
+              hint="At least 10 characters."
+            />
+          }
         />
-        <Field name="legalName" label="Legal name" errors={f.legalName} defaultValue={typed.legalName} />
-        <Field
-          name="country"
-          label="Country (ISO code, e.g. DE)"
-          errors={f.country}
-          defaultValue={typed.country}
-        />
-        <Field name="taxId" label="Tax or registration id" errors={f.taxId} defaultValue={typed.taxId} />
-        <Field
-          name="contactName"
-          label="Contact person"
-          errors={f.contactName}
-          defaultValue={typed.contactName}
-        />
-        <Field
-          name="contactEmail"
-          label="Contact email (your sign-in)"
-          type="email"
-          errors={f.contactEmail}
-          defaultValue={typed.contactEmail}
-        />
-        <Field
-          name="password"
-          label="Password"
-          type="password"
-          errors={f.password}
-          hint="At least 10 characters."
-        />
-        <Field
-          name="website"
-          label="Website"
-          type="url"
-          required={false}
-          errors={f.website}
-          defaultValue={typed.website}
-        />
-        <fieldset className={`field${f.industries?.length ? ' has-error' : ''}`}>
-          <legend>Industries</legend>
-          <div className="checkbox-group">
-            {industries.map((i) => (
-              <label key={i.value}>
-                <input
-                  type="checkbox"
-                  name="industries"
-                  value={i.value}
-                  defaultChecked={checked.has(i.value)}
-                />{' '}
-                {i.label}
-              </label>
-            ))}
-          </div>
-          <small className="hint">Choose every industry you sell to.</small>
-          <FieldErrors name="industries" errors={f.industries} />
-        </fieldset>
-        <Field
-          name="description"
-          label="What you sell"
-          type="textarea"
-          errors={f.description}
-          defaultValue={typed.description}
-        />
-        <Field
-          name="documents"
-          label="Verification documents"
-          type="file"
+        <DocumentsField
           errors={f.documents}
-          hint="PDF, PNG or JPEG, up to 5 files of 5 MB."
           notice={
             attachAgain ? 'Files cannot be kept after an error: attach your documents again.' : undefined
           }

@@ -33,12 +33,43 @@ export function tenantContext(context: AppLoadContext): {
   tenant: { id: string; slug: string };
 } {
   if (context.surface !== 'tenant' || !context.tenant) throw new Response('Not found', { status: 404 });
-  return { api: tenantApi(context.transport), tenant: context.tenant };
+  return { api: forbiddenAsPage(tenantApi(context.transport)), tenant: context.tenant };
 }
 
 export function platformContext(context: AppLoadContext): PlatformApi {
   if (context.surface !== 'platform') throw new Response('Not found', { status: 404 });
-  return platformApi(context.transport);
+  return forbiddenAsPage(platformApi(context.transport));
+}
+
+/** The console's "not allowed" page (the root ErrorBoundary renders it), status 403, with the API's reason. */
+export const notAllowed = (reason: string) =>
+  new Response(
+    `Your account cannot open this page: ${reason.charAt(0).toLowerCase()}${reason.slice(1).replace(/\.$/, '')}. ` +
+      "If you think it should, ask the marketplace's owner.",
+    { status: 403 },
+  );
+
+/**
+ * The one guard for 403s: every API call a loader or action makes through this client turns an
+ * API 403 (say, an operator opening a vendor page) into the "not allowed" page with the API's
+ * reason, instead of an unhandled ApiError (a 500). Other errors pass through unchanged.
+ */
+export function forbiddenAsPage<T extends object>(api: T): T {
+  return new Proxy(api, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        const result = value.apply(target, args);
+        if (prop === 'withToken') return forbiddenAsPage(result);
+        if (!(result instanceof Promise)) return result;
+        return result.catch((e: unknown) => {
+          if (e instanceof ApiError && e.status === 403) throw notAllowed(e.message);
+          throw e;
+        });
+      };
+    },
+  });
 }
 
 const loginPath = (surface: 'tenant' | 'platform') => (surface === 'tenant' ? '/console/login' : '/login');
@@ -80,10 +111,8 @@ function toLogin(request: Request, surface: 'tenant' | 'platform', clear = false
   });
 }
 
-/** Only same-site relative paths: a login never redirects to another site. */
-export function safeNext(value: FormDataEntryValue | string | null, fallback: string): string {
-  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') ? value : fallback;
-}
+// Only same-site paths: a login never redirects to another site.
+export { safeNext } from './safe-next.js';
 
 /**
  * CSRF: a random token in its own `__Host-` cookie, echoed in every form as a hidden field,

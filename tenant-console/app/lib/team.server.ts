@@ -1,4 +1,5 @@
 import { ApiError, type Page, type PageQuery, type TenantApi } from '@agora/api-client';
+import { apiErrorReply, type FormReply, okReply } from '@agora/ui/forms';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { requireTenantUser, verifiedForm } from './session.server.js';
 
@@ -12,7 +13,7 @@ export type TeamCalls = {
   remove(api: TenantApi, id: string): Promise<unknown>;
 };
 
-export type TeamActionResult = { ok: boolean; message: string; fields: Record<string, string> };
+export type TeamActionResult = FormReply;
 
 export const TEAM_PAGE_SIZE = 50;
 
@@ -42,14 +43,13 @@ export const teamAction =
     try {
       if (form.get('intent') === 'remove') {
         await calls.remove(api, String(form.get('id') ?? ''));
-        return { ok: true, message: `${form.get('email')} no longer has access.`, fields: {} };
+        return okReply(`${form.get('email')} no longer has access.`);
       }
       const email = String(form.get('email') ?? '');
       await calls.invite(api, email);
-      return { ok: true, message: `Invitation sent to ${email}.`, fields: {} };
+      return okReply(`Invitation sent to ${email}.`);
     } catch (e) {
-      if (e instanceof ApiError && e.status < 500)
-        return { ok: false, message: e.message, fields: e.fieldErrors };
+      if (e instanceof ApiError && e.status < 500) return apiErrorReply(e, null, 'invitation');
       throw e;
     }
   };

@@ -1,3 +1,4 @@
+import type { FormReply } from '@agora/ui/forms';
 import { Form, Link } from '@remix-run/react';
 import { navFor } from './nav.js';
 import { Csrf, Field, Notice, Shell, StatusBadge } from './ui.js';
@@ -17,7 +18,7 @@ export function TeamPage(props: {
   /** This page's cursor ('' on the first page) and the next page's (null on the last). */
   cursor: string;
   nextCursor: string | null;
-  result: { ok: boolean; message: string; fields: Record<string, string> } | undefined;
+  result: FormReply | undefined;
   canInvite: boolean;
   canRemove: (m: Member) => boolean;
   roleLabel: (role: string) => string;

@@ -1,5 +1,8 @@
-import { Form, Link, useRouteLoaderData } from '@remix-run/react';
-import type { ReactNode } from 'react';
+import { statusLabel } from '@agora/contracts/labels';
+import { IconClose, IconMenu } from '@agora/ui/components';
+import { FieldErrors } from '@agora/ui/form-fields';
+import { Form, NavLink, useLocation, useRouteLoaderData } from '@remix-run/react';
+import { type ReactNode, useEffect, useState } from 'react';
 
 type RootData = { csrf: string; surface: 'tenant' | 'platform'; place: string };
 
@@ -16,15 +19,17 @@ export function Field(props: {
   name: string;
   type?: string;
   defaultValue?: string;
-  error?: string;
+  /** Its errors (a form reply's `fields[name]`), shown by the shared `<FieldErrors>`. */
+  error?: string | string[];
   hint?: string;
   required?: boolean;
   autoComplete?: string;
   children?: ReactNode;
 }) {
   const id = props.id ?? `f-${props.name}`;
+  const invalid = Array.isArray(props.error) ? props.error.length > 0 : Boolean(props.error);
   return (
-    <div className={`field${props.error ? ' has-error' : ''}`}>
+    <div className={`field${invalid ? ' has-error' : ''}`}>
       <label htmlFor={id}>{props.label}</label>
       {props.children ?? (
         <input
@@ -34,16 +39,12 @@ export function Field(props: {
           defaultValue={props.defaultValue}
           required={props.required}
           autoComplete={props.autoComplete}
-          aria-invalid={props.error ? true : undefined}
-          aria-describedby={props.error ? `${id}-error` : undefined}
+          aria-invalid={invalid ? true : undefined}
+          aria-describedby={invalid ? `${id}-error` : undefined}
         />
       )}
       {props.hint ? <small className="hint">{props.hint}</small> : null}
-      {props.error ? (
-        <small id={`${id}-error`} className="error" role="alert">
-          {props.error}
-        </small>
-      ) : null}
+      <FieldErrors id={`${id}-error`} name={props.name} errors={props.error} />
     </div>
   );
 }
@@ -62,7 +63,10 @@ export function Notice({
   );
 }
 
-/** Shell for logged-in pages: top bar with the place, navigation and logout. */
+/**
+ * Shell for logged-in pages: top bar with the place, navigation and logout. Below 860 px the
+ * navigation and logout fold into a menu button (closed again on every navigation).
+ */
 export function Shell({
   nav,
   user,
@@ -73,32 +77,60 @@ export function Shell({
   children: ReactNode;
 }) {
   const { place, surface } = useRootData();
+  const [open, setOpen] = useState(false);
+  const location = useLocation();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: closing on navigation is the point
+  useEffect(() => setOpen(false), [location.key]);
   return (
     <div className="shell">
       <header className="topbar">
-        <strong className="place">{place}</strong>
-        <nav aria-label="Console">
-          {nav.map((n) => (
-            <Link key={n.to} to={n.to}>
-              {n.label}
-            </Link>
-          ))}
-        </nav>
-        <Form method="post" action={surface === 'tenant' ? '/console/logout' : '/logout'} className="logout">
-          <Csrf />
-          <span className="who">{user}</span>
-          <button type="submit" className="link">
-            Log out
+        <div className="topbar-inner">
+          <strong className="place">{place}</strong>
+          <button
+            type="button"
+            className="menu-button"
+            aria-expanded={open}
+            aria-controls="console-menu"
+            onClick={() => setOpen((o) => !o)}
+          >
+            {open ? <IconClose /> : <IconMenu />} Menu
           </button>
-        </Form>
+          <div id="console-menu" className="topbar-menu" data-open={open}>
+            <nav aria-label="Console">
+              {nav.map((n) => (
+                <NavLink key={n.to} to={n.to} end={n.to === '/console' || n.to === '/'}>
+                  {n.label}
+                </NavLink>
+              ))}
+            </nav>
+            <Form
+              method="post"
+              action={surface === 'tenant' ? '/console/logout' : '/logout'}
+              className="logout"
+            >
+              <Csrf />
+              <span className="who">{user}</span>
+              <button type="submit" className="link">
+                Log out
+              </button>
+            </Form>
+          </div>
+        </div>
       </header>
       <main className="content">{children}</main>
     </div>
   );
 }
 
-export function StatusBadge({ status }: { status: string }) {
-  return <span className={`badge badge-${status}`}>{status}</span>;
+/** A status as a badge, in words (`statusLabel`); `of` says whose status it is. */
+export function StatusBadge({
+  status,
+  of,
+}: {
+  status: string;
+  of?: 'vendor' | 'product' | 'tenant' | 'import';
+}) {
+  return <span className={`badge badge-${status}`}>{statusLabel(status, of)}</span>;
 }
 
 /** A vendor's verification documents as short-lived signed links, or "No documents." */

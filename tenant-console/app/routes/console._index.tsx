@@ -1,3 +1,4 @@
+import { statusLabel } from '@agora/contracts/labels';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { navFor } from '../lib/nav.js';
@@ -21,7 +22,7 @@ export default function Overview() {
         <>
           {vendor.status === 'approved' ? null : (
             <Notice kind={vendor.status === 'rejected' || vendor.status === 'suspended' ? 'error' : 'info'}>
-              {vendor.name} is {vendor.status.replace('_', ' ')}
+              {vendor.name} is {statusLabel(vendor.status, 'vendor')}
               {vendor.statusReason ? `: ${vendor.statusReason}` : ''}.
             </Notice>
           )}

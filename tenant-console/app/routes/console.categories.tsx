@@ -1,4 +1,5 @@
 import { ApiError, flattenCategories, type OperatorCategory } from '@agora/api-client';
+import { apiErrorReply, okReply } from '@agora/ui/forms';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { navFor } from '../lib/nav.js';
@@ -29,26 +30,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     if (intent === 'create') {
       const c = await api.createCategory({ name, parentId });
-      return { ok: true, target, message: `Added ${c.name}.`, fields: {} as Record<string, string> };
+      return { ...okReply(`Added ${c.name}.`), target };
     }
     if (intent === 'rename') {
       const c = await api.updateCategory(id, { name });
-      return { ok: true, target, message: `Renamed to ${c.name}.`, fields: {} as Record<string, string> };
+      return { ...okReply(`Renamed to ${c.name}.`), target };
     }
     if (intent === 'move') {
       const c = await api.updateCategory(id, { parentId });
-      return { ok: true, target, message: `Moved ${c.name}.`, fields: {} as Record<string, string> };
+      return { ...okReply(`Moved ${c.name}.`), target };
     }
     const c = await api.setCategoryArchived(id, intent === 'archive');
-    return {
-      ok: true,
-      target,
-      message: intent === 'archive' ? `Archived ${c.name}.` : `Restored ${c.name}.`,
-      fields: {} as Record<string, string>,
-    };
+    return { ...okReply(intent === 'archive' ? `Archived ${c.name}.` : `Restored ${c.name}.`), target };
   } catch (e) {
-    if (e instanceof ApiError && e.status < 500)
-      return { ok: false, target, message: e.message, fields: e.fieldErrors };
+    if (e instanceof ApiError && e.status < 500) return { ...apiErrorReply(e, null, 'category'), target };
     throw e;
   }
 }

@@ -1,4 +1,5 @@
 import { ApiError } from '@agora/api-client';
+import { apiErrorReply, okReply } from '@agora/ui/forms';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { navFor } from '../lib/nav.js';
@@ -28,14 +29,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     await api.moderateProduct(id, decision, String(form.get('reason') ?? '').trim());
     return {
-      ok: true,
+      ...okReply(decision === 'approve' ? `${title} is published.` : `${title} went back to the vendor.`),
       id,
-      message: decision === 'approve' ? `${title} is published.` : `${title} went back to the vendor.`,
-      fields: {} as Record<string, string>,
     };
   } catch (e) {
-    if (e instanceof ApiError && e.status < 500)
-      return { ok: false, id, message: e.message, fields: e.fieldErrors };
+    if (e instanceof ApiError && e.status < 500) return { ...apiErrorReply(e, null, 'decision'), id };
     throw e;
   }
 }
@@ -70,7 +68,7 @@ export default function Moderation() {
               return (
                 <tr key={p.id}>
                   <td>
-                    {p.title}
+                    <Link to={`/console/moderation/${p.id}`}>{p.title}</Link>
                     <br />
                     <small className="hint">{p.sku}</small>
                   </td>

@@ -1,5 +1,7 @@
 import { ApiError, flattenCategories, type ProductInput } from '@agora/api-client';
 import { quote } from '@agora/core/pricing';
+import { FieldErrors } from '@agora/ui/form-fields';
+import { apiErrorReply, issuesReply } from '@agora/ui/forms';
 import { formatBps, formatMoney, minorToInput, parseMoney } from '@agora/ui/money';
 import {
   type ActionFunctionArgs,
@@ -80,7 +82,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const form = await verifiedForm(request);
   const { input, fields, values, tierRows } = toInput(form);
   if (Object.keys(fields).length)
-    return { ok: false, message: 'Some fields need attention.', fields, values };
+    return issuesReply(
+      Object.entries(fields).map(([path, message]) => ({ path, message })),
+      values,
+      'product',
+    );
   try {
     const saved =
       params.id === 'new' ? await api.createProduct(input) : await api.updateProduct(params.id ?? '', input);
@@ -89,8 +95,18 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       `/console/products/${saved.id}?saved=${form.get('intent') === 'publish' ? 'published' : '1'}`,
     );
   } catch (e) {
-    if (e instanceof ApiError && e.status < 500)
-      return { ok: false, message: e.message, fields: errorsOnRows(e.fieldErrors, tierRows), values };
+    if (e instanceof ApiError && e.status < 500) {
+      // The API numbers tiers as it read them; the form shows them on the rows they were typed in.
+      const onRows = errorsOnRows(e.fieldErrors, tierRows);
+      return apiErrorReply(
+        {
+          message: e.message,
+          details: { fields: Object.entries(onRows).map(([path, message]) => ({ path, message })) },
+        },
+        values,
+        'product',
+      );
+    }
     throw e;
   }
 }
@@ -98,7 +114,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function ProductEditor() {
   const { user, product, categories, saved } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const currency0 = result?.values.currency || product?.currency || 'EUR';
+  const currency0 = result?.values?.currency || product?.currency || 'EUR';
   const initial: Values = result?.values ?? {
     sku: product?.sku ?? '',
     title: product?.title ?? '',
@@ -258,9 +274,7 @@ export default function ProductEditor() {
                         type="number"
                         min={1}
                       />
-                      {f[`tiers.${i}.minQty`] ? (
-                        <small className="error">{f[`tiers.${i}.minQty`]}</small>
-                      ) : null}
+                      <FieldErrors name={`tiers.${i}.minQty`} errors={f[`tiers.${i}.minQty`]} />
                     </td>
                     <td>
                       <input
@@ -268,15 +282,16 @@ export default function ProductEditor() {
                         aria-label={`Tier ${i + 1} unit price`}
                         inputMode="decimal"
                       />
-                      {f[`tiers.${i}.unitPriceMinor`] ? (
-                        <small className="error">{f[`tiers.${i}.unitPriceMinor`]}</small>
-                      ) : null}
+                      <FieldErrors
+                        name={`tiers.${i}.unitPriceMinor`}
+                        errors={f[`tiers.${i}.unitPriceMinor`]}
+                      />
                     </td>
                   </tr>
                 ))}
               </tbody>
             </table>
-            {f.tiers ? <small className="error">{f.tiers}</small> : null}
+            <FieldErrors name="tiers" errors={f.tiers} />
             <div className="field">
               <label htmlFor="preview">Preview the price at quantities</label>
               <input

@@ -1,3 +1,4 @@
+import { statusLabel } from '@agora/contracts/labels';
 import { formatMoney } from '@agora/ui/money';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
@@ -38,7 +39,7 @@ export default function Products() {
       </div>
       {vendor.status !== 'approved' ? (
         <Notice kind="warning">
-          Your vendor account is {vendor.status.replace('_', ' ')}
+          Your vendor account is {statusLabel(vendor.status, 'vendor')}
           {vendor.statusReason ? `: ${vendor.statusReason}` : ''}. You can prepare products; they can be
           published once the marketplace approves you.
         </Notice>
@@ -54,7 +55,7 @@ export default function Products() {
             <option value="">Any</option>
             {['draft', 'pending_review', 'published', 'archived'].map((s) => (
               <option key={s} value={s}>
-                {s.replace('_', ' ')}
+                {statusLabel(s, 'product')}
               </option>
             ))}
           </select>

@@ -1,4 +1,6 @@
 import { ApiError } from '@agora/api-client';
+import { MarketplaceSettings } from '@agora/contracts';
+import { apiErrorReply, okReply, parseForm } from '@agora/ui/forms';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { navFor } from '../lib/nav.js';
@@ -15,14 +17,20 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const { api } = await requireTenantUser(request, context);
   const form = await verifiedForm(request);
+  // Checkboxes: sent as "on" when checked, absent otherwise.
+  const submission = parseForm(MarketplaceSettings, form, {
+    what: 'settings',
+    toInput: (v) => ({
+      autoApproveVendors: v.autoApproveVendors === 'on',
+      moderateProducts: v.moderateProducts === 'on',
+    }),
+  });
+  if (!submission.ok) return submission.reply;
   try {
-    await api.updateMarketplaceSettings({
-      autoApproveVendors: form.get('autoApproveVendors') === 'on',
-      moderateProducts: form.get('moderateProducts') === 'on',
-    });
-    return { ok: true, message: 'Settings saved.' };
+    await api.updateMarketplaceSettings(submission.value);
+    return okReply('Settings saved.');
   } catch (e) {
-    if (e instanceof ApiError && e.status < 500) return { ok: false, message: e.message };
+    if (e instanceof ApiError && e.status < 500) return apiErrorReply(e, null, 'settings');
     throw e;
   }
 }

@@ -1,5 +1,15 @@
-import { ApiError, type Vendor, type VendorProfileInput } from '@agora/api-client';
-import { industryOptions } from '@agora/contracts';
+import { ApiError, type Vendor } from '@agora/api-client';
+import { industryOptions, UpdateVendorProfileBody } from '@agora/contracts';
+import { VendorDetailsFields } from '@agora/ui/form-fields';
+import {
+  apiErrorReply,
+  errorsOf,
+  type FormReply,
+  type FormValues,
+  issuesReply,
+  okReply,
+  parseForm,
+} from '@agora/ui/forms';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { navFor } from '../lib/nav.js';
@@ -11,10 +21,7 @@ export const meta: MetaFunction = () => [{ title: 'Vendor profile' }];
 /** Approved vendors cannot change these (the API answers 409). */
 const LOCKED_WHEN_APPROVED = ['legalName', 'taxId', 'country'];
 
-/** The text fields by name; `industries` is the checked ids joined by commas (ids have none). */
-type Values = Record<string, string>;
-
-const valuesOf = (vendor: Vendor): Values => ({
+const valuesOf = (vendor: Vendor): FormValues => ({
   businessName: vendor.name,
   legalName: vendor.legalName,
   country: vendor.country,
@@ -23,7 +30,7 @@ const valuesOf = (vendor: Vendor): Values => ({
   contactEmail: vendor.contactEmail,
   website: vendor.website ?? '',
   description: vendor.description,
-  industries: vendor.industries.join(','),
+  industries: vendor.industries,
 });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -32,59 +39,40 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { user, vendor: await api.vendorProfile(), industries: industryOptions() };
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs): Promise<FormReply> {
   const { api } = await requireTenantUser(request, context);
   const form = await verifiedForm(request);
-  const values = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === 'string')) as Values;
-  // One checkbox per industry: every checked value, not only the last.
-  const industries = form.getAll('industries').filter((v): v is string => typeof v === 'string');
-  values.industries = industries.join(',');
-  try {
-    if (form.get('intent') === 'documents') {
-      const files = form.getAll('documents').filter((f): f is File => f instanceof File && f.size > 0);
-      if (files.length === 0)
-        return {
-          ok: false,
-          message: 'Choose a file to upload.',
-          fields: { documents: 'Choose a file' } as Record<string, string>,
-          values: null,
-        };
-      const upload = new FormData();
-      for (const file of files) upload.append('documents', file, file.name);
+  if (form.get('intent') === 'documents') {
+    const files = form.getAll('documents').filter((f): f is File => f instanceof File && f.size > 0);
+    if (files.length === 0)
+      return issuesReply([{ path: 'documents', message: 'choose a file' }], null, 'upload');
+    const upload = new FormData();
+    for (const file of files) upload.append('documents', file, file.name);
+    try {
       await api.addVendorDocuments(upload);
-      return {
-        ok: true,
-        message: `Uploaded ${files.map((f) => f.name).join(', ')}.`,
-        fields: {} as Record<string, string>,
-        values: null,
-      };
+    } catch (e) {
+      if (e instanceof ApiError && e.status < 500) return apiErrorReply(e, null, 'upload');
+      throw e;
     }
+    return okReply(`Uploaded ${files.map((f) => f.name).join(', ')}.`);
+  }
+  // The API's own body schema: the form checks what the API checks, in the same words.
+  const submission = parseForm(UpdateVendorProfileBody, form, { what: 'profile', arrays: ['industries'] });
+  if (!submission.ok) return submission.reply;
+  try {
     const before = await api.vendorProfile();
-    const profile: VendorProfileInput = {
-      businessName: values.businessName ?? '',
-      legalName: values.legalName ?? '',
-      country: values.country ?? '',
-      taxId: values.taxId ?? '',
-      contactName: values.contactName ?? '',
-      contactEmail: values.contactEmail ?? '',
-      website: values.website?.trim() ? values.website : null,
-      description: values.description ?? '',
-      // Form values as given: the API checks each industry (a 400 names a wrong one).
-      industries: industries as VendorProfileInput['industries'],
-    };
-    const saved = await api.updateVendorProfile(profile);
-    return {
-      ok: true,
-      message:
-        before.status === 'info_requested'
-          ? 'Saved and resubmitted: the marketplace will review your application again.'
-          : 'Profile saved.',
-      fields: {} as Record<string, string>,
-      values: valuesOf(saved),
-    };
+    const saved = await api.updateVendorProfile({
+      ...submission.value,
+      website: submission.value.website ?? null,
+    });
+    return okReply(
+      before.status === 'info_requested'
+        ? 'Saved and resubmitted: the marketplace will review your application again.'
+        : 'Profile saved.',
+      valuesOf(saved),
+    );
   } catch (e) {
-    if (e instanceof ApiError && e.status < 500)
-      return { ok: false, message: e.message, fields: e.fieldErrors, values };
+    if (e instanceof ApiError && e.status < 500) return apiErrorReply(e, submission.values, 'profile');
     throw e;
   }
 }
@@ -97,33 +85,14 @@ export default function VendorProfile() {
   const canUpload = isAdmin && ['pending', 'info_requested'].includes(vendor.status);
   const resubmits = vendor.status === 'info_requested';
   const initial = result?.values ?? valuesOf(vendor);
-  const f = result?.fields ?? {};
-  const checked = new Set((initial.industries ?? '').split(','));
-  const field = (name: string, label: string, props: { type?: string; hint?: string } = {}) => {
-    const locked = !editable || (vendor.status === 'approved' && LOCKED_WHEN_APPROVED.includes(name));
-    return (
-      <Field label={label} name={name} error={f[name]} hint={props.hint}>
-        {props.type === 'textarea' ? (
-          <textarea id={`f-${name}`} name={name} defaultValue={initial[name]} rows={5} readOnly={locked} />
-        ) : (
-          <input
-            id={`f-${name}`}
-            name={name}
-            type={props.type ?? 'text'}
-            defaultValue={initial[name]}
-            readOnly={locked}
-            aria-invalid={f[name] ? true : undefined}
-          />
-        )}
-      </Field>
-    );
-  };
+  const locked = (name: string) =>
+    !editable || (vendor.status === 'approved' && LOCKED_WHEN_APPROVED.includes(name));
   return (
     <Shell nav={navFor(user.role)} user={user.email}>
       <h1>
-        {vendor.name} <StatusBadge status={vendor.status} />
+        {vendor.name} <StatusBadge status={vendor.status} of="vendor" />
       </h1>
-      {result ? <Notice kind={result.ok ? 'success' : 'error'}>{result.message}</Notice> : null}
+      {result?.message ? <Notice kind={result.ok ? 'success' : 'error'}>{result.message}</Notice> : null}
       {vendor.statusReason ? (
         <Notice kind={resubmits ? 'warning' : 'info'}>
           {resubmits ? 'The marketplace asks for more information: ' : 'Reason: '}
@@ -141,42 +110,19 @@ export default function VendorProfile() {
           <h2>Profile</h2>
           <Form method="post">
             <Csrf />
-            {field('businessName', 'Business name')}
-            {field('legalName', 'Legal name', {
-              hint: vendor.status === 'approved' ? 'Cannot change after approval.' : undefined,
-            })}
-            {field('country', 'Country (ISO code, e.g. DE)')}
-            {field('taxId', 'Tax or registration id')}
-            {field('contactName', 'Contact person')}
-            {field('contactEmail', 'Contact email', {
-              type: 'email',
-              hint: 'Where decisions are emailed; not your sign-in.',
-            })}
-            {field('website', 'Website', { type: 'url' })}
-            <fieldset className={`field${f.industries ? ' has-error' : ''}`}>
-              <legend>Industries</legend>
-              <div className="checkbox-group">
-                {industries.map((i) => (
-                  <label key={i.value}>
-                    <input
-                      type="checkbox"
-                      name="industries"
-                      value={i.value}
-                      defaultChecked={checked.has(i.value)}
-                      disabled={!editable}
-                    />{' '}
-                    {i.label}
-                  </label>
-                ))}
-              </div>
-              <small className="hint">Choose every industry you sell to.</small>
-              {f.industries ? (
-                <small className="error" role="alert">
-                  {f.industries}
-                </small>
-              ) : null}
-            </fieldset>
-            {field('description', 'What you sell', { type: 'textarea' })}
+            <VendorDetailsFields
+              values={initial}
+              errors={result?.fields}
+              industries={industries}
+              locked={locked}
+              contactEmail={{
+                label: 'Contact email',
+                hint: 'Where decisions are emailed; not your sign-in.',
+              }}
+              hints={{
+                legalName: vendor.status === 'approved' ? 'Cannot change after approval.' : undefined,
+              }}
+            />
             {editable ? (
               <button type="submit" name="intent" value="profile">
                 {resubmits ? 'Save and resubmit' : 'Save profile'}
@@ -199,7 +145,7 @@ export default function VendorProfile() {
               <Field
                 label="Add a document"
                 name="documents"
-                error={f.documents}
+                error={errorsOf(result?.fields, 'documents')}
                 hint="PDF, PNG or JPEG, 5 MB each."
               >
                 <input

@@ -1,4 +1,7 @@
 import { ApiError } from '@agora/api-client';
+import { industryLabel } from '@agora/contracts';
+import { statusLabel } from '@agora/contracts/labels';
+import { apiErrorReply, okReply } from '@agora/ui/forms';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { navFor } from '../lib/nav.js';
@@ -11,7 +14,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.v
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { api, user } = await requireTenantUser(request, context);
   try {
-    return { user, vendor: await api.operatorVendor(params.id ?? '') };
+    const vendor = await api.operatorVendor(params.id ?? '');
+    // Industries by label (zod, which the contracts index loads, stays on the server).
+    return { user, vendor: { ...vendor, industries: vendor.industries.map(industryLabel) } };
   } catch (e) {
     if (e instanceof ApiError && e.status === 404) throw new Response('No such vendor.', { status: 404 });
     throw e;
@@ -27,10 +32,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const text = String(form.get('text') ?? '').trim();
   try {
     const vendor = await api.decideVendor(params.id ?? '', decision, needs ? { [needs]: text } : {});
-    const now = decision === 'verify' ? 'verified' : vendor.status.replace('_', ' ');
-    return { ok: true, message: `Done: ${vendor.name} is now ${now}.` };
+    const now = decision === 'verify' ? 'verified' : statusLabel(vendor.status, 'vendor');
+    return okReply(`Done: ${vendor.name} is now ${now}.`);
   } catch (e) {
-    if (e instanceof ApiError && e.status < 500) return { ok: false, message: e.message };
+    if (e instanceof ApiError && e.status < 500) return apiErrorReply(e, null, 'decision');
     throw e;
   }
 }
@@ -45,7 +50,7 @@ export default function VendorDetail() {
         <Link to="/console/vendors">← Vendors</Link>
       </p>
       <h1>
-        {vendor.name} <StatusBadge status={vendor.status} />
+        {vendor.name} <StatusBadge status={vendor.status} of="vendor" />
       </h1>
       {result ? <Notice kind={result.ok ? 'success' : 'error'}>{result.message}</Notice> : null}
       {vendor.statusReason ? <Notice kind="info">{vendor.statusReason}</Notice> : null}

@@ -1,3 +1,5 @@
+import { industryLabel } from '@agora/contracts';
+import { statusLabel } from '@agora/contracts/labels';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { navFor } from '../lib/nav.js';
@@ -11,7 +13,10 @@ const STATUSES = ['pending', 'info_requested', 'approved', 'rejected', 'suspende
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { api, user } = await requireTenantUser(request, context);
-  return { user, ...(await loadVendorQueue(api, new URL(request.url).searchParams)) };
+  const queue = await loadVendorQueue(api, new URL(request.url).searchParams);
+  // Industries by label ("Industrial supplies", not "industrial-supplies"), on the server.
+  const data = queue.page.data.map((v) => ({ ...v, industries: v.industries.map(industryLabel) }));
+  return { user, ...queue, page: { ...queue.page, data } };
 }
 
 /** A filter's message from the API, shown under its input. */
@@ -67,7 +72,7 @@ export default function VendorQueue() {
             <option value="">Any</option>
             {STATUSES.map((s) => (
               <option key={s} value={s}>
-                {s.replace('_', ' ')}
+                {statusLabel(s, 'vendor')}
               </option>
             ))}
           </select>
@@ -128,7 +133,7 @@ export default function VendorQueue() {
                 <td>{v.country}</td>
                 <td>{v.industries.join(', ')}</td>
                 <td>
-                  <StatusBadge status={v.status} />
+                  <StatusBadge status={v.status} of="vendor" />
                 </td>
                 <td>{new Date(v.createdAt).toLocaleDateString('en-GB')}</td>
               </tr>

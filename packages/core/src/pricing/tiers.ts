@@ -1,4 +1,5 @@
 import type { FieldIssue } from '@agora/contracts';
+import { MAX_QUANTITY } from '@agora/contracts/catalog-limits';
 
 /**
  * Volume pricing. A tier is a lower bound only: from `minQty` units on, each unit costs
@@ -9,6 +10,8 @@ import type { FieldIssue } from '@agora/contracts';
 export type Tier = { minQty: number; unitPriceMinor: number };
 
 export type PricedProduct = {
+  /** ISO 4217; messages state amounts in it (`€1.89`), as people read prices. */
+  currency?: string;
   minOrderQty: number;
   orderIncrement: number;
   basePriceMinor: number;
@@ -16,6 +19,18 @@ export type PricedProduct = {
 };
 
 const isCount = (n: number) => Number.isSafeInteger(n) && n >= 1;
+/** An amount in a message: `€1.89` (with the currency), else the plain number. */
+const amount = (minor: number, currency: string | undefined) => {
+  if (!currency) return String(minor);
+  try {
+    const digits =
+      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ??
+      2;
+    return new Intl.NumberFormat('en', { style: 'currency', currency }).format(minor / 10 ** digits);
+  } catch {
+    return String(minor); // not a currency code (reported on its own field)
+  }
+};
 const isMoney = (n: number) => Number.isSafeInteger(n) && n >= 0;
 
 /**
@@ -30,15 +45,12 @@ export function validateTiers(product: PricedProduct): FieldIssue[] {
   if (!isCount(product.orderIncrement))
     issues.push({ path: 'orderIncrement', message: 'must be a whole number of at least 1' });
   if (!isMoney(product.basePriceMinor))
-    issues.push({ path: 'basePriceMinor', message: 'must be a whole, non-negative amount in minor units' });
+    issues.push({ path: 'basePriceMinor', message: 'must be an amount of 0 or more' });
   product.tiers.forEach((tier, i) => {
     if (!isCount(tier.minQty))
       issues.push({ path: `tiers.${i}.minQty`, message: 'must be a whole number of at least 1' });
     if (!isMoney(tier.unitPriceMinor))
-      issues.push({
-        path: `tiers.${i}.unitPriceMinor`,
-        message: 'must be a whole, non-negative amount in minor units',
-      });
+      issues.push({ path: `tiers.${i}.unitPriceMinor`, message: 'must be an amount of 0 or more' });
   });
   if (issues.length || product.tiers.length === 0) return issues;
 
@@ -51,7 +63,12 @@ export function validateTiers(product: PricedProduct): FieldIssue[] {
     });
   }
   if (first.tier.unitPriceMinor > product.basePriceMinor) {
-    issues.push({ path: `tiers.${first.i}.unitPriceMinor`, message: 'must not be above the list price' });
+    issues.push({
+      path: `tiers.${first.i}.unitPriceMinor`,
+      message: product.currency
+        ? `must not be above the list price (${amount(product.basePriceMinor, product.currency)})`
+        : 'must not be above the list price',
+    });
   }
   for (let k = 1; k < order.length; k++) {
     const prev = order[k - 1] as { tier: Tier; i: number };
@@ -64,7 +81,7 @@ export function validateTiers(product: PricedProduct): FieldIssue[] {
     } else if (cur.tier.unitPriceMinor > prev.tier.unitPriceMinor) {
       issues.push({
         path: `tiers.${cur.i}.unitPriceMinor`,
-        message: `must not be above the price for fewer units (${prev.tier.unitPriceMinor})`,
+        message: `must not be above the price for fewer units (${amount(prev.tier.unitPriceMinor, product.currency)})`,
       });
     }
   }
@@ -102,10 +119,19 @@ export type Quote =
     }
   | { ok: false; qty: number; reason: string };
 
-/** Price `qty` units: checks the minimum and the increment, then applies the volume tier. */
+const MAX_TOTAL = BigInt(Number.MAX_SAFE_INTEGER);
+
+/**
+ * Price `qty` units: checks the quantity (a whole number from 1 to MAX_QUANTITY), the minimum and
+ * the increment, then applies the volume tier. Amounts are multiplied in BigInt, so a total is
+ * exact or refused: one beyond Number.MAX_SAFE_INTEGER minor units is `ok: false`, never a
+ * rounded float.
+ */
 export function quote(product: PricedProduct, qty: number): Quote {
   if (!Number.isSafeInteger(qty) || qty < 1)
     return { ok: false, qty, reason: 'Enter a whole number of units' };
+  if (qty > MAX_QUANTITY)
+    return { ok: false, qty, reason: `At most ${MAX_QUANTITY.toLocaleString('en-US')} units can be ordered` };
   if (qty < product.minOrderQty)
     return { ok: false, qty, reason: `The minimum order is ${product.minOrderQty}` };
   if ((qty - product.minOrderQty) % product.orderIncrement !== 0) {
@@ -117,12 +143,16 @@ export function quote(product: PricedProduct, qty: number): Quote {
   }
   const tier = resolveTier(effectiveTiers(product), qty) as Tier;
   const unit = tier.unitPriceMinor;
+  const total = BigInt(unit) * BigInt(qty);
+  const saving = BigInt(product.basePriceMinor - unit) * BigInt(qty);
+  if (total > MAX_TOTAL || saving > MAX_TOTAL)
+    return { ok: false, qty, reason: 'The total is too large for one order; order fewer units' };
   return {
     ok: true,
     qty,
     unitPriceMinor: unit,
-    totalMinor: unit * qty,
-    savingMinor: (product.basePriceMinor - unit) * qty,
+    totalMinor: Number(total),
+    savingMinor: Number(saving),
     savingBps: savingBps(product.basePriceMinor, unit),
   };
 }

@@ -3,10 +3,11 @@ import { reindexAllProducts, reindexProducts } from './reindex-products.js';
 import { SearchCache, searchCacheKey } from './search-cache.js';
 import type { SearchEngine, SearchQuery, SearchResult } from './search-engine.js';
 import { searchProductsPg } from './search-products-pg.js';
+import { VocabularyCache } from './search-vocabulary.js';
 
 /**
- * The default search: PostgreSQL full-text and trigram matching over `products.search_document`
- * and `products.search_text` in the tenant schema. Visibility (published, approved vendor) is
+ * The default search: PostgreSQL full-text matching over `products.search_document` in the tenant
+ * schema, with typo correction from the catalog's own words (`search_words`, ADR 0026). Visibility (published, approved vendor) is
  * decided at query time, so `remove` has nothing to do: a hidden product is never returned.
  *
  * Results are kept in process (up to `cacheBytes` of JSON, ADR 0020). A kept result is served only
@@ -17,6 +18,8 @@ import { searchProductsPg } from './search-products-pg.js';
 export class PostgresSearchEngine implements SearchEngine {
   readonly kind = 'postgres';
   readonly cache: SearchCache;
+  /** The catalogs' words for typo correction, per tenant and catalog version (ADR 0026). */
+  readonly vocabularies = new VocabularyCache();
 
   constructor(
     private readonly database: Database,
@@ -33,7 +36,7 @@ export class PostgresSearchEngine implements SearchEngine {
       return kept.result;
     }
     this.cache.misses++;
-    const { result, version } = await searchProductsPg(this.database, tenant, query);
+    const { result, version } = await searchProductsPg(this.database, tenant, query, this.vocabularies);
     if (version !== null) this.cache.set(key, version, result);
     return result;
   }

@@ -1,6 +1,6 @@
 import { type Database, type TenantRef, withTenant } from '@agora/db';
 import { asc, gt } from 'drizzle-orm';
-import { reindexProductsTx } from './reindex-products-tx.js';
+import { rebuildSearchWordsTx, reindexProductsTx } from './reindex-products-tx.js';
 
 const BATCH = 1000;
 
@@ -18,7 +18,10 @@ export async function reindexProducts(database: Database, tenant: TenantRef, pro
   return written;
 }
 
-/** Recompute every product of the tenant, in id order, 2,000 per transaction. */
+/**
+ * Recompute every product of the tenant, in id order, 2,000 per transaction, then rebuild the
+ * vocabulary of typo correction (`search_words`) in one more.
+ */
 export async function reindexAllProducts(database: Database, tenant: TenantRef): Promise<number> {
   let after = '';
   let seen = 0;
@@ -38,7 +41,10 @@ export async function reindexAllProducts(database: Database, tenant: TenantRef):
       return rows.map((r) => r.id);
     });
     seen += ids.length;
-    if (ids.length < 2 * BATCH) return seen;
+    if (ids.length < 2 * BATCH) {
+      await withTenant(database, tenant, (tx) => rebuildSearchWordsTx(tx));
+      return seen;
+    }
     after = ids[ids.length - 1] as string;
   }
 }

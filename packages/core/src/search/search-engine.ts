@@ -62,7 +62,8 @@ export type SearchQuery = {
   countTotal?: boolean;
 };
 
-// The result is the API's shape (@agora/contracts search.ts) but for `imageUrl`, which the
+// The result is the API's shape (@agora/contracts search.ts, with SearchSpelling's `dropped` and
+// `didYouMean`: always empty with Meilisearch, ADR 0026) but for `imageUrl`, which the
 // route makes from `imageKey`.
 export type SearchHit = Omit<ApiSearchHit, 'imageUrl'>;
 export type CategoryFacet = SearchFacets['categories'][number];
@@ -78,6 +79,8 @@ export const emptyResult = (query: Pick<SearchQuery, 'page' | 'limit'>): SearchR
   limit: query.limit,
   pages: 0,
   facets: { categories: [], vendors: [], inStock: { true: 0, false: 0 } },
+  dropped: [],
+  didYouMean: null,
 });
 
 /** How many of the best matches a query counts, pages and facets (see `countTotal`). */

@@ -1,9 +1,10 @@
 import { type Database, type TenantRef, type TenantTx, withTenant } from '@agora/db';
 import { type SQL, sql } from 'drizzle-orm';
-import { allowedTypos, editDistance } from './edit-distance.js';
+import { allowedTypos } from './edit-distance.js';
 import { TS_CONFIG } from './reindex-products-tx.js';
 import {
   type CategoryFacet,
+  emptyResult,
   pageCount,
   resultWindow,
   type SearchHit,
@@ -12,19 +13,15 @@ import {
   VENDOR_FACET_LIMIT,
   type VendorFacet,
 } from './search-engine.js';
-import { fuzzyEligible, type SearchTerms, searchTerms } from './search-terms.js';
+import { fuzzyEligible, searchTerms } from './search-terms.js';
+import { type NearWord, type SearchVocabulary, VocabularyCache } from './search-vocabulary.js';
 
 /** A word with fewer exact matches than this is also matched with typos. */
 export const FUZZY_BELOW = 3;
-/** pg_trgm `word_similarity` a word needs to count as a typo of a word in `search_text`. */
-export const WORD_SIMILARITY = 0.4;
-/** `similarity` a word of a sampled product needs to be considered as a corrected spelling. */
-const CANDIDATE_SIMILARITY = 0.3;
-/** Candidates per word handed to the edit-distance check. */
-const MAX_CANDIDATES = 16;
-/** Products sampled (through the trigram index) to find the corrected spellings of a word. */
-const CORRECTION_SAMPLE = 64;
+/** Corrected spellings of one word searched at most (the closest, most frequent first). */
 const MAX_CORRECTIONS = 4;
+/** Visible matches counted per word and candidate spelling (enough to rank the candidates). */
+const COUNT_CAP = 50;
 
 const cfg = sql.raw(`'${TS_CONFIG}'::regconfig`);
 const param = <T>(value: T) => sql.param(value);
@@ -33,13 +30,19 @@ const param = <T>(value: T) => sql.param(value);
  * The PostgreSQL implementation of `SearchEngine.search`, in one tenant transaction.
  *
  * Matching: every word of the query must match (AND). A word matches exactly through the
- * `search_document` GIN index. A word with fewer than FUZZY_BELOW exact matches is also matched
- * with typos: a small sample of products whose `search_text` contains a similar word
- * (`search_text %> word`, the GIN trigram index, word_similarity >= 0.4) yields the corrected
- * spellings ("hydralic" -> "hydraulic"), which join the word as alternatives in the tsquery.
- * The main query is then exact again, so it stays on the GIN index of `search_document` and
- * ranks with `ts_rank_cd` (weights A title/SKU > B attributes/vendor > C category > D
- * description) plus 1 for products matching every word as typed.
+ * `search_document` GIN index. When the words as typed find fewer than FUZZY_BELOW products,
+ * each word with fewer than FUZZY_BELOW exact matches is looked up in the catalog's vocabulary
+ * (`search_words`, kept in process per catalog version: `VocabularyCache`, ADR 0026): the words
+ * within its typo allowance (`allowedTypos`: insert, delete, substitute, swap of neighbours) that
+ * find visible products become its alternatives in the tsquery (`('impcat' | 'impact') &
+ * 'driver'`), the closest ones only. A word that then still matches nothing is dropped from the
+ * query and reported (`dropped`), with a suggestion for a short word (`didYouMean`). The main
+ * query stays exact, on the GIN index, and ranks with `ts_rank_cd` (weights A title/SKU > B
+ * attributes/vendor > C category > D description) plus 1 for products matching every kept word
+ * as typed.
+ *
+ * Nothing depends on session settings (no `SET LOCAL` thresholds): a distributed engine that
+ * does not pass them on runs the same statements with the same meaning (issue 15).
  *
  * Visibility is checked here, not by the index: only published products of approved vendors
  * (joined at query time), so a suspension hides products with the next query.
@@ -48,6 +51,7 @@ export async function searchProductsPg(
   database: Database,
   tenant: TenantRef,
   query: SearchQuery,
+  vocabularies: VocabularyCache = new VocabularyCache(0),
 ): Promise<VersionedResult> {
   const terms = searchTerms(query.q);
   if (!terms) return withTenant(database, tenant, (tx) => runSearch(tx, query, null), SNAPSHOT);
@@ -62,15 +66,18 @@ export async function searchProductsPg(
     database,
     tenant,
     async (tx) => {
-      const first = await runSearch(tx, query, textQuery(terms.tokens, []));
-      if (first.result.total >= FUZZY_BELOW || !terms.tokens.some(fuzzyEligible)) return first;
-      const corrections = await correctSpellings(tx, terms);
-      if (corrections.every((c) => !c.length)) return first;
-      return runSearch(tx, query, textQuery(terms.tokens, corrections));
+      const first = await runSearch(tx, query, textQuery(terms.tokens.map((t) => [t])));
+      if (first.result.total >= FUZZY_BELOW) return first;
+      const vocabulary = await vocabularies.get(tx, tenant, first.version);
+      const spelling = await correctSpellings(tx, terms.tokens, vocabulary);
+      if (!spelling) return first;
+      const { alternatives, dropped, didYouMean } = spelling;
+      if (!alternatives.length)
+        return { result: { ...emptyResult(query), dropped, didYouMean }, version: first.version };
+      const second = await runSearch(tx, query, textQuery(alternatives));
+      return { result: { ...second.result, dropped, didYouMean }, version: second.version };
     },
-    // For the trigram lookup: the word_similarity threshold, and no sequential scan for the sample
-    // (which has a LIMIT and would otherwise be tempted to scan the table looking for rare words).
-    { ...SNAPSHOT, 'pg_trgm.word_similarity_threshold': String(WORD_SIMILARITY), enable_seqscan: 'off' },
+    SNAPSHOT,
   );
 }
 
@@ -90,74 +97,150 @@ type TextQuery = {
   exact: SQL;
 };
 
-function textQuery(tokens: string[], corrections: string[][]): TextQuery {
+/** Each kept word of the query with its alternatives: the word as typed first, then its corrections. */
+function textQuery(alternatives: string[][]): TextQuery {
   const word = (w: string) => sql`plainto_tsquery(${cfg}, ${w})`;
-  const alternatives = tokens.map((tok, i) =>
-    sql.join([tok, ...(corrections[i] ?? [])].map(word), sql` || `),
-  );
   return {
     match: sql.join(
-      alternatives.map((a) => sql`(${a})`),
+      alternatives.map((a) => sql`(${sql.join(a.map(word), sql` || `)})`),
       sql` && `,
     ),
-    exact: sql.join(tokens.map(word), sql` && `),
+    exact: sql.join(
+      alternatives.map((a) => word(a[0] as string)),
+      sql` && `,
+    ),
   };
 }
 
+type Spelling = {
+  /** Per kept word: the spellings searched, the word as typed first. */
+  alternatives: string[][];
+  dropped: string[];
+  didYouMean: string | null;
+};
+
 /**
- * The corrected spellings of the query's words that are typos: fuzzy-eligible words with fewer
- * than FUZZY_BELOW exact matches (none for the others). One statement counts each word's exact
- * matches and, only for a word with too few (CASE runs its branch only when taken), samples
- * products whose `search_text` holds a similar word (`%>`, the GIN trigram index).
+ * How to search the query's words when, as typed, they find fewer than FUZZY_BELOW products; null
+ * when nothing changes. One statement counts the visible products (published, approved vendor;
+ * up to COUNT_CAP) of each word and of each candidate spelling from the vocabulary:
+ * - a word of 4+ letters with fewer than FUZZY_BELOW exact matches is also searched as its
+ *   closest candidates within `allowedTypos` that find products (Meilisearch's budget: one edit
+ *   from 4 letters, two from 8; "hydralic" means "hydraulic", 1 edit, not also "hydraulics");
+ * - a word that then matches nothing is dropped; for a dropped word of 3 letters, the word one
+ *   edit away found most often with the other words is suggested (not searched: short words have
+ *   many neighbours); that takes one more statement.
+ * Candidates are checked against visible products, so a word only a draft or a suspended vendor
+ * uses, or one no product has any more, is never offered.
  */
-async function correctSpellings(tx: TenantTx, terms: SearchTerms): Promise<string[][]> {
-  const { products } = tx.t;
-  const corrections: string[][] = terms.tokens.map(() => []);
-  const eligible = terms.tokens.filter(fuzzyEligible);
-  const found = await tx.db.execute<{ tok: string; terms: string[] | null }>(sql`
-    select t.tok, case when e.n < ${FUZZY_BELOW} then array(
-      select c.term from (
-        select distinct w.term, public.similarity(w.term, t.tok) as sim
-        from (
-          select p.search_text from ${products} p
-          where p.search_text operator(public.%>) t.tok
-          limit ${CORRECTION_SAMPLE}
-        ) x
-        cross join regexp_split_to_table(x.search_text, ' ') as w(term)
-        where w.term <> t.tok and public.similarity(w.term, t.tok) >= ${CANDIDATE_SIMILARITY}
-      ) c
-      order by c.sim desc, c.term
-      limit ${MAX_CANDIDATES}
-    ) end as terms
-    from unnest(${param(eligible)}::text[]) as t(tok)
-    cross join lateral (
-      select count(*)::int as n from (
-        select 1 from ${products} p
-        where p.status = 'published' and p.search_document @@ plainto_tsquery(${cfg}, t.tok)
-        limit ${FUZZY_BELOW}
-      ) z
-    ) e
-  `);
-  const byToken = new Map(found.rows.map((r) => [r.tok, r.terms]));
-  terms.tokens.forEach((tok, i) => {
-    const candidates = byToken.get(tok);
-    if (!candidates) return; // not eligible, or enough exact matches: not a typo
-    // Trigrams find candidates; the edit distance decides what counts as a typo (Meilisearch's
-    // rule: one typo from 4 letters on, two from 8), closest first.
-    // Only the closest spellings count: "hydralic" means "hydraulic" (1 edit), not also
-    // "hydraulics" (2 edits).
-    const max = allowedTypos(tok);
-    const scored = candidates
-      .map((term) => ({ term, d: editDistance(tok, term, max) }))
-      .filter((c) => c.d <= max);
-    const best = Math.min(...scored.map((c) => c.d));
-    corrections[i] = scored
-      .filter((c) => c.d === best)
-      .slice(0, MAX_CORRECTIONS)
-      .map((c) => c.term);
+async function correctSpellings(
+  tx: TenantTx,
+  tokens: string[],
+  vocabulary: SearchVocabulary,
+): Promise<Spelling | null> {
+  const candidates = tokens.map((tok): NearWord[] => {
+    if (fuzzyEligible(tok)) return vocabulary.near(tok, allowedTypos(tok));
+    if (SUGGESTIBLE.test(tok) && !vocabulary.has(tok)) return vocabulary.near(tok, 1);
+    return [];
   });
-  return corrections;
+  const words = [...new Set([...tokens, ...candidates.flat().map((c) => c.word)])];
+  const { products, vendors } = tx.t;
+  const counted = await tx.db.execute<{ word: string; n: number }>(sql`
+    select w.word, (
+      select count(*)::int from (
+        select 1 from ${products} p
+        where p.status = 'published' and p.search_document @@ plainto_tsquery(${cfg}, w.word)
+          and exists (select 1 from ${vendors} v where v.id = p.vendor_id and v.status = 'approved')
+        limit ${COUNT_CAP}
+      ) z
+    ) as n
+    from unnest(${param(words)}::text[]) as w(word)
+  `);
+  const count = new Map(counted.rows.map((r) => [r.word, r.n]));
+  const found = (w: string) => count.get(w) ?? 0;
+
+  const alternatives: string[][] = [];
+  const dropped: string[] = [];
+  /** Per word: its spelling in the suggestion, or null (left out); for a dropped short word, its candidates. */
+  const spelled: (string | NearWord[] | null)[] = [];
+  let changed = false;
+  tokens.forEach((tok, i) => {
+    const exact = found(tok);
+    const near = (candidates[i] ?? []).filter((c) => found(c.word) > 0);
+    if (fuzzyEligible(tok) && exact < FUZZY_BELOW && near.length) {
+      const best = Math.min(...near.map((c) => c.distance));
+      const corrections = near
+        .filter((c) => c.distance === best)
+        .sort((x, y) => found(y.word) - found(x.word) || (x.word < y.word ? -1 : 1))
+        .slice(0, MAX_CORRECTIONS)
+        .map((c) => c.word);
+      alternatives.push([tok, ...corrections]);
+      spelled.push(exact > 0 ? tok : (corrections[0] as string));
+      changed = true;
+    } else if (exact > 0) {
+      alternatives.push([tok]);
+      spelled.push(tok);
+    } else {
+      dropped.push(tok);
+      spelled.push(fuzzyEligible(tok) || !near.length ? null : near);
+      changed = true;
+    }
+  });
+  if (!changed) return null;
+  // A suggestion for a dropped short word: the candidate found most often with the other words
+  // (with none, most often at all), so that the suggested query finds something.
+  const suggestion = new Map<string, string | null>();
+  const open = spelled.filter((x): x is NearWord[] => Array.isArray(x)).flat();
+  if (open.length) {
+    const within = alternatives.length ? textQuery(alternatives).match : null;
+    const together = within
+      ? new Map(
+          (
+            await tx.db.execute<{ word: string; n: number }>(sql`
+              select w.word, (
+                select count(*)::int from (
+                  select 1 from ${products} p
+                  where p.status = 'published'
+                    and p.search_document @@ ((${within}) && plainto_tsquery(${cfg}, w.word))
+                    and exists (select 1 from ${vendors} v where v.id = p.vendor_id and v.status = 'approved')
+                  limit ${COUNT_CAP}
+                ) z
+              ) as n
+              from unnest(${param([...new Set(open.map((c) => c.word))])}::text[]) as w(word)
+            `)
+          ).rows.map((r) => [r.word, r.n]),
+        )
+      : count;
+    tokens.forEach((tok, i) => {
+      const list = spelled[i];
+      if (!Array.isArray(list)) return;
+      const ranked = list
+        .filter((c) => (together.get(c.word) ?? 0) > 0)
+        .sort(
+          (x, y) =>
+            (together.get(y.word) ?? 0) - (together.get(x.word) ?? 0) ||
+            found(y.word) - found(x.word) ||
+            (x.word < y.word ? -1 : 1),
+        );
+      suggestion.set(tok, ranked[0]?.word ?? null);
+    });
+  }
+  const corrected = tokens
+    .map((tok, i) => {
+      const s = spelled[i];
+      return Array.isArray(s) ? (suggestion.get(tok) ?? null) : (s ?? null);
+    })
+    .filter((w): w is string => w !== null)
+    .join(' ');
+  const asSearched = tokens.filter((t) => !dropped.includes(t)).join(' ');
+  return {
+    alternatives,
+    dropped,
+    didYouMean: corrected && corrected !== asSearched ? corrected : null,
+  };
 }
+
+/** A short word a suggestion may be offered for: 3 letters (shorter ones are too ambiguous). */
+const SUGGESTIBLE = /^\p{L}{3}$/u;
 
 type Row = {
   catalog_version: string | null;
@@ -299,6 +382,8 @@ ${facetColumns}
       vendors: row.vendors ?? [],
       inStock: row.in_stock ?? { true: 0, false: 0 },
     },
+    dropped: [],
+    didYouMean: null,
   };
   return { result, version: row.catalog_version === null ? null : Number(row.catalog_version) };
 }

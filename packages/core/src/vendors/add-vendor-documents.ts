@@ -1,4 +1,9 @@
-import { AppError, VENDOR_DOCUMENTS_MAX_TOTAL, type VendorStatus } from '@agora/contracts';
+import {
+  AppError,
+  checkFieldsMessage,
+  VENDOR_DOCUMENTS_MAX_TOTAL,
+  type VendorStatus,
+} from '@agora/contracts';
 import { type TenantRef, type TenantTx, withTenant } from '@agora/db';
 import { asc, count, eq } from 'drizzle-orm';
 import { recordTenantAudit } from '../audit/record-tenant-audit.js';
@@ -45,8 +50,14 @@ export async function addVendorDocuments(
   );
   const checked = checkVendorDocuments(input.uploads, { min: 1, roomLeft });
   if (checked.issues.length) {
-    const names = [...new Set(checked.issues.map((i) => i.path.split('.')[0]))].join(', ');
-    throw new AppError('validation_failed', `Invalid upload: check ${names}`, { fields: checked.issues });
+    throw new AppError(
+      'validation_failed',
+      checkFieldsMessage(
+        'upload',
+        checked.issues.map((i) => i.path.split('.')[0] as string),
+      ),
+      { fields: checked.issues },
+    );
   }
   const stored = await storeVendorDocuments(deps.files, tenant.id, input.vendorId, checked.documents);
   try {
@@ -54,7 +65,7 @@ export async function addVendorDocuments(
       // Again under the row lock: the status or count may have changed while the files were written.
       const room = await openForDocuments(tx, input.vendorId, true);
       if (stored.length > room)
-        throw new AppError('validation_failed', 'Invalid upload: check documents', {
+        throw new AppError('validation_failed', checkFieldsMessage('upload', ['documents']), {
           fields: [{ path: 'documents', message: `only ${room} more documents can be added to this vendor` }],
         });
       await tx.db

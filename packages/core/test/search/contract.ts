@@ -212,6 +212,19 @@ export function searchContract(name: string, setup: () => Promise<ContractSetup>
         expect(ids(await search(a, { q: 'brass' }))).toEqual(['prd_v1']);
       });
 
+      it('finds words typed with a letter swapped, added, left out or replaced', async () => {
+        for (const q of ['hydrualic', 'hydraullic', 'hydrulic', 'hydroulic'])
+          expect(ids(await search(a, { q }))).toEqual(expect.arrayContaining(['prd_p1', 'prd_p2', 'prd_s1']));
+        expect(ids(await search(a, { q: 'vlave' }))).toEqual(['prd_v1']);
+        expect(ids(await search(a, { q: 'brsas' }))).toEqual(['prd_v1']);
+      });
+
+      it('leaves out a last word that matches nothing and shows what the others find', async () => {
+        expect(ids(await search(a, { q: 'hydraulic pmp' }))).toEqual(
+          expect.arrayContaining(['prd_p1', 'prd_p2', 'prd_s1']),
+        );
+      });
+
       it('matches vendor and category names', async () => {
         expect(ids(await search(a, { q: 'fastening' })).sort()).toEqual(['prd_b1', 'prd_p3', 'prd_v1']);
         expect(ids(await search(a, { q: 'valves' }))).toEqual(['prd_v1']);

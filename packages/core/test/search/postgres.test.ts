@@ -1,5 +1,11 @@
 import { withTenant } from '@agora/db';
-import { cleanupRedisPrefix, createTestDatabase, type TestDatabase, testConfig } from '@agora/testing';
+import {
+  cleanupRedisPrefix,
+  createTestDatabase,
+  insertCatalog,
+  type TestDatabase,
+  testConfig,
+} from '@agora/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
@@ -56,8 +62,8 @@ describe('PostgreSQL search specifics', () => {
 
   it('weights title and SKU A, attributes and vendor B, category path C, description D', async () => {
     const row = await withTenant((runtime as Runtime).database, a(), async ({ db }) => {
-      const r = await db.execute<{ doc: string; txt: string }>(
-        sql`select search_document::text as doc, search_text as txt from products where id = 'prd_p1'`,
+      const r = await db.execute<{ doc: string }>(
+        sql`select search_document::text as doc from products where id = 'prd_p1'`,
       );
       return r.rows[0];
     });
@@ -67,7 +73,19 @@ describe('PostgreSQL search specifics', () => {
     expect(row?.doc).toMatch(/'hydro':\d+B/);
     expect(row?.doc).toMatch(/'fluid':\d+C/);
     expect(row?.doc).toMatch(/'compact':\d+(?![A-C])/);
-    expect(row?.txt).toBe('hydraulic pump 12v hp-100 hydro parts gmbh fluid power pumps');
+  });
+
+  it("keeps the catalog's words for typo correction: letters only, no numbers, sizes or SKUs", async () => {
+    const words = await withTenant((runtime as Runtime).database, a(), async ({ db, t }) => {
+      const r = await db.execute<{ word: string }>(sql`select distinct word from ${t.searchWords}`);
+      return r.rows.map((x) => x.word);
+    });
+    // Title, attribute, vendor, category and description words; drafts' too (search checks them).
+    expect(words).toEqual(
+      expect.arrayContaining(['hydraulic', 'pump', 'voltage', 'hydro', 'fluid', 'compact', 'prototype']),
+    );
+    for (const code of ['12v', 'hp-100', 'hp', '100', 'm8', 'bv-12', '1/2'])
+      expect(words).not.toContain(code);
   });
 
   it('rewrites nothing when nothing changed, and one statement per batch otherwise', async () => {
@@ -136,9 +154,90 @@ describe('PostgreSQL search specifics', () => {
     expect((await search({ q: '"gear pump"' })).items.map((i) => i.id)).toEqual(['prd_p2']);
   });
 
-  it('ignores words made of punctuation only and matches nothing for unknown words', async () => {
+  it('ignores words made of punctuation only, and leaves out unknown words, saying which', async () => {
     expect((await search({ q: ' -- / ' })).total).toBe(6);
-    expect((await search({ q: 'pump zzqqxx' })).total).toBe(0);
+    const r = await search({ q: 'pump zzqqxx' });
+    expect([r.total, r.dropped, r.didYouMean]).toEqual([4, ['zzqqxx'], null]);
+    const alone = await search({ q: 'zzqqxx' });
+    expect([alone.total, alone.dropped]).toEqual([0, ['zzqqxx']]);
+    // Words as typed that find enough products are not questioned.
+    expect(await search({ q: 'hydraulic pump' })).toMatchObject({ dropped: [], didYouMean: null });
+  });
+
+  it('corrects typos into the catalog words and says how it spelled them', async () => {
+    const swapped = await search({ q: 'hydrualic pmup' });
+    expect(swapped.items.map((i) => i.id).sort()).toEqual(['prd_p1', 'prd_p2', 'prd_p3', 'prd_s1']);
+    expect([swapped.dropped, swapped.didYouMean]).toEqual([[], 'hydraulic pump']);
+    // A 3-letter word is not corrected (too many neighbours) but may be suggested.
+    const short = await search({ q: 'hydraulic pmp' });
+    expect([short.dropped, short.didYouMean]).toEqual([['pmp'], 'hydraulic pump']);
+    expect(short.items.map((i) => i.id)).toContain('prd_p3');
+  });
+
+  it('never offers a word only hidden products use (drafts, vendors not approved)', async () => {
+    // "prototype" is only in a draft, "pending" only in a pending vendor's product and name.
+    for (const q of ['prototpye', 'pendign']) {
+      const r = await search({ q });
+      expect([r.total, r.dropped, r.didYouMean]).toEqual([0, [q], null]);
+    }
+  });
+
+  it('sets no session or transaction setting a distributed engine could drop (no pg_trgm threshold)', async () => {
+    const pool = (runtime as Runtime).database.pool;
+    const sent: string[] = [];
+    const connect = pool.connect.bind(pool);
+    const restore: (() => void)[] = [];
+    (pool as { connect: unknown }).connect = async () => {
+      const client = await connect();
+      const query = client.query;
+      client.query = ((text: string | { text: string }, ...rest: unknown[]) => {
+        sent.push(typeof text === 'string' ? text : text.text);
+        return (query as (...args: unknown[]) => unknown).apply(client, [text, ...rest]);
+      }) as typeof client.query;
+      restore.push(() => {
+        client.query = query;
+      });
+      return client;
+    };
+    try {
+      const r = await search({ q: 'hydralic pmup' });
+      expect(r.items.map((i) => i.id)).toContain('prd_p1');
+    } finally {
+      (pool as { connect: unknown }).connect = connect;
+      for (const undo of restore) undo();
+    }
+    expect(sent.length).toBeGreaterThan(2);
+    for (const text of sent) {
+      expect(text).not.toMatch(/pg_trgm|enable_seqscan|set_config/i);
+      for (const set of text.match(/set local \w+/gi) ?? [])
+        expect(set.toLowerCase()).toMatch(/^set local (role|transaction_isolation|transaction_read_only)$/);
+    }
+  });
+
+  it('corrects into a word added since the last search, on the next search (vocabulary per catalog version)', async () => {
+    const db = (runtime as Runtime).database;
+    const cached = new PostgresSearchEngine(db, 1_000_000);
+    expect((await cached.search(a(), { q: 'sprokcet', sort: 'relevance', page: 1, limit: 24 })).total).toBe(
+      0,
+    );
+    const loads = cached.vocabularies.loads;
+    await insertCatalog(db, a(), {
+      products: [{ id: 'prd_sprocket', vendorId: 'ven_a2', title: 'Chain sprocket', basePriceMinor: 900 }],
+    });
+    try {
+      await cached.index(a(), ['prd_sprocket']);
+      const r = await cached.search(a(), { q: 'sprokcet', sort: 'relevance', page: 1, limit: 24 });
+      expect(r.items.map((i) => i.id)).toEqual(['prd_sprocket']);
+      expect(r.didYouMean).toBe('sprocket');
+      expect(cached.vocabularies.loads).toBe(loads + 1);
+      // The same version again: the vocabulary (and the result) are reused.
+      await cached.search(a(), { q: 'sprokcet chain', sort: 'relevance', page: 1, limit: 24 });
+      expect(cached.vocabularies.loads).toBe(loads + 1);
+    } finally {
+      await withTenant(db, a(), ({ db, t }) =>
+        db.delete(t.products).where(sql`${t.products.id} = 'prd_sprocket'`),
+      );
+    }
   });
 
   it('counts, facets and pages the best MAX_RESULT_WINDOW matches, newest first, and says there are more', async () => {

@@ -4,8 +4,9 @@ import { assertTenantSchema, ident } from '../sql.js';
 import type { TenantRef } from './unit-of-work.js';
 
 /**
- * The tenant's catalog version (tenant migration 0007, ADR 0020): raised by one at the commit of
- * every transaction that changes what a search shows. One round trip: the role switch and the
+ * The tenant's catalog version (tenant migration 0007, ADR 0020): raised at the commit of every
+ * transaction that changes what a search shows. Compare it for equality only: on one node it rises
+ * by one per transaction, but on Citus a transaction may raise it twice (ADR 0022). One round trip: the role switch and the
  * read travel as one simple query, which PostgreSQL runs as one implicit transaction, so the
  * role switch ends with it, as in `withTenant`.
  */

@@ -4,6 +4,12 @@ import { TEMPLATE_SCHEMA, tenantTables } from './tables.js';
 export const {
   settings,
   users,
+  companies,
+  companyAddresses,
+  cartLines,
+  orderGroups,
+  orders,
+  orderLines,
   outbox,
   userTokens,
   vendors,
@@ -15,4 +21,5 @@ export const {
   catalogImports,
   auditLog,
   catalogVersion,
+  searchWords,
 } = tenantTables(TEMPLATE_SCHEMA);

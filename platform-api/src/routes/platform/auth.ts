@@ -3,6 +3,12 @@ import { getStaff, loginStaff } from '@agora/core';
 import { createRoute } from '@hono/zod-openapi';
 import { access } from '../../access.js';
 import type { AppEnv } from '../../context.js';
+import {
+  LOGIN_429_DOC,
+  LOGIN_LIMITS_DOC,
+  loginLimits,
+  rateLimitedResponse,
+} from '../../middleware/rate-limit.js';
 import { createApi, errorResponses, json, jsonBody } from '../../openapi.js';
 
 export const platformAuth = createApi<AppEnv>()
@@ -14,10 +20,13 @@ export const platformAuth = createApi<AppEnv>()
       operationId: 'staffLogin',
       tags: ['auth'],
       summary: 'Log in as platform staff',
+      description: LOGIN_LIMITS_DOC,
+      middleware: [...loginLimits] as const,
       request: { body: jsonBody(LoginBody) },
       responses: {
         200: json(Session, 'A platform access token (valid on the platform host only)'),
         ...errorResponses(400, 401),
+        ...rateLimitedResponse(LOGIN_429_DOC),
       },
     }),
     async (c) => {

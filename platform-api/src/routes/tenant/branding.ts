@@ -1,28 +1,24 @@
-import { AppError, Branding, LOGO_MAX_BYTES, UpdateBrandingBody } from '@agora/contracts';
+import { AppError, Branding, UpdateBrandingBody } from '@agora/contracts';
 import { getBranding, logoError, logoTooLarge, removeLogo, setLogo, updateBranding } from '@agora/core';
 import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { access, chain } from '../../access.js';
+import { access } from '../../access.js';
 import type { TenantEnv } from '../../context.js';
+import { lastValue, readForm } from '../../form-body.js';
+import { UPLOAD_BODY_LIMITS, uploadLimit } from '../../middleware/body-limit.js';
 import { createApi, errorResponses, json, jsonBody } from '../../openapi.js';
+import { changesPublic } from '../../public-cache.js';
 
 const binary = { type: 'string', format: 'binary' } as const;
-const MULTIPART_SLACK = 64 * 1024;
 
-/** Reject oversized uploads while reading them, before the whole body is in memory. */
-const logoBodyLimit = bodyLimit({
-  maxSize: LOGO_MAX_BYTES + MULTIPART_SLACK,
-  onError: () => {
-    throw logoTooLarge();
-  },
-});
+/** Oversized uploads are refused (413) while being read, before the whole body is in memory. */
+const logoBodyLimit = uploadLimit(UPLOAD_BODY_LIMITS.logo, () => logoTooLarge());
 
 /** The uploaded bytes: the raw body (any image/* type, sniffed later) or a multipart `file`. */
 async function logoBytes(c: Context<TenantEnv>): Promise<Uint8Array> {
   const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (type === 'multipart/form-data') {
-    const file = (await c.req.parseBody()).file;
+    const file = lastValue((await readForm(c)).file);
     if (!(file instanceof File)) throw logoError('send the image in a multipart field named "file"');
     return new Uint8Array(await file.arrayBuffer());
   }
@@ -53,12 +49,14 @@ export const tenantBranding = createApi<TenantEnv>()
   .openapi(
     createRoute({
       ...secured,
+      ...changesPublic(...access.operator.middleware),
       method: 'put',
       path: '/settings/branding',
       operationId: 'updateBranding',
-      summary: 'Change name, tagline, colors and font',
+      summary: 'Change name, tagline, colors, font and footer',
       description:
-        'Replaces all of these fields; the logo is kept (see PUT /settings/logo). Colors are `#rrggbb`. ' +
+        'Replaces all of these fields; the logo is kept (see PUT /settings/logo), and so is the footer when ' +
+        '`footer` is left out. Colors are `#rrggbb`. Footer text and link labels are plain text (no `<` or `>`). ' +
         'Saving succeeds despite warnings; `warnings` in the answer says what to improve. ' +
         'Records a `settings.branding_updated` event.',
       request: { body: jsonBody(UpdateBrandingBody) },
@@ -76,7 +74,7 @@ export const tenantBranding = createApi<TenantEnv>()
   .openapi(
     createRoute({
       ...secured,
-      middleware: chain(...access.operator.middleware, logoBodyLimit),
+      ...changesPublic(...access.operator.middleware, logoBodyLimit),
       method: 'put',
       path: '/settings/logo',
       operationId: 'uploadLogo',
@@ -114,6 +112,7 @@ export const tenantBranding = createApi<TenantEnv>()
   .openapi(
     createRoute({
       ...secured,
+      ...changesPublic(...access.operator.middleware),
       method: 'delete',
       path: '/settings/logo',
       operationId: 'deleteLogo',

@@ -21,6 +21,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { access } from '../../access.js';
 import type { TenantEnv } from '../../context.js';
 import { createApi, errorResponses, json, jsonBody } from '../../openapi.js';
+import { changesPublic } from '../../public-cache.js';
 
 const tags = ['catalog: categories'];
 const IdParam = z.object({
@@ -112,6 +113,7 @@ export const tenantCatalogCategories = createApi<TenantEnv>()
   .openapi(
     createRoute({
       ...access.operator,
+      ...changesPublic(...access.operator.middleware),
       method: 'post',
       path: '/operator/categories',
       operationId: 'createCategory',
@@ -134,6 +136,7 @@ export const tenantCatalogCategories = createApi<TenantEnv>()
   .openapi(
     createRoute({
       ...access.operator,
+      ...changesPublic(...access.operator.middleware),
       method: 'patch',
       path: '/operator/categories/{id}',
       operationId: 'updateCategory',
@@ -161,6 +164,7 @@ export const tenantCatalogCategories = createApi<TenantEnv>()
   .openapi(
     createRoute({
       ...access.operator,
+      ...changesPublic(...access.operator.middleware),
       method: 'post',
       path: '/operator/categories/{id}/archive',
       operationId: 'archiveCategory',
@@ -186,6 +190,7 @@ export const tenantCatalogCategories = createApi<TenantEnv>()
   .openapi(
     createRoute({
       ...access.operator,
+      ...changesPublic(...access.operator.middleware),
       method: 'post',
       path: '/operator/categories/{id}/restore',
       operationId: 'restoreCategory',

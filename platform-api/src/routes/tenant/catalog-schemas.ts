@@ -1,9 +1,7 @@
 import { AppError, invalidInput } from '@agora/contracts';
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { createMiddleware } from 'hono/factory';
-import type { TenantEnv } from '../../context.js';
+import { lastValue, readForm } from '../../form-body.js';
 
 // Response shapes are in @agora/contracts (catalog-views.ts); these are the transport's own parts.
 
@@ -12,18 +10,6 @@ export const IdParam = z.object({
 });
 
 export const binary = { type: 'string', format: 'binary' } as const;
-const MULTIPART_SLACK = 64 * 1024;
-
-/** Reject oversized uploads while reading them, before the whole body is in memory. */
-export function uploadBodyLimit(maxBytes: number, tooLarge: () => Error) {
-  const limit = bodyLimit({
-    maxSize: maxBytes + MULTIPART_SLACK,
-    onError: () => {
-      throw tooLarge();
-    },
-  });
-  return createMiddleware<TenantEnv>((c, next) => limit(c, next));
-}
 
 /**
  * An uploaded file: the raw body (with one of `rawTypes`, or application/octet-stream), or a
@@ -36,7 +22,7 @@ export async function uploadedBytes(
 ): Promise<Uint8Array> {
   const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (type === 'multipart/form-data') {
-    const file = (await c.req.parseBody()).file;
+    const file = lastValue((await readForm(c)).file);
     if (!(file instanceof File))
       throw invalidInput(
         'upload',

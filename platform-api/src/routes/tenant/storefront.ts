@@ -3,6 +3,12 @@ import { getStorefront, getTenantUser, loginTenantUser } from '@agora/core';
 import { createRoute } from '@hono/zod-openapi';
 import { access } from '../../access.js';
 import type { TenantEnv } from '../../context.js';
+import {
+  LOGIN_429_DOC,
+  LOGIN_LIMITS_DOC,
+  loginLimits,
+  rateLimitedResponse,
+} from '../../middleware/rate-limit.js';
 import { createApi, errorResponses, json, jsonBody } from '../../openapi.js';
 
 export const tenantStorefront = createApi<TenantEnv>()
@@ -33,10 +39,13 @@ export const tenantStorefront = createApi<TenantEnv>()
       operationId: 'login',
       tags: ['auth'],
       summary: 'Log in to this marketplace',
+      description: LOGIN_LIMITS_DOC,
+      middleware: [...loginLimits] as const,
       request: { body: jsonBody(LoginBody) },
       responses: {
         200: json(Session, "A token valid on this marketplace's hosts only"),
         ...errorResponses(400, 401, 403, 404),
+        ...rateLimitedResponse(LOGIN_429_DOC),
       },
     }),
     async (c) => {

@@ -5,7 +5,7 @@ import { access } from '../../access.js';
 import type { TenantEnv } from '../../context.js';
 import { rateLimit, rateLimitedResponse } from '../../middleware/rate-limit.js';
 import { createApi, errorResponses, json, jsonBody } from '../../openapi.js';
-import { applicationBodyDoc, readMultipart, uploadLimit } from './vendor-schemas.js';
+import { applicationBodyDoc, documentsLimit, readMultipart } from './vendor-schemas.js';
 
 /**
  * Per client address and marketplace. Applications refused as invalid (400, nothing stored) give
@@ -24,7 +24,7 @@ export const tenantVendorApplications = createApi<TenantEnv>()
   .openapi(
     createRoute({
       ...access.public,
-      middleware: [applicationLimit, uploadLimit] as const,
+      middleware: [applicationLimit, documentsLimit] as const,
       method: 'post',
       path: '/vendor-applications',
       operationId: 'applyAsVendor',

@@ -22,7 +22,7 @@ import { access, chain } from '../../access.js';
 import type { TenantEnv } from '../../context.js';
 import { createApi, errorResponses, json, jsonBody } from '../../openapi.js';
 import { optionalParams } from './query-params.js';
-import { documentsBodyDoc, IdParam, readMultipart, uploadLimit } from './vendor-schemas.js';
+import { documentsBodyDoc, documentsLimit, IdParam, readMultipart } from './vendor-schemas.js';
 
 const tags = ['vendor: own vendor'];
 
@@ -73,7 +73,7 @@ export const tenantVendorPortal = createApi<TenantEnv>()
   .openapi(
     createRoute({
       ...access.vendorAdmin,
-      middleware: chain(...access.vendorAdmin.middleware, uploadLimit),
+      middleware: chain(...access.vendorAdmin.middleware, documentsLimit),
       method: 'post',
       path: '/vendor/documents',
       operationId: 'addVendorDocuments',

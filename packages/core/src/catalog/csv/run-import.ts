@@ -1,15 +1,14 @@
 import { Readable } from 'node:stream';
-import { type ImportRowError, newId } from '@agora/contracts';
+import type { ImportRowError } from '@agora/contracts';
 import { platformTables as p, type TenantRef, type TenantTx, withTenant } from '@agora/db';
 import type { catalogImportJob, JobPayload } from '@agora/queue';
 import { CsvError, parse } from 'csv-parse';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Deps } from '../../deps.js';
 import { failpoint } from '../../failpoint.js';
-import { getMarketplaceSettings } from '../../marketplace/get-marketplace-settings.js';
 import { PermanentJobError } from '../../permanent-job-error.js';
-import { productsChanged } from '../catalog-events.js';
 import { hiddenCategoryIds } from '../categories/category-state.js';
+import { type ProductWrite, writeProducts } from '../products/write-products.js';
 import { type CsvLayout, type CsvProduct, parseCsvRow, readHeader } from './csv-format.js';
 import { type CatalogImportView, catalogImportView, IMPORT_ERRORS_CAP } from './import-view.js';
 
@@ -28,8 +27,9 @@ export class ImportSupersededError extends Error {
 type GoodRow = { row: number; value: CsvProduct };
 type Context = {
   vendorId: string;
+  /** Who started the import (from its audit row): the actor of the products' audit rows. */
+  userId: string | null;
   vendorApproved: boolean;
-  moderated: boolean;
   categories: Map<string, { id: string; archived: boolean }>;
 };
 
@@ -60,9 +60,9 @@ function streamParse(bytes: Uint8Array): AsyncIterable<string[]> {
  * 2. A second pass checks each row with the API's rules (parseCsvRow) plus the database's
  *    (category slug, duplicate SKUs in the file, publishing only for approved vendors). Rows
  *    with errors are listed ({row, field, message}) and never touched.
- * 3. Good rows are upserted by (vendor, sku) in batches: one multi-row INSERT ... ON CONFLICT,
- *    their tiers replaced, a `product.changed` event, and the progress (rows done, counts,
- *    errors) in the same transaction.
+ * 3. Good rows are written in batches through the product API's write path (`writeProducts`,
+ *    matched by (vendor, sku): same status rules, tiers, `product.changed` events and audit rows
+ *    as the API), with the progress (rows done, counts, errors) in the same transaction.
  *
  * Because progress commits with the rows, a re-run after a crash resumes after the last
  * committed batch: nothing is applied twice, nothing is skipped, counts stay exact. A finished
@@ -146,10 +146,20 @@ export async function runCatalogImport(
       })
       .from(t.categories);
     const hidden = hiddenCategoryIds(categories);
+    const [started] = await db
+      .select({ userId: t.auditLog.actorUserId })
+      .from(t.auditLog)
+      .where(
+        and(
+          eq(t.auditLog.subjectType, 'catalog_import'),
+          eq(t.auditLog.subjectId, importId),
+          eq(t.auditLog.action, 'catalog.import_started'),
+        ),
+      );
     return {
       vendorId: imp.vendorId,
+      userId: started?.userId ?? null,
       vendorApproved: vendor?.status === 'approved',
-      moderated: (await getMarketplaceSettings(tx)).moderateProducts,
       categories: new Map(categories.map((c) => [c.slug, { id: c.id, archived: hidden.has(c.id) }])),
     } satisfies Context;
   });
@@ -251,24 +261,6 @@ const resolveCategory = (value: CsvProduct, context: Context): CsvProduct => ({
   },
 });
 
-/** Columns an import rewrites on conflict; created_at and the search columns are left alone. */
-const UPSERT_COLUMNS = [
-  ['title', 'title'],
-  ['description', 'description'],
-  ['categoryId', 'category_id'],
-  ['unit', 'unit'],
-  ['minOrderQty', 'min_order_qty'],
-  ['orderIncrement', 'order_increment'],
-  ['leadTimeDays', 'lead_time_days'],
-  ['stockQty', 'stock_qty'],
-  ['attributes', 'attributes'],
-  ['currency', 'currency'],
-  ['basePriceMinor', 'base_price_minor'],
-  ['status', 'status'],
-  ['statusReason', 'status_reason'],
-  ['publishedAt', 'published_at'],
-] as const;
-
 /**
  * One batch in one transaction: the good rows upserted with their tiers, and the progress
  * (rows done, counts, errors) of every row up to `upTo`. Checks under the import row's lock that
@@ -321,13 +313,17 @@ async function applyBatch(
   });
 }
 
-/** Upsert good rows by (vendor, sku), replace their tiers, announce them. */
+/**
+ * Write good rows through the product API's write path (`writeProducts`: status rules, tiers,
+ * search columns, events, audit rows), matched to the vendor's products by SKU.
+ */
 async function upsertRows(tx: TenantTx, context: Context, rows: GoodRow[]) {
   const { db, t } = tx;
   const existing = new Map(
     (
       await db
         .select({
+          id: t.products.id,
           sku: t.products.sku,
           status: t.products.status,
           statusReason: t.products.statusReason,
@@ -349,12 +345,10 @@ async function upsertRows(tx: TenantTx, context: Context, rows: GoodRow[]) {
   );
   const archivedIds = new Set([...context.categories.values()].filter((c) => c.archived).map((c) => c.id));
   const errors: ImportRowError[] = [];
-  const now = new Date();
-  const values = [];
-  const tiersBySku = new Map<string, { minQty: number; unitPriceMinor: number }[]>();
+  const writes: ProductWrite[] = [];
   for (const { row, value } of rows) {
     const { product } = value;
-    const before = existing.get(product.sku);
+    const before = existing.get(product.sku) ?? null;
     // A product may stay in a category archived since; it cannot move into one.
     if (
       product.categoryId &&
@@ -368,60 +362,9 @@ async function upsertRows(tx: TenantTx, context: Context, rows: GoodRow[]) {
       });
       continue;
     }
-    let status = value.status ?? before?.status ?? 'draft';
-    if (value.status === 'published') {
-      const live = before?.status === 'published' || before?.status === 'pending_review';
-      status = live ? (before?.status ?? 'published') : context.moderated ? 'pending_review' : 'published';
-    }
-    const publishedAt =
-      status === 'published'
-        ? before?.status === 'published'
-          ? before.publishedAt
-          : now
-        : (before?.publishedAt ?? null);
-    values.push({
-      id: newId('prd'),
-      vendorId: context.vendorId,
-      sku: product.sku,
-      title: product.title,
-      description: product.description,
-      categoryId: product.categoryId,
-      unit: product.unit,
-      minOrderQty: product.minOrderQty,
-      orderIncrement: product.orderIncrement,
-      leadTimeDays: product.leadTimeDays,
-      stockQty: product.stockQty,
-      attributes: product.attributes,
-      currency: product.currency,
-      basePriceMinor: product.basePriceMinor,
-      status,
-      // As in the API: a status change (say, resubmitting a rejected product) clears the reason.
-      statusReason: before?.status === status ? before.statusReason : null,
-      publishedAt,
-    });
-    tiersBySku.set(product.sku, product.tiers);
+    writes.push({ current: before, product, status: value.status });
   }
-  if (!values.length) return { created: 0, updated: 0, errors };
-
-  const set = Object.fromEntries(
-    UPSERT_COLUMNS.map(([key, column]) => [key, sql.raw(`excluded."${column}"`)]),
-  );
-  const saved = await db
-    .insert(t.products)
-    .values(values)
-    .onConflictDoUpdate({
-      target: [t.products.vendorId, t.products.sku],
-      set: { ...set, updatedAt: sql`now()` },
-    })
-    .returning({ id: t.products.id, sku: t.products.sku, inserted: sql<boolean>`(xmax = 0)` });
-
-  const ids = saved.map((s) => s.id);
-  await db.delete(t.priceTiers).where(inArray(t.priceTiers.productId, ids));
-  const tiers = saved.flatMap((s) =>
-    (tiersBySku.get(s.sku) ?? []).map((tier) => ({ productId: s.id, ...tier })),
-  );
-  for (let i = 0; i < tiers.length; i += 5000) await db.insert(t.priceTiers).values(tiers.slice(i, i + 5000));
-  await productsChanged(tx, ids);
+  const saved = await writeProducts(tx, { vendorId: context.vendorId, userId: context.userId }, writes);
   const created = saved.filter((s) => s.inserted).length;
   return { created, updated: saved.length - created, errors };
 }

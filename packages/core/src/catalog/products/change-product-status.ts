@@ -1,4 +1,3 @@
-import type { ProductStatus } from '@agora/contracts';
 import { type Database, type TenantRef, withTenant } from '@agora/db';
 import { eq, sql } from 'drizzle-orm';
 import { recordTenantAudit } from '../../audit/record-tenant-audit.js';
@@ -8,13 +7,14 @@ import type { VendorActor } from '../vendor-access.js';
 import { findVendorProduct } from './find-vendor-product.js';
 import { fullProductView, productColumns, type VendorProductView } from './product-view.js';
 import { assertVendorMayPublish } from './vendor-status.js';
+import { nextProductStatus, type ProductIntent, statusAuditEntry } from './write-products.js';
 
 export type ProductAction = 'publish' | 'unpublish' | 'archive';
 
-const AUDIT_ACTIONS: Record<ProductAction, string> = {
-  publish: 'product.published',
-  unpublish: 'product.unpublished',
-  archive: 'product.archived',
+const INTENTS: Record<ProductAction, ProductIntent> = {
+  publish: 'published',
+  unpublish: 'draft',
+  archive: 'archived',
 };
 
 /**
@@ -26,6 +26,7 @@ const AUDIT_ACTIONS: Record<ProductAction, string> = {
  * - `unpublish`: back to `draft` (also withdraws it from review, and restores an archived one).
  * - `archive`: `archived`, hidden everywhere but in the vendor's own lists.
  * Every change clears `status_reason` (a moderation rejection's reason is answered by resubmitting).
+ * The status comes from `nextProductStatus`, the rule `writeProducts` (and so the CSV import) uses.
  */
 export async function changeProductStatus(
   database: Database,
@@ -36,16 +37,10 @@ export async function changeProductStatus(
 ): Promise<VendorProductView> {
   return withTenant(database, tenant, async (tx) => {
     const current = await findVendorProduct(tx, actor.vendorId, productId, { lock: true });
-    let next: ProductStatus;
-    if (action === 'publish') {
-      if (current.status === 'published' || current.status === 'pending_review')
-        return fullProductView(tx, current);
-      await assertVendorMayPublish(tx, actor.vendorId);
-      next = (await getMarketplaceSettings(tx)).moderateProducts ? 'pending_review' : 'published';
-    } else {
-      next = action === 'unpublish' ? 'draft' : 'archived';
-      if (current.status === next) return fullProductView(tx, current);
-    }
+    const moderated = action === 'publish' && (await getMarketplaceSettings(tx)).moderateProducts;
+    const next = nextProductStatus(current.status, INTENTS[action], moderated);
+    if (next === current.status) return fullProductView(tx, current);
+    if (action === 'publish') await assertVendorMayPublish(tx, actor.vendorId);
     const [row] = await tx.db
       .update(tx.t.products)
       .set({
@@ -58,13 +53,7 @@ export async function changeProductStatus(
       .returning(productColumns(tx.t));
     if (!row) throw new Error('locked product vanished');
     await productsChanged(tx, [productId]);
-    await recordTenantAudit(tx, {
-      actorUserId: actor.userId,
-      action: next === 'pending_review' ? 'product.submitted' : AUDIT_ACTIONS[action],
-      subjectType: 'product',
-      subjectId: productId,
-      data: { vendorId: actor.vendorId, from: current.status, to: next },
-    });
+    await recordTenantAudit(tx, statusAuditEntry(actor.userId, row, current.status, next));
     return fullProductView(tx, row);
   });
 }

@@ -1,4 +1,4 @@
-import { AppError } from '@agora/contracts';
+import { AppError, statusLabel } from '@agora/contracts';
 import { type Database, type TenantRef, withTenant } from '@agora/db';
 import { eq, sql } from 'drizzle-orm';
 import { recordTenantAudit } from '../../audit/record-tenant-audit.js';
@@ -34,7 +34,7 @@ export async function moderateProduct(
     if (current.status !== 'pending_review')
       throw new AppError(
         'invalid_state',
-        `This product is ${current.status.replace('_', ' ')}, not waiting for review; only products waiting for review can be approved or rejected`,
+        `This product is ${statusLabel(current.status)}, not waiting for review; only products waiting for review can be approved or rejected`,
       );
     if (input.decision === 'approve') await assertVendorMayPublish(tx, current.vendorId);
     const approve = input.decision === 'approve';
@@ -58,12 +58,13 @@ export async function moderateProduct(
       subjectId: productId,
       data: { vendorId: row.vendorId, sku: row.sku, ...(reason ? { reason } : {}) },
     });
-    // A plain record for now (no route): a notification to the vendor can consume it later.
-    await emitEvent(tx, approve ? 'product.approved' : 'product.rejected', {
-      productId,
-      vendorId: row.vendorId,
-      ...(reason ? { reason } : {}),
-    });
+    if (reason !== undefined) {
+      // The vendor's contact gets the reason by email (the console promises it).
+      await emitEvent(tx, 'product.rejected', { productId, vendorId: row.vendorId, reason });
+    } else {
+      // A plain record (no route): nothing consumes approvals yet.
+      await emitEvent(tx, 'product.approved', { productId, vendorId: row.vendorId });
+    }
     return fullProductView(tx, row);
   });
 }

@@ -1,4 +1,4 @@
-import { AppError, type FieldIssue, type ProductBody } from '@agora/contracts';
+import { AppError, checkFieldsMessage, type FieldIssue, type ProductBody } from '@agora/contracts';
 import type { TenantTx } from '@agora/db';
 import { eq } from 'drizzle-orm';
 import type { Tier } from '../../pricing/tiers.js';
@@ -8,8 +8,14 @@ import { productRuleIssues } from './validate-product.js';
 /** Throw the one 400 shape when there are issues, naming every field. */
 export function throwIfInvalid(issues: FieldIssue[], what = 'product'): void {
   if (!issues.length) return;
-  const names = [...new Set(issues.map((i) => i.path))].join(', ');
-  throw new AppError('validation_failed', `Invalid ${what}: check ${names}`, { fields: issues });
+  throw new AppError(
+    'validation_failed',
+    checkFieldsMessage(
+      what,
+      issues.map((i) => i.path),
+    ),
+    { fields: issues },
+  );
 }
 
 /**

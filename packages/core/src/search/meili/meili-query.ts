@@ -211,5 +211,9 @@ export function mapMeiliResponse(
       vendors: vendors.sort(byCount).slice(0, VENDOR_FACET_LIMIT),
       inStock: { true: dist.inStock?.true ?? 0, false: dist.inStock?.false ?? 0 },
     },
+    // Meilisearch corrects typos itself and says neither which words it left out nor how it
+    // spelled them (ADR 0026).
+    dropped: [],
+    didYouMean: null,
   };
 }
