@@ -4,12 +4,7 @@ import { Form, useLocation, useSearchParams } from '@remix-run/react';
 import { AppLink } from './app-link.js';
 import { PriceFilter } from './price-filter.js';
 import { ProductCard } from './product-card.js';
-import {
-  keptParams,
-  type RefusedParam,
-  RefusedParamsNotice,
-  withoutRefusedParams,
-} from './refused-params.js';
+import { keptParams, type RefusedParam, RefusedParamsNotice } from './refused-params.js';
 import { SearchSpellingNotice } from './search-spelling.js';
 
 /** Products per page on every catalog listing (search, category pages). */
