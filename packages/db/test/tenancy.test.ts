@@ -72,6 +72,30 @@ describe('tenant unit of work', () => {
     expect(rows[0].u).toBe(tdb.database.loginRole);
   });
 
+  it('keeps the pooled connection when the work throws an application error', async () => {
+    let opened = 0;
+    const count = () => opened++;
+    tdb.database.pool.on('connect', count);
+    try {
+      for (let i = 0; i < 20; i++) {
+        await expect(
+          withTenant(tdb.database, a, async ({ db, t }) => {
+            await db.select().from(t.settings);
+            throw new Error('not found');
+          }),
+        ).rejects.toThrow('not found');
+      }
+      // Reused, and clean: the next user of the connection is the login role, outside a transaction.
+      const { rows } = await tdb.database.pool.query(
+        `select current_user as u, now() = statement_timestamp() as fresh`,
+      );
+      expect(rows[0]).toEqual({ u: tdb.database.loginRole, fresh: true });
+    } finally {
+      tdb.database.pool.off('connect', count);
+    }
+    expect(opened).toBeLessThanOrEqual(1);
+  });
+
   it('rejects a schema name that is not a tenant schema', async () => {
     await expect(
       withTenant(tdb.database, { id: 'x', schemaName: 'platform' }, async () => 1),

@@ -1,5 +1,5 @@
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
-import { type Database, isServerError } from '../client.js';
+import type { Database } from '../client.js';
 import { assertTenantSchema, ident } from '../sql.js';
 import { type TenantTables, tenantTables } from './tables.js';
 
@@ -47,7 +47,10 @@ export async function withTenant<T>(
     await client.query('COMMIT');
     return result;
   } catch (e) {
-    broken = !isServerError(e);
+    // An application error (a 404, a 409, a failed check) or an SQL error leaves a healthy
+    // connection: once ROLLBACK succeeds the transaction, its role and its settings are gone, so
+    // the connection goes back to the pool. Only a connection that cannot roll back (it died,
+    // or the protocol is out of step) is discarded.
     await client.query('ROLLBACK').catch(() => {
       broken = true;
     });
