@@ -32,6 +32,13 @@ const Env = z.object({
   AGORA_JOB_LOCK_MS: z.coerce.number().int().min(1000).default(30000),
   AGORA_MIGRATION_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   AGORA_DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  /**
+   * A pooled PostgreSQL connection is closed after this many seconds, or once it has served
+   * this many tenant schemas: every schema it touches stays in its server process's catalog
+   * caches, so with thousands of tenants a long-lived connection grows without bound (ADR 0030).
+   */
+  AGORA_DB_CONN_MAX_AGE_S: z.coerce.number().int().min(0).default(900),
+  AGORA_DB_CONN_MAX_SCHEMAS: z.coerce.number().int().min(1).default(100),
   /** `npm start` seeds demo tenants unless this is 0 (never in production). */
   AGORA_DEMO: z.enum(['0', '1']).optional(),
   /** Public vendor applications per client address (and marketplace) per window. */
@@ -132,6 +139,10 @@ export type Config = {
   jobLockMs: number;
   migrationConcurrency: number;
   dbPoolMax: number;
+  /** Seconds a pooled connection lives (0: no limit). */
+  dbConnMaxAgeS: number;
+  /** Distinct tenant schemas a pooled connection serves before it is closed. */
+  dbConnMaxSchemas: number;
   demo: boolean;
   files: {
     /** Local storage root (`${AGORA_DATA_DIR}/files`), used when `s3` is undefined. */
@@ -212,6 +223,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     jobLockMs: e.AGORA_JOB_LOCK_MS,
     migrationConcurrency: e.AGORA_MIGRATION_CONCURRENCY,
     dbPoolMax: e.AGORA_DB_POOL_MAX,
+    dbConnMaxAgeS: e.AGORA_DB_CONN_MAX_AGE_S,
+    dbConnMaxSchemas: e.AGORA_DB_CONN_MAX_SCHEMAS,
     demo: e.NODE_ENV !== 'production' && e.AGORA_DEMO !== '0',
     files: {
       dir: join(e.AGORA_DATA_DIR, 'files'),

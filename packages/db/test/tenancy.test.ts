@@ -1,7 +1,7 @@
 import { createTestDatabase, type TestDatabase } from '@agora/testing';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrateTenantSchema, readTenant, withTenant } from '../src/index.js';
+import { connectDatabase, migrateTenantSchema, readTenant, withTenant } from '../src/index.js';
 import { makeBareTenant } from './helpers.js';
 
 let tdb: TestDatabase;
@@ -94,6 +94,32 @@ describe('tenant unit of work', () => {
       tdb.database.pool.off('connect', count);
     }
     expect(opened).toBeLessThanOrEqual(1);
+  });
+
+  it('closes a pooled connection once it has served maxSchemasPerConnection tenant schemas', async () => {
+    // A pool of one connection, so every unit of work lands on the same connection until it is closed.
+    const database = await connectDatabase(tdb.url, { max: 1, maxSchemasPerConnection: 2 });
+    const pids: number[] = [];
+    const pid = async (tenant: typeof a) => {
+      const [row] = await readTenant<{ pid: number }>(
+        database,
+        tenant,
+        () => sql`select pg_backend_pid() as pid`,
+      );
+      pids.push(row?.pid ?? 0);
+    };
+    try {
+      await pid(a);
+      await withTenant(database, a, async () => {});
+      await pid(a);
+      await pid(b); // the second schema: served, then closed
+      expect(database.pool.totalCount).toBe(0);
+      await pid(b);
+    } finally {
+      await database.close();
+    }
+    expect(new Set(pids.slice(0, 3)).size).toBe(1);
+    expect(pids[3]).not.toBe(pids[2]);
   });
 
   it('rejects a schema name that is not a tenant schema', async () => {

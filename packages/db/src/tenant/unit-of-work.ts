@@ -59,7 +59,7 @@ export async function withTenant<T>(
     });
     throw e;
   } finally {
-    client.release(broken);
+    releaseTenantClient(database, client, tenant.schemaName, broken);
   }
 }
 
@@ -107,11 +107,30 @@ export async function readTenant<T extends Record<string, unknown>>(
     broken = !isServerError(e);
     throw e;
   } finally {
-    client.release(broken);
+    releaseTenantClient(database, client, tenant.schemaName, broken);
   }
 }
 
 const dialect = new PgDialect();
+
+/** The tenant schemas each pooled connection has served (entries go with their connection). */
+const servedSchemas = new WeakMap<object, Set<string>>();
+
+/**
+ * Back to the pool, or closed: when broken, or once it has served `maxSchemasPerConnection`
+ * tenant schemas. A PostgreSQL backend keeps every relation it has touched in its caches (tens
+ * of kilobytes per tenant schema) until it exits, so a connection that served thousands of
+ * tenants holds hundreds of megabytes; closing it after a bounded number bounds that (ADR 0030).
+ */
+function releaseTenantClient(database: Database, client: pg.PoolClient, schema: string, broken: boolean) {
+  let served = servedSchemas.get(client);
+  if (!served) {
+    served = new Set();
+    servedSchemas.set(client, served);
+  }
+  served.add(schema);
+  client.release(broken || served.size >= database.maxSchemasPerConnection);
+}
 
 /** A parameter as an SQL literal, or undefined when it cannot be one here. */
 function inlineLiteral(value: unknown): string | undefined {
