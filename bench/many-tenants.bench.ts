@@ -4,7 +4,14 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '@agora/config';
 import { DEFAULT_THEME, randomId } from '@agora/contracts';
-import { defaultHostname, type Runtime } from '@agora/core';
+import {
+  defaultHostname,
+  getPublicProduct,
+  getStorefront,
+  listCategories,
+  PostgresSearchEngine,
+  type Runtime,
+} from '@agora/core';
 import {
   connectDatabase,
   createTenantRole,
@@ -32,13 +39,16 @@ import type { Result, Round } from './load.js';
  * is for. Every tenant is provisioned like provisioning does it (row, role, schema, migrations,
  * settings, default domain) plus a small catalog (1 vendor, 1 category, 8 products), but
  * directly, BENCH_SETUP_CONCURRENCY at a time, instead of through the job.
- * Needs the built apps (pnpm build). BENCH_TENANTS=500 for a quick run.
+ * Needs the built apps (pnpm build). BENCH_TENANTS=500 for a quick run; BENCH_MEMORY_SHOPS
+ * (default min(BENCH_TENANTS, 1000)) for the memory phase.
  */
 const TENANTS = envInt('BENCH_TENANTS', 5000);
 const SETUP_CONCURRENCY = envInt('BENCH_SETUP_CONCURRENCY', 4);
 const SECONDS = envInt('BENCH_SECONDS', 5);
 const ROUNDS = envInt('BENCH_ROUNDS', 4);
 const CONCURRENCY = envInt('BENCH_CONCURRENCY', 16);
+/** Shops the one-connection memory phase walks through (its growth is linear in them). */
+const MEMORY_SHOPS = envInt('BENCH_MEMORY_SHOPS', Math.min(TENANTS, 1000));
 
 type Shop = { id: string; schemaName: string; host: string };
 
@@ -99,6 +109,7 @@ async function createShops(database: Database, baseDomain: string, count: number
 /** RSS of the server processes of one application's connections (Linux /proc; local server only). */
 class BackendMemory {
   readonly peakKb = new Map<number, { hwm: number; anon: number }>();
+  private last = 0;
   private timer: NodeJS.Timeout | undefined;
   constructor(
     private readonly client: pg.Client,
@@ -118,12 +129,18 @@ class BackendMemory {
         continue; // gone, or not on this machine
       }
       const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? 0);
+      this.last = kb('RssAnon');
       const seen = this.peakKb.get(pid) ?? { hwm: 0, anon: 0 };
       this.peakKb.set(pid, {
         hwm: Math.max(seen.hwm, kb('VmHWM')),
         anon: Math.max(seen.anon, kb('RssAnon')),
       });
     }
+  }
+
+  /** Private memory (RssAnon, kB) of the newest of these backends at the last sample. */
+  current(): number {
+    return this.last;
   }
 
   start(): void {
@@ -147,6 +164,39 @@ class BackendMemory {
         ) / 1024,
     };
   }
+}
+
+/**
+ * One pool connection (max 1) serving every shop in turn with the reads of a home page and a
+ * product page (storefront settings, category tree, newest products, a product), no HTTP: the
+ * RSS of its server process after every `step` shops, and the peak. With recycling the pool
+ * replaces the connection every `maxSchemas` shops.
+ */
+async function backendMemory(url: string, shops: Shop[], maxSchemas: number, monitor: pg.Client) {
+  const applicationName = `agora-bench-memory-${maxSchemas}`;
+  const database = await connectDatabase(url, {
+    max: 1,
+    maxSchemasPerConnection: maxSchemas,
+    applicationName,
+  });
+  const search = new PostgresSearchEngine(database, 0);
+  const memory = new BackendMemory(monitor, applicationName);
+  const growth: { shops: number; privateMb: number }[] = [];
+  const step = Math.max(1, Math.floor(shops.length / 10));
+  const start = performance.now();
+  try {
+    for (const [i, shop] of shops.entries()) {
+      await getStorefront(database, shop);
+      await listCategories(database, shop);
+      await search.search(shop, { sort: 'newest', page: 1, limit: 8, facets: false, countTotal: false });
+      await getPublicProduct(database, shop, 'prd_bench1');
+      if (i % 25 === 0 || i === shops.length - 1) await memory.sample();
+      if ((i + 1) % step === 0) growth.push({ shops: i + 1, privateMb: memory.current() / 1024 });
+    }
+  } finally {
+    await database.close();
+  }
+  return { ...memory.summary(), growth, msPerShop: (performance.now() - start) / shops.length };
 }
 
 await bench('many-tenants', async (t) => {
@@ -196,6 +246,23 @@ await bench('many-tenants', async (t) => {
   const monitor = new pg.Client({ connectionString: url, application_name: 'agora-bench-monitor' });
   await monitor.connect();
   t.add(() => monitor.end());
+
+  // Backend memory, one connection serving every shop: never recycled, then recycled.
+  const memoryRows: (string | number)[][] = [];
+  for (const maxSchemas of [1_000_000_000, rt.config.dbConnMaxSchemas]) {
+    const m = await backendMemory(url, shops.slice(0, MEMORY_SHOPS), maxSchemas, monitor);
+    const label =
+      maxSchemas === rt.config.dbConnMaxSchemas ? `recycled after ${maxSchemas} schemas` : 'never recycled';
+    console.log(
+      `\nbackend memory, ${label}: private MB after ${m.growth.map((g) => `${g.shops}: ${fmt(g.privateMb)}`).join(', ')} shops`,
+    );
+    memoryRows.push([label, m.backends, fmt(m.maxHwmMb), fmt(m.maxAnonMb), fmt(m.msPerShop, 2)]);
+  }
+  console.log();
+  table([
+    ['one connection, every shop in turn', 'backends', 'peak RSS MB', 'peak private MB', 'ms per shop'],
+    ...memoryRows,
+  ]);
 
   const loader: ChildProcess = fork(fileURLToPath(new URL('./load.ts', import.meta.url)), {
     execArgv: ['--import', 'tsx'],
