@@ -44,8 +44,8 @@ import type { Result, Round } from './load.js';
  */
 const TENANTS = envInt('BENCH_TENANTS', 5000);
 const SETUP_CONCURRENCY = envInt('BENCH_SETUP_CONCURRENCY', 4);
-const SECONDS = envInt('BENCH_SECONDS', 5);
-const ROUNDS = envInt('BENCH_ROUNDS', 4);
+const SECONDS = envInt('BENCH_SECONDS', 2);
+const ROUNDS = envInt('BENCH_ROUNDS', 12);
 const CONCURRENCY = envInt('BENCH_CONCURRENCY', 16);
 /** Shops the one-connection memory phase walks through (its growth is linear in them). */
 const MEMORY_SHOPS = envInt('BENCH_MEMORY_SHOPS', Math.min(TENANTS, 1000));

@@ -22,8 +22,8 @@ import type { Result, Round } from './load.js';
  *   product by id: goal >= 0.5 in throughput.
  * Products are requested round-robin over BENCH_IDS published products, so no one row is hot.
  */
-const SECONDS = envInt('BENCH_SECONDS', 5);
-const ROUNDS = envInt('BENCH_ROUNDS', 6);
+const SECONDS = envInt('BENCH_SECONDS', 2);
+const ROUNDS = envInt('BENCH_ROUNDS', 15);
 const CONCURRENCY = envInt('BENCH_CONCURRENCY', 16);
 const IDS = envInt('BENCH_IDS', 500);
 const BROWSE = '/api/v1/search';
