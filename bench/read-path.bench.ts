@@ -1,4 +1,5 @@
 import { type ChildProcess, fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { publicProductQuery } from '@agora/core';
@@ -46,6 +47,7 @@ await bench('read-path', async (t) => {
     connectionString: rt.config.databaseUrl as string,
     max: rt.config.dbPoolMax,
     options: `-c role=${tenant.schemaName}`,
+    application_name: 'agora-bench-bare',
   });
   plain.on('error', () => {});
   t.add(() => plain.end());
@@ -100,9 +102,34 @@ await bench('read-path', async (t) => {
         concurrency: CONCURRENCY,
       } satisfies Round);
     });
+  // CPU per request, of this process (both servers; one is driven at a time) and of the
+  // PostgreSQL backends of both pools: unlike throughput, it hardly moves with other load on
+  // the machine. Backend CPU is read from /proc (a local server only; 0 otherwise).
+  const monitor = new pg.Client({ connectionString: rt.config.databaseUrl as string });
+  await monitor.connect();
+  t.add(() => monitor.end());
+  const backendTicks = async () => {
+    const { rows } = await monitor.query<{ pid: number }>(
+      `select pid from pg_stat_activity where application_name in ('agora-bench', 'agora-bench-bare')`,
+    );
+    let ticks = 0;
+    for (const { pid } of rows) {
+      try {
+        const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+        ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+      } catch {}
+    }
+    return ticks;
+  };
+  const cpuPerRequest: Record<Variant, number[]> = { product: [], bare: [], browse: [] };
   const rate = async (v: Variant) => {
+    const ticks = await backendTicks();
+    const cpu = process.cpuUsage();
     const r = await drive(v, SECONDS * 1000);
+    const used = process.cpuUsage(cpu);
+    const pgMs = ((await backendTicks()) - ticks) * 10; // 100 ticks a second
     if (r.failed) throw new Error(`${v}: ${r.failed} failed requests`);
+    cpuPerRequest[v].push(((used.user + used.system) / 1000 + pgMs) / r.ok);
     return (r.ok * 1000) / r.ms;
   };
   for (const v of Object.keys(variants) as Variant[]) await drive(v, 2000);
@@ -134,6 +161,12 @@ await bench('read-path', async (t) => {
     `${fmt(Math.min(...rounds.map(f)), 2)}-${fmt(Math.max(...rounds.map(f)), 2)}`;
   console.log(
     `\nspread: product/bare ${spread((r) => r.product / r.bare)}, browse/product ${spread((r) => r.browse / r.product)}\n`,
+  );
+  const cpu = (v: Variant) => percentile(cpuPerRequest[v], 50);
+  console.log(
+    `CPU per request (server process + PostgreSQL backends, median ms): product ${fmt(cpu('product'), 2)}, ` +
+      `bare ${fmt(cpu('bare'), 2)}, browse ${fmt(cpu('browse'), 2)}; as throughput ratios on a machine with ` +
+      `nothing else running: product/bare ${fmt(cpu('bare') / cpu('product'), 2)}, browse/product ${fmt(cpu('product') / cpu('browse'), 2)}\n`,
   );
   verdict(
     'product by id: API / bare (median)',
