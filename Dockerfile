@@ -1,9 +1,22 @@
-# One image for the API and the workers (they differ by command). Runs TypeScript sources
-# with tsx, as in development; see docs/decisions/0005-typescript-source-packages.md.
+# Production image: the built server (API + storefront + console) and worker, run by plain node.
+# The build stage has the whole workspace; the runtime stage has only platform-api/dist, which is
+# self-contained (bundles, migrations, Remix client assets, the few packages with native code).
+# See docs/decisions/0032-production-build.md.
+FROM node:20-bookworm-slim AS build
+WORKDIR /src
+ENV TURBO_TELEMETRY_DISABLED=1
+COPY . .
+RUN npx --yes pnpm@10.34.8 install --frozen-lockfile \
+ && npx --yes pnpm@10.34.8 exec turbo run build --filter=@agora/platform-api...
+
 FROM node:20-bookworm-slim
 WORKDIR /app
-ENV NODE_ENV=production TURBO_TELEMETRY_DISABLED=1
-COPY . .
-RUN npx --yes pnpm@10.34.8 install --frozen-lockfile
+# A heap limit below the container's memory so V8 collects before the kernel kills; raise it
+# together with the container limit. Source maps sit beside the bundles: add --enable-source-maps
+# to NODE_OPTIONS for readable stack traces (it costs about 60 MB of RSS).
+ENV NODE_ENV=production NODE_OPTIONS="--max-old-space-size=512"
+COPY --from=build /src/platform-api/dist ./
+USER node
 EXPOSE 3000
-CMD ["npx", "--yes", "pnpm@10.34.8", "--filter", "@agora/platform-api", "start"]
+# The worker runs the same image with `node worker.mjs`; the ops CLI is `node cli.mjs`.
+CMD ["node", "server.mjs"]

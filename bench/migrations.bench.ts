@@ -53,8 +53,10 @@ async function createTenants(database: Database, count: number): Promise<string[
 const extraMigration = (column: string): Migration => ({
   name: `9000_${column}`,
   checksum: column,
-  sql: `ALTER TABLE "tenant_template"."users" ADD COLUMN "${column}" text;
-CREATE INDEX "users_${column}_idx" ON "tenant_template"."users" USING btree ("${column}")`,
+  statements: [
+    `ALTER TABLE "tenant_template"."users" ADD COLUMN "${column}" text`,
+    `CREATE INDEX "users_${column}_idx" ON "tenant_template"."users" USING btree ("${column}")`,
+  ],
 });
 
 await bench('migrations', async (t) => {
@@ -72,7 +74,7 @@ await bench('migrations', async (t) => {
   await loopClient.query(`SET ROLE "${database.ownerRole}"`);
   const loop = (m: Migration) =>
     time(async () => {
-      for (const s of schemas) await loopClient.query(sqlForSchema(m, s));
+      for (const s of schemas) await loopClient.query(sqlForSchema(m, s).join(';\n'));
     });
 
   const migrations = [...loadMigrations('tenant')];

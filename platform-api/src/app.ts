@@ -3,8 +3,11 @@ import { createRedis, subscribeTenantChanged } from '@agora/queue';
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import type { ApiDeps, AppEnv, TenantEnv } from './context.js';
+import { limitBodies } from './middleware/body-limit.js';
+import { rejectControlCharacters } from './middleware/control-characters.js';
 import { onError } from './middleware/errors.js';
 import { resolveSurface, TenantResolver } from './middleware/resolve-tenant.js';
+import { securityHeaders } from './middleware/security-headers.js';
 import { platformOnly, tenantOnly } from './middleware/surface-guards.js';
 import { createApi, mountDocs } from './openapi.js';
 import { fallbackPage } from './pages.js';
@@ -42,20 +45,23 @@ export type UiApps = { storefront: RemixApp | null; console: RemixApp | null };
 export function createApp(deps: ApiDeps, ui: UiApps = { storefront: null, console: null }) {
   const app = new Hono<AppEnv>();
   app.use('*', requestId());
+  app.use('*', securityHeaders);
+  app.use('*', limitBodies);
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     await next();
   });
   app.onError(onError);
   app.route('/', health);
-  app.route('/', tlsAsk);
   app.use('*', resolveSurface);
+  app.use('*', rejectControlCharacters);
+  app.route('/', tlsAsk);
 
   const platformApi = createApi<AppEnv>();
   platformApi.use('*', platformOnly);
   platformApi.route('/', platformAuth);
   platformApi.route('/', platformTenants);
-  if (deps.config.env !== 'production') platformApi.route('/', platformDevEmails);
+  if (deps.config.env !== 'production' && deps.config.devMailbox) platformApi.route('/', platformDevEmails);
   mountDocs(platformApi, '/platform/v1', {
     title: 'Agora control plane API',
     description: 'Platform staff: tenants, provisioning, suspension.',
@@ -94,7 +100,7 @@ export function createApp(deps: ApiDeps, ui: UiApps = { storefront: null, consol
   app.route('/', tenantMedia);
   app.route('/', catalogMedia);
   // Development only, and before the UI's catch-all: the dev mailbox page on the platform host.
-  if (deps.config.env !== 'production') app.route('/', devMailbox);
+  if (deps.config.env !== 'production' && deps.config.devMailbox) app.route('/', devMailbox);
 
   mountUi(app, ui);
   app.notFound(fallbackPage);

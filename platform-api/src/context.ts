@@ -1,4 +1,5 @@
 import type { HostTenant, Runtime, TokenClaims } from '@agora/core';
+import type { BodyLimit } from './middleware/body-limit.js';
 import type { TenantResolver } from './middleware/resolve-tenant.js';
 import type { PublicCache } from './public-cache.js';
 
@@ -18,6 +19,8 @@ export type AppEnv = {
     /** The signed-in tenant user: token claims, current role, and their vendor (vendor users). */
     user: TokenClaims & { vendorId?: string | null };
     requestId: string;
+    /** The body limit in force (see middleware/body-limit.ts); undefined for bodiless requests. */
+    bodyLimit: BodyLimit | undefined;
   };
 };
 

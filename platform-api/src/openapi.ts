@@ -4,6 +4,7 @@ import { AppError } from '@agora/contracts';
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Env } from 'hono';
 import swaggerUi from 'swagger-ui-dist';
+import { controlCharacterIssues } from './middleware/control-characters.js';
 import { validationError } from './middleware/errors.js';
 
 /** A sub-app whose validation failures all take the one error shape. */
@@ -12,6 +13,16 @@ export function createApi<E extends Env>() {
     defaultHook: (result) => {
       if (!result.success)
         throw validationError(result.error, result.target === 'json' ? 'request body' : `${result.target}`);
+      // Paths and queries are checked app-wide (rejectControlCharacters); bodies once parsed.
+      if (result.target === 'json' || result.target === 'form') {
+        const fields = controlCharacterIssues(result.data);
+        if (fields.length)
+          throw new AppError(
+            'validation_failed',
+            `Invalid request body: check ${[...new Set(fields.map((f) => f.path))].join(', ')}`,
+            { fields },
+          );
+      }
     },
   });
 }
@@ -32,7 +43,7 @@ export const NextCursor = z
   .nullable()
   .openapi({ description: 'Pass as `cursor` for the next page; null at the end' });
 
-export const errorResponses = (...statuses: (400 | 401 | 403 | 404 | 409 | 415)[]) =>
+export const errorResponses = (...statuses: (400 | 401 | 403 | 404 | 409 | 413 | 415)[]) =>
   Object.fromEntries(
     statuses.map((s) => [
       s,
@@ -46,6 +57,7 @@ const ERROR_DESCRIPTIONS = {
   403: 'Not allowed (for example, the marketplace is suspended)',
   404: 'Not found',
   409: 'Conflicts with the current state',
+  413: 'The request body is larger than this endpoint accepts (`payload_too_large`, `details.limitBytes`)',
   415: 'The request body has a content type this endpoint does not take',
 } as const;
 

@@ -19,6 +19,7 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
 };
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -39,7 +40,15 @@ export async function loadRemixApp(name: 'storefront' | 'tenant-console'): Promi
     // Each app declares its own AppLoadContext; the mount layer passes it through untyped.
     handle: (request, context) => handler(request, context as never),
     async asset(pathname) {
-      const file = resolve(clientDir, `.${decodeURIComponent(pathname)}`);
+      let decoded: string;
+      try {
+        decoded = decodeURIComponent(pathname);
+      } catch {
+        return null; // bad percent-encoding: no such file
+      }
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: no file name has control characters
+      if (/[\u0000-\u001f\u007f]/.test(decoded)) return null;
+      const file = resolve(clientDir, `.${decoded}`);
       if (!file.startsWith(`${clientDir}/`)) return null;
       const bytes = await readFile(file).catch(() => null);
       if (!bytes) return null;

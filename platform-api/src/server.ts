@@ -10,8 +10,10 @@ const runtime = await createRuntime(config, { applicationName: 'agora-api' });
 await migratePlatform(runtime.database);
 if (config.staff) await ensureStaffUser(runtime.database, config.staff);
 const api = await buildApi(runtime);
-const server = serve({ fetch: api.app.fetch, port: config.port }, (info) => {
-  console.log(`[api] listening on http://127.0.0.1:${info.port} (platform host: ${config.platformHost})`);
+const server = serve({ fetch: api.app.fetch, port: config.port, hostname: config.listenHost }, (info) => {
+  console.log(
+    `[api] listening on ${config.listenHost ?? 'every interface'}, port ${info.port} (platform host: ${config.platformHost})`,
+  );
 });
 
 const stop = () => {

@@ -1,8 +1,10 @@
 import type { Transport } from '@agora/api-client';
+import type { AppError } from '@agora/contracts';
 import type { Context, Hono } from 'hono';
 import type { UiApps } from './app.js';
 import type { AppEnv } from './context.js';
-import { fallbackPage } from './pages.js';
+import { allowBody, MAX_UPLOAD_BODY, tooLargeResponse } from './middleware/body-limit.js';
+import { crossSiteFormPage, fallbackPage } from './pages.js';
 import type { RemixApp } from './remix.js';
 import { sharedCacheHeaders } from './shared-cache.js';
 
@@ -29,6 +31,12 @@ export function mountUi(app: Hono<AppEnv>, ui: UiApps) {
   app.all('*', async (c) => {
     if (/^\/(api|platform)\//.test(c.req.path)) return fallbackPage(c); // unknown API path: JSON 404
     const surface = c.var.surface;
+    if (crossSiteWrite(c.req.raw)) return crossSiteFormPage(c);
+    // Pages with file fields forward the files to the API, which applies each endpoint's own limit.
+    if ((c.req.header('content-type') ?? '').toLowerCase().startsWith('multipart/form-data'))
+      allowBody(c, MAX_UPLOAD_BODY);
+    const request = await withBodyRead(c);
+    if (!request) return tooLargeResponse(c, c.var.bodyLimit?.exceeded as AppError);
     const origin = `http://${c.req.header('host') ?? ''}`;
     // The page request's X-Forwarded-For travels with the loaders' API calls, so the API reads the
     // client address exactly as it would from a direct call (see middleware/rate-limit.ts).
@@ -44,18 +52,51 @@ export function mountUi(app: Hono<AppEnv>, ui: UiApps) {
       const isConsole = c.req.path === '/console' || c.req.path.startsWith('/console/');
       const remix = isConsole ? ui.console : ui.storefront;
       if (!remix) return notBuilt(c);
-      const res = await remix.handle(c.req.raw, { transport, tenant, surface: 'tenant' });
+      const res = await remix.handle(request, { transport, tenant, surface: 'tenant' });
       return isConsole ? res : cacheablePage(c, res, tenant.id);
     }
     if (surface.kind === 'platform') {
       if (!ui.console) return notBuilt(c);
-      return ui.console.handle(c.req.raw, {
+      return ui.console.handle(request, {
         transport: { fetch: inProcess, origin, headers },
         surface: 'platform',
       });
     }
     return fallbackPage(c);
   });
+}
+
+/**
+ * Whether a write (an action) comes from another site's page: its Origin names another host than
+ * the one it was sent to. Remix refuses these too, by throwing (a 500 and a logged crash); here
+ * they become a 403 first. Same comparison as Remix: X-Forwarded-Host (first value) or Host.
+ */
+export function crossSiteWrite(request: Request): boolean {
+  if (!['POST', 'PUT', 'PATCH', 'DELETE'].includes(request.method)) return false;
+  const origin = request.headers.get('origin');
+  if (origin === null) return false;
+  const host =
+    request.headers.get('x-forwarded-host')?.split(',')[0]?.trim() || request.headers.get('host') || '';
+  try {
+    return origin === 'null' || new URL(origin).host !== host;
+  } catch {
+    return true; // an Origin that is not a URL
+  }
+}
+
+/**
+ * The page request with its body (if any) read here, within the body limit: a body over it is
+ * answered with the 413 (null here) before the web app's action runs, rather than failing inside it.
+ */
+async function withBodyRead(c: Context<AppEnv>): Promise<Request | null> {
+  const raw = c.req.raw;
+  if (!raw.body || raw.method === 'GET' || raw.method === 'HEAD') return raw;
+  try {
+    return new Request(raw, { body: await c.req.arrayBuffer() });
+  } catch (e) {
+    if (c.var.bodyLimit?.exceeded) return null;
+    throw e;
+  }
 }
 
 /** An anonymous storefront page: shared-cache headers (CDN or `no-cache`), and 304 when unchanged. */

@@ -93,6 +93,7 @@ describe('GET/PUT /api/v1/settings/branding', () => {
       name: 'Alpha Market',
       tagline: '',
       theme: { primaryColor: '#1f4f8b', accentColor: '#b45309', font: 'system', logoUrl: null },
+      footer: { text: '', links: [] },
       warnings: [],
     });
   });
@@ -106,12 +107,18 @@ describe('GET/PUT /api/v1/settings/branding', () => {
       name: 'Alpha Supply Co',
       tagline: 'Bolts, nuts and everything between',
       theme: { primaryColor: '#1f4f8b', accentColor: '#8a3b00', font: 'inter', logoUrl: null },
+      footer: { text: '', links: [] },
       warnings: [],
     });
     expect(await branding()).toEqual(saved);
 
     const storefront = await json(await h.call(A, '/api/v1/storefront'));
-    expect(storefront).toEqual({ name: saved.name, tagline: saved.tagline, theme: saved.theme });
+    expect(storefront).toEqual({
+      name: saved.name,
+      tagline: saved.tagline,
+      theme: saved.theme,
+      footer: saved.footer,
+    });
 
     const events = (await outbox(a)).slice(before);
     expect(events).toHaveLength(1);
@@ -174,6 +181,79 @@ describe('GET/PUT /api/v1/settings/branding', () => {
       path: 'primaryColor',
       message: 'must be a hex color like #1a2b3c',
     });
+    expect(await branding()).toEqual(before);
+  });
+
+  it('saves a plain-text footer with links, shows it on the storefront, and keeps it when left out', async () => {
+    const footer = {
+      text: '  Alpha Supply Co · Hafenstrasse 1, Hamburg\nMon-Fri 8-18  ',
+      links: [
+        { label: 'Terms', url: '/terms' },
+        { label: 'Contact us', url: 'https://alpha.example/contact' },
+      ],
+    };
+    const res = await h.call(A, '/api/v1/settings/branding', {
+      method: 'PUT',
+      token: tokens.a,
+      body: { ...VALID, footer },
+    });
+    expect(res.status).toBe(200);
+    const trimmed = { ...footer, text: footer.text.trim() };
+    expect((await json(res)).footer).toEqual(trimmed);
+    expect((await json(await h.call(A, '/api/v1/storefront'))).footer).toEqual(trimmed);
+    const events = await outbox(a);
+    expect(events.at(-1)?.payload).toMatchObject({ changed: ['footer'] });
+
+    // A save without `footer` (an older client) keeps it.
+    await h.call(A, '/api/v1/settings/branding', { method: 'PUT', token: tokens.a, body: VALID });
+    expect((await branding()).footer).toEqual(trimmed);
+    await h.call(A, '/api/v1/settings/branding', {
+      method: 'PUT',
+      token: tokens.a,
+      body: { ...VALID, footer: { text: '', links: [] } },
+    });
+  });
+
+  it('refuses HTML, overlong text and unsafe links in the footer, naming each, and changes nothing', async () => {
+    const before = await branding();
+    const res = await h.call(A, '/api/v1/settings/branding', {
+      method: 'PUT',
+      token: tokens.a,
+      body: {
+        ...VALID,
+        footer: {
+          text: 'Hello <script>alert(1)</script>',
+          links: [
+            { label: 'x'.repeat(41), url: '/ok' },
+            { label: 'Evil', url: 'javascript:alert(1)' },
+            { label: 'Elsewhere', url: '//evil.example/' },
+            { label: '<b>Bold</b>', url: 'https://ok.example/' },
+          ],
+        },
+      },
+    });
+    expect(res.status).toBe(400);
+    const { error } = await json(res);
+    expect(error.details.fields.map((f: { path: string }) => f.path).sort()).toEqual([
+      'footer.links.0.label',
+      'footer.links.1.url',
+      'footer.links.2.url',
+      'footer.links.3.label',
+      'footer.text',
+    ]);
+    expect(error.details.fields).toContainEqual({
+      path: 'footer.text',
+      message: 'must be plain text, without HTML (< and > are not allowed)',
+    });
+    const tooMany = await h.call(A, '/api/v1/settings/branding', {
+      method: 'PUT',
+      token: tokens.a,
+      body: { ...VALID, footer: { text: 'x'.repeat(501), links: Array(9).fill({ label: 'A', url: '/a' }) } },
+    });
+    expect((await json(tooMany)).error.details.fields.map((f: { path: string }) => f.path).sort()).toEqual([
+      'footer.links',
+      'footer.text',
+    ]);
     expect(await branding()).toEqual(before);
   });
 
@@ -277,14 +357,18 @@ describe('PUT/DELETE /api/v1/settings/logo and GET /media/logo/{file}', () => {
     expect(await h.runtime.files.exists(logoKey(a.id, `${sha16(bytes)}.svg`))).toBe(false);
   });
 
-  it('rejects files over 512 KB, naming the limit, whether they fit the upload buffer or not', async () => {
+  it('rejects files over 512 KB, naming the limit: 400 within the upload limit, 413 beyond it', async () => {
     const before = await branding();
-    for (const size of [LOGO_MAX_BYTES + 1, LOGO_MAX_BYTES + 200 * 1024]) {
+    for (const [size, status, code] of [
+      [LOGO_MAX_BYTES + 1, 400, 'validation_failed'],
+      [LOGO_MAX_BYTES + 200 * 1024, 413, 'payload_too_large'],
+    ] as const) {
       const big = new Uint8Array(size);
       big.set(tinyPng());
       const res = await uploadLogo(A, big, 'image/png');
-      expect(res.status).toBe(400);
+      expect(res.status).toBe(status);
       const { error } = await json(res);
+      expect(error.code).toBe(code);
       expect(error.message).toMatch(/larger than the 512 KB limit/);
       expect(error.details.fields[0].path).toBe('logo');
     }

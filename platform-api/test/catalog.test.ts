@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MAX_CATEGORIES } from '@agora/core';
+import { MAX_CATEGORIES, sendOutboxEmail } from '@agora/core';
 import { withTenant } from '@agora/db';
 import { tinyJpeg, tinyPng } from '@agora/testing';
 import { asc, eq, like, sql } from 'drizzle-orm';
@@ -556,6 +556,22 @@ describe('publishing, moderation and the public product', () => {
     expect((await api(`/products/${product.id}/quote`)).status).toBe(400);
   });
 
+  it('refuses quantities above 1,000,000,000 with a 400 naming qty, and totals exactly below', async () => {
+    const product = await createProduct({ sku: 'QUOTE-HUGE', minOrderQty: 1, orderIncrement: 1, tiers: [] });
+    await api(`/vendor/products/${product.id}/publish`, { method: 'POST', token: tk.one });
+    for (const qty of ['1000000001', '9007199254740993', '99999999999999999999']) {
+      const res = await api(`/products/${product.id}/quote?qty=${qty}`);
+      expect(res.status).toBe(400);
+      const { error } = await body(res);
+      expect(error.code).toBe('validation_failed');
+      expect(error.details.fields).toEqual([{ path: 'qty', message: 'must be at most 1,000,000,000' }]);
+    }
+    const max = await body(await api(`/products/${product.id}/quote?qty=1000000000`));
+    expect(max).toMatchObject({ ok: true, qty: 1_000_000_000 });
+    expect(max.totalMinor).toBe(max.unitPriceMinor * 1_000_000_000);
+    expect(Number.isSafeInteger(max.totalMinor)).toBe(true);
+  });
+
   it('refuses publishing for a vendor that is not approved (409 with the reason)', async () => {
     const product = await createProduct({ sku: 'PENDING-1' }, tk.pending);
     const res = await api(`/vendor/products/${product.id}/publish`, { method: 'POST', token: tk.pending });
@@ -645,6 +661,28 @@ describe('publishing, moderation and the public product', () => {
           .where(eq(t.products.id, second.id)),
       );
       expect(stored?.statusReason).toBe('Photos show another product');
+      // The vendor's contact is emailed the reason, through the outbox like every email.
+      const [event] = await withTenant(h.runtime.database, a, ({ db, t }) =>
+        db.select().from(t.outbox).where(eq(t.outbox.topic, 'product.rejected')),
+      );
+      expect(event?.payload).toEqual({
+        productId: second.id,
+        vendorId: vendors.one,
+        reason: 'Photos show another product',
+      });
+      const job = { tenantId: a.id, outboxId: event!.id, topic: event!.topic, payload: event!.payload };
+      expect(await sendOutboxEmail(h.runtime, job)).toMatchObject({ status: 'sent' });
+      expect(await sendOutboxEmail(h.runtime, job)).toMatchObject({ status: 'skipped' });
+      const mail = await body(
+        await h.call('platform.localhost', `/platform/v1/dev/emails?to=${vendors.one}%40vendors.test`),
+      );
+      expect(mail.data).toHaveLength(1);
+      expect(mail.data[0]).toMatchObject({
+        kind: 'product_rejected',
+        subject: expect.stringMatching(/not published on Alpha Market/),
+      });
+      expect(mail.data[0].text).toContain('Reason: Photos show another product');
+      expect(mail.data[0].text).toContain(`/console/products/${second.id}`);
       // Editing the rejected draft keeps the reason in view while the vendor fixes it.
       const fixed = await api(`/vendor/products/${second.id}`, {
         method: 'PUT',
@@ -720,7 +758,7 @@ describe('product images', () => {
       body: bytes as Uint8Array<ArrayBuffer>,
     });
 
-  it('stores images in order and serves them publicly with long caching, per tenant', async () => {
+  it('stores images in order; serves those of public products to anyone with long caching, of drafts to their vendor and operators only', async () => {
     const product = await createProduct({ sku: 'IMG-1' });
     const first = await upload(product.id, tinyPng());
     expect(first.status).toBe(201);
@@ -741,6 +779,22 @@ describe('product images', () => {
     expect(both.map((i: any) => i.position)).toEqual([0, 1]);
     expect(both[1].url).toMatch(/\.jpg$/);
 
+    // A draft's images: its vendor and the operators only, never to a shared cache.
+    expect((await h.call(A, images[0].url)).status).toBe(404);
+    expect((await h.call(A, images[0].url, { token: tk.two })).status).toBe(404);
+    expect((await h.call(A, images[0].url, { token: tk.buyer })).status).toBe(404);
+    for (const token of [tk.one, tk.oneStaff, tk.op]) {
+      const own = await h.call(A, images[0].url, { token });
+      expect(own.status).toBe(200);
+      expect(own.headers.get('cache-control')).toBe('private, no-store');
+    }
+    // The console's pages show them with the session cookie their images carry.
+    const fromConsole = await h.call(A, images[0].url, {
+      headers: { cookie: `__Host-agora_session=${tk.one}` },
+    });
+    expect(fromConsole.status).toBe(200);
+
+    await api(`/vendor/products/${product.id}/publish`, { method: 'POST', token: tk.one });
     const served = await h.call(A, images[0].url);
     expect(served.status).toBe(200);
     expect(served.headers.get('content-type')).toBe('image/png');
@@ -748,9 +802,13 @@ describe('product images', () => {
     expect(new Uint8Array(await served.arrayBuffer())).toEqual(tinyPng());
     expect((await h.call(B, images[0].url)).status).toBe(404);
     expect((await h.call(A, '/media/products/..%2F..%2Fetc.png')).status).toBe(404);
-
-    await api(`/vendor/products/${product.id}/publish`, { method: 'POST', token: tk.one });
     expect((await body(await api(`/products/${product.id}`))).images).toEqual(both);
+
+    // Unpublished or archived again: private again.
+    await api(`/vendor/products/${product.id}/unpublish`, { method: 'POST', token: tk.one });
+    expect((await h.call(A, images[0].url)).status).toBe(404);
+    await api(`/vendor/products/${product.id}/publish`, { method: 'POST', token: tk.one });
+    expect((await h.call(A, images[0].url)).status).toBe(200);
     const list = await body(await api('/vendor/products?q=IMG-1', { token: tk.one }));
     expect(list.data[0].imageUrl).toBe(both[0].url);
   });

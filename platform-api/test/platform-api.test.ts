@@ -234,17 +234,6 @@ describe('tenants API', () => {
 });
 
 describe('health and docs', () => {
-  it('lets Caddy issue certificates only for known hostnames', async () => {
-    await h.activeTenant('tls-ok');
-    const ask = (domain: string) =>
-      h.call('api.internal', `/internal/tls-allowed?domain=${encodeURIComponent(domain)}`);
-    expect((await ask('tls-ok.localhost')).status).toBe(200);
-    expect((await ask('TLS-OK.localhost.')).status).toBe(200);
-    expect((await ask('platform.localhost')).status).toBe(200);
-    expect((await ask('evil.example.com')).status).toBe(404);
-    expect((await ask('')).status).toBe(404);
-  });
-
   it('reports liveness and readiness on any host', async () => {
     expect(await body(await h.call('anything.example', '/healthz'))).toEqual({ status: 'ok' });
     const ready = await h.call(P, '/readyz');

@@ -421,6 +421,26 @@ describe('operator decisions', () => {
     });
   });
 
+  it('approving a vendor with no documents does not verify it, and verify is refused until it has some', async () => {
+    const vendor = await applied('nodocs@vendor.example', { businessName: 'No Docs' });
+    // A vendor with nothing to review (the demo's seeded vendors, documents removed).
+    await withTenant(h.runtime.database, a, ({ db, t }) =>
+      db.delete(t.vendorDocuments).where(eq(t.vendorDocuments.vendorId, vendor.id)),
+    );
+    const approved = await decide(vendor.id, 'approve');
+    expect(approved.status).toBe(200);
+    expect(await body(approved)).toMatchObject({ status: 'approved', verified: false });
+    const verify = await decide(vendor.id, 'verify');
+    expect(verify.status).toBe(409);
+    expect((await body(verify)).error).toMatchObject({
+      code: 'invalid_state',
+      message: expect.stringMatching(/no documents to review/),
+    });
+    expect(await body(await request(A, `/api/v1/vendors/${vendor.id}`))).toMatchObject({ verified: false });
+    // Out of the public directory again, which a later test counts.
+    expect((await decide(vendor.id, 'suspend', { reason: 'Test vendor.' })).status).toBe(200);
+  });
+
   it('reject needs a reason, which the vendor is told and which stays on the vendor', async () => {
     const vendor = await applied('reject@vendor.example', { businessName: 'Reject Me' });
     const noReason = await decide(vendor.id, 'reject', { reason: '  ' });

@@ -11,7 +11,6 @@ import {
   reindexAllProducts,
 } from '@agora/core';
 import { migratePlatform, migrateTenants } from '@agora/db';
-import { devDatabase } from '@agora/db/embedded';
 
 const HELP = `Agora operations CLI
 
@@ -61,7 +60,10 @@ async function main(argv: string[]): Promise<number> {
   });
 
   let config = loadConfig();
-  const dev = config.databaseUrl ? null : await devDatabase(config.dataDir);
+  // Loaded only when needed: the production build ships without the embedded server.
+  const dev = config.databaseUrl
+    ? null
+    : await (await import('@agora/db/embedded')).devDatabase(config.dataDir);
   if (dev) config = { ...config, databaseUrl: dev.url };
   const runtime = await createRuntime(config, { applicationName: 'agora-cli' });
   try {

@@ -1,4 +1,5 @@
 import { safeLogoUrl, themeCss } from '@agora/ui';
+import ui from '@agora/ui/styles.css?url';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import {
   isRouteErrorResponse,
@@ -10,19 +11,24 @@ import {
   useLoaderData,
   useRouteError,
 } from '@remix-run/react';
-import { AppLink, useAppLinks } from './components/app-link.js';
+import { useAppLinks } from './components/app-link.js';
+import { SiteFooter } from './components/site-footer.js';
+import { SiteHeader } from './components/site-header.js';
 import { apiFor } from './context.js';
 import styles from './styles.css?url';
 
 export const links = () => [
+  { rel: 'stylesheet', href: ui },
   { rel: 'stylesheet', href: styles },
   { rel: 'icon', href: 'data:,' },
 ];
 
 export async function loader({ context }: LoaderFunctionArgs) {
-  const { name, tagline, theme } = await apiFor(context).storefront();
+  const { name, tagline, theme, footer } = await apiFor(context).storefront();
   // Theme -> CSS on the server only, from validated values (hex colors, a font from a fixed list).
-  return { storefront: { name, tagline, themeCss: themeCss(theme), logoUrl: safeLogoUrl(theme.logoUrl) } };
+  return {
+    storefront: { name, tagline, footer, themeCss: themeCss(theme), logoUrl: safeLogoUrl(theme.logoUrl) },
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -50,29 +56,9 @@ export default function App() {
         <style id="theme" dangerouslySetInnerHTML={{ __html: storefront.themeCss }} />
       </head>
       <body>
-        <header className="site-header">
-          <AppLink to="/" className="brand">
-            {logo ? <img src={logo} alt="" className="brand-logo" /> : null}
-            <span className="brand-name">{storefront.name}</span>
-          </AppLink>
-          <search className="header-search">
-            <form method="get" action="/search">
-              <input type="search" name="q" placeholder="Search products" aria-label="Search products" />
-            </form>
-          </search>
-          <nav aria-label="Main">
-            <AppLink to="/search">Catalog</AppLink>
-            <AppLink to="/vendors">Vendors</AppLink>
-            <AppLink to="/sell">Sell on {storefront.name}</AppLink>
-            <a href="/console">Sign in</a>
-          </nav>
-        </header>
+        <SiteHeader name={storefront.name} logoUrl={logo} />
         <Outlet />
-        <footer className="site-footer">
-          <p>
-            © {new Date().getFullYear()} {storefront.name}
-          </p>
-        </footer>
+        <SiteFooter name={storefront.name} footer={storefront.footer} />
         <ScrollRestoration />
         <Scripts />
       </body>

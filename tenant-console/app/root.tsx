@@ -1,4 +1,5 @@
 import { tenantApi } from '@agora/api-client';
+import ui from '@agora/ui/styles.css?url';
 import type { HeadersFunction, LoaderFunctionArgs } from '@remix-run/node';
 import {
   isRouteErrorResponse,
@@ -13,6 +14,7 @@ import { csrfToken } from './lib/session.server.js';
 import styles from './styles.css?url';
 
 export const links = () => [
+  { rel: 'stylesheet', href: ui },
   { rel: 'stylesheet', href: styles },
   { rel: 'icon', href: 'data:,' },
 ];

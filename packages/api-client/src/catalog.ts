@@ -269,6 +269,12 @@ export function catalogClient(t: Transport) {
       ),
     operatorProducts: (query: Record<string, string | number | undefined> = {}) =>
       request<Page<OperatorProductSummary>>(t, '/api/v1/operator/products', { query }),
+    /** Any product of the marketplace, whatever its status (the moderation review page). */
+    operatorProduct: (productId: string) =>
+      request<VendorProduct & { vendor: { id: string; name: string; status: string } }>(
+        t,
+        `/api/v1/operator/products/${id(productId)}`,
+      ),
     moderateProduct: (productId: string, decision: 'approve' | 'reject', reason?: string) =>
       request<VendorProduct>(t, `/api/v1/operator/products/${id(productId)}/${decision}`, {
         body: decision === 'reject' ? { reason } : {},

@@ -1,6 +1,9 @@
 import type { Theme } from '@agora/contracts';
 
-export type Storefront = { name: string; tagline: string; theme: Theme };
+/** The storefront footer the operator writes (contracts `Footer`). */
+export type Footer = { text: string; links: { label: string; url: string }[] };
+
+export type Storefront = { name: string; tagline: string; theme: Theme; footer: Footer };
 
 export type TenantStatus = 'provisioning' | 'active' | 'suspended' | 'failed';
 
@@ -45,11 +48,14 @@ export type BrandingInput = {
   primaryColor: string;
   accentColor: string;
   font: Theme['font'];
+  /** Left out: kept as it is. */
+  footer?: Footer;
 };
 
 export type Branding = {
   name: string;
   tagline: string;
   theme: Theme;
+  footer: Footer;
   warnings: { field: string; message: string }[];
 };

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './index.js';
+import { ConfigError, isLoopback, loadConfig } from './index.js';
+
+const KEYS = 'k1:a-long-enough-secret-for-tests-0123456789';
 
 describe('loadConfig', () => {
   it('has working defaults for development', () => {
@@ -31,6 +33,34 @@ describe('loadConfig', () => {
     ).toBe('market.example.com');
   });
 
+  it('listens on loopback only outside production, unless HOST says otherwise', () => {
+    expect(loadConfig({}).listenHost).toBe('127.0.0.1');
+    expect(loadConfig({ NODE_ENV: 'test' }).listenHost).toBe('127.0.0.1');
+    expect(loadConfig({ HOST: '::1' }).listenHost).toBe('::1');
+    expect(loadConfig({ HOST: 'localhost' }).listenHost).toBe('localhost');
+    // Production: every interface (a container behind its proxy), with real keys.
+    expect(loadConfig({ NODE_ENV: 'production', AGORA_JWT_KEYS: KEYS }).listenHost).toBeUndefined();
+  });
+
+  it('refuses a reachable listen address while signing with the built-in development key', () => {
+    for (const host of ['0.0.0.0', '::', '192.168.1.20'])
+      expect(() => loadConfig({ HOST: host })).toThrow(/AGORA_JWT_KEYS is not set/);
+    // Files secret alone is not enough: tokens would still be signed with the built-in key.
+    expect(() => loadConfig({ HOST: '0.0.0.0', AGORA_FILES_SECRET: 'f'.repeat(32) })).toThrow(ConfigError);
+    const c = loadConfig({ HOST: '0.0.0.0', AGORA_JWT_KEYS: KEYS });
+    expect(c.listenHost).toBe('0.0.0.0');
+    expect(new TextDecoder().decode(c.jwtKeys[0]?.secret)).toBe(KEYS.slice(3));
+  });
+
+  it('serves the dev mailbox only outside production and on loopback', () => {
+    expect(loadConfig({}).devMailbox).toBe(true);
+    expect(loadConfig({ HOST: '127.0.0.2' }).devMailbox).toBe(true);
+    expect(loadConfig({ HOST: '0.0.0.0', AGORA_JWT_KEYS: KEYS }).devMailbox).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', AGORA_JWT_KEYS: KEYS, HOST: '127.0.0.1' }).devMailbox).toBe(
+      false,
+    );
+  });
+
   it('switches search to Meilisearch when MEILI_URL is set', () => {
     expect(loadConfig({}).search.meili).toBeUndefined();
     expect(loadConfig({ MEILI_URL: 'http://127.0.0.1:7700', MEILI_MASTER_KEY: 'k' }).search.meili).toEqual({
@@ -46,6 +76,28 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ AGORA_VENDOR_APPLICATION_LIMIT: '0' })).toThrow(
       /AGORA_VENDOR_APPLICATION_LIMIT/,
     );
+  });
+
+  it('limits logins and password reset requests per address and per account, each configurable', () => {
+    expect(loadConfig({}).rateLimits).toMatchObject({
+      loginAddress: { limit: 50, windowMs: 900_000 },
+      loginAccount: { limit: 10, windowMs: 900_000 },
+      passwordResetAddress: { limit: 20, windowMs: 3_600_000 },
+      passwordResetAccount: { limit: 5, windowMs: 3_600_000 },
+    });
+    const c = loadConfig({
+      AGORA_LOGIN_ADDRESS_LIMIT: '100',
+      AGORA_LOGIN_ACCOUNT_LIMIT: '3',
+      AGORA_LOGIN_WINDOW_S: '60',
+      AGORA_PASSWORD_RESET_ADDRESS_LIMIT: '7',
+      AGORA_PASSWORD_RESET_ACCOUNT_LIMIT: '2',
+      AGORA_PASSWORD_RESET_WINDOW_S: '120',
+    }).rateLimits;
+    expect(c.loginAddress).toEqual({ limit: 100, windowMs: 60_000 });
+    expect(c.loginAccount).toEqual({ limit: 3, windowMs: 60_000 });
+    expect(c.passwordResetAddress).toEqual({ limit: 7, windowMs: 120_000 });
+    expect(c.passwordResetAccount).toEqual({ limit: 2, windowMs: 120_000 });
+    expect(() => loadConfig({ AGORA_LOGIN_ACCOUNT_LIMIT: '0' })).toThrow(/AGORA_LOGIN_ACCOUNT_LIMIT/);
   });
 
   it('keeps replaced files for 15 minutes by default before deleting them', () => {
@@ -78,6 +130,14 @@ describe('loadConfig', () => {
         expect((e as Error).message).toContain(name);
       }
     }
+  });
+
+  it('keeps owner and tenant roles NOLOGIN unless AGORA_TENANT_ROLES_LOGIN=1 (Citus, ADR 0021)', () => {
+    expect(loadConfig({}).tenantRolesLogin).toBe(false);
+    expect(loadConfig({ AGORA_TENANT_ROLES_LOGIN: '0' }).tenantRolesLogin).toBe(false);
+    expect(loadConfig({ AGORA_TENANT_ROLES_LOGIN: '' }).tenantRolesLogin).toBe(false);
+    expect(loadConfig({ AGORA_TENANT_ROLES_LOGIN: '1' }).tenantRolesLogin).toBe(true);
+    expect(() => loadConfig({ AGORA_TENANT_ROLES_LOGIN: 'true' })).toThrow(/AGORA_TENANT_ROLES_LOGIN/);
   });
 
   it('treats empty variables as unset', () => {
@@ -123,6 +183,12 @@ describe('file storage config', () => {
     expect(() => loadConfig({ AGORA_FILES_SECRET: 'short' })).toThrow(/AGORA_FILES_SECRET/);
   });
 
+  it('reads the TLS ask secret, refusing a short one', () => {
+    expect(loadConfig({}).tlsAskSecret).toBeUndefined();
+    expect(loadConfig({ AGORA_TLS_ASK_SECRET: 'x'.repeat(16) }).tlsAskSecret).toBe('x'.repeat(16));
+    expect(() => loadConfig({ AGORA_TLS_ASK_SECRET: 'short' })).toThrow(/AGORA_TLS_ASK_SECRET/);
+  });
+
   it('switches to S3 when S3_BUCKET is set, and wants both halves of the access key', () => {
     const c = loadConfig({
       S3_BUCKET: 'agora',
@@ -156,5 +222,22 @@ describe('email config', () => {
       { scheme: 'http', port: 8080 },
     );
     expect(() => loadConfig({ SMTP_URL: 'not a url' })).toThrow(/SMTP_URL/);
+  });
+});
+
+describe('isLoopback', () => {
+  it('knows loopback addresses from the rest', () => {
+    for (const h of [
+      '127.0.0.1',
+      '127.1.2.3',
+      '::1',
+      '[::1]',
+      '0:0:0:0:0:0:0:1',
+      'localhost',
+      '::ffff:127.0.0.1',
+    ])
+      expect(isLoopback(h), h).toBe(true);
+    for (const h of ['0.0.0.0', '::', '10.0.0.1', '128.0.0.1', 'example.com', '::2'])
+      expect(isLoopback(h), h).toBe(false);
   });
 });

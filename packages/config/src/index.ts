@@ -11,6 +11,11 @@ const Env = z.object({
   DATABASE_URL: z.string().url().optional(),
   REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /**
+   * The address the HTTP server listens on. Unset: 127.0.0.1 outside production (only this
+   * machine can connect), every interface in production. `0.0.0.0` or `::` opens it to the network.
+   */
+  HOST: z.string().trim().min(1).optional(),
   BASE_DOMAIN: z
     .string()
     .default('localhost')
@@ -39,11 +44,25 @@ const Env = z.object({
    */
   AGORA_DB_CONN_MAX_AGE_S: z.coerce.number().int().min(0).default(900),
   AGORA_DB_CONN_MAX_SCHEMAS: z.coerce.number().int().min(1).default(100),
+  /**
+   * 1: the owner and tenant roles may log in (without a password), which Citus needs to open its
+   * connections to the workers as them (ADR 0021, docs/deploy/citus.md). 0 (default): NOLOGIN.
+   */
+  AGORA_TENANT_ROLES_LOGIN: z.enum(['0', '1']).default('0'),
   /** `npm start` seeds demo tenants unless this is 0 (never in production). */
   AGORA_DEMO: z.enum(['0', '1']).optional(),
   /** Public vendor applications per client address (and marketplace) per window. */
   AGORA_VENDOR_APPLICATION_LIMIT: z.coerce.number().int().min(1).default(5),
   AGORA_VENDOR_APPLICATION_WINDOW_S: z.coerce.number().int().min(1).default(3600),
+  /** Login attempts (tenant users, staff) per client address per window, successful ones included. */
+  AGORA_LOGIN_ADDRESS_LIMIT: z.coerce.number().int().min(1).default(50),
+  /** Failed logins per account (email) per window, from any address; a success clears them. */
+  AGORA_LOGIN_ACCOUNT_LIMIT: z.coerce.number().int().min(1).default(10),
+  AGORA_LOGIN_WINDOW_S: z.coerce.number().int().min(1).default(900),
+  /** Password reset requests per client address, and per email, per window. */
+  AGORA_PASSWORD_RESET_ADDRESS_LIMIT: z.coerce.number().int().min(1).default(20),
+  AGORA_PASSWORD_RESET_ACCOUNT_LIMIT: z.coerce.number().int().min(1).default(5),
+  AGORA_PASSWORD_RESET_WINDOW_S: z.coerce.number().int().min(1).default(3600),
   /**
    * Reverse proxies in front of the API that append the client's address to X-Forwarded-For
    * (Caddy in docker-compose.yml: 1). 0 trusts no header and uses the socket's address.
@@ -54,6 +73,11 @@ const Env = z.object({
    * storefront pages cached at a CDN may still point at it for a while.
    */
   AGORA_FILE_DELETE_DELAY_S: z.coerce.number().int().min(0).default(900),
+  /**
+   * Shared with the TLS proxy: `/internal/tls-allowed` answers only requests that carry it as
+   * `?secret=`. Unset: only direct (not proxied) requests from loopback or private addresses.
+   */
+  AGORA_TLS_ASK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   /** HMAC key for signed file URLs; derived from the first JWT key when unset. */
   AGORA_FILES_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Setting S3_BUCKET switches file storage from the local directory to S3 / MinIO. */
@@ -129,6 +153,10 @@ export type Config = {
   /** REDIS_URL was given: use it or fail, never substitute a private server. */
   redisUrlExplicit: boolean;
   port: number;
+  /** Where the HTTP server listens; undefined: every interface (production default). */
+  listenHost: string | undefined;
+  /** The dev mailbox is served: outside production, and only while listening on loopback. */
+  devMailbox: boolean;
   baseDomain: string;
   platformHost: string;
   dataDir: string;
@@ -143,6 +171,8 @@ export type Config = {
   dbConnMaxAgeS: number;
   /** Distinct tenant schemas a pooled connection serves before it is closed. */
   dbConnMaxSchemas: number;
+  /** Owner and tenant roles are LOGIN without a password (Citus, ADR 0021); NOLOGIN when false. */
+  tenantRolesLogin: boolean;
   demo: boolean;
   files: {
     /** Local storage root (`${AGORA_DATA_DIR}/files`), used when `s3` is undefined. */
@@ -153,8 +183,20 @@ export type Config = {
     /** Wait before deleting a file that nothing references any more (see AGORA_FILE_DELETE_DELAY_S). */
     deleteDelayMs: number;
   };
-  /** Fixed-window limits per client address and marketplace (see platform-api middleware/rate-limit). */
-  rateLimits: { vendorApplications: RateLimit };
+  /**
+   * Fixed-window limits per marketplace (or the platform host), per client address or per account
+   * (see platform-api middleware/rate-limit, ADR 0013 and 0025).
+   */
+  rateLimits: {
+    vendorApplications: RateLimit;
+    loginAddress: RateLimit;
+    /** Failed logins only. */
+    loginAccount: RateLimit;
+    passwordResetAddress: RateLimit;
+    passwordResetAccount: RateLimit;
+  };
+  /** The secret the TLS proxy sends to `/internal/tls-allowed` (AGORA_TLS_ASK_SECRET); undefined: loopback/private callers only. */
+  tlsAskSecret: string | undefined;
   /** Proxies whose X-Forwarded-For entries are trusted for the client address (AGORA_TRUSTED_PROXY_HOPS). */
   trustedProxyHops: number;
   email: { smtpUrl: string | undefined; from: string };
@@ -197,6 +239,15 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   if (e.NODE_ENV === 'production' && !e.AGORA_JWT_KEYS) {
     throw new ConfigError('AGORA_JWT_KEYS must be set in production (format kid:secret[,kid:secret])');
   }
+  const listenHost = e.HOST ?? (e.NODE_ENV === 'production' ? undefined : '127.0.0.1');
+  const loopbackOnly = listenHost !== undefined && isLoopback(listenHost);
+  // The built-in key is public (it is in this file): whoever can reach the server could sign
+  // themselves staff tokens, tenant tokens and file links with it.
+  if (!loopbackOnly && !e.AGORA_JWT_KEYS) {
+    throw new ConfigError(
+      `HOST=${listenHost ?? '(every interface)'} lets other machines reach the server, but AGORA_JWT_KEYS is not set, so staff tokens, tenant tokens and file links would be signed with the built-in development key. Set AGORA_JWT_KEYS (format kid:secret, secrets of 32+ characters; AGORA_FILES_SECRET is then derived from it unless set), or leave HOST unset to listen on 127.0.0.1 only.`,
+    );
+  }
   if (Boolean(e.AGORA_STAFF_EMAIL) !== Boolean(e.AGORA_STAFF_PASSWORD)) {
     throw new ConfigError('Set both AGORA_STAFF_EMAIL and AGORA_STAFF_PASSWORD, or neither');
   }
@@ -210,6 +261,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     redisUrl: e.REDIS_URL,
     redisUrlExplicit: present.REDIS_URL !== undefined,
     port: e.PORT,
+    listenHost,
+    devMailbox: e.NODE_ENV !== 'production' && loopbackOnly,
     baseDomain: e.BASE_DOMAIN,
     platformHost: e.PLATFORM_HOST,
     dataDir: e.AGORA_DATA_DIR,
@@ -225,6 +278,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     dbPoolMax: e.AGORA_DB_POOL_MAX,
     dbConnMaxAgeS: e.AGORA_DB_CONN_MAX_AGE_S,
     dbConnMaxSchemas: e.AGORA_DB_CONN_MAX_SCHEMAS,
+    tenantRolesLogin: e.AGORA_TENANT_ROLES_LOGIN === '1',
     demo: e.NODE_ENV !== 'production' && e.AGORA_DEMO !== '0',
     files: {
       dir: join(e.AGORA_DATA_DIR, 'files'),
@@ -250,8 +304,19 @@ export function loadConfig(source: Record<string, string | undefined> = process.
         limit: e.AGORA_VENDOR_APPLICATION_LIMIT,
         windowMs: e.AGORA_VENDOR_APPLICATION_WINDOW_S * 1000,
       },
+      loginAddress: { limit: e.AGORA_LOGIN_ADDRESS_LIMIT, windowMs: e.AGORA_LOGIN_WINDOW_S * 1000 },
+      loginAccount: { limit: e.AGORA_LOGIN_ACCOUNT_LIMIT, windowMs: e.AGORA_LOGIN_WINDOW_S * 1000 },
+      passwordResetAddress: {
+        limit: e.AGORA_PASSWORD_RESET_ADDRESS_LIMIT,
+        windowMs: e.AGORA_PASSWORD_RESET_WINDOW_S * 1000,
+      },
+      passwordResetAccount: {
+        limit: e.AGORA_PASSWORD_RESET_ACCOUNT_LIMIT,
+        windowMs: e.AGORA_PASSWORD_RESET_WINDOW_S * 1000,
+      },
     },
     trustedProxyHops: e.AGORA_TRUSTED_PROXY_HOPS,
+    tlsAskSecret: e.AGORA_TLS_ASK_SECRET,
     email: { smtpUrl: e.SMTP_URL, from: e.EMAIL_FROM },
     // Development serves tenants at http://<slug>.localhost:<PORT>; production sits behind a
     // TLS proxy on 443.
@@ -297,6 +362,17 @@ export function requireDatabaseUrl(config: Config): string {
     );
   }
   return config.databaseUrl;
+}
+
+/** A listen address only this machine can connect to: 127.0.0.0/8, ::1, localhost. */
+export function isLoopback(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  return (
+    h === 'localhost' ||
+    h === '::1' ||
+    /^(::ffff:)?127(\.\d{1,3}){3}$/.test(h) ||
+    /^0{0,4}(:0{0,4}){6}:0{0,3}1$/.test(h) // ::1 written out
+  );
 }
 
 /** Names that only resolve on this machine or a test network (RFC 6761: localhost, test). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_ATTRIBUTES, MAX_PRODUCT_IMAGES, MAX_TIERS } from './catalog-limits.js';
+import { MAX_ATTRIBUTES, MAX_PRODUCT_IMAGES, MAX_QUANTITY, MAX_TIERS } from './catalog-limits.js';
 
 /**
  * Catalog: categories, products with volume tiers, images, CSV import. The same product schema
@@ -46,7 +46,7 @@ export type ProductStatus = (typeof PRODUCT_STATUSES)[number];
 
 // The limits (MAX_TIERS, ...) are in catalog-limits.ts: plain numbers the console's browser code imports.
 
-const MAX_QTY = 1_000_000_000;
+const MAX_QTY = MAX_QUANTITY;
 /** 10^12 minor units: far above any unit price, well inside exact integers. */
 const MAX_PRICE_MINOR = 1_000_000_000_000;
 

@@ -21,6 +21,8 @@ export const OUTBOX_EVENTS = {
     /** Whether the vendor is verified after the decision (events queued before this field: absent). */
     verified: z.boolean().optional(),
   }),
+  /** An operator sent a product under review back to its vendor: the vendor's contact is told why. */
+  'product.rejected': z.object({ productId: z.string(), vendorId: z.string(), reason: z.string() }),
   /** Products were created, edited, published, archived or deleted: search re-reads them. */
   'product.changed': z.object({ productIds: z.array(z.string()).min(1) }),
   /** A vendor's status changed (approval, suspension, ...): search re-reads all its products. */

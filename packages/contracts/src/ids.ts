@@ -22,7 +22,11 @@ export type IdPrefix =
   | 'prd'
   | 'imp'
   | 'ven'
-  | 'doc';
+  | 'doc'
+  | 'cmp'
+  | 'adr'
+  | 'ogr'
+  | 'ord';
 
 /** Prefixed ids (`ten_...`) so a stray id in a log says what it is. */
 export const newId = (prefix: IdPrefix, length = 16) => `${prefix}_${randomId(length)}`;

@@ -100,6 +100,28 @@ export { productRuleIssues } from './catalog/products/validate-product.js';
 export { slugify } from './catalog/slugify.js';
 export type { VendorActor } from './catalog/vendor-access.js';
 export { type Cdn, createCdn, HttpCdn, noCdn, tenantSurrogateKey } from './cdn/cdn.js';
+export { commerceSettingsFrom, getCommerceSettings } from './commerce/commerce-settings.js';
+export { AmountOverflowError, applyBps, divideRounded, lineAmount, sumAmounts } from './commerce/money.js';
+export {
+  groupForCheckout,
+  type PricedLine,
+  shippingFor,
+  type VendorOrderTotals,
+  vendorOrderTotals,
+} from './commerce/order-totals.js';
+export {
+  type CheckoutLine,
+  type CheckoutResult,
+  decideCheckoutApproval,
+  placeCheckout,
+} from './commerce/place-checkout.js';
+export {
+  allowedQuantities,
+  isAllowedQuantity,
+  nextTier,
+  roundUpToAllowed,
+} from './commerce/quantity-rules.js';
+export { checkSpendingLimit, localDate, periodBounds, startOfLocalDay } from './commerce/spending-period.js';
 export { DEMO_TENANTS, type DemoTenant, seedDemo } from './demo/seed-demo.js';
 export { type DemoCatalog, seedDemoCatalog } from './demo/seed-demo-catalog.js';
 export type { Deps } from './deps.js';
@@ -201,11 +223,12 @@ export {
   type VendorFacet,
 } from './search/search-engine.js';
 export { fuzzyEligible, type SearchTerms, searchTerms } from './search/search-terms.js';
-export { ensureStaffUser, getStaff, loginStaff } from './staff/staff.js';
+export { endStaffSessions, ensureStaffUser, getStaff, getStaffSession, loginStaff } from './staff/staff.js';
 export { getStorefront } from './storefront/get-storefront.js';
 export { inviteOperator } from './team/invite-operator.js';
 export { listTeam, TEAM_ROLES, type TeamMember } from './team/list-team.js';
 export { removeTeamMember } from './team/remove-team-member.js';
+export { allowCertificate } from './tenants/allow-certificate.js';
 export { announce, changeTenantStatus, retryProvisioning } from './tenants/change-status.js';
 export { createTenant, enqueueProvisioning } from './tenants/create-tenant.js';
 export { getTenant, type TenantView } from './tenants/get-tenant.js';
@@ -215,7 +238,13 @@ export { type HostTenant, lookupTenantByHost } from './tenants/lookup-host.js';
 export { acceptInvite } from './users/accept-invite.js';
 export { requestPasswordReset } from './users/request-password-reset.js';
 export { resetPassword } from './users/reset-password.js';
-export { createTenantUser, getTenantUser, loginTenantUser, type TenantRole } from './users/tenant-users.js';
+export {
+  createTenantUser,
+  getSessionUser,
+  getTenantUser,
+  loginTenantUser,
+  type TenantRole,
+} from './users/tenant-users.js';
 export { verifyEmail } from './users/verify-email.js';
 export { addVendorDocuments } from './vendors/add-vendor-documents.js';
 export { applyAsVendor, type VendorApplicationResult } from './vendors/apply-as-vendor.js';

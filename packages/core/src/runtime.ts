@@ -21,6 +21,7 @@ export async function createRuntime(
     maxLifetimeSeconds: config.dbConnMaxAgeS,
     maxSchemasPerConnection: config.dbConnMaxSchemas,
     applicationName: options.applicationName,
+    rolesLogin: config.tenantRolesLogin,
   });
   const redis = createRedis(config.redisUrl, { name: options.applicationName });
   const jobs = new JobClient(redis, config.queuePrefix);

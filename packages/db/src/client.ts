@@ -18,6 +18,16 @@ export type Database = {
   ownerRole: string;
   isSuperuser: boolean;
   serverVersion: number;
+  /**
+   * The database runs Citus (the extension is installed): migrations then send every statement
+   * as a query of its own (ADR 0022). Read once at connect.
+   */
+  distributed: boolean;
+  /**
+   * Owner and tenant roles are LOGIN without a password, as Citus needs (ADR 0021); NOLOGIN
+   * otherwise (the default). `migratePlatform` brings existing roles in line.
+   */
+  rolesLogin: boolean;
   /** Distinct tenant schemas a pooled connection serves before it is closed (see withTenant). */
   maxSchemasPerConnection: number;
   close(): Promise<void>;
@@ -26,6 +36,7 @@ export type Database = {
 export type ConnectOptions = {
   max?: number;
   applicationName?: string;
+  rolesLogin?: boolean;
   /** Close a pooled connection this many seconds after it opened (0: never). Default 15 min. */
   maxLifetimeSeconds?: number;
   /** Close a pooled connection once it has served this many tenant schemas. Default 100. */
@@ -49,10 +60,11 @@ export async function connectDatabase(url: string, options: ConnectOptions = {})
   // Same for a checked-out client whose connection dies mid-query: the query rejects, which is
   // what callers handle; the 'error' event must not also crash the process.
   pool.on('connect', (client) => client.on('error', () => {}));
-  const { rows } = await pool.query<{ login: string; superuser: boolean; version: string }>(
+  const { rows } = await pool.query<{ login: string; superuser: boolean; version: string; citus: boolean }>(
     `select current_user as login,
             (select rolsuper from pg_roles where rolname = current_user) as superuser,
-            current_setting('server_version_num') as version`,
+            current_setting('server_version_num') as version,
+            exists (select 1 from pg_extension where extname = 'citus') as citus`,
   );
   const info = rows[0];
   if (!info) throw new Error('could not read the database login role');
@@ -63,6 +75,8 @@ export async function connectDatabase(url: string, options: ConnectOptions = {})
     ownerRole: ownerRoleFor(info.login),
     isSuperuser: info.superuser,
     serverVersion: Number(info.version),
+    distributed: info.citus,
+    rolesLogin: options.rolesLogin ?? false,
     maxSchemasPerConnection: options.maxSchemasPerConnection ?? 100,
     close: () => pool.end(),
   };
@@ -95,6 +109,22 @@ export function isServerError(e: unknown): boolean {
     (e as { code?: unknown; cause?: { code?: unknown } } | null)?.code ??
     (e as { cause?: { code?: unknown } })?.cause?.code;
   return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code);
+}
+
+/**
+ * Run statements in order in the caller's transaction: one round trip on one node, one query each
+ * on Citus, which refuses DDL that shares a query string with other statements (ADR 0022).
+ */
+export async function sendStatements(
+  database: Pick<Database, 'distributed'>,
+  client: pg.ClientBase,
+  statements: string[],
+): Promise<void> {
+  if (!database.distributed) {
+    await client.query(statements.join(';\n'));
+    return;
+  }
+  for (const statement of statements) await client.query(statement);
 }
 
 export async function inTransaction<T>(client: pg.ClientBase, fn: () => Promise<T>): Promise<T> {

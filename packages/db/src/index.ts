@@ -1,14 +1,15 @@
-export { dropAppDatabase, ensureAppDatabase } from './bootstrap.js';
+export { dropAppDatabase, ensureAppDatabase, restrictStatistics } from './bootstrap.js';
 export {
   connectDatabase,
   type Database,
   inTransaction,
   ownerRoleFor,
   type PlatformDb,
+  sendStatements,
   withClient,
 } from './client.js';
 export { MigrationError } from './migrate/apply.js';
-export { loadMigrations, type Migration, sqlForSchema } from './migrate/load.js';
+export { loadMigrations, type Migration, splitStatements, sqlForSchema } from './migrate/load.js';
 export { migratePlatform } from './migrate/platform.js';
 export {
   type MigrateProgress,

@@ -19,8 +19,11 @@ export async function makeBareTenant(database: Database): Promise<{ id: string; 
         [tenant.id, `shop-${short}`, `Shop ${short}`, tenant.schemaName],
       );
       await createTenantRole(database, client, tenant.schemaName);
-      await createTenantSchema(database, client, tenant.schemaName);
     }),
+  );
+  // One role per transaction, as provisioning does (ADR 0022).
+  await withClient(database, (client) =>
+    inTransaction(client, () => createTenantSchema(database, client, tenant.schemaName)),
   );
   return tenant;
 }

@@ -62,7 +62,10 @@ describe('migrateTenants', () => {
     const extra: Migration = {
       name: '9999_test_extra',
       checksum: 'abc',
-      sql: 'ALTER TABLE "tenant_template"."users" ADD COLUMN "nickname" text; CREATE INDEX "users_nickname_idx" ON "tenant_template"."users" ("nickname")',
+      statements: [
+        'ALTER TABLE "tenant_template"."users" ADD COLUMN "nickname" text',
+        'CREATE INDEX "users_nickname_idx" ON "tenant_template"."users" ("nickname")',
+      ],
     };
     const migrations = [...loadMigrations('tenant'), extra];
     const first = await migrateTenants(tdb.database, { migrations, concurrency: 4 });
@@ -87,10 +90,14 @@ describe('migrateTenants', () => {
   });
 
   it('resumes after an interrupted run: committed schemas stay, the rest are applied', async () => {
-    const extra: Migration = { name: '9999_test_resume', checksum: 'def', sql: 'SELECT pg_sleep(0.2)' };
+    const extra: Migration = {
+      name: '9999_test_resume',
+      checksum: 'def',
+      statements: ['SELECT pg_sleep(0.2)'],
+    };
     const migrations = [
       ...loadMigrations('tenant'),
-      { name: '9999_test_extra', checksum: 'abc', sql: '' },
+      { name: '9999_test_extra', checksum: 'abc', statements: [] },
       extra,
     ];
     // Kill the run's connections while it is busy, as a crash would.

@@ -26,9 +26,8 @@ export async function startTestPostgres(env = process.env): Promise<Service> {
     };
   } catch (e) {
     rmSync(dir, { recursive: true, force: true });
-    throw new Error(
-      `Could not start the embedded PostgreSQL (${(e as Error).message}). Set DATABASE_URL to a server tests may use.`,
-    );
+    // The launcher's errors say what happened (EmbeddedPostgresError); add what tests can do instead.
+    throw new Error(`${(e as Error).message}\nOr set DATABASE_URL to a server tests may use.`);
   }
 }
 

@@ -2,21 +2,26 @@ import { type FONTS, Theme } from '@agora/contracts';
 
 type Font = (typeof FONTS)[number];
 
-/** Local font stacks only: no third-party font requests from a tenant's pages. */
+/**
+ * Each font's stack. Every named font is packaged with the apps (`@fontsource*`, declared in
+ * styles.css) and listed first, so buyers see the same font on every system, from our own host:
+ * no third-party font requests from a tenant's pages. Georgia and Helvetica cannot be shipped;
+ * their metric-compatible open twins (Gelasio, Arimo) stand in for them.
+ */
 export const FONT_STACKS: Record<Font, string> = {
   system: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
-  inter: 'Inter, "Helvetica Neue", Arial, sans-serif',
-  georgia: 'Georgia, "Times New Roman", serif',
-  helvetica: '"Helvetica Neue", Helvetica, Arial, sans-serif',
-  merriweather: 'Merriweather, Georgia, serif',
-  'roboto-mono': '"Roboto Mono", ui-monospace, Menlo, monospace',
+  inter: '"Inter Variable", Inter, system-ui, sans-serif',
+  georgia: 'Gelasio, Georgia, "Times New Roman", serif',
+  helvetica: 'Arimo, "Helvetica Neue", Helvetica, Arial, sans-serif',
+  merriweather: '"Merriweather Variable", Merriweather, Georgia, serif',
+  'roboto-mono': '"Roboto Mono Variable", "Roboto Mono", ui-monospace, Menlo, monospace',
 };
 
 export const FONT_LABELS: Record<Font, string> = {
-  system: 'System',
+  system: "System (the visitor's own)",
   inter: 'Inter',
-  georgia: 'Georgia',
-  helvetica: 'Helvetica',
+  georgia: 'Gelasio (Georgia style)',
+  helvetica: 'Arimo (Helvetica style)',
   merriweather: 'Merriweather',
   'roboto-mono': 'Roboto Mono',
 };

@@ -30,6 +30,7 @@ export function validationError(error: ZodError, where: string): AppError {
 const HTTP_CODES: Partial<Record<number, ErrorCode>> = {
   401: 'unauthenticated',
   404: 'not_found',
+  413: 'payload_too_large',
   415: 'unsupported_media_type',
 };
 

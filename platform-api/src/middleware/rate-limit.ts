@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Config, RateLimit } from '@agora/config';
 import { AppError } from '@agora/contracts';
 import { getConnInfo } from '@hono/node-server/conninfo';
@@ -100,6 +101,11 @@ function inWords(seconds: number): string {
 export type RateLimitOptions = {
   /** Names the counter (part of the Redis key). */
   name: string;
+  /**
+   * Who is counted: the client address (the default), or a key read from the request, such as the
+   * account a login is for (`accountInBody`). A request with no key is not counted here.
+   */
+  subject?: (c: Context<AppEnv>) => Promise<string | undefined>;
   /** The limit, read from config on every request. */
   rule: (config: Config) => RateLimit;
   /** The start of the 429 message, e.g. "Too many applications from your network". */
@@ -109,11 +115,25 @@ export type RateLimitOptions = {
    * person correcting a form is not locked out. Refunds happen after the response is made.
    */
   refund?: (status: number) => boolean;
+  /** Responses that start the count over, e.g. a successful login clears the account's failures. */
+  reset?: (status: number) => boolean;
 };
 
 /**
- * A fixed-window rate limit per client address, per marketplace, counted in Redis (so it holds
- * across API processes). Over the limit: 429 `rate_limited` in the one error shape, with
+ * The account a JSON body names in `email`, as a counter key: trimmed, lowercased and hashed (no
+ * addresses in Redis). Counted whether or not the account exists, so a 429 reveals nothing. A body
+ * that is not JSON or names no email gives no key: the handler answers it with a 400 anyway.
+ */
+export async function accountInBody(c: Context): Promise<string | undefined> {
+  const parsed: unknown = await c.req.json().catch(() => undefined);
+  const email = parsed && typeof parsed === 'object' ? (parsed as { email?: unknown }).email : undefined;
+  if (typeof email !== 'string' || !email.trim()) return undefined;
+  return `acct-${createHash('sha256').update(email.trim().toLowerCase()).digest('hex').slice(0, 32)}`;
+}
+
+/**
+ * A fixed-window rate limit per client address (or per `subject`), per marketplace, counted in
+ * Redis (so it holds across API processes). Over the limit: 429 `rate_limited` in the one error shape, with
  * `Retry-After` (seconds until the window ends; also `details.retryAfterSeconds`), and the
  * handler does not run. If Redis cannot answer, the request goes through (logged): an outage
  * must not close a public form.
@@ -122,12 +142,9 @@ export function rateLimit(options: RateLimitOptions) {
   return createMiddleware<AppEnv>(async (c, next) => {
     const { redis, config } = c.var.deps;
     const { limit, windowMs } = options.rule(config);
-    const key = rateLimitKey(
-      config.queuePrefix,
-      options.name,
-      scopeOf(c),
-      clientAddress(c, config.trustedProxyHops),
-    );
+    const subject = options.subject ? await options.subject(c) : clientAddress(c, config.trustedProxyHops);
+    if (subject === undefined) return next();
+    const key = rateLimitKey(config.queuePrefix, options.name, scopeOf(c), subject);
     let hit: { count: number; resetMs: number };
     try {
       hit = await hitFixedWindow(redis, key, windowMs);
@@ -149,10 +166,15 @@ export function rateLimit(options: RateLimitOptions) {
       return res;
     }
     await next();
-    if (options.refund?.(c.res.status))
-      await redis.eval(REFUND, 1, key).catch((e: Error) => {
-        console.warn(`[api] rate limit ${options.name} refund failed: ${e.message}`);
-      });
+    const status = c.res.status;
+    const settle = options.reset?.(status)
+      ? redis.del(key)
+      : options.refund?.(status)
+        ? redis.eval(REFUND, 1, key)
+        : undefined;
+    await settle?.catch((e: Error) => {
+      console.warn(`[api] rate limit ${options.name} not settled: ${e.message}`);
+    });
   });
 }
 
@@ -169,3 +191,52 @@ export const rateLimitedResponse = (description: string) => ({
     content: { 'application/json': { schema: ErrorBody } },
   },
 });
+
+/**
+ * Logins (tenant users and staff): every attempt counts per client address; per account only
+ * failures count (401), and a successful login starts the account's count over. A person who
+ * mistypes is not locked out, and someone guessing one account's password from many addresses
+ * is stopped after a few failures. Someone failing on purpose can hold an account's logins off
+ * only for the window, and the password reset link still logs its owner in (ADR 0025).
+ */
+export const LOGIN_LIMITS_DOC =
+  'Limited per client address (every attempt) and per account (failed attempts; a success starts over): 429 `rate_limited` with `Retry-After`.';
+export const LOGIN_429_DOC =
+  'Too many attempts from this address, or failed logins for this account: `rate_limited`; the password is not checked. Wait `Retry-After` seconds';
+
+export const loginLimits = [
+  rateLimit({
+    name: 'login-address',
+    rule: (config) => config.rateLimits.loginAddress,
+    message: 'Too many login attempts from your network address',
+  }),
+  rateLimit({
+    name: 'login-account',
+    subject: accountInBody,
+    rule: (config) => config.rateLimits.loginAccount,
+    message: 'Too many failed logins for this account',
+    refund: (status) => status !== 401,
+    reset: (status) => status === 200,
+  }),
+] as const;
+
+/**
+ * Password reset requests: every request counts, per address and per account, so the form can be
+ * used neither to flood one person's mailbox nor to send mail at speed; a 400 (no valid email)
+ * gives its hit back.
+ */
+export const passwordResetLimits = [
+  rateLimit({
+    name: 'password-reset-address',
+    rule: (config) => config.rateLimits.passwordResetAddress,
+    message: 'Too many password reset requests from your network address',
+    refund: (status) => status === 400,
+  }),
+  rateLimit({
+    name: 'password-reset-account',
+    subject: accountInBody,
+    rule: (config) => config.rateLimits.passwordResetAccount,
+    message: 'Too many password reset requests for this email',
+    refund: (status) => status === 400,
+  }),
+] as const;

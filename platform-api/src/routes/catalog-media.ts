@@ -4,6 +4,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from '@hono/zod-openapi';
 import { Hono } from 'hono';
 import type { TenantEnv } from '../context.js';
+import { optionalTenantViewer } from '../middleware/auth.js';
 import { tenantOnly } from '../middleware/surface-guards.js';
 import { ErrorBody } from '../openapi.js';
 
@@ -13,11 +14,17 @@ import { ErrorBody } from '../openapi.js';
  * under the tenant's own storage prefix: another marketplace's file name is a 404.
  */
 export const catalogMedia = new Hono<TenantEnv>().get('/media/products/:file', tenantOnly, async (c) => {
-  const image = await getProductImageFile(c.var.deps, c.var.tenant.id, c.req.param('file'));
+  const image = await getProductImageFile(
+    c.var.deps,
+    c.var.tenant,
+    c.req.param('file'),
+    await optionalTenantViewer(c),
+  );
   if (!image) throw new AppError('not_found', 'No such image');
   return c.body(image.bytes as Uint8Array<ArrayBuffer>, 200, {
     'content-type': image.contentType,
-    'cache-control': 'public, max-age=31536000, immutable',
+    // An image of a product buyers cannot see goes to its vendor and the operators only: never to a shared cache.
+    'cache-control': image.public ? 'public, max-age=31536000, immutable' : 'private, no-store',
     'x-content-type-options': 'nosniff',
   });
 });
@@ -33,7 +40,10 @@ export function documentCatalogMedia(api: OpenAPIHono<TenantEnv>) {
     tags: ['catalog: public'],
     summary: 'A product image (public, at the host root, not under /api/v1)',
     description:
-      'Paths come from `images[].url` of products. Content-addressed: cached for a year (`immutable`).',
+      'Paths come from `images[].url` of products. Images of published products of approved vendors ' +
+      'are public and content-addressed: cached for a year (`immutable`). Images of other products ' +
+      "(draft, in review, archived, vendor suspended) only for the product's vendor and the operators " +
+      '(bearer token or console session), `Cache-Control: private, no-store`; a 404 for anyone else.',
     request: {
       params: z.object({
         file: z

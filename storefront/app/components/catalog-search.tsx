@@ -168,44 +168,48 @@ export function CatalogSearch({
       </Form>
       <RefusedParamsNotice refused={refused} />
       <div className="search-layout">
-        <aside className="facets" aria-label="Filters">
-          {categories.length ? (
-            <>
-              <h2>Category</h2>
-              <ul>
-                {categories.map((c) => (
-                  <li key={c.id}>
-                    <AppLink to={c.to} aria-current={c.current ? 'true' : undefined}>
-                      {c.name} <span className="count">{c.count}</span>
-                    </AppLink>
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : null}
-          {result.facets.vendors.length ? (
-            <>
-              <h2>Vendor</h2>
-              <ul>
-                {result.facets.vendors.map((v) => (
-                  <li key={v.id}>
-                    <AppLink
-                      to={withParam('vendor', params.get('vendor') === v.id ? null : v.id)}
-                      aria-current={params.get('vendor') === v.id ? 'true' : undefined}
-                    >
-                      {v.name} <span className="count">{v.count}</span>
-                    </AppLink>
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : null}
-          <h2>Availability</h2>
-          <AppLink to={withParam('inStock', params.get('inStock') ? null : 'true')}>
-            {params.get('inStock') ? 'Show all' : 'In stock only'}
-          </AppLink>
-          <PriceFilter pathname={pathname} params={params} items={result.items} />
-        </aside>
+        {/* A phone folds the filters under one button; a desktop always shows them (styles.css). */}
+        <details className="facets-panel">
+          <summary className="button secondary">Filters</summary>
+          <aside className="facets" aria-label="Filters">
+            {categories.length ? (
+              <>
+                <h2>Category</h2>
+                <ul>
+                  {categories.map((c) => (
+                    <li key={c.id}>
+                      <AppLink to={c.to} aria-current={c.current ? 'true' : undefined}>
+                        {c.name} <span className="count">{c.count}</span>
+                      </AppLink>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+            {result.facets.vendors.length ? (
+              <>
+                <h2>Vendor</h2>
+                <ul>
+                  {result.facets.vendors.map((v) => (
+                    <li key={v.id}>
+                      <AppLink
+                        to={withParam('vendor', params.get('vendor') === v.id ? null : v.id)}
+                        aria-current={params.get('vendor') === v.id ? 'true' : undefined}
+                      >
+                        {v.name} <span className="count">{v.count}</span>
+                      </AppLink>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+            <h2>Availability</h2>
+            <AppLink to={withParam('inStock', params.get('inStock') ? null : 'true')}>
+              {params.get('inStock') ? 'Show all' : 'In stock only'}
+            </AppLink>
+            <PriceFilter pathname={pathname} params={params} items={result.items} />
+          </aside>
+        </details>
         <section aria-live="polite">
           <p className="result-count" data-testid="result-count">
             {result.total === 0 ? 'No products match.' : `${productCount(result.total, result.totalCapped)}`}

@@ -80,10 +80,8 @@ function toLogin(request: Request, surface: 'tenant' | 'platform', clear = false
   });
 }
 
-/** Only same-site relative paths: a login never redirects to another site. */
-export function safeNext(value: FormDataEntryValue | string | null, fallback: string): string {
-  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') ? value : fallback;
-}
+// Only same-site paths: a login never redirects to another site.
+export { safeNext } from './safe-next.js';
 
 /**
  * CSRF: a random token in its own `__Host-` cookie, echoed in every form as a hidden field,

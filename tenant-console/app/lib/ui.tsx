@@ -1,5 +1,6 @@
-import { Form, Link, useRouteLoaderData } from '@remix-run/react';
-import type { ReactNode } from 'react';
+import { IconClose, IconMenu } from '@agora/ui/components';
+import { Form, NavLink, useLocation, useRouteLoaderData } from '@remix-run/react';
+import { type ReactNode, useEffect, useState } from 'react';
 
 type RootData = { csrf: string; surface: 'tenant' | 'platform'; place: string };
 
@@ -62,7 +63,10 @@ export function Notice({
   );
 }
 
-/** Shell for logged-in pages: top bar with the place, navigation and logout. */
+/**
+ * Shell for logged-in pages: top bar with the place, navigation and logout. Below 860 px the
+ * navigation and logout fold into a menu button (closed again on every navigation).
+ */
 export function Shell({
   nav,
   user,
@@ -73,24 +77,45 @@ export function Shell({
   children: ReactNode;
 }) {
   const { place, surface } = useRootData();
+  const [open, setOpen] = useState(false);
+  const location = useLocation();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: closing on navigation is the point
+  useEffect(() => setOpen(false), [location.key]);
   return (
     <div className="shell">
       <header className="topbar">
-        <strong className="place">{place}</strong>
-        <nav aria-label="Console">
-          {nav.map((n) => (
-            <Link key={n.to} to={n.to}>
-              {n.label}
-            </Link>
-          ))}
-        </nav>
-        <Form method="post" action={surface === 'tenant' ? '/console/logout' : '/logout'} className="logout">
-          <Csrf />
-          <span className="who">{user}</span>
-          <button type="submit" className="link">
-            Log out
+        <div className="topbar-inner">
+          <strong className="place">{place}</strong>
+          <button
+            type="button"
+            className="menu-button"
+            aria-expanded={open}
+            aria-controls="console-menu"
+            onClick={() => setOpen((o) => !o)}
+          >
+            {open ? <IconClose /> : <IconMenu />} Menu
           </button>
-        </Form>
+          <div id="console-menu" className="topbar-menu" data-open={open}>
+            <nav aria-label="Console">
+              {nav.map((n) => (
+                <NavLink key={n.to} to={n.to} end={n.to === '/console' || n.to === '/'}>
+                  {n.label}
+                </NavLink>
+              ))}
+            </nav>
+            <Form
+              method="post"
+              action={surface === 'tenant' ? '/console/logout' : '/logout'}
+              className="logout"
+            >
+              <Csrf />
+              <span className="who">{user}</span>
+              <button type="submit" className="link">
+                Log out
+              </button>
+            </Form>
+          </div>
+        </div>
       </header>
       <main className="content">{children}</main>
     </div>

@@ -11,6 +11,8 @@ describe('vendor decisions offered in the console', () => {
     // Approved automatically, documents not reviewed yet.
     expect(unverified('approved')).toEqual(['verify', 'suspend']);
     expect(decisionsFor({ status: 'approved', verified: true })).toEqual(['suspend']);
+    // Nothing to review: verifying is refused by the API, so not offered.
+    expect(decisionsFor({ status: 'approved', verified: false, documents: [] })).toEqual(['suspend']);
     expect(unverified('suspended')).toEqual(['reinstate']);
     expect(unverified('rejected')).toEqual([]);
   });

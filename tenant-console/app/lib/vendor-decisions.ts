@@ -21,11 +21,18 @@ export type Decision = keyof typeof DECISIONS;
 
 export const isDecision = (d: string): d is Decision => Object.hasOwn(DECISIONS, d);
 
-/** The decisions open for a vendor, in button order (`verify` only while it is not verified). */
-export function decisionsFor(vendor: { status: VendorStatus; verified: boolean }): Decision[] {
+/**
+ * The decisions open for a vendor, in button order (`verify` only while it is not verified and
+ * has documents to review: the API refuses it otherwise, ADR 0019).
+ */
+export function decisionsFor(vendor: {
+  status: VendorStatus;
+  verified: boolean;
+  documents?: readonly unknown[];
+}): Decision[] {
   return (Object.keys(DECISIONS) as Decision[]).filter(
     (d) =>
       VENDOR_TRANSITIONS[DECISIONS[d].action].from.includes(vendor.status) &&
-      !(d === 'verify' && vendor.verified),
+      !(d === 'verify' && (vendor.verified || vendor.documents?.length === 0)),
   );
 }

@@ -1,8 +1,9 @@
-import { ApiError, type Branding } from '@agora/api-client';
-import { FONT_LABELS, FONT_STACKS } from '@agora/ui';
+import { ApiError, type Branding, type BrandingInput } from '@agora/api-client';
+import { FONT_LABELS, FONT_STACKS, safeLogoUrl } from '@agora/ui';
+import { Brand } from '@agora/ui/components';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
-import { useState } from 'react';
+import { type CSSProperties, useState } from 'react';
 import { navFor } from '../lib/nav.js';
 import { requireTenantUser, verifiedForm } from '../lib/session.server.js';
 import { Csrf, Field, Notice, Shell } from '../lib/ui.js';
@@ -39,6 +40,7 @@ export async function action({ request, context }: ActionFunctionArgs): Promise<
       primaryColor: String(form.get('primaryColor') ?? ''),
       accentColor: String(form.get('accentColor') ?? ''),
       font: String(form.get('font') ?? '') as Branding['theme']['font'],
+      footer: footerFrom(form),
     });
     return { ok: true, message: 'Saved. Your storefront shows the changes now.', branding };
   } catch (e) {
@@ -46,6 +48,20 @@ export async function action({ request, context }: ActionFunctionArgs): Promise<
       return { ok: false, message: e.message, fields: e.fieldErrors };
     throw e;
   }
+}
+
+/** Link rows the footer form offers (the API takes up to 8). */
+const FOOTER_LINK_ROWS = 4;
+const FOOTER_ROWS = Array.from({ length: FOOTER_LINK_ROWS }, (_, row) => row);
+
+/** The footer fields of the form: the text, and the link rows with a label or an address. */
+function footerFrom(form: FormData): NonNullable<BrandingInput['footer']> {
+  const value = (name: string) => String(form.get(name) ?? '').trim();
+  const links = Array.from({ length: FOOTER_LINK_ROWS }, (_, i) => ({
+    label: value(`footerLabel${i}`),
+    url: value(`footerUrl${i}`),
+  })).filter((l) => l.label || l.url);
+  return { text: value('footerText'), links };
 }
 
 export default function BrandingPage() {
@@ -113,6 +129,49 @@ export default function BrandingPage() {
                 ))}
               </select>
             </Field>
+            <fieldset className="field">
+              <legend>Footer</legend>
+              <small className="hint">
+                Shown at the bottom of every storefront page: plain text (no HTML) and up to{' '}
+                {FOOTER_LINK_ROWS} links, each to a page of your storefront (like /sell) or an address
+                starting with https://.
+              </small>
+              <Field
+                label="Footer text"
+                name="footerText"
+                hint="Up to 500 characters, for example your address and opening hours."
+                error={result?.fields?.['footer.text']}
+              >
+                <textarea
+                  id="f-footerText"
+                  name="footerText"
+                  maxLength={500}
+                  rows={3}
+                  defaultValue={branding.footer?.text ?? ''}
+                />
+              </Field>
+              {FOOTER_ROWS.map((i) => {
+                const link = branding.footer?.links[i];
+                return (
+                  <div className="row footer-link-row" key={`footer-link-${i}`}>
+                    <Field
+                      id={`f-footerLabel${i}`}
+                      label={`Link ${i + 1} text`}
+                      name={`footerLabel${i}`}
+                      defaultValue={link?.label ?? ''}
+                      error={result?.fields?.[`footer.links.${i}.label`]}
+                    />
+                    <Field
+                      id={`f-footerUrl${i}`}
+                      label={`Link ${i + 1} address`}
+                      name={`footerUrl${i}`}
+                      defaultValue={link?.url ?? ''}
+                      error={result?.fields?.[`footer.links.${i}.url`]}
+                    />
+                  </div>
+                );
+              })}
+            </fieldset>
             <button type="submit" name="intent" value="branding">
               Save branding
             </button>
@@ -120,16 +179,33 @@ export default function BrandingPage() {
         </section>
         <section className="card">
           <h2>Preview</h2>
-          <div className="preview" style={{ fontFamily: FONT_STACKS[font] }} data-testid="preview">
-            <div className="bar" style={{ background: primary }}>
-              {branding.theme.logoUrl ? (
-                <img src={branding.theme.logoUrl} alt="Current logo" height={32} />
-              ) : null}{' '}
-              {branding.name}
+          {/* The storefront's own header markup and styles, with the values being edited. */}
+          <div
+            className="preview"
+            data-testid="preview"
+            style={
+              {
+                '--color-primary': primary,
+                '--color-accent': accent,
+                '--font-body': FONT_STACKS[font],
+              } as CSSProperties
+            }
+          >
+            <div className="site-header">
+              <div className="site-header-bar">
+                <span className="brand">
+                  <Brand name={branding.name} logoUrl={safeLogoUrl(branding.theme.logoUrl)} />
+                </span>
+                <span className="site-nav">
+                  <span>Catalog</span>
+                  <span>Vendors</span>
+                </span>
+              </div>
             </div>
-            <span className="cta" style={{ background: accent }}>
-              Request a quote
-            </span>
+            <div className="preview-body">
+              <p>{branding.tagline || `Source from trusted vendors on ${branding.name}.`}</p>
+              <span className="button preview-cta">Request a quote</span>
+            </div>
           </div>
           <h2>Logo</h2>
           <Form method="post" encType="multipart/form-data">

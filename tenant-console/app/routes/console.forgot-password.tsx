@@ -17,10 +17,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const email = String(form.get('email') ?? '');
   try {
     await api.requestPasswordReset(email);
-    return { sent: true as const, email, fields: {} as Record<string, string> };
+    return { sent: true as const, email, fields: {} as Record<string, string>, error: undefined };
   } catch (e) {
     if (e instanceof ApiError && e.status < 500)
-      return { sent: false as const, email, fields: e.fieldErrors };
+      // Too many requests (429) says so, with how long to wait; a bad email is shown by its field.
+      return {
+        sent: false as const,
+        email,
+        fields: e.fieldErrors,
+        error: e.code === 'rate_limited' ? e.message : undefined,
+      };
     throw e;
   }
 }
@@ -36,6 +42,7 @@ export default function ForgotPassword() {
         </Notice>
       ) : (
         <Form method="post">
+          {data?.error ? <Notice kind="error">{data.error}</Notice> : null}
           <Csrf />
           <Field
             label="Email"

@@ -70,7 +70,7 @@ export default function Moderation() {
               return (
                 <tr key={p.id}>
                   <td>
-                    {p.title}
+                    <Link to={`/console/moderation/${p.id}`}>{p.title}</Link>
                     <br />
                     <small className="hint">{p.sku}</small>
                   </td>

@@ -8,7 +8,12 @@ const ISSUER = 'agora';
 export const PLATFORM_AUDIENCE = 'platform';
 export const tenantAudience = (tenantId: string) => `tenant:${tenantId}`;
 
-export type TokenClaims = { sub: string; aud: string; role?: string };
+/**
+ * `sv` is the account's session version when the token was signed: raising the account's
+ * `session_version` (password reset, removal) ends every session signed before (ADR 0024).
+ * Tokens signed before session versions existed read as version 0.
+ */
+export type TokenClaims = { sub: string; aud: string; role?: string; sv?: number };
 
 export async function signToken(
   keys: JwtKey[],
@@ -17,7 +22,10 @@ export async function signToken(
 ): Promise<string> {
   const key = keys[0];
   if (!key) throw new Error('no signing key configured');
-  const jwt = new SignJWT(claims.role ? { role: claims.role } : {})
+  const jwt = new SignJWT({
+    ...(claims.role ? { role: claims.role } : {}),
+    ...(claims.sv ? { sv: claims.sv } : {}),
+  })
     .setProtectedHeader({ alg: 'HS256', kid: key.kid })
     .setSubject(claims.sub)
     .setAudience(claims.aud)
@@ -44,6 +52,7 @@ export async function verifyToken(keys: JwtKey[], token: string, audience: strin
       sub: payload.sub,
       aud: audience,
       role: typeof payload.role === 'string' ? payload.role : undefined,
+      sv: typeof payload.sv === 'number' && Number.isInteger(payload.sv) ? payload.sv : 0,
     };
   } catch {
     throw new AppError(

@@ -1,10 +1,21 @@
-import { AppError, DEFAULT_THEME, Theme } from '@agora/contracts';
+import { AppError, DEFAULT_THEME, EMPTY_FOOTER, Footer, Theme } from '@agora/contracts';
 import type { TenantTx } from '@agora/db';
 import { eq } from 'drizzle-orm';
 import { emitEvent } from '../outbox/emit-event.js';
 import { brandingWarnings } from './contrast.js';
 
-type SettingsRow = { publicName: string; tagline: string; theme: Record<string, unknown> };
+type SettingsRow = {
+  publicName: string;
+  tagline: string;
+  theme: Record<string, unknown>;
+  footer: Record<string, unknown>;
+};
+
+/** The stored footer, or the empty one when nothing valid is stored. */
+export function footerView(stored: unknown): Footer {
+  const parsed = Footer.safeParse(stored ?? {});
+  return parsed.success ? parsed.data : EMPTY_FOOTER;
+}
 
 /** What the branding endpoints answer: the stored branding (bad values fall back) and advice. */
 export function brandingView(row: SettingsRow | undefined) {
@@ -14,6 +25,7 @@ export function brandingView(row: SettingsRow | undefined) {
     name: row?.publicName ?? '',
     tagline: row?.tagline ?? '',
     theme,
+    footer: footerView(row?.footer),
     warnings: brandingWarnings(theme),
   };
 }
@@ -41,19 +53,30 @@ export async function saveBranding(
   userId: string,
 ): Promise<BrandingView> {
   const [was, now] = [brandingView(before), brandingView(after)];
-  const flat = (v: BrandingView) => ({ name: v.name, tagline: v.tagline, ...v.theme });
+  const flat = (v: BrandingView) => ({
+    name: v.name,
+    tagline: v.tagline,
+    ...v.theme,
+    footer: JSON.stringify(v.footer),
+  });
   const [a, b] = [flat(was), flat(now)];
   const changed = (Object.keys(b) as (keyof typeof b)[]).filter((k) => a[k] !== b[k]);
   await tx.db
     .update(tx.t.settings)
-    .set({ publicName: after.publicName, tagline: after.tagline, theme: after.theme, updatedAt: new Date() })
+    .set({
+      publicName: after.publicName,
+      tagline: after.tagline,
+      theme: after.theme,
+      footer: after.footer,
+      updatedAt: new Date(),
+    })
     .where(eq(tx.t.settings.id, 1));
   if (changed.length) {
     // Every page shows the branding: the relay turns this into a CDN purge (when there is a CDN).
     await emitEvent(tx, 'settings.branding_updated', {
       userId,
       changed,
-      branding: { name: now.name, tagline: now.tagline, theme: now.theme },
+      branding: { name: now.name, tagline: now.tagline, theme: now.theme, footer: now.footer },
     });
   }
   return now;

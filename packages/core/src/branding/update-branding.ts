@@ -3,7 +3,7 @@ import { type Database, type TenantRef, withTenant } from '@agora/db';
 import { type BrandingView, lockSettings, saveBranding } from './branding-view.js';
 
 /**
- * Replace the marketplace's name, tagline, colors and font (the logo is kept). Low-contrast
+ * Replace the marketplace's name, tagline, colors, font and (when given) footer; the logo is kept. Low-contrast
  * colors are saved too; the answer's `warnings` say what to improve.
  */
 export async function updateBranding(
@@ -26,6 +26,7 @@ export async function updateBranding(
           accentColor: input.accentColor.toLowerCase(),
           font: input.font,
         },
+        footer: input.footer ?? before.footer,
       },
       userId,
     );

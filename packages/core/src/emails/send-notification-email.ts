@@ -8,13 +8,19 @@ import { PermanentJobError } from '../permanent-job-error.js';
 import { emailDelivered, type OutgoingEmail } from './mailer.js';
 import { primaryHostname, publicOrigin } from './public-origin.js';
 import type { SendOutcome } from './send-outbox-email.js';
-import { emailVerificationEmail, vendorApplicationEmail, vendorDecisionEmail } from './templates.js';
+import {
+  emailVerificationEmail,
+  productRejectedEmail,
+  vendorApplicationEmail,
+  vendorDecisionEmail,
+} from './templates.js';
 
 /** Outbox topics that become notification emails (no one-time `user_tokens` link). */
 export const NOTIFICATION_TOPICS = [
   'user.email_verification_requested',
   'vendor.application_submitted',
   'vendor.decision_made',
+  'product.rejected',
 ] as const satisfies readonly OutboxTopic[];
 type NotificationTopic = (typeof NOTIFICATION_TOPICS)[number];
 
@@ -100,6 +106,31 @@ const BUILDERS: { [T in NotificationTopic]: (c: Context, payload: unknown) => Pr
       link: `${c.origin}/console`,
     });
     return [{ to: vendor.contactEmail, ...content, kind: 'vendor_decision' }];
+  },
+
+  async 'product.rejected'(c, payload) {
+    const e = OUTBOX_EVENTS['product.rejected'].parse(payload);
+    const { db, t } = c.tx;
+    const [row] = await db
+      .select({
+        title: t.products.title,
+        sku: t.products.sku,
+        vendorName: t.vendors.name,
+        contactEmail: t.vendors.contactEmail,
+      })
+      .from(t.products)
+      .innerJoin(t.vendors, eq(t.vendors.id, t.products.vendorId))
+      .where(and(eq(t.products.id, e.productId), eq(t.products.vendorId, e.vendorId)));
+    if (!row) return [];
+    const content = productRejectedEmail({
+      marketName: c.marketName,
+      vendorName: row.vendorName,
+      productTitle: row.title,
+      sku: row.sku,
+      reason: e.reason,
+      link: `${c.origin}/console/products/${e.productId}`,
+    });
+    return [{ to: row.contactEmail, ...content, kind: 'product_rejected' }];
   },
 };
 

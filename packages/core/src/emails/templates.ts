@@ -23,6 +23,7 @@ const ROLE_LABELS: Record<string, string> = {
   vendor_staff: 'vendor staff',
   buyer_admin: 'a buyer administrator',
   buyer_member: 'a buyer',
+  buyer_approver: 'an approver of purchases',
 };
 
 export function invitationEmail(input: { marketName: string; role: string; link: string }): EmailContent {
@@ -149,5 +150,26 @@ export function vendorDecisionEmail(input: {
     subject,
     text: `${all.join('\n\n')}\n\n${input.link}\n`,
     html: layout(all, { href: input.link, label: 'Open your vendor console' }),
+  };
+}
+
+/** To the vendor's contact: a product under review went back to draft, with the operator's reason. */
+export function productRejectedEmail(input: {
+  marketName: string;
+  vendorName: string;
+  productTitle: string;
+  sku: string;
+  reason: string;
+  link: string;
+}): EmailContent {
+  const lines = [
+    `${input.marketName} has reviewed "${input.productTitle}" (SKU ${input.sku}) of ${input.vendorName} and did not publish it. It is a draft again.`,
+    `Reason: ${input.reason}`,
+    'Edit the product to address this, then publish it to send it for review again.',
+  ];
+  return {
+    subject: `"${input.productTitle}" was not published on ${input.marketName}`,
+    text: `${lines.join('\n\n')}\n\n${input.link}\n`,
+    html: layout(lines, { href: input.link, label: 'Open the product' }),
   };
 }

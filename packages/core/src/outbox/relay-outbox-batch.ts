@@ -16,6 +16,7 @@ const ROUTES: Record<
   'user.email_verification_requested': emailSendJob,
   'vendor.application_submitted': emailSendJob,
   'vendor.decision_made': emailSendJob,
+  'product.rejected': emailSendJob,
   'product.changed': searchIndexJob,
   'vendor.status_changed': searchIndexJob,
   'vendor.updated': searchIndexJob,

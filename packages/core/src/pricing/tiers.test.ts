@@ -1,3 +1,4 @@
+import { MAX_QUANTITY } from '@agora/contracts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { effectiveTiers, type PricedProduct, quote, resolveTier, tierTable, validateTiers } from './tiers.js';
@@ -206,6 +207,51 @@ describe('volume pricing, properties', () => {
             (p.basePriceMinor === 0 ||
               (r.savingBps * p.basePriceMinor) / 10_000 <= p.basePriceMinor - r.unitPriceMinor),
         ),
+      ),
+    );
+  });
+});
+
+describe('quotes for huge quantities', () => {
+  const costly: PricedProduct = { minOrderQty: 1, orderIncrement: 1, basePriceMinor: 18_900, tiers: [] };
+
+  it('totals exactly up to MAX_QUANTITY', () => {
+    expect(quote(costly, MAX_QUANTITY)).toEqual({
+      ok: true,
+      qty: MAX_QUANTITY,
+      unitPriceMinor: 18_900,
+      totalMinor: 18_900_000_000_000,
+      savingMinor: 0,
+      savingBps: 0,
+    });
+  });
+
+  it('refuses quantities beyond MAX_QUANTITY, even ones whose float product would look plausible', () => {
+    for (const qty of [MAX_QUANTITY + 1, 9_007_199_254_740_991, 123_456_789_012_345])
+      expect(quote(costly, qty)).toEqual({
+        ok: false,
+        qty,
+        reason: 'At most 1,000,000,000 units can be ordered',
+      });
+  });
+
+  it('refuses a total beyond exact integers instead of rounding it', () => {
+    const dear = { ...costly, basePriceMinor: 1_000_000_000_000 };
+    expect(quote(dear, 9_008)).toMatchObject({ ok: false, reason: /too large/ });
+    expect(quote(dear, 9_007)).toMatchObject({ ok: true, totalMinor: 9_007_000_000_000_000 });
+  });
+
+  it('is exact or refused for every price and quantity in range (BigInt reference)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1_000_000_000_000 }),
+        fc.integer({ min: 1, max: MAX_QUANTITY }),
+        (price, qty) => {
+          const q = quote({ ...costly, basePriceMinor: price }, qty);
+          const exact = BigInt(price) * BigInt(qty);
+          if (exact > BigInt(Number.MAX_SAFE_INTEGER)) return !q.ok;
+          return q.ok && BigInt(q.totalMinor) === exact && Number.isSafeInteger(q.totalMinor);
+        },
       ),
     );
   });

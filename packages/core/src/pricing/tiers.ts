@@ -1,4 +1,5 @@
 import type { FieldIssue } from '@agora/contracts';
+import { MAX_QUANTITY } from '@agora/contracts/catalog-limits';
 
 /**
  * Volume pricing. A tier is a lower bound only: from `minQty` units on, each unit costs
@@ -102,10 +103,19 @@ export type Quote =
     }
   | { ok: false; qty: number; reason: string };
 
-/** Price `qty` units: checks the minimum and the increment, then applies the volume tier. */
+const MAX_TOTAL = BigInt(Number.MAX_SAFE_INTEGER);
+
+/**
+ * Price `qty` units: checks the quantity (a whole number from 1 to MAX_QUANTITY), the minimum and
+ * the increment, then applies the volume tier. Amounts are multiplied in BigInt, so a total is
+ * exact or refused: one beyond Number.MAX_SAFE_INTEGER minor units is `ok: false`, never a
+ * rounded float.
+ */
 export function quote(product: PricedProduct, qty: number): Quote {
   if (!Number.isSafeInteger(qty) || qty < 1)
     return { ok: false, qty, reason: 'Enter a whole number of units' };
+  if (qty > MAX_QUANTITY)
+    return { ok: false, qty, reason: `At most ${MAX_QUANTITY.toLocaleString('en-US')} units can be ordered` };
   if (qty < product.minOrderQty)
     return { ok: false, qty, reason: `The minimum order is ${product.minOrderQty}` };
   if ((qty - product.minOrderQty) % product.orderIncrement !== 0) {
@@ -117,12 +127,16 @@ export function quote(product: PricedProduct, qty: number): Quote {
   }
   const tier = resolveTier(effectiveTiers(product), qty) as Tier;
   const unit = tier.unitPriceMinor;
+  const total = BigInt(unit) * BigInt(qty);
+  const saving = BigInt(product.basePriceMinor - unit) * BigInt(qty);
+  if (total > MAX_TOTAL || saving > MAX_TOTAL)
+    return { ok: false, qty, reason: 'The total is too large for one order; order fewer units' };
   return {
     ok: true,
     qty,
     unitPriceMinor: unit,
-    totalMinor: unit * qty,
-    savingMinor: (product.basePriceMinor - unit) * qty,
+    totalMinor: Number(total),
+    savingMinor: Number(saving),
     savingBps: savingBps(product.basePriceMinor, unit),
   };
 }

@@ -1,7 +1,7 @@
 import type { JwtKey } from '@agora/config';
 import { AppError, newId } from '@agora/contracts';
 import { type Database, platformTables as p } from '@agora/db';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { hashPassword, verifyPassword } from '../auth/passwords.js';
 import { PLATFORM_AUDIENCE, signToken } from '../auth/tokens.js';
 
@@ -42,7 +42,12 @@ export async function loginStaff(database: Database, keys: JwtKey[], email: stri
     .set({ lastLoginAt: new Date() })
     .where(eq(p.staffUsers.id, user.id));
   return {
-    token: await signToken(keys, { sub: user.id, aud: PLATFORM_AUDIENCE, role: 'staff' }),
+    token: await signToken(keys, {
+      sub: user.id,
+      aud: PLATFORM_AUDIENCE,
+      role: 'staff',
+      sv: user.sessionVersion,
+    }),
     staffId: user.id,
   };
 }
@@ -53,4 +58,24 @@ export async function getStaff(database: Database, id: string) {
     .from(p.staffUsers)
     .where(eq(p.staffUsers.id, id));
   return user ?? null;
+}
+
+/**
+ * What `requireStaff` checks on every staff request (one primary-key read on the platform
+ * schema): the account still exists, and its session version is the token's (ADR 0024).
+ */
+export async function getStaffSession(database: Database, id: string) {
+  const [user] = await database.platform
+    .select({ sessionVersion: p.staffUsers.sessionVersion })
+    .from(p.staffUsers)
+    .where(eq(p.staffUsers.id, id));
+  return user ?? null;
+}
+
+/** End every session of a staff member at once (e.g. after a password change or a suspicion). */
+export async function endStaffSessions(database: Database, id: string): Promise<void> {
+  await database.platform
+    .update(p.staffUsers)
+    .set({ sessionVersion: sql`${p.staffUsers.sessionVersion} + 1` })
+    .where(eq(p.staffUsers.id, id));
 }

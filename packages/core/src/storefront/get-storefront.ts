@@ -1,8 +1,9 @@
 import { DEFAULT_THEME, Theme } from '@agora/contracts';
 import { type Database, readTenant, type TenantRef } from '@agora/db';
 import { sql } from 'drizzle-orm';
+import { footerView } from '../branding/branding-view.js';
 
-/** The tenant's public face: name, tagline and a validated theme (bad stored values fall back). */
+/** The tenant's public face: name, tagline, a validated theme and footer (bad stored values fall back). */
 export async function getStorefront(database: Database, tenant: TenantRef) {
   // One statement, one round trip (ADR 0030): every storefront page of a tenant not in the
   // public cache reads this.
@@ -10,15 +11,17 @@ export async function getStorefront(database: Database, tenant: TenantRef) {
     publicName: string;
     tagline: string;
     theme: Record<string, unknown>;
+    footer: unknown;
   }>(
     database,
     tenant,
-    (t) => sql`select public_name as "publicName", tagline, theme from ${t.settings} limit 1`,
+    (t) => sql`select public_name as "publicName", tagline, theme, footer from ${t.settings} limit 1`,
   );
   const theme = Theme.safeParse({ ...DEFAULT_THEME, ...(settings?.theme ?? {}) });
   return {
     name: settings?.publicName ?? '',
     tagline: settings?.tagline ?? '',
     theme: theme.success ? theme.data : DEFAULT_THEME,
+    footer: footerView(settings?.footer),
   };
 }

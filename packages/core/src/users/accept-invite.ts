@@ -19,7 +19,7 @@ export async function acceptInvite(
   const passwordHash = await hashPassword(input.password);
   const user = await withTenant(deps.database, tenant, async (tx) => {
     const u = await consumeLinkToken(tx, 'invite', input.token, 'invited');
-    await tx.db
+    const [row] = await tx.db
       .update(tx.t.users)
       .set({
         passwordHash,
@@ -29,14 +29,16 @@ export async function acceptInvite(
         ...(input.name ? { name: input.name } : {}),
         updatedAt: new Date(),
       })
-      .where(eq(tx.t.users.id, u.id));
-    return u;
+      .where(eq(tx.t.users.id, u.id))
+      .returning({ sessionVersion: tx.t.users.sessionVersion });
+    return { ...u, sessionVersion: row?.sessionVersion ?? 0 };
   });
   return {
     token: await signToken(deps.config.jwtKeys, {
       sub: user.id,
       aud: tenantAudience(tenant.id),
       role: user.role,
+      sv: user.sessionVersion,
     }),
   };
 }

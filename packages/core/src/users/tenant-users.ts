@@ -11,7 +11,8 @@ export type TenantRole =
   | 'vendor_admin'
   | 'vendor_staff'
   | 'buyer_admin'
-  | 'buyer_member';
+  | 'buyer_member'
+  | 'buyer_approver';
 
 /** An active tenant user with a password (invitations without a password come from seeding). */
 export async function createTenantUser(
@@ -53,7 +54,33 @@ export async function loginTenantUser(
   const ok = await verifyPassword(user?.passwordHash, password);
   if (!ok || !user || user.status !== 'active')
     throw new AppError('invalid_credentials', 'Email or password is incorrect');
-  return { token: await signToken(keys, { sub: user.id, aud: tenantAudience(tenant.id), role: user.role }) };
+  return {
+    token: await signToken(keys, {
+      sub: user.id,
+      aud: tenantAudience(tenant.id),
+      role: user.role,
+      sv: user.sessionVersion,
+    }),
+  };
+}
+
+/**
+ * What `requireTenantUser` needs on every signed-in request: one primary-key read. A token is
+ * good while its user exists, is active and has the session version the token was signed with.
+ */
+export async function getSessionUser(database: Database, tenant: TenantRef, userId: string) {
+  const [user] = await withTenant(database, tenant, ({ db, t }) =>
+    db
+      .select({
+        role: t.users.role,
+        status: t.users.status,
+        vendorId: t.users.vendorId,
+        sessionVersion: t.users.sessionVersion,
+      })
+      .from(t.users)
+      .where(eq(t.users.id, userId)),
+  );
+  return user ?? null;
 }
 
 export async function getTenantUser(database: Database, tenant: TenantRef, userId: string) {

@@ -5,7 +5,7 @@ import {
   type VendorStatusChangedPayload,
 } from '@agora/contracts';
 import type { TenantTx } from '@agora/db';
-import { eq } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { recordTenantAudit } from '../audit/record-tenant-audit.js';
 import { emitEvent } from '../outbox/emit-event.js';
 import { nextVendorStatus, VENDOR_ACTION_PAST } from './vendor-status.js';
@@ -39,8 +39,15 @@ export async function changeVendorStatus(tx: TenantTx, input: ChangeVendorStatus
   if (input.action === 'verify' && vendor.verified)
     throw new AppError('invalid_state', 'This vendor is already verified');
   // Verified means an operator has reviewed the vendor's documents: an operator's approval or a
-  // later `verify`. An automatic approval (no actor) reviews nothing (docs/decisions/0019).
-  const verifies = input.action === 'verify' || (input.action === 'approve' && input.actorUserId !== null);
+  // later `verify`. An automatic approval (no actor) reviews nothing, and neither does a decision
+  // about a vendor with no documents to review (docs/decisions/0019).
+  const reviews = input.action === 'verify' || (input.action === 'approve' && input.actorUserId !== null);
+  const verifies = reviews && (await hasDocuments(tx, vendor.id));
+  if (input.action === 'verify' && !verifies)
+    throw new AppError(
+      'invalid_state',
+      'This vendor has no documents to review; ask it for its registration documents first',
+    );
   const decision = input.action !== 'resubmit';
   const reason = input.reason?.trim() || null;
   const now = new Date();
@@ -79,4 +86,12 @@ export async function changeVendorStatus(tx: TenantTx, input: ChangeVendorStatus
     });
   }
   return updated;
+}
+
+async function hasDocuments({ db, t }: TenantTx, vendorId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(t.vendorDocuments)
+    .where(eq(t.vendorDocuments.vendorId, vendorId));
+  return (row?.n ?? 0) > 0;
 }

@@ -31,6 +31,11 @@ export function pendingMigrations(all: Migration[], applied: LedgerEntries): Mig
  *
  * Tenant DDL runs as the owner role so tables are owned by it, and the tenant role gets its
  * rights through the schema's default privileges (set at provisioning).
+ *
+ * On Citus (`database.distributed`) every migration statement is a query of its own (ADR 0022):
+ * Citus refuses DDL that shares a query string with other statements, and a failure then names
+ * the statement. On one node the pending statements, the ledger rows and COMMIT travel as one
+ * batch, since each extra round trip is time provisioning waits for.
  */
 export async function migrateSchema(
   database: Database,
@@ -51,17 +56,36 @@ export async function migrateSchema(
       await client.query('COMMIT');
       return [];
     }
-    const statements: string[] = [];
-    if (options.asOwner) statements.push(`SET LOCAL ROLE ${ident(database.ownerRole)}`);
-    for (const m of pending) statements.push(options.retarget ? sqlForSchema(m, schemaName) : m.sql);
-    if (options.asOwner) statements.push('RESET ROLE');
+    const statementsOf = (m: Migration) => (options.retarget ? sqlForSchema(m, schemaName) : m.statements);
+    const before = options.asOwner ? [`SET LOCAL ROLE ${ident(database.ownerRole)}`] : [];
     const values = pending.map((m) => `(${literal(schemaName)}, ${literal(m.name)}, ${literal(m.checksum)})`);
-    statements.push(
+    const after = [
+      ...(options.asOwner ? ['RESET ROLE'] : []),
       `INSERT INTO platform.schema_migrations (schema_name, migration, checksum) VALUES ${values.join(', ')}`,
-    );
-    statements.push('COMMIT');
-    // One round trip for the whole batch: the simple query protocol runs it inside our BEGIN.
-    await client.query(statements.join(';\n'));
+      'COMMIT',
+    ];
+    if (!database.distributed) {
+      // One round trip for the whole batch: the simple query protocol runs it inside our BEGIN.
+      // The separator stands on a line of its own, so a statement ending in a comment cannot eat it.
+      await client.query([...before, ...pending.flatMap(statementsOf), ...after].join('\n;\n'));
+      return pending.map((m) => m.name);
+    }
+    for (const statement of before) await client.query(statement);
+    for (const m of pending) {
+      const statements = statementsOf(m);
+      for (const [i, statement] of statements.entries()) {
+        try {
+          await client.query(statement);
+        } catch (e) {
+          throw new MigrationError(
+            `${m.name}, statement ${i + 1} of ${statements.length}: ${(e as Error).message}`,
+            { cause: e },
+          );
+        }
+      }
+    }
+    // Not DDL: the role reset, the ledger rows and COMMIT share one round trip.
+    await client.query(after.join(';\n'));
     return pending.map((m) => m.name);
   } catch (e) {
     await client.query('ROLLBACK').catch(() => {});

@@ -64,6 +64,8 @@ export const staffUsers = platform.table(
     email: text('email').notNull(),
     name: text('name').notNull(),
     passwordHash: text('password_hash').notNull(),
+    /** In every token; raising it ends every session of this account at once (ADR 0024). */
+    sessionVersion: integer('session_version').notNull().default(0),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
     createdAt: createdAt(),
   },

@@ -35,6 +35,8 @@ function defineTenantTables(schemaName: string) {
       publicName: text('public_name').notNull(),
       tagline: text('tagline').notNull().default(''),
       theme: jsonb('theme').$type<Record<string, unknown>>().notNull(),
+      /** The storefront footer the operator writes: `{ text, links: [{ label, url }] }` (contracts Footer). */
+      footer: jsonb('footer').$type<Record<string, unknown>>().notNull().default({}),
       /** Marketplace rules: `{ autoApproveVendors, moderateProducts }` (see core/marketplace). */
       marketplace: jsonb('marketplace').$type<Record<string, unknown>>().notNull().default({}),
       updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -50,16 +52,87 @@ function defineTenantTables(schemaName: string) {
       name: text('name').notNull().default(''),
       passwordHash: text('password_hash'),
       role: text('role', {
-        enum: ['owner', 'operator', 'vendor_admin', 'vendor_staff', 'buyer_admin', 'buyer_member'],
+        enum: [
+          'owner',
+          'operator',
+          'vendor_admin',
+          'vendor_staff',
+          'buyer_admin',
+          'buyer_member',
+          'buyer_approver',
+        ],
       }).notNull(),
       status: text('status', { enum: ['invited', 'active', 'disabled'] }).notNull(),
       /** Vendor admins and staff belong to exactly one vendor; everyone else to none. */
       vendorId: text('vendor_id').references(() => vendors.id),
+      /** Buyer admins, members and approvers belong to exactly one company. */
+      companyId: text('company_id').references(() => companies.id),
+      /**
+       * A buyer's spending limit: at most this much (marketplace currency, minor units) in orders
+       * placed per calendar period (week, month, quarter) in the marketplace's time zone. Null: none.
+       */
+      spendingLimitMinor: bigint('spending_limit_minor', { mode: 'number' }),
+      spendingPeriod: text('spending_period', { enum: ['week', 'month', 'quarter'] }),
       emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
+      /** In every token; raising it ends every session of this user at once (ADR 0024). */
+      sessionVersion: integer('session_version').notNull().default(0),
       createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
       updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     },
-    (t) => [uniqueIndex('users_email_idx').on(t.email), index('users_vendor_id_idx').on(t.vendorId)],
+    (t) => [
+      uniqueIndex('users_email_idx').on(t.email),
+      index('users_vendor_id_idx').on(t.vendorId),
+      index('users_company_id_idx').on(t.companyId),
+      check(
+        'users_spending_limit_check',
+        sql`(${t.spendingLimitMinor} is null) = (${t.spendingPeriod} is null) and coalesce(${t.spendingLimitMinor}, 0) >= 0`,
+      ),
+    ],
+  );
+
+  /** A buyer's business: who orders, on what terms (ADR 0033). */
+  const companies = s.table(
+    'companies',
+    {
+      id: text('id').primaryKey(),
+      legalName: text('legal_name').notNull(),
+      /** ISO 3166-1 alpha-2. */
+      country: text('country').notNull(),
+      taxId: text('tax_id').notNull(),
+      billingAddress: jsonb('billing_address').$type<Record<string, string>>().notNull(),
+      status: text('status', {
+        enum: ['pending', 'info_requested', 'approved', 'rejected', 'suspended'],
+      }).notNull(),
+      statusReason: text('status_reason'),
+      /** `prepay`: bank transfer in advance; `net`: invoice payable in `netDays`. */
+      paymentTerms: text('payment_terms', { enum: ['prepay', 'net'] })
+        .notNull()
+        .default('prepay'),
+      netDays: integer('net_days').notNull().default(0),
+      /** Open invoices (net terms, not paid, not cancelled) may not exceed this; null: no limit. */
+      creditLimitMinor: bigint('credit_limit_minor', { mode: 'number' }),
+      decidedAt: timestamp('decided_at', { withTimezone: true }),
+      createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+      updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    },
+    (t) => [
+      index('companies_status_created_at_idx').on(t.status, t.createdAt),
+      check('companies_terms_check', sql`${t.netDays} >= 0 and coalesce(${t.creditLimitMinor}, 0) >= 0`),
+    ],
+  );
+
+  const companyAddresses = s.table(
+    'company_addresses',
+    {
+      id: text('id').primaryKey(),
+      companyId: text('company_id')
+        .notNull()
+        .references(() => companies.id, { onDelete: 'cascade' }),
+      label: text('label').notNull(),
+      address: jsonb('address').$type<Record<string, string>>().notNull(),
+      createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    },
+    (t) => [index('company_addresses_company_id_idx').on(t.companyId)],
   );
 
   const vendors = s.table(
@@ -82,6 +155,11 @@ function defineTenantTables(schemaName: string) {
       /** Why it was rejected, suspended, or what information is missing. */
       statusReason: text('status_reason'),
       verified: boolean('verified').notNull().default(false),
+      /** Per currency: `{ EUR: { flatMinor, freeFromMinor } }`; none set means free shipping. */
+      shippingRates: jsonb('shipping_rates')
+        .$type<Record<string, { flatMinor: number; freeFromMinor: number | null }>>()
+        .notNull()
+        .default({}),
       decidedAt: timestamp('decided_at', { withTimezone: true }),
       createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
       updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -141,6 +219,8 @@ function defineTenantTables(schemaName: string) {
       orderIncrement: integer('order_increment').notNull().default(1),
       leadTimeDays: integer('lead_time_days').notNull().default(0),
       stockQty: integer('stock_qty').notNull().default(0),
+      /** Stock-tracked products sell at most `stockQty` units; others are made to order. */
+      trackStock: boolean('track_stock').notNull().default(false),
       attributes: jsonb('attributes').$type<{ name: string; value: string }[]>().notNull().default([]),
       currency: text('currency').notNull(),
       /** List unit price in minor units (cents); volume tiers are at or below it. */
@@ -191,7 +271,11 @@ function defineTenantTables(schemaName: string) {
       position: integer('position').notNull(),
       fileKey: text('file_key').notNull(),
     },
-    (t) => [primaryKey({ columns: [t.productId, t.position] })],
+    // By file: serving an image checks which products use it (only public ones' are public).
+    (t) => [
+      primaryKey({ columns: [t.productId, t.position] }),
+      index('product_images_file_key_idx').on(t.fileKey),
+    ],
   );
 
   /** Volume pricing: only lower bounds are stored, so bands can neither overlap nor leave gaps. */
@@ -205,6 +289,135 @@ function defineTenantTables(schemaName: string) {
       unitPriceMinor: bigint('unit_price_minor', { mode: 'number' }).notNull(),
     },
     (t) => [primaryKey({ columns: [t.productId, t.minQty] })],
+  );
+
+  /** One server-side cart per buyer user: a line per product, kept across sessions and devices. */
+  const cartLines = s.table(
+    'cart_lines',
+    {
+      userId: text('user_id')
+        .notNull()
+        .references(() => users.id, { onDelete: 'cascade' }),
+      productId: text('product_id')
+        .notNull()
+        .references(() => products.id, { onDelete: 'cascade' }),
+      qty: integer('qty').notNull(),
+      /** The unit price when the line was last set, to flag a price change before checkout. */
+      unitPriceSeenMinor: bigint('unit_price_seen_minor', { mode: 'number' }).notNull(),
+      addedAt: timestamp('added_at', { withTimezone: true }).notNull().defaultNow(),
+    },
+    (t) => [
+      primaryKey({ columns: [t.userId, t.productId] }),
+      check('cart_lines_qty_check', sql`${t.qty} >= 1`),
+    ],
+  );
+
+  /**
+   * One checkout: unique per buyer and idempotency key, so a retried or replayed checkout finds
+   * it. `awaiting_approval` keeps the requested lines (no stock held) until an approver decides.
+   */
+  const orderGroups = s.table(
+    'order_groups',
+    {
+      id: text('id').primaryKey(),
+      buyerUserId: text('buyer_user_id')
+        .notNull()
+        .references(() => users.id),
+      companyId: text('company_id')
+        .notNull()
+        .references(() => companies.id),
+      idempotencyKey: text('idempotency_key').notNull(),
+      status: text('status', { enum: ['awaiting_approval', 'placed', 'declined'] }).notNull(),
+      currency: text('currency').notNull(),
+      request: jsonb('request').$type<Record<string, unknown>>().notNull(),
+      totalMinor: bigint('total_minor', { mode: 'number' }).notNull(),
+      decidedByUserId: text('decided_by_user_id'),
+      decidedAt: timestamp('decided_at', { withTimezone: true }),
+      createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    },
+    (t) => [
+      uniqueIndex('order_groups_buyer_user_id_idempotency_key_idx').on(t.buyerUserId, t.idempotencyKey),
+      index('order_groups_company_id_status_idx').on(t.companyId, t.status),
+    ],
+  );
+
+  /** One vendor's part of a checkout. Amounts are frozen at placement. */
+  const orders = s.table(
+    'orders',
+    {
+      id: text('id').primaryKey(),
+      groupId: text('group_id')
+        .notNull()
+        .references(() => orderGroups.id),
+      vendorId: text('vendor_id')
+        .notNull()
+        .references(() => vendors.id),
+      companyId: text('company_id')
+        .notNull()
+        .references(() => companies.id),
+      buyerUserId: text('buyer_user_id')
+        .notNull()
+        .references(() => users.id),
+      status: text('status', {
+        enum: ['placed', 'accepted', 'rejected', 'shipped', 'delivered', 'completed', 'cancelled'],
+      }).notNull(),
+      statusReason: text('status_reason'),
+      currency: text('currency').notNull(),
+      subtotalMinor: bigint('subtotal_minor', { mode: 'number' }).notNull(),
+      taxMinor: bigint('tax_minor', { mode: 'number' }).notNull(),
+      shippingMinor: bigint('shipping_minor', { mode: 'number' }).notNull(),
+      totalMinor: bigint('total_minor', { mode: 'number' }).notNull(),
+      paymentTerms: text('payment_terms', { enum: ['prepay', 'net'] }).notNull(),
+      netDays: integer('net_days').notNull(),
+      paidAt: timestamp('paid_at', { withTimezone: true }),
+      shippingAddress: jsonb('shipping_address').$type<Record<string, string>>().notNull(),
+      poNumber: text('po_number'),
+      note: text('note').notNull().default(''),
+      placedAt: timestamp('placed_at', { withTimezone: true }).notNull().defaultNow(),
+      updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    },
+    (t) => [
+      index('orders_group_id_idx').on(t.groupId),
+      // Spending limits: a buyer's orders in a period. Lists: newest first per vendor and company.
+      index('orders_buyer_user_id_placed_at_idx').on(t.buyerUserId, t.placedAt),
+      index('orders_vendor_id_placed_at_idx').on(t.vendorId, t.placedAt.desc(), t.id.desc()),
+      index('orders_company_id_placed_at_idx').on(t.companyId, t.placedAt.desc(), t.id.desc()),
+      check(
+        'orders_amounts_check',
+        sql`${t.subtotalMinor} >= 0 and ${t.taxMinor} >= 0 and ${t.shippingMinor} >= 0 and ${t.totalMinor} = ${t.subtotalMinor} + ${t.taxMinor} + ${t.shippingMinor}`,
+      ),
+    ],
+  );
+
+  /** What was bought, as it was when bought (title, SKU, tier and tax are copies, not links). */
+  const orderLines = s.table(
+    'order_lines',
+    {
+      orderId: text('order_id')
+        .notNull()
+        .references(() => orders.id, { onDelete: 'cascade' }),
+      lineNo: integer('line_no').notNull(),
+      productId: text('product_id')
+        .notNull()
+        .references(() => products.id),
+      sku: text('sku').notNull(),
+      title: text('title').notNull(),
+      unit: text('unit').notNull(),
+      qty: integer('qty').notNull(),
+      unitPriceMinor: bigint('unit_price_minor', { mode: 'number' }).notNull(),
+      /** The volume tier's lower bound the unit price came from. */
+      tierMinQty: integer('tier_min_qty').notNull(),
+      netMinor: bigint('net_minor', { mode: 'number' }).notNull(),
+      taxBps: integer('tax_bps').notNull(),
+      taxMinor: bigint('tax_minor', { mode: 'number' }).notNull(),
+    },
+    (t) => [
+      primaryKey({ columns: [t.orderId, t.lineNo] }),
+      check(
+        'order_lines_amounts_check',
+        sql`${t.qty} >= 1 and ${t.netMinor} = ${t.qty} * ${t.unitPriceMinor}`,
+      ),
+    ],
   );
 
   /** A CSV import of products: progress while it runs, per-row errors when done. */
@@ -303,6 +516,12 @@ function defineTenantTables(schemaName: string) {
   return {
     settings,
     users,
+    companies,
+    companyAddresses,
+    cartLines,
+    orderGroups,
+    orders,
+    orderLines,
     outbox,
     userTokens,
     vendors,

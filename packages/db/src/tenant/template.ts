@@ -4,6 +4,12 @@ import { TEMPLATE_SCHEMA, tenantTables } from './tables.js';
 export const {
   settings,
   users,
+  companies,
+  companyAddresses,
+  cartLines,
+  orderGroups,
+  orders,
+  orderLines,
   outbox,
   userTokens,
   vendors,

@@ -3,6 +3,12 @@ import { getStaff, loginStaff } from '@agora/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../context.js';
 import { requireStaff } from '../../middleware/auth.js';
+import {
+  LOGIN_429_DOC,
+  LOGIN_LIMITS_DOC,
+  loginLimits,
+  rateLimitedResponse,
+} from '../../middleware/rate-limit.js';
 import { createApi, errorResponses, json, jsonBody } from '../../openapi.js';
 
 const Token = z.object({ token: z.string() }).openapi('Token');
@@ -15,10 +21,13 @@ export const platformAuth = createApi<AppEnv>()
       path: '/auth/login',
       tags: ['auth'],
       summary: 'Log in as platform staff',
+      description: LOGIN_LIMITS_DOC,
+      middleware: [...loginLimits] as const,
       request: { body: jsonBody(LoginBody) },
       responses: {
         200: json(Token, 'A platform access token (valid on the platform host only)'),
         ...errorResponses(400, 401),
+        ...rateLimitedResponse(LOGIN_429_DOC),
       },
     }),
     async (c) => {

@@ -2,6 +2,7 @@ import { AcceptInviteBody, PasswordResetBody, PasswordResetConfirmBody } from '@
 import { acceptInvite, requestPasswordReset, resetPassword } from '@agora/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { TenantEnv } from '../../context.js';
+import { passwordResetLimits, rateLimitedResponse } from '../../middleware/rate-limit.js';
 import { createApi, errorResponses, json, jsonBody } from '../../openapi.js';
 
 const Session = z
@@ -42,11 +43,15 @@ export const tenantAuth = createApi<TenantEnv>()
       tags: ['auth'],
       summary: 'Ask for a password reset email',
       description:
-        'Always 202, whether or not the email belongs to an account, so the answer reveals nothing. An active user gets an email with a link (`/console/reset-password?token=...`) valid for 1 hour.',
+        'Always 202, whether or not the email belongs to an account, so the answer reveals nothing. An active user gets an email with a link (`/console/reset-password?token=...`) valid for 1 hour. Limited per client address and per email, whether or not it has an account (429 `rate_limited` with `Retry-After`).',
+      middleware: [...passwordResetLimits] as const,
       request: { body: jsonBody(PasswordResetBody) },
       responses: {
         202: json(ResetRequested, 'Accepted'),
         ...errorResponses(400, 403, 404),
+        ...rateLimitedResponse(
+          'Too many reset requests from this address or for this email: `rate_limited`; nothing is sent. Wait `Retry-After` seconds',
+        ),
       },
     }),
     async (c) => {

@@ -1,10 +1,11 @@
-import { AppError, BrandingWarning, FONTS, LOGO_MAX_BYTES, UpdateBrandingBody } from '@agora/contracts';
+import { AppError, BrandingWarning, FONTS, Footer, UpdateBrandingBody } from '@agora/contracts';
 import { getBranding, logoError, logoTooLarge, removeLogo, setLogo, updateBranding } from '@agora/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { TenantEnv } from '../../context.js';
+import { lastValue, readForm } from '../../form-body.js';
 import { requireTenantUser } from '../../middleware/auth.js';
+import { UPLOAD_BODY_LIMITS, uploadLimit } from '../../middleware/body-limit.js';
 import { requireOperator } from '../../middleware/roles.js';
 import { createApi, errorResponses, json, jsonBody } from '../../openapi.js';
 
@@ -21,6 +22,8 @@ const Branding = z
         description: "Path on the marketplace's own host; null without a logo",
       }),
     }),
+    // The storefront footer: plain text and links (paths on this site or http(s) addresses).
+    footer: Footer,
     warnings: z.array(BrandingWarning).openapi({
       description:
         'Advice that does not stop saving, for example colors with too little contrast for the white ' +
@@ -36,21 +39,15 @@ const Branding = z
   .openapi('Branding');
 
 const binary = { type: 'string', format: 'binary' } as const;
-const MULTIPART_SLACK = 64 * 1024;
 
-/** Reject oversized uploads while reading them, before the whole body is in memory. */
-const logoBodyLimit = bodyLimit({
-  maxSize: LOGO_MAX_BYTES + MULTIPART_SLACK,
-  onError: () => {
-    throw logoTooLarge();
-  },
-});
+/** Oversized uploads are refused (413) while being read, before the whole body is in memory. */
+const logoBodyLimit = uploadLimit(UPLOAD_BODY_LIMITS.logo, () => logoTooLarge());
 
 /** The uploaded bytes: the raw body (any image/* type, sniffed later) or a multipart `file`. */
 async function logoBytes(c: Context<TenantEnv>): Promise<Uint8Array> {
   const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (type === 'multipart/form-data') {
-    const file = (await c.req.parseBody()).file;
+    const file = lastValue((await readForm(c)).file);
     if (!(file instanceof File)) throw logoError('send the image in a multipart field named "file"');
     return new Uint8Array(await file.arrayBuffer());
   }
@@ -84,9 +81,10 @@ export const tenantBranding = createApi<TenantEnv>()
       middleware: [requireTenantUser, requireOperator] as const,
       method: 'put',
       path: '/settings/branding',
-      summary: 'Change name, tagline, colors and font',
+      summary: 'Change name, tagline, colors, font and footer',
       description:
-        'Replaces all of these fields; the logo is kept (see PUT /settings/logo). Colors are `#rrggbb`. ' +
+        'Replaces all of these fields; the logo is kept (see PUT /settings/logo), and so is the footer when ' +
+        '`footer` is left out. Colors are `#rrggbb`. Footer text and link labels are plain text (no `<` or `>`). ' +
         'Saving succeeds despite warnings; `warnings` in the answer says what to improve. ' +
         'Records a `settings.branding_updated` event.',
       request: { body: jsonBody(UpdateBrandingBody) },

@@ -1,16 +1,11 @@
-import { CATALOG_IMPORT_MAX_BYTES, PageQuery } from '@agora/contracts';
+import { PageQuery } from '@agora/contracts';
 import { getCatalogImport, importTooLarge, listCatalogImports, startCatalogImport } from '@agora/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import { access, chain } from '../../access.js';
 import type { TenantEnv } from '../../context.js';
+import { UPLOAD_BODY_LIMITS, uploadLimit } from '../../middleware/body-limit.js';
 import { createApi, errorResponses, json } from '../../openapi.js';
-import {
-  binary,
-  CatalogImport,
-  CatalogImportPage,
-  uploadBodyLimit,
-  uploadedBytes,
-} from './catalog-schemas.js';
+import { binary, CatalogImport, CatalogImportPage, uploadedBytes } from './catalog-schemas.js';
 import { optionalParams } from './query-params.js';
 
 const tags = ['catalog: CSV import and export'];
@@ -34,7 +29,7 @@ export const tenantCatalogImports = createApi<TenantEnv>()
       ...access.vendor,
       middleware: chain(
         ...access.vendor.middleware,
-        uploadBodyLimit(CATALOG_IMPORT_MAX_BYTES, () => importTooLarge()),
+        uploadLimit(UPLOAD_BODY_LIMITS.catalogImport, () => importTooLarge()),
       ),
       method: 'post',
       path: '/vendor/imports',

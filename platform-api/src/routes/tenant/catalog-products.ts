@@ -1,10 +1,4 @@
-import {
-  MAX_PRODUCT_IMAGES,
-  PRODUCT_IMAGE_MAX_BYTES,
-  PRODUCT_STATUSES,
-  ProductBody,
-  ReorderImagesBody,
-} from '@agora/contracts';
+import { MAX_PRODUCT_IMAGES, PRODUCT_STATUSES, ProductBody, ReorderImagesBody } from '@agora/contracts';
 import {
   addProductImage,
   catalogCsvTemplate,
@@ -22,13 +16,13 @@ import {
 import { createRoute, z } from '@hono/zod-openapi';
 import { access, chain } from '../../access.js';
 import type { TenantEnv } from '../../context.js';
+import { UPLOAD_BODY_LIMITS, uploadLimit } from '../../middleware/body-limit.js';
 import { createApi, errorResponses, json, jsonBody } from '../../openapi.js';
 import {
   binary,
   IdParam,
   ProductImages,
   ProductSummaryPage,
-  uploadBodyLimit,
   uploadedBytes,
   VendorProduct,
 } from './catalog-schemas.js';
@@ -74,7 +68,7 @@ const statusAction = (action: ProductAction, summary: string, description: strin
     responses: { 200: json(VendorProduct, 'The product'), ...errorResponses(401, 403, 404, 409) },
   });
 
-const imageLimit = uploadBodyLimit(PRODUCT_IMAGE_MAX_BYTES, () => imageTooLarge());
+const imageLimit = uploadLimit(UPLOAD_BODY_LIMITS.productImage, () => imageTooLarge());
 
 /**
  * A vendor's own products (vendor admins and staff): list, create, edit, publish, images, and the

@@ -1,3 +1,4 @@
+import { MAX_QUANTITY } from '@agora/contracts';
 import { getPublicProduct, quoteProduct } from '@agora/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import { access } from '../../access.js';
@@ -35,10 +36,19 @@ export const tenantCatalogPublic = createApi<TenantEnv>()
       summary: 'The unit price and total for a quantity',
       description:
         'The volume tier in effect for `qty`. A quantity that cannot be ordered (below the minimum, ' +
-        'off the order increment, not a whole number) is still a 200, with `ok: false` and the reason.',
+        'off the order increment, not a whole number, a total beyond exact integers) is still a 200, ' +
+        'with `ok: false` and the reason. A quantity above MAX_QUANTITY (1,000,000,000) is a 400.',
       request: {
         params: IdParam,
-        query: z.object({ qty: z.string().openapi({ example: '250', description: 'Units to price' }) }),
+        query: z.object({
+          qty: z
+            .string()
+            .refine(
+              (s) => !/^\s*\d+\s*$/.test(s) || BigInt(s.trim()) <= BigInt(MAX_QUANTITY),
+              `must be at most ${MAX_QUANTITY.toLocaleString('en-US')}`,
+            )
+            .openapi({ example: '250', description: `Units to price (at most ${MAX_QUANTITY})` }),
+        }),
       },
       responses: { 200: json(ProductQuote, 'The quote'), ...errorResponses(400, 404) },
     }),

@@ -1,9 +1,7 @@
 import { AppError, CATALOG_IMPORT_STATUSES, PRODUCT_STATUSES } from '@agora/contracts';
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { createMiddleware } from 'hono/factory';
-import type { TenantEnv } from '../../context.js';
+import { lastValue, readForm } from '../../form-body.js';
 import { NextCursor } from '../../openapi.js';
 
 // Response shapes of the catalog endpoints (documentation and typing; core builds them).
@@ -231,18 +229,6 @@ export const CatalogImportPage = z
   .openapi('CatalogImportPage');
 
 export const binary = { type: 'string', format: 'binary' } as const;
-const MULTIPART_SLACK = 64 * 1024;
-
-/** Reject oversized uploads while reading them, before the whole body is in memory. */
-export function uploadBodyLimit(maxBytes: number, tooLarge: () => Error) {
-  const limit = bodyLimit({
-    maxSize: maxBytes + MULTIPART_SLACK,
-    onError: () => {
-      throw tooLarge();
-    },
-  });
-  return createMiddleware<TenantEnv>((c, next) => limit(c, next));
-}
 
 /**
  * An uploaded file: the raw body (with one of `rawTypes`, or application/octet-stream), or a
@@ -255,7 +241,7 @@ export async function uploadedBytes(
 ): Promise<Uint8Array> {
   const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (type === 'multipart/form-data') {
-    const file = (await c.req.parseBody()).file;
+    const file = lastValue((await readForm(c)).file);
     if (!(file instanceof File))
       throw new AppError('validation_failed', 'Send the file in a multipart field named "file"', {
         fields: [{ path: 'file', message: 'is required' }],

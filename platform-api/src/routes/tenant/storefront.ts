@@ -1,8 +1,14 @@
-import { AppError, FONTS, LoginBody } from '@agora/contracts';
+import { AppError, FONTS, Footer, LoginBody } from '@agora/contracts';
 import { getStorefront, getTenantUser, loginTenantUser } from '@agora/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { TenantEnv } from '../../context.js';
 import { requireTenantUser } from '../../middleware/auth.js';
+import {
+  LOGIN_429_DOC,
+  LOGIN_LIMITS_DOC,
+  loginLimits,
+  rateLimitedResponse,
+} from '../../middleware/rate-limit.js';
 import { createApi, errorResponses, json, jsonBody } from '../../openapi.js';
 
 const Storefront = z
@@ -15,6 +21,7 @@ const Storefront = z
       font: z.enum(FONTS),
       logoUrl: z.string().nullable(),
     }),
+    footer: Footer,
   })
   .openapi('Storefront');
 
@@ -55,10 +62,13 @@ export const tenantStorefront = createApi<TenantEnv>()
       path: '/auth/login',
       tags: ['auth'],
       summary: 'Log in to this marketplace',
+      description: LOGIN_LIMITS_DOC,
+      middleware: [...loginLimits] as const,
       request: { body: jsonBody(LoginBody) },
       responses: {
         200: json(Token, "A token valid on this marketplace's hosts only"),
         ...errorResponses(400, 401, 403, 404),
+        ...rateLimitedResponse(LOGIN_429_DOC),
       },
     }),
     async (c) => {

@@ -5,7 +5,12 @@ import { access } from '../../access.js';
 import type { TenantEnv } from '../../context.js';
 import { rateLimit, rateLimitedResponse } from '../../middleware/rate-limit.js';
 import { createApi, errorResponses, json, jsonBody } from '../../openapi.js';
-import { applicationBodyDoc, readMultipart, uploadLimit, VendorApplicationResult } from './vendor-schemas.js';
+import {
+  applicationBodyDoc,
+  documentsLimit,
+  readMultipart,
+  VendorApplicationResult,
+} from './vendor-schemas.js';
 
 const EmailVerified = z.object({ email: z.string(), verifiedAt: z.string() }).openapi('EmailVerified', {
   example: { email: 'sales@nordicpack.example', verifiedAt: '2025-03-01T09:30:00.000Z' },
@@ -28,7 +33,7 @@ export const tenantVendorApplications = createApi<TenantEnv>()
   .openapi(
     createRoute({
       ...access.public,
-      middleware: [applicationLimit, uploadLimit] as const,
+      middleware: [applicationLimit, documentsLimit] as const,
       method: 'post',
       path: '/vendor-applications',
       tags: ['vendors'],

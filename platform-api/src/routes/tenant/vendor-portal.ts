@@ -15,9 +15,9 @@ import { createApi, errorResponses, json, jsonBody, NextCursor } from '../../ope
 import { optionalParams } from './query-params.js';
 import {
   documentsBodyDoc,
+  documentsLimit,
   IdParam,
   readMultipart,
-  uploadLimit,
   Vendor,
   VendorDocument,
   VendorDocuments,
@@ -71,7 +71,7 @@ export const tenantVendorPortal = createApi<TenantEnv>()
   .openapi(
     createRoute({
       ...access.vendorAdmin,
-      middleware: chain(...access.vendorAdmin.middleware, uploadLimit),
+      middleware: chain(...access.vendorAdmin.middleware, documentsLimit),
       method: 'post',
       path: '/vendor/documents',
       tags,

@@ -9,9 +9,8 @@ import {
 import type { DocumentUpload } from '@agora/core';
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { createMiddleware } from 'hono/factory';
-import type { TenantEnv } from '../../context.js';
+import { readForm } from '../../form-body.js';
+import { UPLOAD_BODY_LIMITS, uploadLimit } from '../../middleware/body-limit.js';
 import { NextCursor } from '../../openapi.js';
 
 // Response shapes of the vendor endpoints (documentation; handlers build them in core).
@@ -220,21 +219,19 @@ export const documentsBodyDoc = {
   },
 };
 
-/** Refuse bodies larger than a full set of documents while reading them. */
-const limit = bodyLimit({
-  maxSize: VENDOR_DOCUMENTS_PER_UPLOAD * VENDOR_DOCUMENT_MAX_BYTES + 1024 * 1024,
-  onError: () => {
-    throw new AppError('validation_failed', 'Invalid upload: check documents', {
+/** Bodies larger than a full set of documents are refused (413) while being read. */
+export const documentsLimit = uploadLimit(
+  UPLOAD_BODY_LIMITS.vendorDocuments,
+  () =>
+    new AppError('validation_failed', 'Invalid upload: check documents', {
       fields: [
         {
           path: 'documents',
           message: `the upload is too large: at most ${VENDOR_DOCUMENTS_PER_UPLOAD} files of ${VENDOR_DOCUMENT_MAX_BYTES / 1024 / 1024} MB`,
         },
       ],
-    });
-  },
-});
-export const uploadLimit = createMiddleware<TenantEnv>((c, next) => limit(c, next));
+    }),
+);
 
 /** The text fields and the `documents` files of a multipart form (415 for anything else). */
 export async function readMultipart(
@@ -246,7 +243,7 @@ export async function readMultipart(
       'unsupported_media_type',
       'Send the form as multipart/form-data (files in `documents`)',
     );
-  const form = await c.req.parseBody({ all: true });
+  const form = await readForm(c);
   const fields: Record<string, string | string[]> = {};
   const uploads: DocumentUpload[] = [];
   for (const [rawKey, value] of Object.entries(form)) {

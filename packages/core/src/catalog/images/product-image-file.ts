@@ -1,5 +1,7 @@
 import { AppError, PRODUCT_IMAGE_MAX_BYTES } from '@agora/contracts';
+import { type TenantRef, withTenant } from '@agora/db';
 import type { StoredFile } from '@agora/files';
+import { eq } from 'drizzle-orm';
 import type { Deps } from '../../deps.js';
 
 /** Product images are public, on the tenant's own host: `/media/products/<sha256 prefix>.<ext>`. */
@@ -39,17 +41,38 @@ export function sniffProductImage(bytes: Uint8Array): { ext: 'png' | 'jpg'; cont
   throw imageError('the file is not a PNG or JPEG image');
 }
 
+/** Who is looking at an image: a signed-in user of the marketplace, or nobody. */
+export type ImageViewer = { role: string; vendorId: string | null } | null;
+
 /**
- * A product image of this tenant by its public file name, or null. The content type follows
- * from the name (set at upload from the sniffed bytes).
+ * A product image of this tenant by its public file name, or null. Only images of products that
+ * buyers can see (published, of an approved vendor) are `public`; the images of drafts, products
+ * in review or archived, and of suspended vendors' products are there for the product's own vendor
+ * and the operators only (`public: false`, not to be cached by shared caches), and a 404 for
+ * anyone else, as the product itself is. The content type follows from the name.
  */
 export async function getProductImageFile(
-  deps: Pick<Deps, 'files'>,
-  tenantId: string,
+  deps: Pick<Deps, 'files' | 'database'>,
+  tenant: TenantRef,
   file: string,
-): Promise<StoredFile | null> {
+  viewer: ImageViewer = null,
+): Promise<(StoredFile & { public: boolean }) | null> {
   const ext = FILE.exec(file)?.[1] as keyof typeof CONTENT_TYPES | undefined;
   if (!ext) return null;
-  const stored = await deps.files.get(productImageKey(tenantId, file));
-  return stored && { bytes: stored.bytes, contentType: CONTENT_TYPES[ext] };
+  const key = productImageKey(tenant.id, file);
+  const users = await withTenant(deps.database, tenant, ({ db, t }) =>
+    db
+      .select({ status: t.products.status, vendorId: t.products.vendorId, vendorStatus: t.vendors.status })
+      .from(t.productImages)
+      .innerJoin(t.products, eq(t.products.id, t.productImages.productId))
+      .innerJoin(t.vendors, eq(t.vendors.id, t.products.vendorId))
+      .where(eq(t.productImages.fileKey, key)),
+  );
+  const isPublic = users.some((p) => p.status === 'published' && p.vendorStatus === 'approved');
+  const operator = viewer?.role === 'owner' || viewer?.role === 'operator';
+  const allowed =
+    isPublic || users.some((p) => operator || (viewer?.vendorId != null && p.vendorId === viewer.vendorId));
+  if (!allowed) return null;
+  const stored = await deps.files.get(key);
+  return stored && { bytes: stored.bytes, contentType: CONTENT_TYPES[ext], public: isPublic };
 }

@@ -58,12 +58,13 @@ export async function moderateProduct(
       subjectId: productId,
       data: { vendorId: row.vendorId, sku: row.sku, ...(reason ? { reason } : {}) },
     });
-    // A plain record for now (no route): a notification to the vendor can consume it later.
-    await emitEvent(tx, approve ? 'product.approved' : 'product.rejected', {
-      productId,
-      vendorId: row.vendorId,
-      ...(reason ? { reason } : {}),
-    });
+    if (reason !== undefined) {
+      // The vendor's contact gets the reason by email (the console promises it).
+      await emitEvent(tx, 'product.rejected', { productId, vendorId: row.vendorId, reason });
+    } else {
+      // A plain record (no route): nothing consumes approvals yet.
+      await emitEvent(tx, 'product.approved', { productId, vendorId: row.vendorId });
+    }
     return fullProductView(tx, row);
   });
 }

@@ -56,7 +56,11 @@ export const productColumns = (t: TenantTx['t']) => ({
   updatedAt: t.products.updatedAt,
 });
 /** A product without its search columns (kept by the search reindex, not part of any view). */
-export type ProductFields = Omit<ProductRow, 'searchDocument' | 'searchText' | 'priceMoqMinor'>;
+// `trackStock` is read by checkout only until the product API offers it (issue 12).
+export type ProductFields = Omit<
+  ProductRow,
+  'searchDocument' | 'searchText' | 'priceMoqMinor' | 'trackStock'
+>;
 
 /** Tiers of these products, ascending by bound. */
 export async function loadTiers({ db, t }: TenantTx, productIds: string[]): Promise<Map<string, Tier[]>> {

@@ -1,0 +1,1 @@
+CREATE INDEX "product_images_file_key_idx" ON "tenant_template"."product_images" USING btree ("file_key");

@@ -1,0 +1,1 @@
+ALTER TABLE "tenant_template"."settings" ADD COLUMN "footer" jsonb DEFAULT '{}'::jsonb NOT NULL;
