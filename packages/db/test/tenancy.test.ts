@@ -180,6 +180,15 @@ describe('one-statement tenant read (readTenant)', () => {
     expect(rows).toEqual([]);
   });
 
+  it('inlines a negative number after a minus sign as a number, not the start of a comment', async () => {
+    const rows = await readTenant<{ n: number; rest: string }>(
+      tdb.database,
+      a,
+      () => sql`select 10-${-5} as n, 'kept' as rest`,
+    );
+    expect(rows).toEqual([{ n: 15, rest: 'kept' }]);
+  });
+
   it("refuses another tenant's table and leaves no role behind", async () => {
     await expect(
       readTenant(tdb.database, a, () => sql.raw(`select * from "${b.schemaName}".settings`)),

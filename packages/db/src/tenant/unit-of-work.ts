@@ -136,8 +136,9 @@ function releaseTenantClient(database: Database, client: pg.PoolClient, schema: 
 function inlineLiteral(value: unknown): string | undefined {
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'boolean') return value ? 'true' : 'false';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : undefined;
-  if (typeof value === 'bigint') return String(value);
+  // Parenthesized: after a minus sign, `-5` inlined bare would start a comment (`a --5`).
+  if (typeof value === 'number') return Number.isFinite(value) ? `(${value})` : undefined;
+  if (typeof value === 'bigint') return `(${value})`;
   if (value instanceof Date)
     return Number.isNaN(value.getTime()) ? undefined : pg.escapeLiteral(value.toISOString());
   if (typeof value === 'string') return value.includes('\0') ? undefined : pg.escapeLiteral(value);
