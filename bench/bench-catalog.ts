@@ -12,7 +12,7 @@ import { type Catalog, type CatalogSize, type GenProduct, generateCatalog } from
 export async function benchMarketplace(
   t: Teardown,
   env: Record<string, string> = {},
-): Promise<{ rt: Runtime; host: string }> {
+): Promise<{ rt: Runtime; host: string; tenant: TenantRef }> {
   const rt = await runtime(t, await appDatabase(t), env);
   const tenant = await createTenant(
     rt,
@@ -25,7 +25,11 @@ export async function benchMarketplace(
     { id: tenant.id, schemaName: tenant.schemaName },
     { products: envInt('BENCH_PRODUCTS', 100_000), vendors: envInt('BENCH_VENDORS', 500) },
   );
-  return { rt, host: defaultHostname(tenant.slug, rt.config.baseDomain) };
+  return {
+    rt,
+    host: defaultHostname(tenant.slug, rt.config.baseDomain),
+    tenant: { id: tenant.id, schemaName: tenant.schemaName },
+  };
 }
 
 /**

@@ -92,7 +92,12 @@ export async function connect(t: Teardown, url: string, max = 10): Promise<Datab
  * The runtime every process builds, with a private queue prefix and data directory; `env` adds
  * settings (as environment variables would).
  */
-export async function runtime(t: Teardown, url: string, env: Record<string, string> = {}): Promise<Runtime> {
+export async function runtime(
+  t: Teardown,
+  url: string,
+  env: Record<string, string> = {},
+  applicationName = 'agora-bench',
+): Promise<Runtime> {
   const dataDir = mkdtempSync(join(tmpdir(), 'agora-bench-data-'));
   t.add(() => rmSync(dataDir, { recursive: true, force: true }));
   const config = loadConfig({
@@ -102,7 +107,7 @@ export async function runtime(t: Teardown, url: string, env: Record<string, stri
     AGORA_QUEUE_PREFIX: `{agora-bench-${rand()}}`,
     ...env,
   });
-  const rt = await createRuntime(config, { applicationName: 'agora-bench' });
+  const rt = await createRuntime(config, { applicationName });
   t.add(() => rt.close());
   t.add(async () => {
     let cursor = '0';

@@ -4,22 +4,27 @@ import { Agent, request } from 'node:http';
  * Closed-loop HTTP load generator, run as a child process (its own event loop and core) by
  * host-resolution.bench.ts. Loopback only. Protocol over IPC: a Round in, a Result out.
  */
-export type Round = { port: number; host: string; path: string; durationMs: number; concurrency: number };
+export type Round = {
+  port: number;
+  host: string;
+  path: string;
+  durationMs: number;
+  concurrency: number;
+  /** Requests cycle through these paths (or [path, host] pairs) instead of `path` alone. */
+  paths?: (string | [string, string])[];
+};
 /** `cpu`: this process's CPU time over the round, in milliseconds. */
 export type Result = { ok: number; failed: number; ms: number; cpu: number };
 
 const agents = new Map<number, Agent>();
 
-function get(agent: Agent, round: Round): Promise<number> {
+function get(agent: Agent, round: Round, path: string, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = request(
-      { agent, host: '127.0.0.1', port: round.port, path: round.path, headers: { host: round.host } },
-      (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-        res.on('error', reject);
-      },
-    );
+    const req = request({ agent, host: '127.0.0.1', port: round.port, path, headers: { host } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+      res.on('error', reject);
+    });
     req.on('error', reject);
     req.end();
   });
@@ -35,9 +40,16 @@ async function run(round: Round): Promise<Result> {
   const cpu = process.cpuUsage();
   const start = performance.now();
   const deadline = start + round.durationMs;
+  let next = 0;
+  const target = (): [string, string] => {
+    if (!round.paths?.length) return [round.path, round.host];
+    const p = round.paths[next++ % round.paths.length] as string | [string, string];
+    return typeof p === 'string' ? [p, round.host] : p;
+  };
   const worker = async () => {
     while (performance.now() < deadline) {
-      const status = await get(agent, round).catch(() => 0);
+      const [path, host] = target();
+      const status = await get(agent, round, path, host).catch(() => 0);
       if (status === 200) result.ok++;
       else result.failed++;
     }

@@ -120,6 +120,9 @@ test('a vendor applies, is approved, lists a tiered product that buyers find wit
   await op.getByRole('button', { name: 'Suspend' }).click();
   await expect(op.locator('h1 .badge')).toHaveText('suspended');
   await buyer.goto(url(ACME, '/search?q=aquaflow+hydraulic+pump'));
-  await expect(buyer.getByTestId('result-count')).toContainText('No products match');
+  // "aquaflow" now matches nothing visible: it is dropped and said so (ADR 0026), and the
+  // other demo pumps are shown instead of the suspended vendor's.
+  await expect(buyer.getByTestId('search-spelling')).toContainText('No results for aquaflow');
+  await expect(buyer.getByText('Aquaflow hydraulic pump HP-200')).toHaveCount(0);
   expect((await buyer.goto(productUrl))?.status()).toBe(404);
 });

@@ -38,6 +38,13 @@ const Env = z.object({
   AGORA_MIGRATION_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   AGORA_DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   /**
+   * A pooled PostgreSQL connection is closed after this many seconds, or once it has served
+   * this many tenant schemas: every schema it touches stays in its server process's catalog
+   * caches, so with thousands of tenants a long-lived connection grows without bound (ADR 0030).
+   */
+  AGORA_DB_CONN_MAX_AGE_S: z.coerce.number().int().min(0).default(900),
+  AGORA_DB_CONN_MAX_SCHEMAS: z.coerce.number().int().min(1).default(100),
+  /**
    * 1: the owner and tenant roles may log in (without a password), which Citus needs to open its
    * connections to the workers as them (ADR 0021, docs/deploy/citus.md). 0 (default): NOLOGIN.
    */
@@ -160,6 +167,10 @@ export type Config = {
   jobLockMs: number;
   migrationConcurrency: number;
   dbPoolMax: number;
+  /** Seconds a pooled connection lives (0: no limit). */
+  dbConnMaxAgeS: number;
+  /** Distinct tenant schemas a pooled connection serves before it is closed. */
+  dbConnMaxSchemas: number;
   /** Owner and tenant roles are LOGIN without a password (Citus, ADR 0021); NOLOGIN when false. */
   tenantRolesLogin: boolean;
   demo: boolean;
@@ -265,6 +276,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     jobLockMs: e.AGORA_JOB_LOCK_MS,
     migrationConcurrency: e.AGORA_MIGRATION_CONCURRENCY,
     dbPoolMax: e.AGORA_DB_POOL_MAX,
+    dbConnMaxAgeS: e.AGORA_DB_CONN_MAX_AGE_S,
+    dbConnMaxSchemas: e.AGORA_DB_CONN_MAX_SCHEMAS,
     tenantRolesLogin: e.AGORA_TENANT_ROLES_LOGIN === '1',
     demo: e.NODE_ENV !== 'production' && e.AGORA_DEMO !== '0',
     files: {

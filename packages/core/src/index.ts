@@ -79,7 +79,12 @@ export { reorderProductImages } from './catalog/images/reorder-product-images.js
 export { changeProductStatus, type ProductAction } from './catalog/products/change-product-status.js';
 export { createProduct } from './catalog/products/create-product.js';
 export { getOperatorProduct, type OperatorProductView } from './catalog/products/get-operator-product.js';
-export { getPublicProduct, type PublicProduct, quoteProduct } from './catalog/products/get-public-product.js';
+export {
+  getPublicProduct,
+  type PublicProduct,
+  publicProductQuery,
+  quoteProduct,
+} from './catalog/products/get-public-product.js';
 export { getVendorProduct } from './catalog/products/get-vendor-product.js';
 export {
   type ListOperatorProductsQuery,

@@ -18,6 +18,8 @@ export async function createRuntime(
 ): Promise<Runtime> {
   const database = await connectDatabase(requireDatabaseUrl(config), {
     max: config.dbPoolMax,
+    maxLifetimeSeconds: config.dbConnMaxAgeS,
+    maxSchemasPerConnection: config.dbConnMaxSchemas,
     applicationName: options.applicationName,
     rolesLogin: config.tenantRolesLogin,
   });

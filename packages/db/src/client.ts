@@ -28,10 +28,20 @@ export type Database = {
    * otherwise (the default). `migratePlatform` brings existing roles in line.
    */
   rolesLogin: boolean;
+  /** Distinct tenant schemas a pooled connection serves before it is closed (see withTenant). */
+  maxSchemasPerConnection: number;
   close(): Promise<void>;
 };
 
-export type ConnectOptions = { max?: number; applicationName?: string; rolesLogin?: boolean };
+export type ConnectOptions = {
+  max?: number;
+  applicationName?: string;
+  rolesLogin?: boolean;
+  /** Close a pooled connection this many seconds after it opened (0: never). Default 15 min. */
+  maxLifetimeSeconds?: number;
+  /** Close a pooled connection once it has served this many tenant schemas. Default 100. */
+  maxSchemasPerConnection?: number;
+};
 
 export async function connectDatabase(url: string, options: ConnectOptions = {}): Promise<Database> {
   const pool = new pg.Pool({
@@ -39,8 +49,9 @@ export async function connectDatabase(url: string, options: ConnectOptions = {})
     max: options.max ?? 10,
     idleTimeoutMillis: 30_000,
     // Recycle connections so per-connection relation caches (one entry per tenant table
-    // touched) do not grow without bound on a server with many tenant schemas.
-    maxLifetimeSeconds: 15 * 60,
+    // touched) do not grow without bound on a server with many tenant schemas: by age here,
+    // and by the number of schemas served in withTenant/readTenant (ADR 0030).
+    maxLifetimeSeconds: options.maxLifetimeSeconds ?? 15 * 60,
     application_name: options.applicationName ?? 'agora',
   });
   // An idle client whose server went away emits 'error' on the pool; without a listener that
@@ -66,6 +77,7 @@ export async function connectDatabase(url: string, options: ConnectOptions = {})
     serverVersion: Number(info.version),
     distributed: info.citus,
     rolesLogin: options.rolesLogin ?? false,
+    maxSchemasPerConnection: options.maxSchemasPerConnection ?? 100,
     close: () => pool.end(),
   };
 }

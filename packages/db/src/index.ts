@@ -24,4 +24,4 @@ export * as platformTables from './platform/schema.js';
 export { ident, isTenantSchema, literal } from './sql.js';
 export { readCatalogVersion } from './tenant/catalog-version.js';
 export { createTenantRole, createTenantSchema, dropTenantSchema } from './tenant/lifecycle.js';
-export { type TenantRef, type TenantTx, withTenant } from './tenant/unit-of-work.js';
+export { readTenant, type TenantRef, type TenantTx, withTenant } from './tenant/unit-of-work.js';

@@ -1,7 +1,7 @@
 import { createTestDatabase, type TestDatabase } from '@agora/testing';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrateTenantSchema, withTenant } from '../src/index.js';
+import { connectDatabase, migrateTenantSchema, readTenant, withTenant } from '../src/index.js';
 import { makeBareTenant } from './helpers.js';
 
 let tdb: TestDatabase;
@@ -72,6 +72,56 @@ describe('tenant unit of work', () => {
     expect(rows[0].u).toBe(tdb.database.loginRole);
   });
 
+  it('keeps the pooled connection when the work throws an application error', async () => {
+    let opened = 0;
+    const count = () => opened++;
+    tdb.database.pool.on('connect', count);
+    try {
+      for (let i = 0; i < 20; i++) {
+        await expect(
+          withTenant(tdb.database, a, async ({ db, t }) => {
+            await db.select().from(t.settings);
+            throw new Error('not found');
+          }),
+        ).rejects.toThrow('not found');
+      }
+      // Reused, and clean: the next user of the connection is the login role, outside a transaction.
+      const { rows } = await tdb.database.pool.query(
+        `select current_user as u, now() = statement_timestamp() as fresh`,
+      );
+      expect(rows[0]).toEqual({ u: tdb.database.loginRole, fresh: true });
+    } finally {
+      tdb.database.pool.off('connect', count);
+    }
+    expect(opened).toBeLessThanOrEqual(1);
+  });
+
+  it('closes a pooled connection once it has served maxSchemasPerConnection tenant schemas', async () => {
+    // A pool of one connection, so every unit of work lands on the same connection until it is closed.
+    const database = await connectDatabase(tdb.url, { max: 1, maxSchemasPerConnection: 2 });
+    const pids: number[] = [];
+    const pid = async (tenant: typeof a) => {
+      const [row] = await readTenant<{ pid: number }>(
+        database,
+        tenant,
+        () => sql`select pg_backend_pid() as pid`,
+      );
+      pids.push(row?.pid ?? 0);
+    };
+    try {
+      await pid(a);
+      await withTenant(database, a, async () => {});
+      await pid(a);
+      await pid(b); // the second schema: served, then closed
+      expect(database.pool.totalCount).toBe(0);
+      await pid(b);
+    } finally {
+      await database.close();
+    }
+    expect(new Set(pids.slice(0, 3)).size).toBe(1);
+    expect(pids[3]).not.toBe(pids[2]);
+  });
+
   it('rejects a schema name that is not a tenant schema', async () => {
     await expect(
       withTenant(tdb.database, { id: 'x', schemaName: 'platform' }, async () => 1),
@@ -100,5 +150,64 @@ describe('tenant unit of work', () => {
     await expect(
       withTenant(tdb.database, a, async () => 1, { enable_seqscan: "off'; reset role; --" }),
     ).rejects.toThrow(/invalid transaction setting/);
+  });
+});
+
+describe('one-statement tenant read (readTenant)', () => {
+  it("reads the tenant's own tables in its role, with parameters of every inlined kind", async () => {
+    await withTenant(tdb.database, a, ({ db, t }) =>
+      db
+        .insert(t.users)
+        .values({ id: 'usr_q', email: "o'brien\\x@example.com", role: 'owner', status: 'invited' }),
+    );
+    const rows = await readTenant<{ id: string; who: string; n: number; yes: boolean; none: null }>(
+      tdb.database,
+      a,
+      (t) => sql`select u.id, current_user as who, ${41}::int + 1 as n, ${true} as yes, ${null}::text as none
+                 from ${t.users} u where u.email = ${"o'brien\\x@example.com"}
+                 and u.created_at < ${new Date(Date.now() + 60_000)}`,
+    );
+    expect(rows).toEqual([{ id: 'usr_q', who: a.schemaName, n: 42, yes: true, none: null }]);
+  });
+
+  it('cannot be turned into a second statement through a parameter', async () => {
+    const evil = "x'; reset role; select * from platform.tenants; --";
+    const rows = await readTenant(
+      tdb.database,
+      a,
+      (t) => sql`select id from ${t.users} where email = ${evil}`,
+    );
+    expect(rows).toEqual([]);
+  });
+
+  it('inlines a negative number after a minus sign as a number, not the start of a comment', async () => {
+    const rows = await readTenant<{ n: number; rest: string }>(
+      tdb.database,
+      a,
+      () => sql`select 10-${-5} as n, 'kept' as rest`,
+    );
+    expect(rows).toEqual([{ n: 15, rest: 'kept' }]);
+  });
+
+  it("refuses another tenant's table and leaves no role behind", async () => {
+    await expect(
+      readTenant(tdb.database, a, () => sql.raw(`select * from "${b.schemaName}".settings`)),
+    ).rejects.toMatchObject({ code: '42501' });
+    const { rows } = await tdb.database.pool.query(
+      'select current_user as u, now() = statement_timestamp() as fresh',
+    );
+    expect(rows[0]).toEqual({ u: tdb.database.loginRole, fresh: true });
+  });
+
+  it('takes the transaction path for a value the simple protocol cannot carry (NUL)', async () => {
+    await expect(
+      readTenant(tdb.database, a, (t) => sql`select id from ${t.users} where id = ${'usr_\0x'}`),
+    ).rejects.toMatchObject({ cause: { code: '22021' } });
+  });
+
+  it('refuses more than one statement', async () => {
+    await expect(readTenant(tdb.database, a, () => sql.raw('select 1; select 2'))).rejects.toThrow(
+      /exactly one statement/,
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { type Database, type TenantRef, type TenantTx, withTenant } from '@agora/db';
+import { type Database, readTenant, type TenantRef, type TenantTx, withTenant } from '@agora/db';
 import { type SQL, sql } from 'drizzle-orm';
 import { allowedTypos } from './edit-distance.js';
 import { TS_CONFIG } from './reindex-products-tx.js';
@@ -54,7 +54,11 @@ export async function searchProductsPg(
   vocabularies: VocabularyCache = new VocabularyCache(0),
 ): Promise<VersionedResult> {
   const terms = searchTerms(query.q);
-  if (!terms) return withTenant(database, tenant, (tx) => runSearch(tx, query, null), SNAPSHOT);
+  if (!terms) {
+    // A browse is one statement, which reads one snapshot by itself: one round trip (ADR 0030).
+    const rows = await readTenant<Row>(database, tenant, (t) => searchStatement(t, query, null));
+    return versionedResult(rows[0] as Row, query);
+  }
   if (terms.advanced) {
     const q = sql`websearch_to_tsquery(${cfg}, ${terms.text})`;
     return withTenant(database, tenant, (tx) => runSearch(tx, query, { match: q, exact: q }), SNAPSHOT);
@@ -260,7 +264,13 @@ type Row = {
  * stops early) as cheap as a narrow search.
  */
 async function runSearch(tx: TenantTx, query: SearchQuery, text: TextQuery | null): Promise<VersionedResult> {
-  const { products, vendors, categories, priceTiers, productImages, catalogVersion } = tx.t;
+  const rows = await tx.db.execute<Row>(searchStatement(tx.t, query, text));
+  return versionedResult(rows.rows[0] as Row, query);
+}
+
+/** The statement of `runSearch` (see there). */
+function searchStatement(t: TenantTx['t'], query: SearchQuery, text: TextQuery | null): SQL {
+  const { products, vendors, categories, priceTiers, productImages, catalogVersion } = t;
   const qty = query.qty ?? null;
   const priceAt = (alias: SQL) => sql`coalesce((
       select pt.unit_price_minor from ${priceTiers} pt
@@ -311,9 +321,9 @@ async function runSearch(tx: TenantTx, query: SearchQuery, text: TextQuery | nul
       (select json_agg(json_build_object('id', c.id, 'name', c.name, 'parentId', c.parent_id, 'count', x.n)
                        order by x.n desc, c.name, c.id)
        from (
-         select anc.id, count(*)::int as n
-         from fm m
-         join ${categories} own on own.id = m.category_id
+         select anc.id, sum(g.n)::int as n
+         from (select m.category_id, count(*) as n from fm m group by m.category_id) g
+         join ${categories} own on own.id = g.category_id
          cross join unnest(string_to_array(trim(both '/' from own.path), '/')) as anc(id)
          group by anc.id
        ) x join ${categories} c on c.id = x.id) as categories,
@@ -323,7 +333,7 @@ async function runSearch(tx: TenantTx, query: SearchQuery, text: TextQuery | nul
        join ${vendors} v on v.id = x.vendor_id) as vendors,
       (select json_build_object('true', count(*) filter (where m.in_stock), 'false', count(*) filter (where not m.in_stock))
        from fm m) as in_stock`;
-  const rows = await tx.db.execute<Row>(sql`
+  return sql`
     with m as materialized (
       select m.* from (
         select p.id, p.vendor_id, p.category_id, p.published_at,
@@ -332,7 +342,9 @@ async function runSearch(tx: TenantTx, query: SearchQuery, text: TextQuery | nul
           ${needsPrice ? (qty === null ? sql`p.price_moq_minor` : priceAt(sql`p`)) : sql`null::bigint`} as price
         from ${products} p
         where ${sql.join(where, sql` and `)}
-          and exists (select 1 from ${vendors} v where v.id = p.vendor_id and v.status = 'approved')
+          -- Every product has its vendor (foreign key): not among the vendors that are not approved is
+          -- approved. One hash of those few vendors, probed per row, instead of a lookup per vendor.
+          and p.vendor_id not in (select v.id from ${vendors} v where v.status <> 'approved')
       ) m
       ${priceWhere.length ? sql`where ${sql.join(priceWhere, sql` and `)}` : sql``}
       order by ${order}
@@ -363,8 +375,11 @@ async function runSearch(tx: TenantTx, query: SearchQuery, text: TextQuery | nul
        join ${vendors} v on v.id = p.vendor_id
        left join ${categories} c on c.id = p.category_id) as items,
 ${facetColumns}
-  `);
-  const row = rows.rows[0] as Row;
+  `;
+}
+
+function versionedResult(row: Row, query: SearchQuery): VersionedResult {
+  const window = resultWindow(query);
   const total = Math.min(row.total, window);
   const result: SearchResult = {
     items: (row.items ?? []).map((item) => ({

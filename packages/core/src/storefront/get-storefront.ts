@@ -1,10 +1,22 @@
 import { DEFAULT_THEME, Theme } from '@agora/contracts';
-import { type Database, type TenantRef, withTenant } from '@agora/db';
+import { type Database, readTenant, type TenantRef } from '@agora/db';
+import { sql } from 'drizzle-orm';
 import { footerView } from '../branding/branding-view.js';
 
 /** The tenant's public face: name, tagline, a validated theme and footer (bad stored values fall back). */
 export async function getStorefront(database: Database, tenant: TenantRef) {
-  const [settings] = await withTenant(database, tenant, ({ db, t }) => db.select().from(t.settings).limit(1));
+  // One statement, one round trip (ADR 0030): every storefront page of a tenant not in the
+  // public cache reads this.
+  const [settings] = await readTenant<{
+    publicName: string;
+    tagline: string;
+    theme: Record<string, unknown>;
+    footer: unknown;
+  }>(
+    database,
+    tenant,
+    (t) => sql`select public_name as "publicName", tagline, theme, footer from ${t.settings} limit 1`,
+  );
   const theme = Theme.safeParse({ ...DEFAULT_THEME, ...(settings?.theme ?? {}) });
   return {
     name: settings?.publicName ?? '',

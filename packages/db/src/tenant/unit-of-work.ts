@@ -1,4 +1,7 @@
+import type { SQL } from 'drizzle-orm';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import pg, { type QueryResult } from 'pg';
 import { type Database, isServerError } from '../client.js';
 import { assertTenantSchema, ident } from '../sql.js';
 import { type TenantTables, tenantTables } from './tables.js';
@@ -47,12 +50,97 @@ export async function withTenant<T>(
     await client.query('COMMIT');
     return result;
   } catch (e) {
-    broken = !isServerError(e);
+    // An application error (a 404, a 409, a failed check) or an SQL error leaves a healthy
+    // connection: once ROLLBACK succeeds the transaction, its role and its settings are gone, so
+    // the connection goes back to the pool. Only a connection that cannot roll back (it died,
+    // or the protocol is out of step) is discarded.
     await client.query('ROLLBACK').catch(() => {
       broken = true;
     });
     throw e;
   } finally {
-    client.release(broken);
+    releaseTenantClient(database, client, tenant.schemaName, broken);
   }
+}
+
+/**
+ * A one-statement read in the tenant's role, in one round trip: `SET LOCAL ROLE <tenant>` and
+ * the statement travel as one simple-protocol message, which PostgreSQL runs as one implicit
+ * transaction (the role ends with it, an error rolls it back; through PgBouncer in transaction
+ * mode too). `withTenant` needs three round trips for the same read (BEGIN + role, the
+ * statement, COMMIT), the largest cost of a small read (ADR 0030).
+ *
+ * The simple protocol carries no parameters, so the statement's parameters are sent as quoted
+ * literals (`pg`'s escapeLiteral: quotes and backslashes escaped, E'' form when needed). Only
+ * strings, finite numbers, booleans, null and dates are inlined; anything else, or a string with
+ * a NUL byte (which the simple protocol cannot carry), takes the `withTenant` path instead.
+ * The statement's SQL text must not contain `$n` outside its placeholders (no dollar-quoted
+ * bodies): drizzle's `sql` template produces placeholders only where values are.
+ */
+export async function readTenant<T extends Record<string, unknown>>(
+  database: Database,
+  tenant: TenantRef,
+  query: (t: TenantTables) => SQL,
+): Promise<T[]> {
+  const role = ident(assertTenantSchema(tenant.schemaName));
+  const statement = query(tenantTables(tenant.schemaName));
+  const { sql: text, params } = dialect.sqlToQuery(statement);
+  const literals = params.map(inlineLiteral);
+  if (literals.some((l) => l === undefined)) {
+    return withTenant(database, tenant, async ({ db }) => (await db.execute<T>(statement)).rows as T[]);
+  }
+  const inlined = text.replace(/\$(\d+)/g, (_, n: string) => {
+    const literal = literals[Number(n) - 1];
+    if (literal === undefined) throw new Error(`no parameter $${n} in a tenant read`);
+    return literal;
+  });
+  const client = await database.pool.connect();
+  let broken = false;
+  try {
+    const results = (await client.query(`SET LOCAL ROLE ${role}; ${inlined}`)) as unknown as QueryResult<T>[];
+    if (!Array.isArray(results) || results.length !== 2)
+      throw new Error('a tenant read must be exactly one statement');
+    return (results[1] as QueryResult<T>).rows;
+  } catch (e) {
+    // A server error rolled the implicit transaction back; anything else may have left the
+    // connection out of step.
+    broken = !isServerError(e);
+    throw e;
+  } finally {
+    releaseTenantClient(database, client, tenant.schemaName, broken);
+  }
+}
+
+const dialect = new PgDialect();
+
+/** The tenant schemas each pooled connection has served (entries go with their connection). */
+const servedSchemas = new WeakMap<object, Set<string>>();
+
+/**
+ * Back to the pool, or closed: when broken, or once it has served `maxSchemasPerConnection`
+ * tenant schemas. A PostgreSQL backend keeps every relation it has touched in its caches (tens
+ * of kilobytes per tenant schema) until it exits, so a connection that served thousands of
+ * tenants holds hundreds of megabytes; closing it after a bounded number bounds that (ADR 0030).
+ */
+function releaseTenantClient(database: Database, client: pg.PoolClient, schema: string, broken: boolean) {
+  let served = servedSchemas.get(client);
+  if (!served) {
+    served = new Set();
+    servedSchemas.set(client, served);
+  }
+  served.add(schema);
+  client.release(broken || served.size >= database.maxSchemasPerConnection);
+}
+
+/** A parameter as an SQL literal, or undefined when it cannot be one here. */
+function inlineLiteral(value: unknown): string | undefined {
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  // Parenthesized: after a minus sign, `-5` inlined bare would start a comment (`a --5`).
+  if (typeof value === 'number') return Number.isFinite(value) ? `(${value})` : undefined;
+  if (typeof value === 'bigint') return `(${value})`;
+  if (value instanceof Date)
+    return Number.isNaN(value.getTime()) ? undefined : pg.escapeLiteral(value.toISOString());
+  if (typeof value === 'string') return value.includes('\0') ? undefined : pg.escapeLiteral(value);
+  return undefined;
 }

@@ -1,48 +1,74 @@
-import { AppError, type CategoryRef, type PublicProduct } from '@agora/contracts';
-import { type Database, type TenantRef, type TenantTx, withTenant } from '@agora/db';
-import { and, eq, inArray } from 'drizzle-orm';
+import { AppError, type PublicProduct } from '@agora/contracts';
+import { type Database, readTenant, type TenantRef, type TenantTx } from '@agora/db';
+import { sql } from 'drizzle-orm';
 import { type Quote, quote, tierTable } from '../../pricing/tiers.js';
-import { pathIds } from '../categories/category-view.js';
-import { loadImages, loadTiers } from './product-view.js';
+import { productImageUrl } from '../images/product-image-file.js';
+
+type TenantTables = TenantTx['t'];
 
 /** What a buyer sees of a product: the API's `PublicProduct` (tiers as a table with savings). */
 export type { PublicProduct } from '@agora/contracts';
 
 const hidden = () => new AppError('not_found', 'No product with this id');
 
-/** The product's pricing and public fields, if buyers may see it: published, vendor approved. */
-async function visibleProduct({ db, t }: TenantTx, productId: string) {
-  const [row] = await db
-    .select({
-      id: t.products.id,
-      sku: t.products.sku,
-      title: t.products.title,
-      description: t.products.description,
-      categoryId: t.products.categoryId,
-      unit: t.products.unit,
-      minOrderQty: t.products.minOrderQty,
-      orderIncrement: t.products.orderIncrement,
-      leadTimeDays: t.products.leadTimeDays,
-      stockQty: t.products.stockQty,
-      attributes: t.products.attributes,
-      currency: t.products.currency,
-      basePriceMinor: t.products.basePriceMinor,
-      publishedAt: t.products.publishedAt,
-      updatedAt: t.products.updatedAt,
-      vendor: {
-        id: t.vendors.id,
-        name: t.vendors.name,
-        country: t.vendors.country,
-        verified: t.vendors.verified,
-      },
-    })
-    .from(t.products)
-    .innerJoin(t.vendors, eq(t.vendors.id, t.products.vendorId))
-    .where(
-      and(eq(t.products.id, productId), eq(t.products.status, 'published'), eq(t.vendors.status, 'approved')),
-    );
+/** The row of `publicProductQuery`: the product, its vendor, tiers, images and category path. */
+type PublicProductRow = {
+  id: string;
+  sku: string;
+  title: string;
+  description: string;
+  unit: string;
+  min_order_qty: number;
+  order_increment: number;
+  lead_time_days: number;
+  stock_qty: number;
+  attributes: { name: string; value: string }[];
+  currency: string;
+  /** bigint: a string from the driver. */
+  base_price_minor: string;
+  published_at: Date | null;
+  updated_at: Date;
+  vendor_id: string;
+  vendor_name: string;
+  vendor_country: string;
+  vendor_verified: boolean;
+  /** [minQty, unitPriceMinor] ascending, or null for none. */
+  tiers: [number, number][] | null;
+  /** [position, fileKey] in order, or null for none. */
+  images: [number, string][] | null;
+  /** The category path from the top down: [id, name, slug, archived]; null without a category. */
+  path: [string, string, string, boolean][] | null;
+};
+
+/**
+ * One statement for everything a product page shows, if buyers may see the product (published,
+ * vendor approved): one round trip instead of five (ADR 0030). Exported so the read-path
+ * benchmark's bare route runs exactly this SQL.
+ */
+export const publicProductQuery = (t: TenantTables, productId: string) => sql`
+  select p.id, p.sku, p.title, p.description, p.unit, p.min_order_qty, p.order_increment,
+    p.lead_time_days, p.stock_qty, p.attributes, p.currency, p.base_price_minor,
+    p.published_at, p.updated_at,
+    v.id as vendor_id, v.name as vendor_name, v.country as vendor_country, v.verified as vendor_verified,
+    (select json_agg(json_build_array(pt.min_qty, pt.unit_price_minor) order by pt.min_qty)
+       from ${t.priceTiers} pt where pt.product_id = p.id) as tiers,
+    (select json_agg(json_build_array(i.position, i.file_key) order by i.position)
+       from ${t.productImages} i where i.product_id = p.id) as images,
+    (select json_agg(json_build_array(c.id, c.name, c.slug, c.archived_at is not null) order by a.n)
+       from ${t.categories} own
+       cross join unnest(string_to_array(trim(both '/' from own.path), '/')) with ordinality as a(id, n)
+       join ${t.categories} c on c.id = a.id
+       where own.id = p.category_id) as path
+  from ${t.products} p
+  join ${t.vendors} v on v.id = p.vendor_id
+  where p.id = ${productId} and p.status = 'published' and v.status = 'approved'`;
+
+/** The product and its pricing, or 404 when buyers may not see it. */
+async function visibleProduct(database: Database, tenant: TenantRef, productId: string) {
+  const [row] = await readTenant<PublicProductRow>(database, tenant, (t) => publicProductQuery(t, productId));
   if (!row) throw hidden();
-  return row;
+  const tiers = (row.tiers ?? []).map(([minQty, unitPriceMinor]) => ({ minQty, unitPriceMinor }));
+  return { row, tiers, basePriceMinor: Number(row.base_price_minor) };
 }
 
 /**
@@ -54,47 +80,43 @@ export async function getPublicProduct(
   tenant: TenantRef,
   productId: string,
 ): Promise<PublicProduct> {
-  return withTenant(database, tenant, async (tx) => {
-    const { categoryId, ...row } = await visibleProduct(tx, productId);
-    const tiers = (await loadTiers(tx, [row.id])).get(row.id) ?? [];
-    const images = (await loadImages(tx, [row.id])).get(row.id) ?? [];
-    let breadcrumb: CategoryRef[] = [];
-    let category: CategoryRef | null = null;
-    if (categoryId) {
-      const [own] = await tx.db
-        .select({ path: tx.t.categories.path })
-        .from(tx.t.categories)
-        .where(eq(tx.t.categories.id, categoryId));
-      const ids = own ? pathIds(own.path) : [];
-      const rows = ids.length
-        ? await tx.db
-            .select({
-              id: tx.t.categories.id,
-              name: tx.t.categories.name,
-              slug: tx.t.categories.slug,
-              archivedAt: tx.t.categories.archivedAt,
-            })
-            .from(tx.t.categories)
-            .where(inArray(tx.t.categories.id, ids))
-        : [];
-      const byId = new Map(rows.map((r) => [r.id, r]));
-      const chain = ids.map((id) => byId.get(id)).filter((c) => c !== undefined);
-      // Below an archived category nothing is public: the crumbs stop there.
-      const cut = chain.findIndex((c) => c.archivedAt);
-      const visible = cut === -1 ? chain : chain.slice(0, cut);
-      breadcrumb = visible.map(({ id, name, slug }) => ({ id, name, slug }));
-      category = cut === -1 ? (breadcrumb.at(-1) ?? null) : null;
-    }
-    return {
-      ...row,
-      images,
-      category,
-      breadcrumb,
-      tiers: tierTable({ ...row, tiers }),
-      publishedAt: row.publishedAt?.toISOString() ?? null,
-      updatedAt: row.updatedAt.toISOString(),
-    };
-  });
+  const { row, tiers, basePriceMinor } = await visibleProduct(database, tenant, productId);
+  const chain = row.path ?? [];
+  // Below an archived category nothing is public: the crumbs stop there.
+  const cut = chain.findIndex(([, , , archived]) => archived);
+  const breadcrumb = (cut === -1 ? chain : chain.slice(0, cut)).map(([id, name, slug]) => ({
+    id,
+    name,
+    slug,
+  }));
+  const category = cut === -1 ? (breadcrumb.at(-1) ?? null) : null;
+  const pricing = { basePriceMinor, minOrderQty: row.min_order_qty, orderIncrement: row.order_increment };
+  return {
+    id: row.id,
+    sku: row.sku,
+    title: row.title,
+    description: row.description,
+    unit: row.unit,
+    minOrderQty: row.min_order_qty,
+    orderIncrement: row.order_increment,
+    leadTimeDays: row.lead_time_days,
+    stockQty: row.stock_qty,
+    attributes: row.attributes,
+    currency: row.currency,
+    basePriceMinor,
+    images: (row.images ?? []).map(([position, key]) => ({ position, url: productImageUrl(key) })),
+    vendor: {
+      id: row.vendor_id,
+      name: row.vendor_name,
+      country: row.vendor_country,
+      verified: row.vendor_verified,
+    },
+    category,
+    breadcrumb,
+    tiers: tierTable({ ...pricing, tiers }),
+    publishedAt: row.published_at?.toISOString() ?? null,
+    updatedAt: row.updated_at.toISOString(),
+  };
 }
 
 /**
@@ -108,9 +130,7 @@ export async function quoteProduct(
   productId: string,
   qty: number,
 ): Promise<Quote & { currency: string }> {
-  return withTenant(database, tenant, async (tx) => {
-    const row = await visibleProduct(tx, productId);
-    const tiers = (await loadTiers(tx, [row.id])).get(row.id) ?? [];
-    return { ...quote({ ...row, tiers }, qty), currency: row.currency };
-  });
+  const { row, tiers, basePriceMinor } = await visibleProduct(database, tenant, productId);
+  const pricing = { basePriceMinor, minOrderQty: row.min_order_qty, orderIncrement: row.order_increment };
+  return { ...quote({ ...pricing, tiers }, qty), currency: row.currency };
 }
