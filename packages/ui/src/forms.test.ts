@@ -1,6 +1,6 @@
 import { UpdateVendorProfileBody } from '@agora/contracts';
 import { describe, expect, it } from 'vitest';
-import { apiErrorReply, errorsOf, formValues, parseForm } from './forms.js';
+import { apiErrorReply, errorsOf, formFile, formValues, parseForm, requireFile } from './forms.js';
 
 const form = (entries: [string, string][]) => {
   const f = new FormData();
@@ -89,5 +89,58 @@ describe('apiErrorReply', () => {
     expect(apiErrorReply({ message: 'Your vendor account is suspended.' }, null).message).toBe(
       'Your vendor account is suspended.',
     );
+  });
+
+  it("keeps the API's own sentence when asked (a taken slug), with the field errors still by field", () => {
+    const taken = apiErrorReply(
+      {
+        message: 'The slug "acme" is already taken; choose another',
+        details: { fields: [{ path: 'slug', message: 'is already taken' }] },
+      },
+      { slug: 'acme' },
+      'tenant',
+      { keepMessage: true },
+    );
+    expect(taken).toEqual({
+      ok: false,
+      message: 'The slug "acme" is already taken; choose another',
+      fields: { slug: ['is already taken'] },
+      values: { slug: 'acme' },
+    });
+  });
+});
+
+describe('formFile and requireFile', () => {
+  const form = (file?: File) => {
+    const f = new FormData();
+    f.set('note', 'x');
+    if (file) f.set('file', file);
+    return f;
+  };
+  const text = { message: 'Choose a CSV file to import.', field: 'Choose a file' };
+
+  it('give a chosen file', () => {
+    const csv = new File(['sku,title\n'], 'p.csv', { type: 'text/csv' });
+    expect(formFile(form(csv), 'file')?.name).toBe('p.csv');
+    const required = requireFile(form(csv), 'file', text);
+    expect(required.ok && required.file.name).toBe('p.csv');
+  });
+
+  it('treat a missing, empty or text value as no file, which is a field error', () => {
+    const empty = new File([], 'empty.csv');
+    const asText = new FormData();
+    asText.set('file', 'not a file');
+    expect(formFile(form(), 'file')).toBeNull();
+    expect(formFile(form(empty), 'file')).toBeNull();
+    expect(formFile(asText, 'file')).toBeNull();
+    expect(requireFile(form(empty), 'file', text, { note: 'x' })).toEqual({
+      ok: false,
+      reply: {
+        ok: false,
+        message: 'Choose a CSV file to import.',
+        fields: { file: ['Choose a file'] },
+        values: { note: 'x' },
+      },
+    });
   });
 });

@@ -95,15 +95,42 @@ export function parseForm<T>(
   return { ok: false, reply: issuesReply(issues, kept, options.what), values: kept };
 }
 
-/** The API's refusal (an ApiError: status, message, `details.fields`) as the same reply. */
+/**
+ * The API's refusal (an ApiError: status, message, `details.fields`) as the same reply.
+ * `keepMessage`: the API's own sentence stays the message even when it names fields (a taken
+ * slug, an expired link), where it says more than the list of fields.
+ */
 export function apiErrorReply<V extends FormValues>(
   error: { message: string; details?: { fields?: { path: string; message: string }[] } },
   values: V | null,
   what = 'form',
+  options: { keepMessage?: boolean } = {},
 ): FormReply<V> {
   const issues = error.details?.fields ?? [];
   if (!issues.length) return { ok: false, message: error.message, fields: {}, values };
-  return issuesReply(issues, values, what);
+  const reply = issuesReply(issues, values, what);
+  return options.keepMessage ? { ...reply, message: error.message } : reply;
+}
+
+/** An uploaded file of a form: the non-empty file under `name`, or null (none chosen, or empty). */
+export function formFile(form: FormData, name: string): File | null {
+  const value = form.get(name);
+  return value !== null && typeof value !== 'string' && value.size > 0 ? value : null;
+}
+
+/**
+ * A form's required file, or the reply that says to choose one: `message` at the top, `field`
+ * under the file input (a missing or empty file is a field error like any other).
+ */
+export function requireFile<V extends FormValues>(
+  form: FormData,
+  name: string,
+  text: { message: string; field: string },
+  values: V | null = null,
+): { ok: true; file: File } | { ok: false; reply: FormReply<V> } {
+  const file = formFile(form, name);
+  if (file) return { ok: true, file };
+  return { ok: false, reply: { ok: false, message: text.message, fields: { [name]: [text.field] }, values } };
 }
 
 /** A success reply. */

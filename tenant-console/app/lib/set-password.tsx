@@ -1,4 +1,5 @@
 import { ApiError } from '@agora/api-client';
+import { apiErrorReply, type FormReply, type FormValues } from '@agora/ui/forms';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { Csrf, Field, Notice } from './ui.js';
 
@@ -10,8 +11,12 @@ export function tokenFromUrl(request: Request): string {
   return token;
 }
 
-export function passwordErrors(e: unknown) {
-  if (e instanceof ApiError && e.status < 500) return { error: e.message, fields: e.fieldErrors };
+/** Form options for both: the password is never given back, nor the link's token. */
+export const PASSWORD_FORM = { what: 'form', secret: ['password', 'token'] };
+
+/** The API's refusal as the one form reply, keeping its sentence (an expired link says so). */
+export function passwordReply(e: unknown, values: FormValues): FormReply {
+  if (e instanceof ApiError && e.status < 500) return apiErrorReply(e, values, 'form', { keepMessage: true });
   throw e;
 }
 
@@ -27,17 +32,27 @@ export function SetPasswordForm({
   askName?: boolean;
 }) {
   const { token } = useLoaderData<{ token: string }>();
-  const data = useActionData<{ error: string; fields: Record<string, string> }>();
+  const data = useActionData<FormReply>();
+  const typed = (name: string) => {
+    const v = data?.values?.[name];
+    return typeof v === 'string' ? v : undefined;
+  };
   return (
     <main className="narrow">
       <h1>{title}</h1>
       <p>{intro}</p>
-      {data?.error ? <Notice kind="error">{data.error}</Notice> : null}
+      {data && !data.ok && data.message ? <Notice kind="error">{data.message}</Notice> : null}
       <Form method="post">
         <Csrf />
         <input type="hidden" name="token" value={token} />
         {askName ? (
-          <Field label="Your name" name="name" autoComplete="name" error={data?.fields.name} />
+          <Field
+            label="Your name"
+            name="name"
+            autoComplete="name"
+            defaultValue={typed('name')}
+            error={data?.fields.name}
+          />
         ) : null}
         <Field
           label="New password"

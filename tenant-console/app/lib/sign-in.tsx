@@ -1,6 +1,6 @@
+import type { FormReply } from '@agora/ui/forms';
 import { Form, useActionData, useSearchParams } from '@remix-run/react';
 import type { ReactNode } from 'react';
-import type { SignInResult } from './sign-in.server.js';
 import { Csrf, Field, Notice } from './ui.js';
 
 export function SignInForm({
@@ -12,7 +12,8 @@ export function SignInForm({
   fallback: string;
   children?: ReactNode;
 }) {
-  const data = useActionData<SignInResult>();
+  const data = useActionData<FormReply>();
+  const email = typeof data?.values?.email === 'string' ? data.values.email : undefined;
   const [params] = useSearchParams();
   return (
     <main className="narrow">
@@ -20,7 +21,7 @@ export function SignInForm({
       {params.get('reset') ? (
         <Notice kind="success">Your password was changed. Sign in with the new one.</Notice>
       ) : null}
-      {data?.error ? <Notice kind="error">{data.error}</Notice> : null}
+      {data?.message ? <Notice kind="error">{data.message}</Notice> : null}
       <Form method="post">
         <Csrf />
         <input type="hidden" name="next" value={params.get('next') ?? fallback} />
@@ -30,7 +31,7 @@ export function SignInForm({
           type="email"
           required
           autoComplete="username"
-          defaultValue={data?.email}
+          defaultValue={email}
           error={data?.fields?.email}
         />
         <Field

@@ -1,5 +1,5 @@
 import { ApiError, type Page, type PageQuery, type TenantApi } from '@agora/api-client';
-import { apiErrorReply, type FormReply, okReply } from '@agora/ui/forms';
+import { apiErrorReply, type FormReply, type FormSchema, okReply, parseForm } from '@agora/ui/forms';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { requireTenantUser, verifiedForm } from './session.server.js';
 
@@ -9,6 +9,8 @@ export type TeamCalls = {
     api: TenantApi,
     query: PageQuery,
   ): Promise<Page<{ id: string; email: string; name: string; role: string; status: string }>>;
+  /** The API's invitation body (contracts), which the form is checked with. */
+  inviteBody: FormSchema<{ email: string }>;
   invite(api: TenantApi, email: string): Promise<unknown>;
   remove(api: TenantApi, id: string): Promise<unknown>;
 };
@@ -45,9 +47,10 @@ export const teamAction =
         await calls.remove(api, String(form.get('id') ?? ''));
         return okReply(`${form.get('email')} no longer has access.`);
       }
-      const email = String(form.get('email') ?? '');
-      await calls.invite(api, email);
-      return okReply(`Invitation sent to ${email}.`);
+      const submission = parseForm(calls.inviteBody, form, { what: 'invitation' });
+      if (!submission.ok) return submission.reply;
+      await calls.invite(api, submission.value.email);
+      return okReply(`Invitation sent to ${submission.value.email}.`);
     } catch (e) {
       if (e instanceof ApiError && e.status < 500) return apiErrorReply(e, null, 'invitation');
       throw e;

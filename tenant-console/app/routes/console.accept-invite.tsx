@@ -1,3 +1,5 @@
+import { AcceptInviteBody } from '@agora/contracts';
+import { parseForm } from '@agora/ui/forms';
 import {
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
@@ -5,7 +7,7 @@ import {
   redirect,
 } from '@remix-run/node';
 import { sessionCookie, tenantContext, verifiedForm } from '../lib/session.server.js';
-import { passwordErrors, SetPasswordForm, tokenFromUrl } from '../lib/set-password.js';
+import { PASSWORD_FORM, passwordReply, SetPasswordForm, tokenFromUrl } from '../lib/set-password.js';
 
 export const meta: MetaFunction = () => [{ title: 'Accept your invitation' }];
 
@@ -17,16 +19,17 @@ export function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const { api } = tenantContext(context);
   const form = await verifiedForm(request);
+  const submission = parseForm(AcceptInviteBody, form, {
+    ...PASSWORD_FORM,
+    // A name left blank is no name (the API keeps the invited one).
+    toInput: ({ name, ...rest }) => (typeof name === 'string' && name.trim() ? { ...rest, name } : rest),
+  });
+  if (!submission.ok) return submission.reply;
   try {
-    const name = String(form.get('name') ?? '').trim();
-    const { token } = await api.acceptInvite({
-      token: String(form.get('token') ?? ''),
-      password: String(form.get('password') ?? ''),
-      ...(name ? { name } : {}),
-    });
+    const { token } = await api.acceptInvite(submission.value);
     return redirect('/console', { headers: { 'set-cookie': sessionCookie(token) } });
   } catch (e) {
-    return passwordErrors(e);
+    return passwordReply(e, submission.values);
   }
 }
 

@@ -1,5 +1,6 @@
 import { ApiError, type ImportSummary, type TenantApi } from '@agora/api-client';
 import { CSV_COLUMN_REFERENCE } from '@agora/core/catalog-csv';
+import { apiErrorReply, requireFile } from '@agora/ui/forms';
 import {
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
@@ -53,13 +54,18 @@ function importPageHref(importId: string | null | undefined, cursor: string | nu
 export async function action({ request, context }: ActionFunctionArgs) {
   const { api } = await requireTenantUser(request, context);
   const form = await verifiedForm(request);
-  const file = form.get('file');
-  if (!(file instanceof File) || file.size === 0) return { error: 'Choose a CSV file to import.' };
+  const chosen = requireFile(form, 'file', {
+    message: 'Choose a CSV file to import.',
+    field: 'Choose a file',
+  });
+  if (!chosen.ok) return chosen.reply;
   try {
-    const { id } = await api.startImport(await file.text());
+    const { id } = await api.startImport(await chosen.file.text());
     return redirect(`/console/products/import?import=${id}`);
   } catch (e) {
-    if (e instanceof ApiError && e.status < 500) return { error: e.message };
+    // A file too large or empty (`file`), or no right to import: said at the top and under the input.
+    if (e instanceof ApiError && e.status < 500)
+      return apiErrorReply(e, null, 'import', { keepMessage: true });
     throw e;
   }
 }
@@ -67,6 +73,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function ImportProducts() {
   const { user, job, recent, cursor } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const fileInvalid = Boolean(result?.fields.file?.length);
   const revalidator = useRevalidator();
   const running = job?.status === 'queued' || job?.status === 'running';
   useEffect(() => {
@@ -81,7 +88,7 @@ export default function ImportProducts() {
         <Link to="/console/products">← Products</Link>
       </p>
       <h1>Import products from CSV</h1>
-      {result?.error ? <Notice kind="error">{result.error}</Notice> : null}
+      {result?.message ? <Notice kind="error">{result.message}</Notice> : null}
       {job ? (
         <section className="card" aria-live="polite">
           <h2>{running ? 'Importing…' : job.status === 'done' ? 'Import finished' : 'Import failed'}</h2>
@@ -134,8 +141,16 @@ export default function ImportProducts() {
         <CsvFormat />
         <Form method="post" encType="multipart/form-data">
           <Csrf />
-          <Field label="CSV file" name="file">
-            <input id="f-file" name="file" type="file" accept=".csv,text/csv" required />
+          <Field label="CSV file" name="file" error={result?.fields.file}>
+            <input
+              id="f-file"
+              name="file"
+              type="file"
+              accept=".csv,text/csv"
+              required
+              aria-invalid={fileInvalid ? true : undefined}
+              aria-describedby={fileInvalid ? 'f-file-error' : undefined}
+            />
           </Field>
           <button type="submit">Import</button>
         </Form>

@@ -1,4 +1,5 @@
 import { ApiError } from '@agora/api-client';
+import { apiErrorReply, type FormReply, okReply, requireFile } from '@agora/ui/forms';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { navFor } from '../lib/nav.js';
@@ -26,18 +27,20 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const intent = form.get('intent');
   try {
     if (intent === 'upload') {
-      const file = form.get('file');
-      if (!(file instanceof File) || file.size === 0)
-        return { ok: false, message: 'Choose an image file to upload.', fields: { file: 'Choose a file' } };
+      const chosen = requireFile(form, 'file', {
+        message: 'Choose an image file to upload.',
+        field: 'Choose a file',
+      });
+      if (!chosen.ok) return chosen.reply;
       const upload = new FormData();
-      upload.append('file', file, file.name);
+      upload.append('file', chosen.file, chosen.file.name);
       await api.addProductImage(productId, upload);
-      return { ok: true, message: `Uploaded ${file.name}.`, fields: {} as Record<string, string> };
+      return okReply(`Uploaded ${chosen.file.name}.`);
     }
     const position = Number(form.get('position'));
     if (intent === 'delete') {
       await api.deleteProductImage(productId, position);
-      return { ok: true, message: 'Image removed.', fields: {} as Record<string, string> };
+      return okReply('Image removed.');
     }
     if (intent === 'up' || intent === 'down') {
       const { images } = await api.vendorProduct(productId);
@@ -48,16 +51,18 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         return {
           ok: false,
           message: 'That image cannot move further.',
-          fields: {} as Record<string, string>,
-        };
+          fields: {},
+          values: null,
+        } satisfies FormReply;
       [positions[from], positions[to]] = [positions[to] as number, positions[from] as number];
       await api.reorderProductImages(productId, positions);
-      return { ok: true, message: 'Order saved.', fields: {} as Record<string, string> };
+      return okReply('Order saved.');
     }
     throw new Response('Unknown action', { status: 400 });
   } catch (e) {
+    // A refused image (type, size) keeps the API's sentence at the top and says it under the input.
     if (e instanceof ApiError && e.status < 500)
-      return { ok: false, message: e.message, fields: e.fieldErrors };
+      return apiErrorReply(e, null, 'image', { keepMessage: true });
     throw e;
   }
 }
@@ -65,6 +70,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function ProductImages() {
   const { user, product } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const fileInvalid = Boolean(result?.fields.file?.length);
   const images = product.images ?? [];
   return (
     <Shell nav={navFor(user.role)} user={user.email}>
@@ -79,8 +85,16 @@ export default function ProductImages() {
         <h2>Add an image</h2>
         <Form method="post" encType="multipart/form-data" className="toolbar">
           <Csrf />
-          <Field label="Image" name="file" error={result?.fields?.file} hint="PNG or JPEG, at most 2 MB.">
-            <input id="f-file" name="file" type="file" accept="image/png,image/jpeg" required />
+          <Field label="Image" name="file" error={result?.fields.file} hint="PNG or JPEG, at most 2 MB.">
+            <input
+              id="f-file"
+              name="file"
+              type="file"
+              accept="image/png,image/jpeg"
+              required
+              aria-invalid={fileInvalid ? true : undefined}
+              aria-describedby={fileInvalid ? 'f-file-error' : undefined}
+            />
           </Field>
           <button type="submit" name="intent" value="upload">
             Upload image

@@ -1,3 +1,5 @@
+import { PasswordResetConfirmBody } from '@agora/contracts';
+import { parseForm } from '@agora/ui/forms';
 import {
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
@@ -5,7 +7,7 @@ import {
   redirect,
 } from '@remix-run/node';
 import { sessionCookie, tenantContext, verifiedForm } from '../lib/session.server.js';
-import { passwordErrors, SetPasswordForm, tokenFromUrl } from '../lib/set-password.js';
+import { PASSWORD_FORM, passwordReply, SetPasswordForm, tokenFromUrl } from '../lib/set-password.js';
 
 export const meta: MetaFunction = () => [{ title: 'Choose a new password' }];
 
@@ -17,14 +19,13 @@ export function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const { api } = tenantContext(context);
   const form = await verifiedForm(request);
+  const submission = parseForm(PasswordResetConfirmBody, form, PASSWORD_FORM);
+  if (!submission.ok) return submission.reply;
   try {
-    const { token } = await api.confirmPasswordReset({
-      token: String(form.get('token') ?? ''),
-      password: String(form.get('password') ?? ''),
-    });
+    const { token } = await api.confirmPasswordReset(submission.value);
     return redirect('/console', { headers: { 'set-cookie': sessionCookie(token) } });
   } catch (e) {
-    return passwordErrors(e);
+    return passwordReply(e, submission.values);
   }
 }
 

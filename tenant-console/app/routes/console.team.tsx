@@ -1,3 +1,4 @@
+import { InviteOperatorBody } from '@agora/contracts';
 import type { MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { TeamPage } from '../lib/team.js';
@@ -8,6 +9,7 @@ export const meta: MetaFunction = () => [{ title: 'Team' }];
 /** The marketplace's operators (owner and operators). */
 const operators: TeamCalls = {
   list: (api, query) => api.team(query),
+  inviteBody: InviteOperatorBody,
   invite: (api, email) => api.inviteOperator(email),
   remove: (api, id) => api.removeTeamMember(id),
 };

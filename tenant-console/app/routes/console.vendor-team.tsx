@@ -1,3 +1,4 @@
+import { InviteVendorStaffBody } from '@agora/contracts';
 import type { MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { TeamPage } from '../lib/team.js';
@@ -8,6 +9,7 @@ export const meta: MetaFunction = () => [{ title: 'Vendor team' }];
 /** The signed-in vendor's admins and staff; only its admins invite and remove. */
 const vendorStaff: TeamCalls = {
   list: (api, query) => api.vendorTeam(query),
+  inviteBody: InviteVendorStaffBody,
   invite: (api, email) => api.inviteVendorStaff(email),
   remove: (api, id) => api.removeVendorStaff(id),
 };

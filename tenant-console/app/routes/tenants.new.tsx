@@ -1,4 +1,6 @@
 import { ApiError } from '@agora/api-client';
+import { CreateTenantBody } from '@agora/contracts';
+import { apiErrorReply, parseForm } from '@agora/ui/forms';
 import {
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
@@ -20,16 +22,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const { api } = await requireStaff(request, context);
   const form = await verifiedForm(request);
-  const values = {
-    name: String(form.get('name') ?? ''),
-    slug: String(form.get('slug') ?? ''),
-    ownerEmail: String(form.get('ownerEmail') ?? ''),
-  };
+  const submission = parseForm(CreateTenantBody, form, { what: 'tenant' });
+  if (!submission.ok) return submission.reply;
   try {
-    const tenant = await api.createTenant(values);
+    const tenant = await api.createTenant(submission.value);
     return redirect(`/tenants/${tenant.id}`);
   } catch (e) {
-    if (e instanceof ApiError && e.status < 500) return { values, error: e.message, fields: e.fieldErrors };
+    // A taken slug: the API's sentence says which and what to do; the field says it too.
+    if (e instanceof ApiError && e.status < 500)
+      return apiErrorReply(e, submission.values, 'tenant', { keepMessage: true });
     throw e;
   }
 }
@@ -37,26 +38,30 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function NewTenant() {
   const { staff } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
+  const typed = (name: string) => {
+    const v = data?.values?.[name];
+    return typeof v === 'string' ? v : undefined;
+  };
   const busy = useNavigation().state === 'submitting';
   return (
     <Shell nav={staffNav} user={staff.email}>
       <h1>New tenant</h1>
       <div className="card">
-        {data?.error ? <Notice kind="error">{data.error}</Notice> : null}
+        {data?.message ? <Notice kind="error">{data.message}</Notice> : null}
         <Form method="post">
           <Csrf />
           <Field
             label="Marketplace name"
             name="name"
             required
-            defaultValue={data?.values.name}
+            defaultValue={typed('name')}
             error={data?.fields?.name}
           />
           <Field
             label="Slug"
             name="slug"
             required
-            defaultValue={data?.values.slug}
+            defaultValue={typed('slug')}
             error={data?.fields?.slug}
             hint="Lowercase letters, digits and hyphens (3-40). The marketplace gets <slug>.<base domain>."
           />
@@ -65,7 +70,7 @@ export default function NewTenant() {
             name="ownerEmail"
             type="email"
             required
-            defaultValue={data?.values.ownerEmail}
+            defaultValue={typed('ownerEmail')}
             error={data?.fields?.ownerEmail}
             hint="The owner receives an invitation to set a password."
           />
