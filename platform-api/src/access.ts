@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import { requireTenantUser } from './middleware/auth.js';
+import { requireStaff, requireTenantUser } from './middleware/auth.js';
 import { requireOperator, requireVendorUser } from './middleware/roles.js';
 
 /**
@@ -10,9 +10,14 @@ import { requireOperator, requireVendorUser } from './middleware/roles.js';
  * every vendor endpoint's declaration against what each kind of caller actually gets.
  *
  *   public       anyone, signed in or not
+ *   signedIn     any user of this marketplace
  *   operator     the marketplace owner and operators; the whole marketplace
  *   vendor       vendor admins and staff; their own vendor only (others' ids are 404)
  *   vendorAdmin  vendor admins; their own vendor only
+ *   staff        platform staff (control plane only)
+ *
+ * The level is also what the OpenAPI document derives from (openapi.ts `completeOperations`):
+ * `security` (none for public), and the 401 and 403 responses.
  */
 // A mutable tuple, as createRoute wants it, that keeps each middleware's type (and so `c.var`).
 // biome-ignore lint/suspicious/noExplicitAny: any middleware
@@ -21,7 +26,17 @@ const bearer = (): { bearer: string[] }[] => [{ bearer: [] }];
 
 export const access = {
   public: {
+    security: [] as { bearer: string[] }[],
     'x-agora-access': { level: 'public', roles: [], scope: 'anyone, signed in or not' },
+  },
+  signedIn: {
+    security: bearer(),
+    middleware: chain(requireTenantUser),
+    'x-agora-access': {
+      level: 'signed_in',
+      roles: ['owner', 'operator', 'vendor_admin', 'vendor_staff', 'buyer_admin', 'buyer_member'],
+      scope: "the caller's own account",
+    },
   },
   operator: {
     security: bearer(),
@@ -41,6 +56,11 @@ export const access = {
     security: bearer(),
     middleware: chain(requireTenantUser, requireVendorUser(['vendor_admin'])),
     'x-agora-access': { level: 'vendor_admin', roles: ['vendor_admin'], scope: "the caller's own vendor" },
+  },
+  staff: {
+    security: bearer(),
+    middleware: chain(requireStaff),
+    'x-agora-access': { level: 'staff', roles: ['staff'], scope: 'every tenant (control plane)' },
   },
 };
 

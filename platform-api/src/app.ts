@@ -65,6 +65,7 @@ export function createApp(deps: ApiDeps, ui: UiApps = { storefront: null, consol
   mountDocs(platformApi, '/platform/v1', {
     title: 'Agora control plane API',
     description: 'Platform staff: tenants, provisioning, suspension.',
+    surface: 'platform',
   });
   app.route('/platform/v1', platformApi);
 
@@ -92,6 +93,7 @@ export function createApp(deps: ApiDeps, ui: UiApps = { storefront: null, consol
   mountDocs(tenantApi, '/api/v1', {
     title: 'Agora marketplace API',
     description: 'The API of one marketplace, on its own host.',
+    surface: 'tenant',
   });
   app.route('/api/v1', tenantApi);
   app.route('/', tenantMedia);

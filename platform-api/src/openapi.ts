@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AppError } from '@agora/contracts';
-import { OpenAPIHono, z } from '@hono/zod-openapi';
-import type { Env } from 'hono';
+import { AppError, ErrorBody, NextCursor } from '@agora/contracts';
+import { type OpenAPIHono as Api, OpenAPIHono, type RouteConfig, type z } from '@hono/zod-openapi';
+import type { Env, MiddlewareHandler } from 'hono';
 import swaggerUi from 'swagger-ui-dist';
 import { controlCharacterIssues } from './middleware/control-characters.js';
 import { validationError } from './middleware/errors.js';
@@ -27,29 +27,27 @@ export function createApi<E extends Env>() {
   });
 }
 
-export const ErrorBody = z
-  .object({
-    error: z.object({
-      code: z.string().openapi({ example: 'validation_failed' }),
-      message: z.string(),
-      details: z.unknown().optional(),
-    }),
-  })
-  .openapi('Error');
+export { ErrorBody, NextCursor };
 
-/** The `nextCursor` of every keyset-paginated list. */
-export const NextCursor = z
-  .string()
-  .nullable()
-  .openapi({ description: 'Pass as `cursor` for the next page; null at the end' });
+type ErrorStatus = keyof typeof ERROR_DESCRIPTIONS;
 
-export const errorResponses = (...statuses: (400 | 401 | 403 | 404 | 409 | 413 | 415)[]) =>
-  Object.fromEntries(
-    statuses.map((s) => [
-      s,
-      { description: ERROR_DESCRIPTIONS[s], content: { 'application/json': { schema: ErrorBody } } },
-    ]),
-  );
+export const errorResponses = (...statuses: ErrorStatus[]) =>
+  Object.fromEntries(statuses.map((s) => [s, errorResponse(s)]));
+
+const errorResponse = (s: ErrorStatus) => ({
+  description: ERROR_DESCRIPTIONS[s],
+  ...(s === 429
+    ? {
+        headers: {
+          'Retry-After': {
+            description: 'Seconds until the limit resets',
+            schema: { type: 'integer' as const, minimum: 1 },
+          },
+        },
+      }
+    : {}),
+  content: { 'application/json': { schema: ErrorBody } },
+});
 
 const ERROR_DESCRIPTIONS = {
   400: 'Invalid input; `details.fields` names each offending field',
@@ -59,7 +57,64 @@ const ERROR_DESCRIPTIONS = {
   409: 'Conflicts with the current state',
   413: 'The request body is larger than this endpoint accepts (`payload_too_large`, `details.limitBytes`)',
   415: 'The request body has a content type this endpoint does not take',
+  429: 'Too many requests; wait `Retry-After` seconds',
 } as const;
+
+/** Middleware that may answer 429 (see middleware/rate-limit.ts), so the document says so. */
+export const rateLimiting = new WeakSet<MiddlewareHandler>();
+
+/**
+ * The error responses an operation can give, derived in this one place from what the route
+ * declares: its access level (access.ts), its inputs and its middleware. Routes add only what
+ * their own logic decides (409, a 404 without an id in the path).
+ *
+ *   400  any input (path, query or body) to validate
+ *   401  any level but public
+ *   403  any level but public (the role), and on a marketplace's host (suspended marketplace)
+ *   404  an id in the path, and on a marketplace's host (no marketplace at this address)
+ *   413  a request body (the body limits)
+ *   415  a request body (a content type the endpoint does not take)
+ *   429  a rate-limiting middleware
+ */
+export function derivedErrors(route: RouteConfig, surface: Surface): ErrorStatus[] {
+  const level = accessLevel(route);
+  const { request } = route;
+  const middleware = [route.middleware ?? []].flat() as MiddlewareHandler[];
+  const statuses = new Set<ErrorStatus>();
+  if (request?.body || request?.query || request?.params) statuses.add(400);
+  if (level !== 'public') statuses.add(401).add(403);
+  if (surface === 'tenant') statuses.add(403).add(404);
+  if (route.path.includes('{')) statuses.add(404);
+  if (request?.body) statuses.add(413).add(415);
+  if (middleware.some((m) => rateLimiting.has(m))) statuses.add(429);
+  return [...statuses].sort();
+}
+
+type Surface = 'tenant' | 'platform';
+
+function accessLevel(route: RouteConfig): string {
+  const level = (route as { 'x-agora-access'?: { level?: string } })['x-agora-access']?.level;
+  if (!level || !route.security)
+    throw new Error(
+      `${route.method.toUpperCase()} ${route.path} declares no access level: spread one from access.ts`,
+    );
+  return level;
+}
+
+/**
+ * Fill every operation of `app`'s document from its declarations: the derived error responses
+ * (the route's own take precedence), and a check that each has an operationId and an access
+ * level. Idempotent; runs when the document is built.
+ */
+function completeOperations(app: Api<Env>, surface: Surface) {
+  for (const def of app.openAPIRegistry.definitions) {
+    if (def.type !== 'route') continue;
+    const { route } = def;
+    if (!route.operationId) throw new Error(`${route.method.toUpperCase()} ${route.path} has no operationId`);
+    const derived = Object.fromEntries(derivedErrors(route, surface).map((s) => [s, errorResponse(s)]));
+    def.route = { ...route, responses: { ...derived, ...route.responses } };
+  }
+}
 
 export const jsonBody = <T extends z.ZodType>(schema: T, description?: string) => ({
   required: true,
@@ -82,17 +137,25 @@ const ASSETS: Record<string, string> = {
 export function mountDocs<E extends Env>(
   app: OpenAPIHono<E>,
   basePath: string,
-  info: { title: string; description: string },
+  info: { title: string; description: string; surface: Surface },
 ) {
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
     scheme: 'bearer',
     bearerFormat: 'JWT',
   });
-  app.doc31('/openapi.json', {
-    openapi: '3.1.0',
-    info: { ...info, version: '1.0.0' },
-    servers: [{ url: basePath }],
+  const { surface, ...about } = info;
+  let document: unknown;
+  app.get('/openapi.json', (c) => {
+    if (!document) {
+      completeOperations(app as unknown as Api<Env>, surface);
+      document = app.getOpenAPI31Document({
+        openapi: '3.1.0',
+        info: { ...about, version: '1.0.0' },
+        servers: [{ url: basePath }],
+      });
+    }
+    return c.json(document);
   });
   app.get('/docs/assets/:file', (c) => {
     const file = c.req.param('file');

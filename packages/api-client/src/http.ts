@@ -26,6 +26,12 @@ export type Transport = {
   headers?: Record<string, string>;
 };
 
+/**
+ * A list's query parameters as a caller may send them: the names of the contract's query schema,
+ * any value (an address's text included); the API validates and answers 400 for a bad one.
+ */
+export type QueryOf<Q> = { [K in keyof Q]?: string | number | undefined };
+
 export type RequestOptions = {
   /** Multipart body (files); fetch sets the content type with its boundary. */
   form?: FormData;

@@ -1,19 +1,25 @@
-import { catalogClient } from './catalog.js';
-import { request, type Transport } from './http.js';
 import type {
   Branding,
   BrandingInput,
+  ListTenantsQuery,
+  Me,
   Page,
-  PageQuery,
+  PageQueryInput,
+  PasswordResetRequested,
+  Session,
+  Staff,
   Storefront,
+  TeamMember,
   Tenant,
   TenantSummary,
   User,
-} from './types.js';
+} from '@agora/contracts';
+import { catalogClient } from './catalog.js';
+import { type QueryOf, request, type Transport } from './http.js';
 
 export type * from './catalog.js';
 export { flattenCategories } from './catalog.js';
-export { ApiError, type Transport } from './http.js';
+export { ApiError, type QueryOf, type Transport } from './http.js';
 export type * from './types.js';
 
 /**
@@ -24,16 +30,18 @@ function tenantClient(t: Transport) {
   return {
     storefront: () => request<Storefront>(t, '/api/v1/storefront'),
     login: (email: string, password: string) =>
-      request<{ token: string }>(t, '/api/v1/auth/login', { body: { email, password } }),
-    me: () => request<User>(t, '/api/v1/me'),
+      request<Session>(t, '/api/v1/auth/login', { body: { email, password } }),
+    me: () => request<Me>(t, '/api/v1/me'),
+    user: (userId: string) => request<User>(t, `/api/v1/users/${encodeURIComponent(userId)}`),
     acceptInvite: (body: { token: string; password: string; name?: string }) =>
-      request<{ token: string }>(t, '/api/v1/auth/accept-invite', { body }),
+      request<Session>(t, '/api/v1/auth/accept-invite', { body }),
     requestPasswordReset: (email: string) =>
-      request<unknown>(t, '/api/v1/auth/password-reset', { body: { email } }),
+      request<PasswordResetRequested>(t, '/api/v1/auth/password-reset', { body: { email } }),
     confirmPasswordReset: (body: { token: string; password: string }) =>
-      request<{ token: string }>(t, '/api/v1/auth/password-reset/confirm', { body }),
-    team: (query: PageQuery = {}) => request<Page<User>>(t, '/api/v1/team', { query }),
-    inviteOperator: (email: string) => request<User>(t, '/api/v1/team/invitations', { body: { email } }),
+      request<Session>(t, '/api/v1/auth/password-reset/confirm', { body }),
+    team: (query: PageQueryInput = {}) => request<Page<TeamMember>>(t, '/api/v1/team', { query }),
+    inviteOperator: (email: string) =>
+      request<TeamMember>(t, '/api/v1/team/invitations', { body: { email } }),
     removeTeamMember: (id: string) =>
       request<void>(t, `/api/v1/team/${encodeURIComponent(id)}`, { method: 'DELETE' }),
     branding: () => request<Branding>(t, '/api/v1/settings/branding'),
@@ -56,9 +64,9 @@ export function tenantApi(t: Transport): TenantApi {
 function platformClient(t: Transport) {
   return {
     login: (email: string, password: string) =>
-      request<{ token: string }>(t, '/platform/v1/auth/login', { body: { email, password } }),
-    me: () => request<{ id: string; email: string; name: string }>(t, '/platform/v1/me'),
-    listTenants: (query: { limit?: number; cursor?: string; status?: string; q?: string } = {}) =>
+      request<Session>(t, '/platform/v1/auth/login', { body: { email, password } }),
+    me: () => request<Staff>(t, '/platform/v1/me'),
+    listTenants: (query: QueryOf<ListTenantsQuery> = {}) =>
       request<Page<TenantSummary>>(t, '/platform/v1/tenants', { query }),
     getTenant: (id: string) => request<Tenant>(t, `/platform/v1/tenants/${encodeURIComponent(id)}`),
     createTenant: (body: { name: string; slug: string; ownerEmail: string }) =>

@@ -44,6 +44,7 @@ export const UpdateBrandingBody = z.object({
   footer: Footer.optional(),
 });
 export type UpdateBrandingBody = z.infer<typeof UpdateBrandingBody>;
+export type BrandingInput = z.input<typeof UpdateBrandingBody>;
 
 /** Advice, not an error: saving is allowed. `field` names the form field it is about. */
 export const BrandingWarning = z.object({ field: z.string(), message: z.string() });

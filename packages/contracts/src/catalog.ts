@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_ATTRIBUTES, MAX_PRODUCT_IMAGES, MAX_QUANTITY, MAX_TIERS } from './catalog-limits.js';
+import { PageCursor } from './page-query.js';
 
 /**
  * Catalog: categories, products with volume tiers, images, CSV import. The same product schema
@@ -31,6 +32,7 @@ export const CreateCategoryBody = z.object({
   position: z.number().int().min(0).max(100_000).optional(),
 });
 export type CreateCategoryBody = z.infer<typeof CreateCategoryBody>;
+export type CreateCategoryInput = z.input<typeof CreateCategoryBody>;
 
 export const UpdateCategoryBody = z.object({
   name: CategoryName.optional(),
@@ -40,6 +42,7 @@ export const UpdateCategoryBody = z.object({
   position: z.number().int().min(0).max(100_000).optional(),
 });
 export type UpdateCategoryBody = z.infer<typeof UpdateCategoryBody>;
+export type UpdateCategoryInput = z.input<typeof UpdateCategoryBody>;
 
 export const PRODUCT_STATUSES = ['draft', 'pending_review', 'published', 'archived'] as const;
 export type ProductStatus = (typeof PRODUCT_STATUSES)[number];
@@ -142,3 +145,43 @@ export type ReorderImagesBody = z.infer<typeof ReorderImagesBody>;
 
 export const CATALOG_IMPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
 export type ImportRowError = { row: number; field: string; message: string };
+
+const ListLimit = z.coerce.number<string | number>().int().min(1).max(100).default(25);
+
+/** `GET /vendor/products`: the vendor's own products. */
+export const VendorProductListQuery = z.object({
+  status: z.enum(PRODUCT_STATUSES).optional(),
+  q: z.string().max(200).optional().meta({ description: 'Part of the title or SKU, any case' }),
+  cursor: PageCursor.optional(),
+  limit: ListLimit,
+});
+export type VendorProductListQuery = z.input<typeof VendorProductListQuery>;
+
+/** `GET /operator/products`: every vendor's products; `status=pending_review` is the review queue. */
+export const OperatorProductListQuery = z.object({
+  status: z.enum(PRODUCT_STATUSES).optional(),
+  vendorId: z.string().optional(),
+  q: z.string().max(200).optional(),
+  cursor: PageCursor.optional(),
+  limit: ListLimit,
+});
+export type OperatorProductListQuery = z.input<typeof OperatorProductListQuery>;
+
+/** `GET /operator/categories?counts`. */
+export const CategoryCountsQuery = z.object({
+  counts: z
+    .enum(['true', 'false'])
+    .optional()
+    .meta({ description: 'With `true`, each category has `productCount` (one aggregate query)' }),
+});
+/** `GET /categories?counts&depth`: the public tree. */
+export const CategoryTreeQuery = CategoryCountsQuery.extend({
+  depth: z.coerce
+    .number<string | number>()
+    .int()
+    .min(1)
+    .max(20)
+    .optional()
+    .meta({ description: 'Levels to include: 1 gives the top-level categories only (empty `children`)' }),
+});
+export type CategoryTreeQuery = z.input<typeof CategoryTreeQuery>;

@@ -47,4 +47,14 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * The one way to refuse input: a 400 `validation_failed` whose `details.fields` lists each
+ * offending field (the shape forms and the storefront read). The message names the fields
+ * (`Invalid <where>: check a, b`) unless one is given.
+ */
+export function invalidInput(where: string, fields: FieldIssue[], message?: string): AppError {
+  const names = [...new Set(fields.map((f) => f.path))].join(', ');
+  return new AppError('validation_failed', message ?? `Invalid ${where}: check ${names}`, { fields });
+}
+
 export const isAppError = (e: unknown): e is AppError => e instanceof AppError;

@@ -132,6 +132,7 @@ export type VendorApplication = z.infer<typeof VendorApplication>;
 /** `PUT /api/v1/vendor/profile`: the whole profile (the contact email does not change the login). */
 export const UpdateVendorProfileBody = VendorDetails;
 export type UpdateVendorProfileBody = z.infer<typeof UpdateVendorProfileBody>;
+export type VendorProfileInput = z.input<typeof UpdateVendorProfileBody>;
 
 const reason = (what: string) =>
   z
@@ -144,10 +145,12 @@ export const RejectVendorBody = z.object({ reason: reason('why') });
 export const SuspendVendorBody = z.object({ reason: reason('why') });
 export const RequestVendorInfoBody = z.object({ message: reason('what is missing') });
 
-export const MarketplaceSettings = z.object({
-  autoApproveVendors: z.boolean({ error: 'must be true or false' }),
-  moderateProducts: z.boolean({ error: 'must be true or false' }),
-});
+export const MarketplaceSettings = z
+  .object({
+    autoApproveVendors: z.boolean({ error: 'must be true or false' }),
+    moderateProducts: z.boolean({ error: 'must be true or false' }),
+  })
+  .meta({ id: 'MarketplaceSettings', example: { autoApproveVendors: false, moderateProducts: true } });
 export type MarketplaceSettings = z.infer<typeof MarketplaceSettings>;
 export const DEFAULT_MARKETPLACE_SETTINGS: MarketplaceSettings = {
   autoApproveVendors: false,
@@ -186,6 +189,7 @@ export const OperatorVendorListQuery = z.object({
   limit: PageLimit,
 });
 export type OperatorVendorListQuery = z.infer<typeof OperatorVendorListQuery>;
+export type OperatorVendorListInput = z.input<typeof OperatorVendorListQuery>;
 
 export const PublicVendorListQuery = z.object({
   country: Country.optional(),
@@ -196,3 +200,4 @@ export const PublicVendorListQuery = z.object({
   limit: PageLimit,
 });
 export type PublicVendorListQuery = z.infer<typeof PublicVendorListQuery>;
+export type PublicVendorListInput = z.input<typeof PublicVendorListQuery>;

@@ -1,4 +1,4 @@
-import { AppError, type ErrorCode, type FieldIssue } from '@agora/contracts';
+import { AppError, type ErrorCode, type FieldIssue, invalidInput } from '@agora/contracts';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -22,9 +22,7 @@ export function fieldIssues(error: ZodError): FieldIssue[] {
 }
 
 export function validationError(error: ZodError, where: string): AppError {
-  const fields = fieldIssues(error);
-  const names = [...new Set(fields.map((f) => f.path))].join(', ');
-  return new AppError('validation_failed', `Invalid ${where}: check ${names}`, { fields });
+  return invalidInput(where, fieldIssues(error));
 }
 
 const HTTP_CODES: Partial<Record<number, ErrorCode>> = {

@@ -6,7 +6,7 @@ import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { Redis } from 'ioredis';
 import type { AppEnv } from '../context.js';
-import { ErrorBody } from '../openapi.js';
+import { ErrorBody, rateLimiting } from '../openapi.js';
 import { errorResponse } from './errors.js';
 
 // One round trip, atomic: count the hit, and start the window's clock on its first hit (a key
@@ -139,7 +139,7 @@ export async function accountInBody(c: Context): Promise<string | undefined> {
  * must not close a public form.
  */
 export function rateLimit(options: RateLimitOptions) {
-  return createMiddleware<AppEnv>(async (c, next) => {
+  const middleware = createMiddleware<AppEnv>(async (c, next) => {
     const { redis, config } = c.var.deps;
     const { limit, windowMs } = options.rule(config);
     const subject = options.subject ? await options.subject(c) : clientAddress(c, config.trustedProxyHops);
@@ -176,6 +176,8 @@ export function rateLimit(options: RateLimitOptions) {
       console.warn(`[api] rate limit ${options.name} not settled: ${e.message}`);
     });
   });
+  rateLimiting.add(middleware);
+  return middleware;
 }
 
 /** The 429 entry of a rate-limited route's `responses` in the OpenAPI document. */

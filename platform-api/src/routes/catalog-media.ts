@@ -3,6 +3,7 @@ import { getProductImageFile } from '@agora/core';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from '@hono/zod-openapi';
 import { Hono } from 'hono';
+import { access } from '../access.js';
 import type { TenantEnv } from '../context.js';
 import { optionalTenantViewer } from '../middleware/auth.js';
 import { tenantOnly } from '../middleware/surface-guards.js';
@@ -34,8 +35,10 @@ const binary = { type: 'string', format: 'binary' } as const;
 /** Describe the route in the tenant API's OpenAPI document (it lives at the host root). */
 export function documentCatalogMedia(api: OpenAPIHono<TenantEnv>) {
   api.openAPIRegistry.registerPath({
+    ...access.public,
     method: 'get',
     path: '/media/products/{file}',
+    operationId: 'getProductImageFile',
     servers: [{ url: '/' }],
     tags: ['catalog: public'],
     summary: 'A product image (public, at the host root, not under /api/v1)',

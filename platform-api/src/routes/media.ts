@@ -4,6 +4,7 @@ import { SIGNED_FILES_PATH, verifyFileSignature } from '@agora/files';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from '@hono/zod-openapi';
 import { Hono } from 'hono';
+import { access } from '../access.js';
 import type { TenantEnv } from '../context.js';
 import { tenantOnly } from '../middleware/surface-guards.js';
 import { ErrorBody } from '../openapi.js';
@@ -56,8 +57,10 @@ const notFound = { description: 'Not found', content: { 'application/json': { sc
 /** Describe the media routes in the tenant API's OpenAPI document (they live at the host root). */
 export function documentMedia(api: OpenAPIHono<TenantEnv>) {
   api.openAPIRegistry.registerPath({
+    ...access.public,
     method: 'get',
     path: '/media/logo/{file}',
+    operationId: 'getLogoFile',
     servers: [{ url: '/' }],
     tags: ['branding'],
     summary: "The marketplace's logo (public, at the host root, not under /api/v1)",
@@ -82,8 +85,10 @@ export function documentMedia(api: OpenAPIHono<TenantEnv>) {
     },
   });
   api.openAPIRegistry.registerPath({
+    ...access.public,
     method: 'get',
     path: '/files/{key}',
+    operationId: 'getSignedFile',
     servers: [{ url: '/' }],
     tags: ['files'],
     summary: 'A private file through a signed link (at the host root, not under /api/v1)',

@@ -1,14 +1,10 @@
-import type { SearchQuery, SearchResult, TenantApi } from '@agora/api-client';
+import type { SearchResult } from '@agora/api-client';
+import { SEARCH_ADDRESS_PARAMS } from '@agora/contracts/search-params';
 import { Form, useLocation, useSearchParams } from '@remix-run/react';
 import { AppLink } from './app-link.js';
 import { PriceFilter } from './price-filter.js';
 import { ProductCard } from './product-card.js';
-import {
-  keptParams,
-  type RefusedParam,
-  RefusedParamsNotice,
-  withoutRefusedParams,
-} from './refused-params.js';
+import { keptParams, type RefusedParam, RefusedParamsNotice } from './refused-params.js';
 import { SearchSpellingNotice } from './search-spelling.js';
 
 /** Products per page on every catalog listing (search, category pages). */
@@ -21,71 +17,11 @@ const SORTS = [
   ['newest', 'Newest'],
 ] as const;
 
-/** The search API query a listing page's address asks for (filters, sort, page). */
-export function searchQueryFrom(url: URL): SearchQuery {
-  const get = (k: string) => url.searchParams.get(k) ?? undefined;
-  return {
-    q: get('q'),
-    category: get('category'),
-    vendor: get('vendor'),
-    inStock: get('inStock'),
-    priceMin: get('priceMin'),
-    priceMax: get('priceMax'),
-    qty: get('qty'),
-    currency: get('currency'),
-    sort: get('sort'),
-    page: get('page'),
-    limit: PAGE_SIZE,
-  };
-}
-
-/** The search parameters a listing page takes from its address (all but `limit`). */
-export const ADDRESS_PARAMS = [
-  'q',
-  'category',
-  'vendor',
-  'inStock',
-  'priceMin',
-  'priceMax',
-  'qty',
-  'currency',
-  'sort',
-  'page',
-] as const satisfies (keyof SearchQuery)[];
-
 /** The filters a new search from the box keeps: every address parameter but the words, sort and page. */
-const KEPT_BY_SEARCH_BOX = ADDRESS_PARAMS.filter((k) => k !== 'q' && k !== 'sort' && k !== 'page');
+const KEPT_BY_SEARCH_BOX = SEARCH_ADDRESS_PARAMS.filter((k) => k !== 'q' && k !== 'sort' && k !== 'page');
 
 /** Pages a result fills (at least one, the empty one). */
 export const pageCount = (total: number) => Math.max(1, Math.ceil(total / PAGE_SIZE));
-
-/**
- * One page of a catalog listing for the loaders. Parameters of `fromAddress` the API refuses are
- * left out and listed in `refused` (the rule and why: `withoutRefusedParams`). A page number past
- * the last page, including one the API refuses as beyond its result window, is not a mistake in
- * the address but the end of the list: `pastEnd` is that number, with no items, and the page
- * offers the last page.
- */
-export async function loadListing(
-  api: TenantApi,
-  query: SearchQuery,
-  fromAddress: readonly (keyof SearchQuery & string)[],
-) {
-  const {
-    result,
-    query: used,
-    refused,
-  } = await withoutRefusedParams(query, fromAddress, (q) => api.search(q));
-  const asked = /^\d+$/.test(String(query.page ?? '')) ? Number(query.page) : null;
-  const pastEnd = asked !== null && result.total > 0 && asked > pageCount(result.total) ? asked : null;
-  return {
-    q: used.q ?? '',
-    result: pastEnd ? { ...result, items: [] } : result,
-    page: pastEnd ?? (Number(used.page ?? 1) || 1),
-    pastEnd,
-    refused: pastEnd ? refused.filter((r) => r.name !== 'page') : refused,
-  };
-}
 
 /** `pathname` with the current query, `key` set (or removed when null), back on the first page. */
 export function hrefWith(pathname: string, params: URLSearchParams, key: string, value: string | null) {

@@ -1,15 +1,10 @@
 import { ApiError, flattenCategories } from '@agora/api-client';
+import { SEARCH_ADDRESS_PARAMS } from '@agora/contracts/search-params';
 import { type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { AppLink } from '../components/app-link.js';
-import {
-  ADDRESS_PARAMS,
-  CatalogSearch,
-  type CategoryFacetLink,
-  hrefWith,
-  loadListing,
-  searchQueryFrom,
-} from '../components/catalog-search.js';
+import { CatalogSearch, type CategoryFacetLink, hrefWith } from '../components/catalog-search.js';
+import { loadListing, searchQueryFrom } from '../components/listing.server.js';
 import { NotFoundOrError } from '../components/not-found.js';
 import { priceFormRedirect } from '../components/price-filter.js';
 import { apiFor } from '../context.js';
@@ -31,12 +26,12 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const { category, ancestors } = found;
   // `category` on the search API takes in every sub-category; the path decides it, not the query.
   const query = { ...searchQueryFrom(new URL(request.url)), category: category.id };
-  // As on /search, a parameter the API refuses is left out and named (see withoutRefusedParams);
-  // the category, from the path, is never left out.
+  // As on /search, a parameter the search schema refuses is left out and named (see
+  // withoutInvalidParams); the category, from the path, is never left out.
   const listing = await loadListing(
     api,
     query,
-    ADDRESS_PARAMS.filter((k) => k !== 'category'),
+    SEARCH_ADDRESS_PARAMS.filter((k) => k !== 'category'),
   );
   const ref = ({ id, name, slug }: { id: string; name: string; slug: string }) => ({ id, name, slug });
   return {

@@ -1,6 +1,7 @@
 import { type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
-import { ADDRESS_PARAMS, CatalogSearch, loadListing, searchQueryFrom } from '../components/catalog-search.js';
+import { CatalogSearch } from '../components/catalog-search.js';
+import { loadListing, searchQueryFrom } from '../components/listing.server.js';
 import { priceFormRedirect } from '../components/price-filter.js';
 import { apiFor } from '../context.js';
 
@@ -12,8 +13,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const canonical = priceFormRedirect(url);
   if (canonical) throw redirect(canonical);
-  // A parameter the API refuses is left out and named on the page (see withoutRefusedParams).
-  return loadListing(apiFor(context), searchQueryFrom(url), ADDRESS_PARAMS);
+  // A parameter the search schema refuses is left out and named on the page (withoutInvalidParams).
+  return loadListing(apiFor(context), searchQueryFrom(url));
 }
 
 export default function Search() {

@@ -1,4 +1,4 @@
-import { ApiError, type OperatorVendor, type Page, type TenantApi } from '@agora/api-client';
+import { ApiError, type Page, type TenantApi, type VendorSummary } from '@agora/api-client';
 
 /** The operator vendor queue's filters, as the form, the API query and the page links name them. */
 export const QUEUE_FILTERS = ['q', 'status', 'country', 'industry', 'from', 'to'] as const;
@@ -22,7 +22,7 @@ export function queueHref(filters: QueueFilters, cursor?: string | null): string
 
 export type QueueResult = {
   filters: QueueFilters;
-  page: Page<OperatorVendor>;
+  page: Page<VendorSummary>;
   /** Why the filters could not be applied (the API's 400), with the message for each field. */
   error: { message: string; fields: Record<string, string> } | null;
 };

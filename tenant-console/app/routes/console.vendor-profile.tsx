@@ -1,4 +1,4 @@
-import { ApiError, type OperatorVendor } from '@agora/api-client';
+import { ApiError, type Vendor } from '@agora/api-client';
 import { industryOptions, UpdateVendorProfileBody } from '@agora/contracts';
 import { VendorDetailsFields } from '@agora/ui/form-fields';
 import {
@@ -21,7 +21,7 @@ export const meta: MetaFunction = () => [{ title: 'Vendor profile' }];
 /** Approved vendors cannot change these (the API answers 409). */
 const LOCKED_WHEN_APPROVED = ['legalName', 'taxId', 'country'];
 
-const valuesOf = (vendor: OperatorVendor): FormValues => ({
+const valuesOf = (vendor: Vendor): FormValues => ({
   businessName: vendor.name,
   legalName: vendor.legalName,
   country: vendor.country,

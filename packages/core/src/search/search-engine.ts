@@ -19,17 +19,17 @@ export interface SearchEngine {
   close?(): Promise<void>;
 }
 
-export const SEARCH_SORTS = ['relevance', 'price_asc', 'price_desc', 'newest'] as const;
-export type SearchSort = (typeof SEARCH_SORTS)[number];
+// The parameters' limits are part of the API's contract (contracts search-params.ts).
+export { MAX_PAGE_SIZE, MAX_RESULT_WINDOW, SEARCH_SORTS, type SearchSort } from '@agora/contracts';
 
-/**
- * A search covers its best this many matches, in the requested order: they are counted, paged
- * and faceted; beyond them the result says `totalCapped` (refine the query instead). This keeps
- * the cost of a query bounded whatever the catalog size, like Meilisearch's `maxTotalHits`
- * (whose default is the same). See docs/decisions/0015.
- */
-export const MAX_RESULT_WINDOW = 1_000;
-export const MAX_PAGE_SIZE = 100;
+import {
+  type SearchHit as ApiSearchHit,
+  type SearchResult as ApiSearchResult,
+  MAX_RESULT_WINDOW,
+  type SearchFacets,
+  type SearchSort,
+} from '@agora/contracts';
+
 /** Vendor facet values returned: the ones with the most matches. */
 export const VENDOR_FACET_LIMIT = 100;
 
@@ -62,67 +62,14 @@ export type SearchQuery = {
   countTotal?: boolean;
 };
 
-export type SearchHit = {
-  id: string;
-  title: string;
-  sku: string;
-  vendor: { id: string; name: string; verified: boolean };
-  category: { id: string; name: string } | null;
-  unit: string;
-  minOrderQty: number;
-  stockQty: number;
-  /** Stock covers at least the minimum order quantity. */
-  inStock: boolean;
-  /** The quantity the unit price is for: the query's qty, or the MOQ when that is larger. */
-  priceQty: number;
-  /** Unit price at `priceQty` (volume tier with the greatest bound <= priceQty, or the list price). */
-  unitPriceMinor: number;
-  basePriceMinor: number;
-  currency: string;
-  /** File-storage key of the first image, or null. */
-  imageKey: string | null;
-  publishedAt: string | null;
-};
-
-export type CategoryFacet = { id: string; name: string; parentId: string | null; count: number };
-export type VendorFacet = { id: string; name: string; count: number };
-
-export type SearchFacets = {
-  /**
-   * Every category holding a match, with the number of matches in it and all its
-   * sub-categories (so a parent's count includes its children's). Build the tree with parentId.
-   */
-  categories: CategoryFacet[];
-  /** The VENDOR_FACET_LIMIT vendors with the most matches. */
-  vendors: VendorFacet[];
-  inStock: { true: number; false: number };
-};
-
-export type SearchResult = {
-  items: SearchHit[];
-  /** Matches over all pages, counted up to MAX_RESULT_WINDOW. */
-  total: number;
-  /** There are more matches than `total` (MAX_RESULT_WINDOW): the query is worth narrowing. */
-  totalCapped: boolean;
-  page: number;
-  limit: number;
-  /** Pages that can be requested (capped by MAX_RESULT_WINDOW). */
-  pages: number;
-  /** Counts over the matches counted in `total`, with the same filters applied. */
-  facets: SearchFacets;
-  /**
-   * Words of the query that match no visible product, even with typo correction: left out of
-   * the search, which shows what the other words find ("no results for pmp; showing hydraulic").
-   * Always empty with Meilisearch (its own matching strategy decides; ADR 0026).
-   */
-  dropped: string[];
-  /**
-   * The query with its misspelled words corrected, when a word as typed found nothing: either the
-   * results are already for it ("impcat" searched as "impact") or it is a suggestion for a dropped
-   * short word ("pmp": "pump"). null when nothing was corrected (and always with Meilisearch).
-   */
-  didYouMean: string | null;
-};
+// The result is the API's shape (@agora/contracts search.ts, with SearchSpelling's `dropped` and
+// `didYouMean`: always empty with Meilisearch, ADR 0026) but for `imageUrl`, which the
+// route makes from `imageKey`.
+export type SearchHit = Omit<ApiSearchHit, 'imageUrl'>;
+export type CategoryFacet = SearchFacets['categories'][number];
+export type VendorFacet = SearchFacets['vendors'][number];
+export type { SearchFacets };
+export type SearchResult = Omit<ApiSearchResult, 'items'> & { items: SearchHit[] };
 
 export const emptyResult = (query: Pick<SearchQuery, 'page' | 'limit'>): SearchResult => ({
   items: [],

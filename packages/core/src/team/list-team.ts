@@ -1,18 +1,11 @@
-import type { PageQuery } from '@agora/contracts';
+import type { PageQuery, TeamMember } from '@agora/contracts';
 import { type Database, type TenantRef, withTenant } from '@agora/db';
 import { inArray } from 'drizzle-orm';
 import { teamPage } from './team-page.js';
 
 export const TEAM_ROLES = ['owner', 'operator'] as const;
 
-export type TeamMember = {
-  id: string;
-  email: string;
-  name: string;
-  role: 'owner' | 'operator';
-  status: 'invited' | 'active';
-  createdAt: string;
-};
+export type { TeamMember } from '@agora/contracts';
 
 /** One page of the marketplace's operator staff (owner first, then by arrival), invited or active. */
 export async function listTeam(

@@ -1,10 +1,10 @@
-import type { TenantStatus } from '@agora/contracts';
+import type { ListTenantsQuery } from '@agora/contracts';
 import { type Database, platformTables as p } from '@agora/db';
 import { and, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import { likeContains } from '../catalog/like-prefix.js';
 import { CURSOR_TIME, decodeTimeCursor, encodeCursor } from '../keyset-cursor.js';
 
-export type ListTenantsQuery = { limit: number; cursor?: string; status?: TenantStatus; q?: string };
+export type { ListTenantsQuery } from '@agora/contracts';
 
 /**
  * Newest first, keyset-paginated on (created_at, id): stable while tenants are being added,

@@ -1,28 +1,11 @@
-import { AppError } from '@agora/contracts';
+import { AppError, type VendorDetail } from '@agora/contracts';
 import { type TenantRef, type TenantTx, withTenant } from '@agora/db';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Deps } from '../deps.js';
-import { type VendorView, vendorView } from './vendor-views.js';
+import { vendorView } from './vendor-views.js';
 
-export type VendorDetailView = VendorView & {
-  /** The vendor's accounts: its admin (the applicant) and staff. */
-  users: {
-    id: string;
-    email: string;
-    name: string;
-    role: 'vendor_admin' | 'vendor_staff';
-    status: 'invited' | 'active' | 'disabled';
-    emailVerified: boolean;
-  }[];
-  /** Decisions and changes, newest first (from the tenant audit log). */
-  history: {
-    action: string;
-    actorUserId: string | null;
-    actorEmail: string | null;
-    data: Record<string, unknown>;
-    createdAt: string;
-  }[];
-};
+/** The operator's view of one vendor: the API's `VendorDetail` (accounts and history included). */
+export type VendorDetailView = VendorDetail;
 
 /** The operator's view of one vendor inside a unit of work; 404 when there is none. */
 export async function loadVendorDetail(

@@ -1,17 +1,9 @@
-import type { PageQuery } from '@agora/contracts';
+import type { PageQuery, VendorTeamMember } from '@agora/contracts';
 import { type Database, type TenantRef, withTenant } from '@agora/db';
 import { eq } from 'drizzle-orm';
 import { teamPage } from '../team/team-page.js';
 
-export type VendorTeamMember = {
-  id: string;
-  email: string;
-  name: string;
-  role: 'vendor_admin' | 'vendor_staff';
-  status: 'invited' | 'active';
-  emailVerified: boolean;
-  createdAt: string;
-};
+export type { VendorTeamMember } from '@agora/contracts';
 
 /** One page of a vendor's accounts (admin first, then staff by arrival), invited or active. */
 export async function listVendorTeam(

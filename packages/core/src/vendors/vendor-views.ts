@@ -1,4 +1,4 @@
-import type { VendorStatus } from '@agora/contracts';
+import type { PublicVendor, Vendor, VendorDocument, VendorSummary } from '@agora/contracts';
 import type { TenantTx } from '@agora/db';
 import { signFileUrl } from '@agora/files';
 
@@ -8,48 +8,14 @@ export type VendorDocumentRow = TenantTx['t']['vendorDocuments']['$inferSelect']
 /** Document links live this long: enough to open them, short enough not to be shared around. */
 export const DOCUMENT_LINK_TTL_SECONDS = 300;
 
+// The views are the API's shapes (@agora/contracts vendor-views.ts): one definition.
 /** What anyone may see about an approved vendor: no tax id, no contact, no status details. */
-export type PublicVendorView = {
-  id: string;
-  name: string;
-  country: string;
-  website: string | null;
-  description: string;
-  industries: string[];
-  verified: boolean;
-  memberSince: string;
-};
-
-export type VendorDocumentView = {
-  id: string;
-  filename: string;
-  contentType: string;
-  sizeBytes: number;
-  createdAt: string;
-  /** A signed link on the marketplace's host, valid for a few minutes. */
-  url: string;
-  urlExpiresAt: string;
-};
-
+export type PublicVendorView = PublicVendor;
+export type VendorDocumentView = VendorDocument;
 /** The vendor as the vendor itself and the operator see it. */
-export type VendorView = Omit<PublicVendorView, 'memberSince'> & {
-  legalName: string;
-  taxId: string;
-  contactName: string;
-  contactEmail: string;
-  status: VendorStatus;
-  statusReason: string | null;
-  decidedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-  documents: VendorDocumentView[];
-};
-
+export type VendorView = Vendor;
 /** One line of the operator's queue. */
-export type VendorSummaryView = Omit<
-  VendorView,
-  'documents' | 'taxId' | 'website' | 'description' | 'updatedAt'
->;
+export type VendorSummaryView = VendorSummary;
 
 export function publicVendorView(row: VendorRow): PublicVendorView {
   return {

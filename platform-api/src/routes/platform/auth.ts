@@ -1,8 +1,8 @@
-import { AppError, LoginBody } from '@agora/contracts';
+import { AppError, LoginBody, Session, Staff } from '@agora/contracts';
 import { getStaff, loginStaff } from '@agora/core';
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import { access } from '../../access.js';
 import type { AppEnv } from '../../context.js';
-import { requireStaff } from '../../middleware/auth.js';
 import {
   LOGIN_429_DOC,
   LOGIN_LIMITS_DOC,
@@ -11,21 +11,20 @@ import {
 } from '../../middleware/rate-limit.js';
 import { createApi, errorResponses, json, jsonBody } from '../../openapi.js';
 
-const Token = z.object({ token: z.string() }).openapi('Token');
-const Staff = z.object({ id: z.string(), email: z.string(), name: z.string() }).openapi('Staff');
-
 export const platformAuth = createApi<AppEnv>()
   .openapi(
     createRoute({
+      ...access.public,
       method: 'post',
       path: '/auth/login',
+      operationId: 'staffLogin',
       tags: ['auth'],
       summary: 'Log in as platform staff',
       description: LOGIN_LIMITS_DOC,
       middleware: [...loginLimits] as const,
       request: { body: jsonBody(LoginBody) },
       responses: {
-        200: json(Token, 'A platform access token (valid on the platform host only)'),
+        200: json(Session, 'A platform access token (valid on the platform host only)'),
         ...errorResponses(400, 401),
         ...rateLimitedResponse(LOGIN_429_DOC),
       },
@@ -38,12 +37,12 @@ export const platformAuth = createApi<AppEnv>()
   )
   .openapi(
     createRoute({
+      ...access.staff,
       method: 'get',
       path: '/me',
+      operationId: 'getStaffMe',
       tags: ['auth'],
       summary: 'The logged-in staff member',
-      security: [{ bearer: [] }],
-      middleware: [requireStaff] as const,
       responses: { 200: json(Staff, 'Staff member'), ...errorResponses(401) },
     }),
     async (c) => {

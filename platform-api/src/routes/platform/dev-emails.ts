@@ -1,23 +1,9 @@
+import { StoredEmail } from '@agora/contracts';
 import { listEmails } from '@agora/core';
 import { createRoute, z } from '@hono/zod-openapi';
+import { access } from '../../access.js';
 import type { AppEnv } from '../../context.js';
 import { createApi, errorResponses, json } from '../../openapi.js';
-
-const Email = z
-  .object({
-    id: z.string(),
-    tenantId: z.string().nullable(),
-    to: z.string(),
-    subject: z.string(),
-    text: z.string(),
-    html: z.string().nullable(),
-    kind: z.string().openapi({ example: 'invitation' }),
-    status: z.enum(['stored', 'sent', 'failed']),
-    error: z.string().nullable(),
-    createdAt: z.string(),
-    sentAt: z.string().nullable(),
-  })
-  .openapi('Email');
 
 const EmailsQuery = z.object({
   to: z.string().trim().email('must be an email address').optional(),
@@ -30,12 +16,14 @@ const EmailsQuery = z.object({
  */
 export const platformDevEmails = createApi<AppEnv>().openapi(
   createRoute({
+    ...access.public,
     method: 'get',
     path: '/dev/emails',
+    operationId: 'listDevEmails',
     tags: ['development'],
     summary: 'Dev mailbox: recorded emails, newest first (development and test only)',
     request: { query: EmailsQuery },
-    responses: { 200: json(z.object({ data: z.array(Email) }), 'Emails'), ...errorResponses(400) },
+    responses: { 200: json(z.object({ data: z.array(StoredEmail) }), 'Emails'), ...errorResponses(400) },
   }),
   async (c) => c.json({ data: await listEmails(c.var.deps.database, c.req.valid('query')) }, 200),
 );

@@ -1,4 +1,11 @@
-import { AppError, CreateTenantBody } from '@agora/contracts';
+import {
+  AppError,
+  CreateTenantBody,
+  ListTenantsQuery,
+  StatusChangeBody,
+  Tenant,
+  TenantPage,
+} from '@agora/contracts';
 import {
   type Actor,
   changeTenantStatus,
@@ -9,19 +16,20 @@ import {
 } from '@agora/core';
 import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { access } from '../../access.js';
 import type { AppEnv } from '../../context.js';
-import { requireStaff } from '../../middleware/auth.js';
 import { createApi, errorResponses, json, jsonBody } from '../../openapi.js';
-import { ListTenantsQuery, StatusChangeBody, Tenant, TenantIdParam, TenantPage } from './schemas.js';
+import { TenantIdParam } from './schemas.js';
 
 const staffActor = (c: Context<AppEnv>): Actor => ({ type: 'staff', id: c.var.staff.sub });
-const secured = { security: [{ bearer: [] }], middleware: requireStaff, tags: ['tenants'] };
+const secured = { ...access.staff, tags: ['tenants'] };
 
 const statusRoute = (action: 'suspend' | 'resume', summary: string) =>
   createRoute({
     ...secured,
     method: 'post',
     path: `/tenants/{id}/${action}`,
+    operationId: `${action}Tenant`,
     summary,
     request: {
       params: TenantIdParam,
@@ -36,6 +44,7 @@ export const platformTenants = createApi<AppEnv>()
       ...secured,
       method: 'post',
       path: '/tenants',
+      operationId: 'createTenant',
       summary: 'Create a tenant marketplace',
       description:
         'Records the tenant and starts provisioning in the background. Poll GET /tenants/{id} for progress.',
@@ -52,6 +61,7 @@ export const platformTenants = createApi<AppEnv>()
       ...secured,
       method: 'get',
       path: '/tenants',
+      operationId: 'listTenants',
       summary: 'List tenants, newest first',
       request: { query: ListTenantsQuery },
       responses: {
@@ -66,6 +76,7 @@ export const platformTenants = createApi<AppEnv>()
       ...secured,
       method: 'get',
       path: '/tenants/{id}',
+      operationId: 'getTenant',
       summary: 'A tenant with its provisioning steps, progress and domains',
       request: { params: TenantIdParam },
       responses: { 200: json(Tenant, 'The tenant'), ...errorResponses(401, 404) },
@@ -95,6 +106,7 @@ export const platformTenants = createApi<AppEnv>()
       ...secured,
       method: 'post',
       path: '/tenants/{id}/retry',
+      operationId: 'retryTenantProvisioning',
       summary: 'Retry provisioning of a failed tenant from the failed step',
       request: { params: TenantIdParam },
       responses: {

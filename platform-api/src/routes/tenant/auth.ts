@@ -1,19 +1,16 @@
-import { AcceptInviteBody, PasswordResetBody, PasswordResetConfirmBody } from '@agora/contracts';
+import {
+  AcceptInviteBody,
+  PasswordResetBody,
+  PasswordResetConfirmBody,
+  PasswordResetRequested,
+  Session,
+} from '@agora/contracts';
 import { acceptInvite, requestPasswordReset, resetPassword } from '@agora/core';
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import { access } from '../../access.js';
 import type { TenantEnv } from '../../context.js';
 import { passwordResetLimits, rateLimitedResponse } from '../../middleware/rate-limit.js';
 import { createApi, errorResponses, json, jsonBody } from '../../openapi.js';
-
-const Session = z
-  .object({
-    token: z.string().openapi({ description: "Access token, valid on this marketplace's hosts only" }),
-  })
-  .openapi('Session');
-
-const ResetRequested = z.object({ message: z.string() }).openapi('PasswordResetRequested', {
-  example: { message: 'If an account exists for this email, a link to reset its password is on its way.' },
-});
 
 const TOKEN_DOC = 'The `token` query parameter of the emailed link.';
 
@@ -21,8 +18,10 @@ const TOKEN_DOC = 'The `token` query parameter of the emailed link.';
 export const tenantAuth = createApi<TenantEnv>()
   .openapi(
     createRoute({
+      ...access.public,
       method: 'post',
       path: '/auth/accept-invite',
+      operationId: 'acceptInvite',
       tags: ['auth'],
       summary: 'Accept an invitation: set a password and log in',
       description: `${TOKEN_DOC} The link (\`/console/accept-invite?token=...\`) is valid for 7 days and works once. An invalid, expired or used token is a 400 \`invalid_token\`.`,
@@ -38,8 +37,10 @@ export const tenantAuth = createApi<TenantEnv>()
   )
   .openapi(
     createRoute({
+      ...access.public,
       method: 'post',
       path: '/auth/password-reset',
+      operationId: 'requestPasswordReset',
       tags: ['auth'],
       summary: 'Ask for a password reset email',
       description:
@@ -47,7 +48,7 @@ export const tenantAuth = createApi<TenantEnv>()
       middleware: [...passwordResetLimits] as const,
       request: { body: jsonBody(PasswordResetBody) },
       responses: {
-        202: json(ResetRequested, 'Accepted'),
+        202: json(PasswordResetRequested, 'Accepted'),
         ...errorResponses(400, 403, 404),
         ...rateLimitedResponse(
           'Too many reset requests from this address or for this email: `rate_limited`; nothing is sent. Wait `Retry-After` seconds',
@@ -64,8 +65,10 @@ export const tenantAuth = createApi<TenantEnv>()
   )
   .openapi(
     createRoute({
+      ...access.public,
       method: 'post',
       path: '/auth/password-reset/confirm',
+      operationId: 'confirmPasswordReset',
       tags: ['auth'],
       summary: 'Set a new password with a reset link, and log in',
       description: `${TOKEN_DOC} Works once, within the hour; an invalid, expired or used token is a 400 \`invalid_token\`.`,

@@ -1,43 +1,13 @@
-import { AppError, BrandingWarning, FONTS, Footer, UpdateBrandingBody } from '@agora/contracts';
+import { AppError, Branding, UpdateBrandingBody } from '@agora/contracts';
 import { getBranding, logoError, logoTooLarge, removeLogo, setLogo, updateBranding } from '@agora/core';
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { access } from '../../access.js';
 import type { TenantEnv } from '../../context.js';
 import { lastValue, readForm } from '../../form-body.js';
-import { requireTenantUser } from '../../middleware/auth.js';
 import { UPLOAD_BODY_LIMITS, uploadLimit } from '../../middleware/body-limit.js';
-import { requireOperator } from '../../middleware/roles.js';
 import { createApi, errorResponses, json, jsonBody } from '../../openapi.js';
 import { changesPublic } from '../../public-cache.js';
-
-const Branding = z
-  .object({
-    name: z.string().openapi({ example: 'Acme Supply' }),
-    tagline: z.string().openapi({ example: 'Industrial parts, wholesale' }),
-    theme: z.object({
-      primaryColor: z.string().openapi({ example: '#1f4f8b' }),
-      accentColor: z.string().openapi({ example: '#b45309' }),
-      font: z.enum(FONTS),
-      logoUrl: z.string().nullable().openapi({
-        example: '/media/logo/3f2a9c0d1b7e4a55.png',
-        description: "Path on the marketplace's own host; null without a logo",
-      }),
-    }),
-    // The storefront footer: plain text and links (paths on this site or http(s) addresses).
-    footer: Footer,
-    warnings: z.array(BrandingWarning).openapi({
-      description:
-        'Advice that does not stop saving, for example colors with too little contrast for the white ' +
-        'text the storefront puts on them. `field` names the form field.',
-      example: [
-        {
-          field: 'accentColor',
-          message: 'Low contrast with white text (3.0:1; at least 4.5:1 is recommended)',
-        },
-      ],
-    }),
-  })
-  .openapi('Branding');
 
 const binary = { type: 'string', format: 'binary' } as const;
 
@@ -61,16 +31,16 @@ async function logoBytes(c: Context<TenantEnv>): Promise<Uint8Array> {
   );
 }
 
-const secured = { tags: ['branding'], security: [{ bearer: [] }] };
+const secured = { tags: ['branding'], ...access.operator };
 
 /** The marketplace's name, tagline, theme and logo (owner and operators only). */
 export const tenantBranding = createApi<TenantEnv>()
   .openapi(
     createRoute({
       ...secured,
-      middleware: [requireTenantUser, requireOperator] as const,
       method: 'get',
       path: '/settings/branding',
+      operationId: 'getBranding',
       summary: 'Branding: name, tagline, theme and logo, with contrast warnings',
       responses: { 200: json(Branding, 'The branding'), ...errorResponses(401, 403, 404) },
     }),
@@ -79,9 +49,10 @@ export const tenantBranding = createApi<TenantEnv>()
   .openapi(
     createRoute({
       ...secured,
-      ...changesPublic(requireTenantUser, requireOperator),
+      ...changesPublic(...access.operator.middleware),
       method: 'put',
       path: '/settings/branding',
+      operationId: 'updateBranding',
       summary: 'Change name, tagline, colors, font and footer',
       description:
         'Replaces all of these fields; the logo is kept (see PUT /settings/logo), and so is the footer when ' +
@@ -103,9 +74,10 @@ export const tenantBranding = createApi<TenantEnv>()
   .openapi(
     createRoute({
       ...secured,
-      ...changesPublic(requireTenantUser, requireOperator, logoBodyLimit),
+      ...changesPublic(...access.operator.middleware, logoBodyLimit),
       method: 'put',
       path: '/settings/logo',
+      operationId: 'uploadLogo',
       summary: 'Upload the logo (PNG, JPEG or SVG, at most 512 KB)',
       description:
         'Send the image bytes as the body with their Content-Type (`image/png`, `image/jpeg`, ' +
@@ -140,9 +112,10 @@ export const tenantBranding = createApi<TenantEnv>()
   .openapi(
     createRoute({
       ...secured,
-      ...changesPublic(requireTenantUser, requireOperator),
+      ...changesPublic(...access.operator.middleware),
       method: 'delete',
       path: '/settings/logo',
+      operationId: 'deleteLogo',
       summary: 'Remove the logo (theme.logoUrl becomes null)',
       responses: { 200: json(Branding, 'The branding without a logo'), ...errorResponses(401, 403, 404) },
     }),

@@ -1,4 +1,13 @@
-import { AppError, CreateCategoryBody, UpdateCategoryBody } from '@agora/contracts';
+import {
+  AppError,
+  Category,
+  CategoryCountsQuery,
+  CategoryTree,
+  CategoryTreeQuery,
+  CategoryWithAncestors,
+  CreateCategoryBody,
+  UpdateCategoryBody,
+} from '@agora/contracts';
 import {
   createCategory,
   findCategoryBySlug,
@@ -13,26 +22,10 @@ import { access } from '../../access.js';
 import type { TenantEnv } from '../../context.js';
 import { createApi, errorResponses, json, jsonBody } from '../../openapi.js';
 import { changesPublic } from '../../public-cache.js';
-import { Category, CategoryNode, CategoryTree } from './catalog-schemas.js';
 
 const tags = ['catalog: categories'];
 const IdParam = z.object({
   id: z.string().openapi({ param: { name: 'id', in: 'path' }, example: 'cat_3k9m2q7w1z3x5c9v' }),
-});
-const Counts = z.object({
-  counts: z
-    .enum(['true', 'false'])
-    .optional()
-    .openapi({ description: 'With `true`, each category has `productCount` (one aggregate query)' }),
-});
-const TreeQuery = Counts.extend({
-  depth: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(20)
-    .optional()
-    .openapi({ description: 'Levels to include: 1 gives the top-level categories only (empty `children`)' }),
 });
 const SlugParam = z.object({
   slug: z
@@ -41,13 +34,6 @@ const SlugParam = z.object({
     .max(200)
     .openapi({ param: { name: 'slug', in: 'path' }, example: 'fasteners' }),
 });
-const CategoryRef = z.object({ id: z.string(), name: z.string(), slug: z.string() }).openapi('CategoryRef');
-const CategoryPage = z
-  .object({
-    category: CategoryNode,
-    ancestors: z.array(CategoryRef).openapi({ description: 'From the top level down to the parent' }),
-  })
-  .openapi('CategoryWithAncestors');
 
 /** The public tree, kept per tenant in the public cache (it changes a few times a year). */
 const publicTree = (c: { var: TenantEnv['Variables'] }) => {
@@ -63,12 +49,13 @@ export const tenantCatalogCategories = createApi<TenantEnv>()
       ...access.public,
       method: 'get',
       path: '/categories',
+      operationId: 'listCategories',
       tags,
       summary: 'The category tree (public)',
       description:
         'Top-level categories with nested `children`, siblings ordered by `position`, then name. ' +
         'Archived categories and everything below them are left out.',
-      request: { query: TreeQuery },
+      request: { query: CategoryTreeQuery },
       responses: { 200: json(CategoryTree, 'The tree'), ...errorResponses(400, 404) },
     }),
     async (c) => {
@@ -86,13 +73,14 @@ export const tenantCatalogCategories = createApi<TenantEnv>()
       ...access.public,
       method: 'get',
       path: '/categories/{slug}',
+      operationId: 'getCategory',
       tags,
       summary: 'One category by slug, with everything below it and its ancestors (public)',
       description:
         'What a category page needs without the whole tree. An archived category, or one inside an ' +
         'archived one, is a 404 like an unknown slug.',
       request: { params: SlugParam },
-      responses: { 200: json(CategoryPage, 'The category'), ...errorResponses(400, 404) },
+      responses: { 200: json(CategoryWithAncestors, 'The category'), ...errorResponses(400, 404) },
     }),
     async (c) => {
       const found = findCategoryBySlug(await publicTree(c), c.req.valid('param').slug);
@@ -105,9 +93,10 @@ export const tenantCatalogCategories = createApi<TenantEnv>()
       ...access.operator,
       method: 'get',
       path: '/operator/categories',
+      operationId: 'listOperatorCategories',
       tags,
       summary: 'The whole category tree, archived categories included (operator)',
-      request: { query: Counts },
+      request: { query: CategoryCountsQuery },
       responses: { 200: json(CategoryTree, 'The tree'), ...errorResponses(400, 401, 403, 404) },
     }),
     async (c) =>
@@ -127,6 +116,7 @@ export const tenantCatalogCategories = createApi<TenantEnv>()
       ...changesPublic(...access.operator.middleware),
       method: 'post',
       path: '/operator/categories',
+      operationId: 'createCategory',
       tags,
       summary: 'Add a category (operator)',
       description:
@@ -149,6 +139,7 @@ export const tenantCatalogCategories = createApi<TenantEnv>()
       ...changesPublic(...access.operator.middleware),
       method: 'patch',
       path: '/operator/categories/{id}',
+      operationId: 'updateCategory',
       tags,
       summary: 'Rename, reorder or move a category (operator)',
       description:
@@ -176,6 +167,7 @@ export const tenantCatalogCategories = createApi<TenantEnv>()
       ...changesPublic(...access.operator.middleware),
       method: 'post',
       path: '/operator/categories/{id}/archive',
+      operationId: 'archiveCategory',
       tags,
       summary: 'Archive a category (operator)',
       description:
@@ -201,6 +193,7 @@ export const tenantCatalogCategories = createApi<TenantEnv>()
       ...changesPublic(...access.operator.middleware),
       method: 'post',
       path: '/operator/categories/{id}/restore',
+      operationId: 'restoreCategory',
       tags,
       summary: 'Bring an archived category back (operator)',
       description: 'Its parent must not be archived (409). Idempotent.',

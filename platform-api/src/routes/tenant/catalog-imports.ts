@@ -1,11 +1,11 @@
-import { PageQuery } from '@agora/contracts';
+import { CatalogImport, CatalogImportPage, PageQuery } from '@agora/contracts';
 import { getCatalogImport, importTooLarge, listCatalogImports, startCatalogImport } from '@agora/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import { access, chain } from '../../access.js';
 import type { TenantEnv } from '../../context.js';
 import { UPLOAD_BODY_LIMITS, uploadLimit } from '../../middleware/body-limit.js';
 import { createApi, errorResponses, json } from '../../openapi.js';
-import { binary, CatalogImport, CatalogImportPage, uploadedBytes } from './catalog-schemas.js';
+import { binary, uploadedBytes } from './catalog-schemas.js';
 import { optionalParams } from './query-params.js';
 
 const tags = ['catalog: CSV import and export'];
@@ -33,6 +33,7 @@ export const tenantCatalogImports = createApi<TenantEnv>()
       ),
       method: 'post',
       path: '/vendor/imports',
+      operationId: 'startImport',
       tags,
       summary: 'Import products from a CSV file (20 MB at most)',
       description:
@@ -76,6 +77,7 @@ export const tenantCatalogImports = createApi<TenantEnv>()
       ...access.vendor,
       method: 'get',
       path: '/vendor/imports',
+      operationId: 'listImports',
       tags,
       summary: "Your vendor's imports, newest first",
       description:
@@ -104,6 +106,7 @@ export const tenantCatalogImports = createApi<TenantEnv>()
       ...access.vendor,
       method: 'get',
       path: '/vendor/imports/{id}',
+      operationId: 'getImport',
       tags,
       summary: 'An import: status, progress, counts and row errors',
       description:

@@ -1,10 +1,15 @@
-import { PRODUCT_STATUSES, RejectProductBody } from '@agora/contracts';
+import {
+  OperatorProduct,
+  OperatorProductListQuery,
+  OperatorProductPage,
+  RejectProductBody,
+} from '@agora/contracts';
 import { getOperatorProduct, listOperatorProducts, moderateProduct } from '@agora/core';
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { access } from '../../access.js';
 import type { TenantEnv } from '../../context.js';
 import { createApi, errorResponses, json, jsonBody } from '../../openapi.js';
-import { IdParam, OperatorProduct, OperatorProductPage } from './catalog-schemas.js';
+import { IdParam } from './catalog-schemas.js';
 import { optionalParams } from './query-params.js';
 
 const tags = ['catalog: operator'];
@@ -16,21 +21,14 @@ export const tenantCatalogModeration = createApi<TenantEnv>()
       ...access.operator,
       method: 'get',
       path: '/operator/products',
+      operationId: 'listOperatorProducts',
       tags,
       summary: "All vendors' products; `status=pending_review` is the review queue",
       description:
         'The review queue is oldest first (nothing waits forever); other lists are most recently ' +
         'changed first. Filter by `vendorId` and `q` (part of the title or SKU). Keyset-paginated.',
       request: {
-        query: optionalParams(
-          z.object({
-            status: z.enum(PRODUCT_STATUSES).optional(),
-            vendorId: z.string().optional(),
-            q: z.string().max(200).optional(),
-            cursor: z.string().optional(),
-            limit: z.coerce.number().int().min(1).max(100).default(25),
-          }),
-        ),
+        query: optionalParams(OperatorProductListQuery),
       },
       responses: { 200: json(OperatorProductPage, 'A page of products'), ...errorResponses(400, 401, 403) },
     }),
@@ -42,6 +40,7 @@ export const tenantCatalogModeration = createApi<TenantEnv>()
       ...access.operator,
       method: 'get',
       path: '/operator/products/{id}',
+      operationId: 'getOperatorProduct',
       tags,
       summary: 'Any product, whatever its status, with its vendor (for review)',
       request: { params: IdParam },
@@ -55,6 +54,7 @@ export const tenantCatalogModeration = createApi<TenantEnv>()
       ...access.operator,
       method: 'post',
       path: '/operator/products/{id}/approve',
+      operationId: 'approveProduct',
       tags,
       summary: 'Approve a product waiting for review: it is published',
       description: 'Only `pending_review` products of approved vendors (else 409 `invalid_state`).',
@@ -76,6 +76,7 @@ export const tenantCatalogModeration = createApi<TenantEnv>()
       ...access.operator,
       method: 'post',
       path: '/operator/products/{id}/reject',
+      operationId: 'rejectProduct',
       tags,
       summary: 'Send a product waiting for review back to draft, with a reason',
       description:

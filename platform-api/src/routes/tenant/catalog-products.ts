@@ -1,4 +1,13 @@
-import { MAX_PRODUCT_IMAGES, PRODUCT_STATUSES, ProductBody, ReorderImagesBody } from '@agora/contracts';
+import {
+  MAX_PRODUCT_IMAGES,
+  PRODUCT_STATUSES,
+  ProductBody,
+  ProductImages,
+  ProductSummaryPage,
+  ReorderImagesBody,
+  VendorProduct,
+  VendorProductListQuery,
+} from '@agora/contracts';
 import {
   addProductImage,
   catalogCsvTemplate,
@@ -18,26 +27,12 @@ import { access, chain } from '../../access.js';
 import type { TenantEnv } from '../../context.js';
 import { UPLOAD_BODY_LIMITS, uploadLimit } from '../../middleware/body-limit.js';
 import { createApi, errorResponses, json, jsonBody } from '../../openapi.js';
-import {
-  binary,
-  IdParam,
-  ProductImages,
-  ProductSummaryPage,
-  uploadedBytes,
-  VendorProduct,
-} from './catalog-schemas.js';
+import { binary, IdParam, uploadedBytes } from './catalog-schemas.js';
 import { optionalParams } from './query-params.js';
 
 const tags = ['catalog: vendor products'];
 
-const ListQuery = optionalParams(
-  z.object({
-    status: z.enum(PRODUCT_STATUSES).optional(),
-    q: z.string().max(200).optional().openapi({ description: 'Part of the title or SKU, any case' }),
-    cursor: z.string().optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(25),
-  }),
-);
+const ListQuery = optionalParams(VendorProductListQuery);
 
 const csvText = { 'text/csv': { schema: { type: 'string' } as const } };
 const encoder = new TextEncoder();
@@ -61,6 +56,7 @@ const statusAction = (action: ProductAction, summary: string, description: strin
     ...access.vendor,
     method: 'post',
     path: `/vendor/products/{id}/${action}`,
+    operationId: `${action}Product`,
     tags,
     summary,
     description,
@@ -81,6 +77,7 @@ export const tenantCatalogProducts = createApi<TenantEnv>()
       ...access.vendor,
       method: 'get',
       path: '/vendor/products/csv-template',
+      operationId: 'getProductCsvTemplate',
       tags: ['catalog: CSV import and export'],
       summary: 'The CSV template: header and two example rows',
       description: 'The format is described in docs/catalog-csv.md and on POST /vendor/imports.',
@@ -97,6 +94,7 @@ export const tenantCatalogProducts = createApi<TenantEnv>()
       ...access.vendor,
       method: 'get',
       path: '/vendor/products/export.csv',
+      operationId: 'exportProductsCsv',
       tags: ['catalog: CSV import and export'],
       summary: 'Your catalog as CSV, in the import format (streamed)',
       description:
@@ -128,6 +126,7 @@ export const tenantCatalogProducts = createApi<TenantEnv>()
       ...access.vendor,
       method: 'get',
       path: '/vendor/products',
+      operationId: 'listVendorProducts',
       tags,
       summary: 'Your products, by SKU',
       description: 'Filter by `status` and by `q` (part of the title or SKU). Keyset-paginated.',
@@ -150,6 +149,7 @@ export const tenantCatalogProducts = createApi<TenantEnv>()
       ...access.vendor,
       method: 'post',
       path: '/vendor/products',
+      operationId: 'createProduct',
       tags,
       summary: 'Add a product (as a draft)',
       description:
@@ -176,6 +176,7 @@ export const tenantCatalogProducts = createApi<TenantEnv>()
       ...access.vendor,
       method: 'get',
       path: '/vendor/products/{id}',
+      operationId: 'getVendorProduct',
       tags,
       summary: 'One of your products, with tiers and images',
       request: { params: IdParam },
@@ -197,6 +198,7 @@ export const tenantCatalogProducts = createApi<TenantEnv>()
       ...access.vendor,
       method: 'put',
       path: '/vendor/products/{id}',
+      operationId: 'updateProduct',
       tags,
       summary: 'Replace a product (all fields, tiers as a whole)',
       description:
@@ -278,6 +280,7 @@ export const tenantCatalogProducts = createApi<TenantEnv>()
       middleware: chain(...access.vendor.middleware, imageLimit),
       method: 'post',
       path: '/vendor/products/{id}/images',
+      operationId: 'addProductImage',
       tags,
       summary: `Add an image at the end (PNG or JPEG, 2 MB, at most ${MAX_PRODUCT_IMAGES})`,
       description:
@@ -322,6 +325,7 @@ export const tenantCatalogProducts = createApi<TenantEnv>()
       ...access.vendor,
       method: 'put',
       path: '/vendor/products/{id}/images/order',
+      operationId: 'reorderProductImages',
       tags,
       summary: 'Reorder the images',
       description:
@@ -349,6 +353,7 @@ export const tenantCatalogProducts = createApi<TenantEnv>()
       ...access.vendor,
       method: 'delete',
       path: '/vendor/products/{id}/images/{position}',
+      operationId: 'deleteProductImage',
       tags,
       summary: 'Remove an image; the ones after it move up',
       request: {

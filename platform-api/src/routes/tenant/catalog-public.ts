@@ -1,10 +1,10 @@
-import { MAX_QUANTITY } from '@agora/contracts';
+import { MAX_QUANTITY, ProductQuote, PublicProduct } from '@agora/contracts';
 import { getPublicProduct, quoteProduct } from '@agora/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import { access } from '../../access.js';
 import type { TenantEnv } from '../../context.js';
 import { createApi, errorResponses, json } from '../../openapi.js';
-import { IdParam, ProductQuote, PublicProduct } from './catalog-schemas.js';
+import { IdParam } from './catalog-schemas.js';
 
 const tags = ['catalog: public'];
 
@@ -15,6 +15,7 @@ export const tenantCatalogPublic = createApi<TenantEnv>()
       ...access.public,
       method: 'get',
       path: '/products/{id}',
+      operationId: 'getProduct',
       tags,
       summary: 'A product as buyers see it',
       description:
@@ -32,6 +33,7 @@ export const tenantCatalogPublic = createApi<TenantEnv>()
       ...access.public,
       method: 'get',
       path: '/products/{id}/quote',
+      operationId: 'quoteProduct',
       tags,
       summary: 'The unit price and total for a quantity',
       description:

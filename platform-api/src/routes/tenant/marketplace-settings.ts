@@ -1,13 +1,9 @@
 import { MarketplaceSettings } from '@agora/contracts';
 import { loadMarketplaceSettings, updateMarketplaceSettings } from '@agora/core';
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { access } from '../../access.js';
 import type { TenantEnv } from '../../context.js';
 import { createApi, errorResponses, json, jsonBody } from '../../openapi.js';
-
-const Settings = z
-  .object({ autoApproveVendors: z.boolean(), moderateProducts: z.boolean() })
-  .openapi('MarketplaceSettings', { example: { autoApproveVendors: false, moderateProducts: true } });
 
 /** Marketplace rules: automatic vendor approval, product moderation (owner and operators). */
 export const tenantMarketplaceSettings = createApi<TenantEnv>()
@@ -16,12 +12,13 @@ export const tenantMarketplaceSettings = createApi<TenantEnv>()
       ...access.operator,
       method: 'get',
       path: '/settings/marketplace',
+      operationId: 'getMarketplaceSettings',
       tags: ['settings'],
       summary: 'Marketplace rules',
       description:
         '`autoApproveVendors`: new vendor applications are approved (and marked verified) at once. ' +
         '`moderateProducts`: published products wait for the operator. Both default to false.',
-      responses: { 200: json(Settings, 'The rules'), ...errorResponses(401, 403, 404) },
+      responses: { 200: json(MarketplaceSettings, 'The rules'), ...errorResponses(401, 403, 404) },
     }),
     async (c) => c.json(await loadMarketplaceSettings(c.var.deps.database, c.var.tenant), 200),
   )
@@ -30,11 +27,15 @@ export const tenantMarketplaceSettings = createApi<TenantEnv>()
       ...access.operator,
       method: 'put',
       path: '/settings/marketplace',
+      operationId: 'updateMarketplaceSettings',
       tags: ['settings'],
       summary: 'Change the marketplace rules',
       description: 'Both fields are required. A change is recorded in the tenant audit log.',
       request: { body: jsonBody(MarketplaceSettings) },
-      responses: { 200: json(Settings, 'The rules as saved'), ...errorResponses(400, 401, 403, 404) },
+      responses: {
+        200: json(MarketplaceSettings, 'The rules as saved'),
+        ...errorResponses(400, 401, 403, 404),
+      },
     }),
     async (c) =>
       c.json(

@@ -3,6 +3,8 @@ import {
   RejectVendorBody,
   RequestVendorInfoBody,
   SuspendVendorBody,
+  VendorDetail,
+  VendorSummaryPage,
 } from '@agora/contracts';
 import { decideVendor, getVendorDetail, listVendors } from '@agora/core';
 import { createRoute } from '@hono/zod-openapi';
@@ -10,7 +12,7 @@ import { access } from '../../access.js';
 import type { TenantEnv } from '../../context.js';
 import { createApi, errorResponses, json, jsonBody } from '../../openapi.js';
 import { optionalParams } from './query-params.js';
-import { IdParam, VendorDetail, VendorSummaryPage } from './vendor-schemas.js';
+import { IdParam } from './vendor-schemas.js';
 
 const tags = ['operator: vendors'];
 const decided = {
@@ -29,6 +31,7 @@ export const tenantOperatorVendors = createApi<TenantEnv>()
       ...access.operator,
       method: 'get',
       path: '/operator/vendors',
+      operationId: 'listOperatorVendors',
       tags,
       summary: 'Vendor queue: every vendor, newest application first',
       description:
@@ -45,6 +48,7 @@ export const tenantOperatorVendors = createApi<TenantEnv>()
       ...access.operator,
       method: 'get',
       path: '/operator/vendors/{id}',
+      operationId: 'getOperatorVendor',
       tags,
       summary: 'One vendor: profile, documents (signed links, 5 minutes), accounts, history',
       request: { params: IdParam },
@@ -57,6 +61,7 @@ export const tenantOperatorVendors = createApi<TenantEnv>()
       ...access.operator,
       method: 'post',
       path: '/operator/vendors/{id}/approve',
+      operationId: 'approveVendor',
       tags,
       summary: 'Approve a pending vendor (an operator approval also verifies it)',
       description: DECISION_DOC,
@@ -78,6 +83,7 @@ export const tenantOperatorVendors = createApi<TenantEnv>()
       ...access.operator,
       method: 'post',
       path: '/operator/vendors/{id}/verify',
+      operationId: 'verifyVendor',
       tags,
       summary: 'Mark an approved vendor verified, its documents reviewed',
       description: `${DECISION_DOC} For vendors approved automatically (the marketplace setting), which are approved but not verified until an operator has reviewed their documents; 409 when already verified.`,
@@ -99,6 +105,7 @@ export const tenantOperatorVendors = createApi<TenantEnv>()
       ...access.operator,
       method: 'post',
       path: '/operator/vendors/{id}/reject',
+      operationId: 'rejectVendor',
       tags,
       summary: 'Reject a pending vendor or one asked for more information, with a reason (final)',
       description: `${DECISION_DOC} The reason is shown to the vendor.`,
@@ -121,6 +128,7 @@ export const tenantOperatorVendors = createApi<TenantEnv>()
       ...access.operator,
       method: 'post',
       path: '/operator/vendors/{id}/request-info',
+      operationId: 'requestVendorInfo',
       tags,
       summary: 'Ask a pending vendor for more information',
       description: `${DECISION_DOC} The vendor resubmits by saving its profile (PUT /vendor/profile), which makes it pending again.`,
@@ -143,6 +151,7 @@ export const tenantOperatorVendors = createApi<TenantEnv>()
       ...access.operator,
       method: 'post',
       path: '/operator/vendors/{id}/suspend',
+      operationId: 'suspendVendor',
       tags,
       summary: 'Suspend an approved vendor, with a reason (its products leave the storefront)',
       description: DECISION_DOC,
@@ -165,6 +174,7 @@ export const tenantOperatorVendors = createApi<TenantEnv>()
       ...access.operator,
       method: 'post',
       path: '/operator/vendors/{id}/reinstate',
+      operationId: 'reinstateVendor',
       tags,
       summary: 'Reinstate a suspended vendor (approved again)',
       description: DECISION_DOC,

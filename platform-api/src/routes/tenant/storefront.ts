@@ -1,8 +1,8 @@
-import { AppError, FONTS, Footer, LoginBody } from '@agora/contracts';
+import { AppError, LoginBody, Me, Session, Storefront } from '@agora/contracts';
 import { getStorefront, getTenantUser, loginTenantUser } from '@agora/core';
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import { access } from '../../access.js';
 import type { TenantEnv } from '../../context.js';
-import { requireTenantUser } from '../../middleware/auth.js';
 import {
   LOGIN_429_DOC,
   LOGIN_LIMITS_DOC,
@@ -11,38 +11,13 @@ import {
 } from '../../middleware/rate-limit.js';
 import { createApi, errorResponses, json, jsonBody } from '../../openapi.js';
 
-const Storefront = z
-  .object({
-    name: z.string(),
-    tagline: z.string(),
-    theme: z.object({
-      primaryColor: z.string().openapi({ example: '#1f4f8b' }),
-      accentColor: z.string(),
-      font: z.enum(FONTS),
-      logoUrl: z.string().nullable(),
-    }),
-    footer: Footer,
-  })
-  .openapi('Storefront');
-
-const Token = z.object({ token: z.string() }).openapi('TenantToken');
-const Me = z
-  .object({
-    id: z.string(),
-    email: z.string(),
-    name: z.string(),
-    role: z.string(),
-    status: z.string(),
-    vendorId: z.string().nullable().openapi({ description: 'The vendor of a vendor admin or staff user' }),
-    emailVerified: z.boolean(),
-  })
-  .openapi('TenantUser');
-
 export const tenantStorefront = createApi<TenantEnv>()
   .openapi(
     createRoute({
+      ...access.public,
       method: 'get',
       path: '/storefront',
+      operationId: 'getStorefront',
       tags: ['storefront'],
       summary: "The marketplace's public name and theme",
       responses: { 200: json(Storefront, 'Public branding'), ...errorResponses(403, 404) },
@@ -58,15 +33,17 @@ export const tenantStorefront = createApi<TenantEnv>()
   )
   .openapi(
     createRoute({
+      ...access.public,
       method: 'post',
       path: '/auth/login',
+      operationId: 'login',
       tags: ['auth'],
       summary: 'Log in to this marketplace',
       description: LOGIN_LIMITS_DOC,
       middleware: [...loginLimits] as const,
       request: { body: jsonBody(LoginBody) },
       responses: {
-        200: json(Token, "A token valid on this marketplace's hosts only"),
+        200: json(Session, "A token valid on this marketplace's hosts only"),
         ...errorResponses(400, 401, 403, 404),
         ...rateLimitedResponse(LOGIN_429_DOC),
       },
@@ -81,12 +58,12 @@ export const tenantStorefront = createApi<TenantEnv>()
   )
   .openapi(
     createRoute({
+      ...access.signedIn,
       method: 'get',
       path: '/me',
+      operationId: 'getMe',
       tags: ['auth'],
       summary: 'The logged-in user of this marketplace',
-      security: [{ bearer: [] }],
-      middleware: [requireTenantUser] as const,
       responses: { 200: json(Me, 'The user'), ...errorResponses(401, 403, 404) },
     }),
     async (c) => {

@@ -1,50 +1,34 @@
-import { InviteOperatorBody, PageQuery } from '@agora/contracts';
+import { InviteOperatorBody, PageQuery, TeamMember, TeamPage } from '@agora/contracts';
 import { inviteOperator, listTeam, removeTeamMember } from '@agora/core';
 import { createRoute, z } from '@hono/zod-openapi';
+import { access } from '../../access.js';
 import type { TenantEnv } from '../../context.js';
-import { requireTenantUser } from '../../middleware/auth.js';
-import { requireOperator } from '../../middleware/roles.js';
-import { createApi, errorResponses, json, jsonBody, NextCursor } from '../../openapi.js';
+import { createApi, errorResponses, json, jsonBody } from '../../openapi.js';
 import { optionalParams } from './query-params.js';
 
-const TeamMember = z
-  .object({
-    id: z.string().openapi({ example: 'usr_8k2m4q7w1z3x5c9v' }),
-    email: z.string(),
-    name: z.string(),
-    role: z.enum(['owner', 'operator']),
-    status: z
-      .enum(['invited', 'active'])
-      .openapi({ description: '`invited` until the invitation is accepted' }),
-    createdAt: z.string(),
-  })
-  .openapi('TeamMember');
-
-const Team = z.object({ data: z.array(TeamMember), nextCursor: NextCursor }).openapi('Team');
-
-const secured = { tags: ['team'], security: [{ bearer: [] }] };
+const secured = { tags: ['team'], ...access.operator };
 
 /** The marketplace's operator staff: the owner and operators (owner and operators only). */
 export const tenantTeam = createApi<TenantEnv>()
   .openapi(
     createRoute({
       ...secured,
-      middleware: [requireTenantUser, requireOperator] as const,
       method: 'get',
       path: '/team',
+      operationId: 'listTeam',
       summary: 'The operator team: owner first, then operators, invited or active',
       description: 'Keyset pagination: pass `nextCursor` as `cursor`. `limit` 1-100, default 20.',
       request: { query: optionalParams(PageQuery) },
-      responses: { 200: json(Team, 'One page of the team'), ...errorResponses(400, 401, 403, 404) },
+      responses: { 200: json(TeamPage, 'One page of the team'), ...errorResponses(400, 401, 403, 404) },
     }),
     async (c) => c.json(await listTeam(c.var.deps.database, c.var.tenant, c.req.valid('query')), 200),
   )
   .openapi(
     createRoute({
       ...secured,
-      middleware: [requireTenantUser, requireOperator] as const,
       method: 'post',
       path: '/team/invitations',
+      operationId: 'inviteOperator',
       summary: 'Invite an operator by email',
       description:
         'Adds the person as an `invited` operator and emails them a link to set a password (valid 7 days). 409 `email_taken` when the email already has an account in this marketplace.',
@@ -59,9 +43,9 @@ export const tenantTeam = createApi<TenantEnv>()
   .openapi(
     createRoute({
       ...secured,
-      middleware: [requireTenantUser, requireOperator] as const,
       method: 'delete',
       path: '/team/{id}',
+      operationId: 'removeTeamMember',
       summary: 'Remove an operator (or withdraw an invitation)',
       description:
         'Their sessions stop working at once. The owner cannot be removed and nobody can remove themselves (409 `conflict`); an id that is not on the team is a 404.',

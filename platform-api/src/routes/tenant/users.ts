@@ -1,26 +1,22 @@
-import { AppError } from '@agora/contracts';
+import { AppError, User } from '@agora/contracts';
 import { getTenantUser } from '@agora/core';
 import { createRoute, z } from '@hono/zod-openapi';
+import { access } from '../../access.js';
 import type { TenantEnv } from '../../context.js';
-import { requireTenantUser } from '../../middleware/auth.js';
 import { requireOperator } from '../../middleware/roles.js';
 import { createApi, errorResponses, json } from '../../openapi.js';
-
-const User = z
-  .object({ id: z.string(), email: z.string(), name: z.string(), role: z.string(), status: z.string() })
-  .openapi('User');
 
 // Moved to middleware/roles.ts; re-exported for existing importers.
 export { requireOperator };
 
 export const tenantUsers = createApi<TenantEnv>().openapi(
   createRoute({
+    ...access.operator,
     method: 'get',
     path: '/users/{id}',
+    operationId: 'getUser',
     tags: ['users'],
     summary: 'A user of this marketplace (operators only)',
-    security: [{ bearer: [] }],
-    middleware: [requireTenantUser, requireOperator] as const,
     request: { params: z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) }) },
     responses: { 200: json(User, 'The user'), ...errorResponses(401, 403, 404) },
   }),

@@ -1,20 +1,11 @@
-import { VerifyEmailBody } from '@agora/contracts';
+import { EmailVerified, VendorApplicationResult, VerifyEmailBody } from '@agora/contracts';
 import { applyAsVendor, parseVendorApplication, verifyEmail } from '@agora/core';
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { access } from '../../access.js';
 import type { TenantEnv } from '../../context.js';
 import { rateLimit, rateLimitedResponse } from '../../middleware/rate-limit.js';
 import { createApi, errorResponses, json, jsonBody } from '../../openapi.js';
-import {
-  applicationBodyDoc,
-  documentsLimit,
-  readMultipart,
-  VendorApplicationResult,
-} from './vendor-schemas.js';
-
-const EmailVerified = z.object({ email: z.string(), verifiedAt: z.string() }).openapi('EmailVerified', {
-  example: { email: 'sales@nordicpack.example', verifiedAt: '2025-03-01T09:30:00.000Z' },
-});
+import { applicationBodyDoc, documentsLimit, readMultipart } from './vendor-schemas.js';
 
 /**
  * Per client address and marketplace. Applications refused as invalid (400, nothing stored) give
@@ -36,6 +27,7 @@ export const tenantVendorApplications = createApi<TenantEnv>()
       middleware: [applicationLimit, documentsLimit] as const,
       method: 'post',
       path: '/vendor-applications',
+      operationId: 'applyAsVendor',
       tags: ['vendors'],
       summary: 'Apply to sell on this marketplace (multipart form with documents)',
       description:
@@ -69,6 +61,7 @@ export const tenantVendorApplications = createApi<TenantEnv>()
       ...access.public,
       method: 'post',
       path: '/auth/verify-email',
+      operationId: 'verifyEmail',
       tags: ['auth'],
       summary: 'Confirm an email address with the emailed link',
       description:

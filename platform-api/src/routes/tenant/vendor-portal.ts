@@ -1,4 +1,13 @@
-import { InviteVendorStaffBody, PageQuery, UpdateVendorProfileBody } from '@agora/contracts';
+import {
+  InviteVendorStaffBody,
+  PageQuery,
+  UpdateVendorProfileBody,
+  Vendor,
+  VendorDocument,
+  VendorDocuments,
+  VendorTeamMember,
+  VendorTeamPage,
+} from '@agora/contracts';
 import {
   addVendorDocuments,
   getOwnVendor,
@@ -8,21 +17,12 @@ import {
   removeVendorStaff,
   updateOwnVendor,
 } from '@agora/core';
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { access, chain } from '../../access.js';
 import type { TenantEnv } from '../../context.js';
-import { createApi, errorResponses, json, jsonBody, NextCursor } from '../../openapi.js';
+import { createApi, errorResponses, json, jsonBody } from '../../openapi.js';
 import { optionalParams } from './query-params.js';
-import {
-  documentsBodyDoc,
-  documentsLimit,
-  IdParam,
-  readMultipart,
-  Vendor,
-  VendorDocument,
-  VendorDocuments,
-  VendorTeamMember,
-} from './vendor-schemas.js';
+import { documentsBodyDoc, documentsLimit, IdParam, readMultipart } from './vendor-schemas.js';
 
 const tags = ['vendor: own vendor'];
 
@@ -36,6 +36,7 @@ export const tenantVendorPortal = createApi<TenantEnv>()
       ...access.vendor,
       method: 'get',
       path: '/vendor/profile',
+      operationId: 'getVendorProfile',
       tags,
       summary: 'Your vendor: profile, status and its reason, documents',
       responses: { 200: json(Vendor, 'Your vendor'), ...errorResponses(401, 403, 404) },
@@ -47,6 +48,7 @@ export const tenantVendorPortal = createApi<TenantEnv>()
       ...access.vendorAdmin,
       method: 'put',
       path: '/vendor/profile',
+      operationId: 'updateVendorProfile',
       tags,
       summary: 'Change your vendor profile (resubmits after an information request)',
       description:
@@ -74,6 +76,7 @@ export const tenantVendorPortal = createApi<TenantEnv>()
       middleware: chain(...access.vendorAdmin.middleware, documentsLimit),
       method: 'post',
       path: '/vendor/documents',
+      operationId: 'addVendorDocuments',
       tags,
       summary: 'Add verification documents while the application is open',
       description:
@@ -101,6 +104,7 @@ export const tenantVendorPortal = createApi<TenantEnv>()
       ...access.vendor,
       method: 'get',
       path: '/vendor/documents/{id}',
+      operationId: 'getVendorDocument',
       tags,
       summary: 'One of your documents, with a fresh signed link (5 minutes)',
       request: { params: IdParam },
@@ -120,15 +124,13 @@ export const tenantVendorPortal = createApi<TenantEnv>()
       ...access.vendor,
       method: 'get',
       path: '/vendor/team',
+      operationId: 'listVendorTeam',
       tags,
       summary: "Your vendor's accounts: the admin first, then staff, invited or active",
       description: 'Keyset pagination: pass `nextCursor` as `cursor`. `limit` 1-100, default 20.',
       request: { query: optionalParams(PageQuery) },
       responses: {
-        200: json(
-          z.object({ data: z.array(VendorTeamMember), nextCursor: NextCursor }).openapi('VendorTeam'),
-          'One page of the team',
-        ),
+        200: json(VendorTeamPage, 'One page of the team'),
         ...errorResponses(400, 401, 403, 404),
       },
     }),
@@ -143,6 +145,7 @@ export const tenantVendorPortal = createApi<TenantEnv>()
       ...access.vendorAdmin,
       method: 'post',
       path: '/vendor/team/invitations',
+      operationId: 'inviteVendorStaff',
       tags,
       summary: 'Invite a colleague as vendor staff',
       description:
@@ -168,6 +171,7 @@ export const tenantVendorPortal = createApi<TenantEnv>()
       ...access.vendorAdmin,
       method: 'delete',
       path: '/vendor/team/{id}',
+      operationId: 'removeVendorStaff',
       tags,
       summary: 'Remove a staff member (or withdraw an invitation)',
       description:

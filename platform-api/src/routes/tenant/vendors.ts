@@ -1,11 +1,11 @@
-import { PublicVendorListQuery } from '@agora/contracts';
+import { PublicVendor, PublicVendorListQuery, PublicVendorPage } from '@agora/contracts';
 import { getPublicVendor, listPublicVendors } from '@agora/core';
 import { createRoute } from '@hono/zod-openapi';
 import { access } from '../../access.js';
 import type { TenantEnv } from '../../context.js';
 import { createApi, errorResponses, json } from '../../openapi.js';
 import { optionalParams } from './query-params.js';
-import { IdParam, PublicVendor, PublicVendorPage } from './vendor-schemas.js';
+import { IdParam } from './vendor-schemas.js';
 
 const tags = ['vendors'];
 
@@ -16,6 +16,7 @@ export const tenantVendors = createApi<TenantEnv>()
       ...access.public,
       method: 'get',
       path: '/vendors',
+      operationId: 'listVendors',
       tags,
       summary: 'Vendor directory: approved vendors by name',
       description:
@@ -32,6 +33,7 @@ export const tenantVendors = createApi<TenantEnv>()
       ...access.public,
       method: 'get',
       path: '/vendors/{id}',
+      operationId: 'getVendor',
       tags,
       summary: "An approved vendor's public profile (any other vendor is a 404)",
       request: { params: IdParam },

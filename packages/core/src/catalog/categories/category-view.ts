@@ -1,16 +1,10 @@
+import type { Category } from '@agora/contracts';
 import type { TenantTx } from '@agora/db';
 
 type CategoryRow = TenantTx['t']['categories']['$inferSelect'];
 
 /** A category as the API shows it; `path` (the ids from the root) stays internal. */
-export type CategoryView = {
-  id: string;
-  name: string;
-  slug: string;
-  parentId: string | null;
-  position: number;
-  archivedAt: string | null;
-};
+export type CategoryView = Category;
 
 export const categoryView = (row: CategoryRow): CategoryView => ({
   id: row.id,

@@ -1,10 +1,11 @@
+import type { CategoryNode } from '@agora/contracts';
 import { type Database, readTenant, type TenantRef, withTenant } from '@agora/db';
 import { and, asc, count, eq, isNotNull, sql } from 'drizzle-orm';
-import { type CategoryView, categoryView } from './category-view.js';
+import { categoryView } from './category-view.js';
 
 type CategoryRow = Parameters<typeof categoryView>[0];
 
-export type CategoryNode = CategoryView & { productCount?: number; children: CategoryNode[] };
+export type { CategoryNode } from '@agora/contracts';
 
 /**
  * The category tree, siblings ordered by position then name.

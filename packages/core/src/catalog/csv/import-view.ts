@@ -1,4 +1,4 @@
-import type { ImportRowError } from '@agora/contracts';
+import type { CatalogImportSummary, CatalogImport as CatalogImportView } from '@agora/contracts';
 import type { TenantTx } from '@agora/db';
 
 type ImportRow = TenantTx['t']['catalogImports']['$inferSelect'];
@@ -6,25 +6,8 @@ type ImportRow = TenantTx['t']['catalogImports']['$inferSelect'];
 /** At most this many error entries are kept; `errorRows` still counts every rejected row. */
 export const IMPORT_ERRORS_CAP = 1000;
 
-export type CatalogImportView = {
-  id: string;
-  status: 'queued' | 'running' | 'done' | 'failed';
-  totalRows: number;
-  processedRows: number;
-  createdCount: number;
-  updatedCount: number;
-  /** Rows left unchanged because of errors (every one, even past the listed errors). */
-  errorRows: number;
-  /** Row numbers count the header as row 1, as a spreadsheet shows them; row 0 is the file. */
-  errors: ImportRowError[];
-  /** True when more rows had errors than are listed. */
-  errorsTruncated: boolean;
-  createdAt: string;
-  updatedAt: string;
-};
-
-/** An import in a list: everything but the error entries. */
-export type CatalogImportSummary = Omit<CatalogImportView, 'errors'>;
+/** An import as the API shows it (`CatalogImport`), and in a list without its errors. */
+export type { CatalogImport as CatalogImportView, CatalogImportSummary } from '@agora/contracts';
 
 /**
  * The summary of an import row read without its `errors` column; `listedRows` is how many

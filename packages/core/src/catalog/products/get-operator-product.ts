@@ -1,11 +1,10 @@
+import type { OperatorProduct } from '@agora/contracts';
 import { type Database, type TenantRef, withTenant } from '@agora/db';
 import { eq } from 'drizzle-orm';
 import { productNotFound } from './find-vendor-product.js';
-import { fullProductView, productColumns, type VendorProductView } from './product-view.js';
+import { fullProductView, productColumns } from './product-view.js';
 
-export type OperatorProductView = VendorProductView & {
-  vendor: { id: string; name: string; status: string };
-};
+export type OperatorProductView = OperatorProduct;
 
 /** Any product of the marketplace, whatever its status, for the operator (review, support). */
 export async function getOperatorProduct(

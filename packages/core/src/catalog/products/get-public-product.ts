@@ -1,38 +1,13 @@
-import { AppError } from '@agora/contracts';
+import { AppError, type PublicProduct } from '@agora/contracts';
 import { type Database, readTenant, type TenantRef, type TenantTx } from '@agora/db';
 import { sql } from 'drizzle-orm';
-import { type Quote, quote, type TierRow, tierTable } from '../../pricing/tiers.js';
+import { type Quote, quote, tierTable } from '../../pricing/tiers.js';
 import { productImageUrl } from '../images/product-image-file.js';
-import type { ProductImageView } from './product-view.js';
 
 type TenantTables = TenantTx['t'];
 
-type CategoryRef = { id: string; name: string; slug: string };
-
-/** What a buyer sees of a product: no status, no internals, tiers as a table with savings. */
-export type PublicProduct = {
-  id: string;
-  sku: string;
-  title: string;
-  description: string;
-  unit: string;
-  minOrderQty: number;
-  orderIncrement: number;
-  leadTimeDays: number;
-  stockQty: number;
-  attributes: { name: string; value: string }[];
-  currency: string;
-  basePriceMinor: number;
-  images: ProductImageView[];
-  vendor: { id: string; name: string; country: string; verified: boolean };
-  /** The product's own category, or null (none, or archived). */
-  category: CategoryRef | null;
-  /** From the top-level category down to the product's own; archived categories left out. */
-  breadcrumb: CategoryRef[];
-  tiers: TierRow[];
-  publishedAt: string | null;
-  updatedAt: string;
-};
+/** What a buyer sees of a product: the API's `PublicProduct` (tiers as a table with savings). */
+export type { PublicProduct } from '@agora/contracts';
 
 const hidden = () => new AppError('not_found', 'No product with this id');
 

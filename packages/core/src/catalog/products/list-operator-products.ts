@@ -1,12 +1,10 @@
-import type { ProductStatus } from '@agora/contracts';
+import type { OperatorProductSummary, ProductStatus } from '@agora/contracts';
 import { type Database, type TenantRef, withTenant } from '@agora/db';
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { CURSOR_TIME, decodeTimeCursor, encodeCursor } from '../../keyset-cursor.js';
-import { type ProductSummary, summaryColumns, titleOrSku, toSummaries } from './product-summary.js';
+import { summaryColumns, titleOrSku, toSummaries } from './product-summary.js';
 
-export type OperatorProductSummary = ProductSummary & {
-  vendor: { id: string; name: string; status: string };
-};
+export type { OperatorProductSummary } from '@agora/contracts';
 
 export type ListOperatorProductsQuery = {
   status?: ProductStatus;

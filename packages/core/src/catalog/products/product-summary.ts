@@ -1,26 +1,11 @@
-import type { ProductStatus } from '@agora/contracts';
+import type { ProductSummary } from '@agora/contracts';
 import type { TenantTx } from '@agora/db';
 import { and, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
 import { productImageUrl } from '../images/product-image-file.js';
 import { likeContains } from '../like-prefix.js';
 
-/** A product in a list (vendor portal, operator queue): no description, tiers or attributes. */
-export type ProductSummary = {
-  id: string;
-  sku: string;
-  title: string;
-  status: ProductStatus;
-  categoryId: string | null;
-  unit: string;
-  minOrderQty: number;
-  stockQty: number;
-  currency: string;
-  basePriceMinor: number;
-  /** The first image, or null. */
-  imageUrl: string | null;
-  publishedAt: string | null;
-  updatedAt: string;
-};
+/** A product in a list (vendor portal, operator queue): the API's `ProductSummary`. */
+export type { ProductSummary } from '@agora/contracts';
 
 /** The columns of a `ProductSummary` (all but `imageUrl`). */
 export const summaryColumns = (t: TenantTx['t']) => ({

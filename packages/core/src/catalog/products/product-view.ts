@@ -1,37 +1,14 @@
-import type { ProductStatus } from '@agora/contracts';
+import type { ProductImage, VendorProduct } from '@agora/contracts';
 import type { TenantTx } from '@agora/db';
 import { asc, inArray } from 'drizzle-orm';
 import type { Tier } from '../../pricing/tiers.js';
 import { productImageUrl } from '../images/product-image-file.js';
 
 export type ProductRow = TenantTx['t']['products']['$inferSelect'];
-export type ProductImageView = { position: number; url: string };
+export type ProductImageView = ProductImage;
 
-/** A product as its vendor (and the operator) sees it: every field, tiers and images. */
-export type VendorProductView = {
-  id: string;
-  vendorId: string;
-  sku: string;
-  title: string;
-  description: string;
-  categoryId: string | null;
-  unit: string;
-  minOrderQty: number;
-  orderIncrement: number;
-  leadTimeDays: number;
-  stockQty: number;
-  attributes: { name: string; value: string }[];
-  currency: string;
-  basePriceMinor: number;
-  tiers: Tier[];
-  images: ProductImageView[];
-  status: ProductStatus;
-  /** The operator's reason when moderation sent it back to draft; cleared by the next status change. */
-  statusReason: string | null;
-  publishedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-};
+/** A product as its vendor (and the operator) sees it: the API's `VendorProduct`. */
+export type VendorProductView = VendorProduct;
 
 /** The columns every view reads (never the search columns, which can be large). */
 export const productColumns = (t: TenantTx['t']) => ({
