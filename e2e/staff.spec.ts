@@ -51,6 +51,11 @@ test('staff suspends a tenant after confirming; its storefront shows it is unava
   await page.getByRole('link', { name: 'Globex Packaging' }).click();
   await page.getByRole('link', { name: 'Suspend…' }).click();
   await expect(page.getByRole('heading', { name: 'Suspend Globex Packaging?' })).toBeVisible();
+  // A reason past 500 characters is refused under its field, the text kept, nothing changed.
+  await page.getByLabel('Reason').fill('x'.repeat(501));
+  await page.getByRole('button', { name: 'Suspend Globex Packaging' }).click();
+  await expect(page.getByTestId('errors-reason')).toBeVisible();
+  await expect(page.getByLabel('Reason')).toHaveValue('x'.repeat(501));
   await page.getByLabel('Reason').fill('e2e test');
   await page.getByRole('button', { name: 'Suspend Globex Packaging' }).click();
   await expect(page.locator('h1 .badge')).toHaveText('suspended');

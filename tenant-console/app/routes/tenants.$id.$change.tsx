@@ -1,13 +1,16 @@
+import { ApiError } from '@agora/api-client';
+import { StatusChangeBody } from '@agora/contracts';
+import { apiErrorReply, parseForm } from '@agora/ui/forms';
 import {
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
   redirect,
 } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { staffNav } from '../lib/nav.js';
 import { requireStaff, verifiedForm } from '../lib/session.server.js';
-import { Csrf, Field, Shell } from '../lib/ui.js';
+import { Csrf, Field, Notice, Shell } from '../lib/ui.js';
 
 /** Confirmation page for suspend / resume: works without JavaScript, nothing happens on GET. */
 const CHANGES = {
@@ -38,13 +41,26 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const { api } = await requireStaff(request, context);
   const form = await verifiedForm(request);
   const id = params.id ?? '';
-  if (change === 'suspend') await api.suspendTenant(id, String(form.get('reason') ?? '').trim() || undefined);
-  else await api.resumeTenant(id);
+  const submission = parseForm(StatusChangeBody, form, {
+    what: 'reason',
+    toInput: (v) => ({ reason: typeof v.reason === 'string' && v.reason.trim() ? v.reason : undefined }),
+  });
+  if (!submission.ok) return submission.reply;
+  try {
+    if (change === 'suspend') await api.suspendTenant(id, submission.value.reason);
+    else await api.resumeTenant(id);
+  } catch (e) {
+    if (e instanceof ApiError && e.status < 500)
+      return apiErrorReply(e, submission.values, 'tenant', { keepMessage: true });
+    throw e;
+  }
   return redirect(`/tenants/${id}`);
 }
 
 export default function ConfirmChange() {
   const { staff, change, tenant } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const typed = data?.values?.reason;
   const c = CHANGES[change];
   return (
     <Shell nav={staffNav} user={staff.email}>
@@ -53,9 +69,17 @@ export default function ConfirmChange() {
           {c.title} {tenant.name}?
         </h1>
         <p>{c.explain}</p>
+        {data?.message ? <Notice kind="error">{data.message}</Notice> : null}
         <Form method="post">
           <Csrf />
-          {change === 'suspend' ? <Field label="Reason (kept in the audit log)" name="reason" /> : null}
+          {change === 'suspend' ? (
+            <Field
+              label="Reason (kept in the audit log)"
+              name="reason"
+              defaultValue={typeof typed === 'string' ? typed : undefined}
+              error={data?.fields?.reason}
+            />
+          ) : null}
           <button type="submit" className={change === 'suspend' ? 'danger' : undefined}>
             {c.title} {tenant.name}
           </button>{' '}
