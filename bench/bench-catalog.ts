@@ -5,14 +5,14 @@ import { appDatabase, envInt, fmt, runtime, type Teardown, time } from './lib.js
 import { type Catalog, type CatalogSize, type GenProduct, generateCatalog } from './search-catalog.js';
 
 /**
- * The storefront benchmarks' marketplace: a fresh app database and runtime, one provisioned tenant
+ * The benchmarks' marketplace: a fresh app database and runtime, one provisioned tenant
  * ("Bench Market") holding the deterministic catalog (BENCH_PRODUCTS, BENCH_VENDORS), and the host
  * its storefront answers on. `env` adds runtime settings.
  */
 export async function benchMarketplace(
   t: Teardown,
   env: Record<string, string> = {},
-): Promise<{ rt: Runtime; host: string; tenant: TenantRef }> {
+): Promise<{ rt: Runtime; host: string; tenant: TenantRef; catalog: Catalog }> {
   const rt = await runtime(t, await appDatabase(t), env);
   const tenant = await createTenant(
     rt,
@@ -20,7 +20,7 @@ export async function benchMarketplace(
     { type: 'system', id: 'bench' },
   );
   await runProvisioning(rt, tenant.id, { finalAttempt: true });
-  await buildBenchCatalog(
+  const catalog = await buildBenchCatalog(
     rt,
     { id: tenant.id, schemaName: tenant.schemaName },
     { products: envInt('BENCH_PRODUCTS', 100_000), vendors: envInt('BENCH_VENDORS', 500) },
@@ -29,6 +29,7 @@ export async function benchMarketplace(
     rt,
     host: defaultHostname(tenant.slug, rt.config.baseDomain),
     tenant: { id: tenant.id, schemaName: tenant.schemaName },
+    catalog,
   };
 }
 

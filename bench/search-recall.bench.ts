@@ -1,9 +1,8 @@
-import { createTenant, defaultHostname, runProvisioning } from '@agora/core';
-import { type TenantRef, withTenant } from '@agora/db';
+import { withTenant } from '@agora/db';
 import { buildApi } from '@agora/platform-api';
 import { sql } from 'drizzle-orm';
-import { buildBenchCatalog } from './bench-catalog.js';
-import { appDatabase, bench, envInt, fmt, percentile, runtime, table, verdict } from './lib.js';
+import { benchMarketplace } from './bench-catalog.js';
+import { bench, envInt, fmt, percentile, table, verdict } from './lib.js';
 import { singleEditTypos, TYPO_KINDS, type TypoKind } from './search-typos.js';
 
 /**
@@ -20,23 +19,12 @@ import { singleEditTypos, TYPO_KINDS, type TypoKind } from './search-typos.js';
  * the word; they are counted apart). Every search is followed by one product by id through the
  * same API, so the latency ratio is measured under the same conditions. The result cache is off.
  */
-const PRODUCTS = envInt('BENCH_PRODUCTS', 100_000);
-const VENDORS = envInt('BENCH_VENDORS', 500);
 // 0 or unset: every position.
 const PER_KIND = process.env.BENCH_TYPOS_PER_KIND ? envInt('BENCH_TYPOS_PER_KIND', 1) : 0;
 const WINDOW = 1_000;
 
 await bench('search-recall', async (t) => {
-  const rt = await runtime(t, await appDatabase(t), { AGORA_SEARCH_CACHE_MB: '0' });
-  const created = await createTenant(
-    rt,
-    { name: 'Bench Market', slug: 'bench', ownerEmail: 'o@bench.test' },
-    { type: 'system', id: 'bench' },
-  );
-  await runProvisioning(rt, created.id, { finalAttempt: true });
-  const tenant: TenantRef = { id: created.id, schemaName: created.schemaName };
-  const host = defaultHostname(created.slug, rt.config.baseDomain);
-  const catalog = await buildBenchCatalog(rt, tenant, { products: PRODUCTS, vendors: VENDORS });
+  const { rt, host, tenant, catalog } = await benchMarketplace(t, { AGORA_SEARCH_CACHE_MB: '0' });
 
   const api = await buildApi(rt);
   t.add(() => api.close());

@@ -1,8 +1,6 @@
-import { createTenant, defaultHostname, runProvisioning } from '@agora/core';
-import type { TenantRef } from '@agora/db';
 import { buildApi } from '@agora/platform-api';
-import { buildBenchCatalog } from './bench-catalog.js';
-import { appDatabase, bench, envInt, fmt, percentile, runtime, table, verdict } from './lib.js';
+import { benchMarketplace } from './bench-catalog.js';
+import { bench, envInt, fmt, percentile, table, verdict } from './lib.js';
 
 /**
  * Search latency through the tenant API (`GET /api/v1/search`, PostgreSQL engine) over a
@@ -12,8 +10,6 @@ import { appDatabase, bench, envInt, fmt, percentile, runtime, table, verdict } 
  * (`app.request`: host resolution, validation, handler, JSON), as the Remix loaders call it.
  * The search result cache is off (ADR 0020): the queries repeat, and every one must run.
  */
-const PRODUCTS = envInt('BENCH_PRODUCTS', 100_000);
-const VENDORS = envInt('BENCH_VENDORS', 500);
 const ROUNDS = envInt('BENCH_ROUNDS', 300);
 const WARMUP = envInt('BENCH_WARMUP', 30);
 
@@ -40,18 +36,7 @@ const QUERIES: Record<string, string[]> = {
 };
 
 await bench('search', async (t) => {
-  const rt = await runtime(t, await appDatabase(t), { AGORA_SEARCH_CACHE_MB: '0' });
-  const created = await createTenant(
-    rt,
-    { name: 'Bench Market', slug: 'bench', ownerEmail: 'o@bench.test' },
-    { type: 'system', id: 'bench' },
-  );
-  await runProvisioning(rt, created.id, { finalAttempt: true });
-  const tenant: TenantRef = { id: created.id, schemaName: created.schemaName };
-  const host = defaultHostname(created.slug, rt.config.baseDomain);
-
-  // --- catalog -----------------------------------------------------------------------------
-  const catalog = await buildBenchCatalog(rt, tenant, { products: PRODUCTS, vendors: VENDORS });
+  const { rt, host, catalog } = await benchMarketplace(t, { AGORA_SEARCH_CACHE_MB: '0' });
 
   const top = catalog.categories.filter((c) => c.parentId === null);
   const fluid = top.find((c) => c.name === 'Fluid Power')?.id;
