@@ -27,8 +27,8 @@ import { checkSpendingLimit, periodBounds } from './spending-period.js';
  *   5. stock of stock-tracked products is taken with a conditional UPDATE in product id order
  *      (no oversell, no deadlock between checkouts), then orders, lines, audit and events.
  *
- * `priceOrders` is the seam commission rules hook into (issue 13): each vendor order's lines,
- * priced and frozen, pass through it before they are written.
+ * `priceLines` is the seam commission rules hook into (issue 13): each vendor order's line
+ * drafts, priced there, are what `place` freezes onto the order.
  */
 export type CheckoutLine = { productId: string; qty: number };
 
