@@ -364,6 +364,8 @@ function defineTenantTables(schemaName: string) {
       taxMinor: bigint('tax_minor', { mode: 'number' }).notNull(),
       shippingMinor: bigint('shipping_minor', { mode: 'number' }).notNull(),
       totalMinor: bigint('total_minor', { mode: 'number' }).notNull(),
+      /** The sum of its lines' commission, frozen at placement (issue 13). */
+      commissionMinor: bigint('commission_minor', { mode: 'number' }).notNull().default(0),
       paymentTerms: text('payment_terms', { enum: ['prepay', 'net'] }).notNull(),
       netDays: integer('net_days').notNull(),
       paidAt: timestamp('paid_at', { withTimezone: true }),
@@ -407,6 +409,8 @@ function defineTenantTables(schemaName: string) {
       netMinor: bigint('net_minor', { mode: 'number' }).notNull(),
       taxBps: integer('tax_bps').notNull(),
       taxMinor: bigint('tax_minor', { mode: 'number' }).notNull(),
+      /** The marketplace's commission on this line, frozen at placement (issue 13 fills it in). */
+      commissionMinor: bigint('commission_minor', { mode: 'number' }).notNull().default(0),
     },
     (t) => [
       primaryKey({ columns: [t.orderId, t.lineNo] }),

@@ -1,0 +1,2 @@
+ALTER TABLE "tenant_template"."order_lines" ADD COLUMN "commission_minor" bigint DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "tenant_template"."orders" ADD COLUMN "commission_minor" bigint DEFAULT 0 NOT NULL;
