@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { requireStaff, requireTenantUser } from './middleware/auth.js';
-import { requireOperator, requireVendorUser } from './middleware/roles.js';
+import { requireBuyerUser, requireOperator, requireVendorUser } from './middleware/roles.js';
 
 /**
  * Who may call an endpoint, declared once per route: spread one of these into `createRoute`.
@@ -34,7 +34,15 @@ export const access = {
     middleware: chain(requireTenantUser),
     'x-agora-access': {
       level: 'signed_in',
-      roles: ['owner', 'operator', 'vendor_admin', 'vendor_staff', 'buyer_admin', 'buyer_member'],
+      roles: [
+        'owner',
+        'operator',
+        'vendor_admin',
+        'vendor_staff',
+        'buyer_admin',
+        'buyer_member',
+        'buyer_approver',
+      ],
       scope: "the caller's own account",
     },
   },
@@ -56,6 +64,38 @@ export const access = {
     security: bearer(),
     middleware: chain(requireTenantUser, requireVendorUser(['vendor_admin'])),
     'x-agora-access': { level: 'vendor_admin', roles: ['vendor_admin'], scope: "the caller's own vendor" },
+  },
+  buyer: {
+    security: bearer(),
+    middleware: chain(requireTenantUser, requireBuyerUser()),
+    'x-agora-access': {
+      level: 'buyer',
+      roles: ['buyer_admin', 'buyer_member', 'buyer_approver'],
+      scope: "the caller's own company (a buyer: their own orders and cart)",
+    },
+  },
+  buyerApprover: {
+    security: bearer(),
+    middleware: chain(
+      requireTenantUser,
+      requireBuyerUser(
+        ['buyer_admin', 'buyer_approver'],
+        'Only an approver or admin of the company may do this',
+      ),
+    ),
+    'x-agora-access': {
+      level: 'buyer_approver',
+      roles: ['buyer_admin', 'buyer_approver'],
+      scope: "the caller's own company",
+    },
+  },
+  buyerAdmin: {
+    security: bearer(),
+    middleware: chain(
+      requireTenantUser,
+      requireBuyerUser(['buyer_admin'], 'Only an administrator of the company may do this'),
+    ),
+    'x-agora-access': { level: 'buyer_admin', roles: ['buyer_admin'], scope: "the caller's own company" },
   },
   staff: {
     security: bearer(),

@@ -16,8 +16,8 @@ export type AppEnv = {
     deps: ApiDeps;
     surface: Surface;
     staff: TokenClaims;
-    /** The signed-in tenant user: token claims, current role, and their vendor (vendor users). */
-    user: TokenClaims & { vendorId?: string | null };
+    /** The signed-in tenant user: token claims, current role, their vendor (vendor users) or company (buyers). */
+    user: TokenClaims & { vendorId?: string | null; companyId?: string | null };
     requestId: string;
     /** The body limit in force (see middleware/body-limit.ts); undefined for bodiless requests. */
     bodyLimit: BodyLimit | undefined;
@@ -29,3 +29,6 @@ export type TenantEnv = AppEnv & { Variables: AppEnv['Variables'] & { tenant: Ho
 
 /** A vendor user's request: `vendorId` is their own vendor (set by `requireVendorUser`). */
 export type VendorEnv = TenantEnv & { Variables: TenantEnv['Variables'] & { vendorId: string } };
+
+/** A buyer's request: `companyId` is their own company (set by `requireBuyerUser`). */
+export type BuyerEnv = TenantEnv & { Variables: TenantEnv['Variables'] & { companyId: string } };

@@ -48,7 +48,7 @@ export const requireTenantUser = createMiddleware<TenantEnv>(async (c, next) => 
   if (user?.status !== 'active')
     throw new AppError('unauthenticated', 'This account no longer exists or is disabled; log in again');
   if (user.sessionVersion !== claims.sv) throw new AppError('unauthenticated', SESSION_ENDED);
-  c.set('user', { ...claims, role: user.role, vendorId: user.vendorId });
+  c.set('user', { ...claims, role: user.role, vendorId: user.vendorId, companyId: user.companyId });
   await next();
 });
 

@@ -1,7 +1,7 @@
 import { AppError } from '@agora/contracts';
 import type { TenantRole } from '@agora/core';
 import { createMiddleware } from 'hono/factory';
-import type { TenantEnv, VendorEnv } from '../context.js';
+import type { BuyerEnv, TenantEnv, VendorEnv } from '../context.js';
 
 /** Only these roles of this marketplace; runs after `requireTenantUser`. */
 export const requireRole = (roles: readonly TenantRole[], message: string) =>
@@ -32,5 +32,23 @@ export const requireVendorUser = (
         roles.length === 1 ? 'Only the vendor administrator may do this' : 'Only vendor users may do this',
       );
     c.set('vendorId', vendorId);
+    await next();
+  });
+
+type BuyerRole = 'buyer_admin' | 'buyer_member' | 'buyer_approver';
+
+/**
+ * A member of one buyer company (with `users.company_id` set), narrowed to `roles`; runs after
+ * `requireTenantUser`. Puts their company's id on the context as `companyId`: buyer routes read
+ * and change only that company's rows, so another company's ids are a 404.
+ */
+export const requireBuyerUser = (
+  roles: readonly BuyerRole[] = ['buyer_admin', 'buyer_member', 'buyer_approver'],
+  message = 'Only buyers of a company may do this',
+) =>
+  createMiddleware<BuyerEnv>(async (c, next) => {
+    const { role, companyId } = c.var.user;
+    if (!companyId || !roles.includes(role as BuyerRole)) throw new AppError('forbidden', message);
+    c.set('companyId', companyId);
     await next();
   });

@@ -75,6 +75,7 @@ export async function getSessionUser(database: Database, tenant: TenantRef, user
         role: t.users.role,
         status: t.users.status,
         vendorId: t.users.vendorId,
+        companyId: t.users.companyId,
         sessionVersion: t.users.sessionVersion,
       })
       .from(t.users)
