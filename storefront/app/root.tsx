@@ -1,6 +1,6 @@
 import { safeLogoUrl, themeCss } from '@agora/ui';
 import ui from '@agora/ui/styles.css?url';
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/server-runtime';
 import {
   isRouteErrorResponse,
   Links,

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from '@remix-run/node';
+import type { LoaderFunctionArgs } from '@remix-run/server-runtime';
 import { useLoaderData, useRouteLoaderData } from '@remix-run/react';
 import { AppLink } from '../components/app-link.js';
 import { productCount } from '../components/catalog-search.js';

@@ -1,7 +1,7 @@
 import { ApiError } from '@agora/api-client';
 import { quote } from '@agora/core/pricing';
 import { formatBps } from '@agora/ui/money';
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/server-runtime';
 import { Form, useLoaderData } from '@remix-run/react';
 import { useState } from 'react';
 import { AppLink } from '../components/app-link.js';

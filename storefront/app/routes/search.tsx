@@ -1,4 +1,4 @@
-import { type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node';
+import { type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/server-runtime';
 import { useLoaderData } from '@remix-run/react';
 import { CatalogSearch } from '../components/catalog-search.js';
 import { loadListing, searchQueryFrom } from '../components/listing.server.js';

@@ -1,7 +1,7 @@
 import { ApiError } from '@agora/api-client';
 import { FieldErrors, TextField, VendorDetailsFields } from '@agora/ui/form-fields';
 import { apiErrorReply, formValues, okReply } from '@agora/ui/forms';
-import { type ActionFunctionArgs, json, type MetaFunction } from '@remix-run/node';
+import { type ActionFunctionArgs, json, type MetaFunction } from '@remix-run/server-runtime';
 import { Form, useActionData, useLoaderData, useNavigation, useRouteLoaderData } from '@remix-run/react';
 import { useState } from 'react';
 import { apiFor } from '../context.js';

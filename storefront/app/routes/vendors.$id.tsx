@@ -1,5 +1,5 @@
 import { ApiError } from '@agora/api-client';
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/server-runtime';
 import { useLoaderData } from '@remix-run/react';
 import { AppLink } from '../components/app-link.js';
 import { NotFoundOrError } from '../components/not-found.js';

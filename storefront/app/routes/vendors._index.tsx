@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/server-runtime';
 import { Form, useLoaderData } from '@remix-run/react';
 import { AppLink } from '../components/app-link.js';
 import { RefusedParamsNotice, withoutRefusedParams } from '../components/refused-params.js';
