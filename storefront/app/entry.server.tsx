@@ -33,3 +33,14 @@ export default async function handleRequest(
   headers.set('ETag', await weakEtag(html, loadContext.pageDigest));
   return new Response(html, { status: statusCode, headers });
 }
+
+/**
+ * Errors of loaders and renders, logged, except the ones that are answers: an aborted request, and
+ * "no marketplace at this host" (the adapter answers those with the origin's own page).
+ */
+export function handleError(error: unknown, { request }: { request: Request }) {
+  if (request.signal.aborted) return;
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'unknown_host' || code === 'tenant_suspended') return;
+  console.error(error);
+}

@@ -47,7 +47,8 @@ async function page(request: Request, env: EdgeEnv, ctx: EdgeContext): Promise<R
   const cache = cacheFor(env);
   const anonymous = !SESSION_COOKIE.test(request.headers.get('cookie') ?? '') && !request.headers.has('authorization');
   if (!cache || request.method !== 'GET' || !anonymous) {
-    const { response } = await render(request, env, ctx, cache, 'read-through');
+    // Signed in: the page and its reads come from the origin (the reads refresh the shared copies).
+    const { response } = await render(request, env, ctx, cache, 'refresh');
     return finish(request, response, 'BYPASS');
   }
   const key = pageKey(request);

@@ -1,6 +1,10 @@
-// The Worker: edge/worker.ts plus the storefront's server build (build/server/index.js, made by
-// `remix vite:build` just before) in one ES module, build/worker/index.js, for workerd (Cloudflare
-// Workers, or Miniflare in tests). No Node built-ins: the build fails if anything asks for one.
+// The Worker: edge/worker.ts and what it needs (the Remix request handler of @remix-run/cloudflare)
+// bundled into build/worker/index.js, an ES module for workerd (Cloudflare Workers, or Miniflare in
+// tests). The storefront's server build (build/server/index.js, made by `remix vite:build` just
+// before) is NOT re-bundled: the Worker imports that very file (`../server/index.js`), the one
+// platform-api runs in Node, so both runtimes run the same bytes (a re-bundled copy would even
+// print inline scripts such as ScrollRestoration's differently). Deploy the two modules together
+// (wrangler.toml: no_bundle). No Node built-ins: the test checks both files.
 // See docs/decisions/0034-h8-edge-rendered-storefront.md.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,4 +23,12 @@ await build({
   minify: false,
   logLevel: 'warning',
   define: { 'process.env.NODE_ENV': '"production"' },
+  plugins: [
+    {
+      name: 'server-build-external',
+      setup(b) {
+        b.onResolve({ filter: /\/build\/server\/index\.js$/ }, () => ({ path: '../server/index.js', external: true }));
+      },
+    },
+  ],
 });

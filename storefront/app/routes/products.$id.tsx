@@ -22,7 +22,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   } catch (e) {
     // An id the API refuses (400, say far too long) names no product either.
     if (e instanceof ApiError && (e.status === 404 || e.status === 400))
-      throw new Response('This product is not available.', { status: 404 });
+      throw new Response('This product is not available.', { status: 404, statusText: 'Not Found' });
     throw e;
   }
 }
