@@ -4,9 +4,9 @@ import type { Context, Hono } from 'hono';
 import type { UiApps } from './app.js';
 import type { AppEnv } from './context.js';
 import { allowBody, MAX_UPLOAD_BODY, tooLargeResponse } from './middleware/body-limit.js';
+import { pageDigest } from './page-digest.js';
 import { crossSiteFormPage, fallbackPage } from './pages.js';
 import type { RemixApp } from './remix.js';
-import { pageDigest } from './page-digest.js';
 import { STOREFRONT_CACHE } from './routes/tenant/storefront.js';
 import { sharedCacheHeaders } from './shared-cache.js';
 

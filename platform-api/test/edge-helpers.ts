@@ -24,7 +24,11 @@ export function freePort(): Promise<number> {
 }
 
 /** The built Worker under Miniflare (workerd from npm), listening on loopback for the origin's purges. */
-export async function startEdge(bindings: { ORIGIN_URL: string; AGORA_EDGE_SECRET: string; EDGE_CACHE?: string }) {
+export async function startEdge(bindings: {
+  ORIGIN_URL: string;
+  AGORA_EDGE_SECRET: string;
+  EDGE_CACHE?: string;
+}) {
   const mf = new Miniflare({
     // Listed, not scanned: the bundle holds @remix-run/react's browser-only route loader, whose
     // dynamic import() Miniflare's module scanner refuses (it never runs on the server).
@@ -43,10 +47,19 @@ export async function startEdge(bindings: { ORIGIN_URL: string; AGORA_EDGE_SECRE
   return { mf, url };
 }
 
-export type Fetched = { status: number; headers: Record<string, string | string[] | undefined>; body: string };
+export type Fetched = {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+};
 
 /** GET over a real socket with an explicit Host (Node's fetch drops a Host header). */
-export function httpGet(port: number, host: string, path: string, headers: Record<string, string> = {}): Promise<Fetched> {
+export function httpGet(
+  port: number,
+  host: string,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<Fetched> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(
       { host: '127.0.0.1', port, path, method: 'GET', headers: { host, accept: 'text/html', ...headers } },
@@ -54,7 +67,11 @@ export function httpGet(port: number, host: string, path: string, headers: Recor
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
         );
         res.on('error', reject);
       },

@@ -30,7 +30,9 @@ const tokens: Record<string, string> = {};
 let categorySlug = '';
 
 const atEdge = async (host: string, path: string, headers: Record<string, string> = {}) => {
-  const res = await edge.mf.dispatchFetch(`http://${host}${path}`, { headers: { accept: 'text/html', ...headers } });
+  const res = await edge.mf.dispatchFetch(`http://${host}${path}`, {
+    headers: { accept: 'text/html', ...headers },
+  });
   return { status: res.status, headers: res.headers, body: await res.text() };
 };
 const atOrigin = (host: string, path: string, headers: Record<string, string> = {}) =>
@@ -55,13 +57,29 @@ beforeAll(async () => {
     [a, A, 'a'],
     [b, B, 'b'],
   ] as const) {
-    await createTenantUser(h.runtime.database, tenant, { email: `owner@${key}.test`, password: PASSWORD, role: 'owner' });
-    const res = await h.call(host, '/api/v1/auth/login', { body: { email: `owner@${key}.test`, password: PASSWORD } });
+    await createTenantUser(h.runtime.database, tenant, {
+      email: `owner@${key}.test`,
+      password: PASSWORD,
+      role: 'owner',
+    });
+    const res = await h.call(host, '/api/v1/auth/login', {
+      body: { email: `owner@${key}.test`, password: PASSWORD },
+    });
     tokens[key] = ((await res.json()) as { token: string }).token;
   }
   // Two different themes.
-  await brand(A, tokens.a, { name: 'Alpha Edge', primaryColor: '#1F4F8B', accentColor: '#8a3b00', font: 'inter' });
-  await brand(B, tokens.b, { name: 'Beta Edge', primaryColor: '#0b6e4f', accentColor: '#6a1b9a', font: 'merriweather' });
+  await brand(A, tokens.a, {
+    name: 'Alpha Edge',
+    primaryColor: '#1F4F8B',
+    accentColor: '#8a3b00',
+    font: 'inter',
+  });
+  await brand(B, tokens.b, {
+    name: 'Beta Edge',
+    primaryColor: '#0b6e4f',
+    accentColor: '#6a1b9a',
+    font: 'merriweather',
+  });
   for (const [tenant, prefix] of [
     [a, 'a'],
     [b, 'b'],
@@ -70,11 +88,24 @@ beforeAll(async () => {
       vendors: [{ id: `ven_${prefix}`, name: `Vendor ${prefix.toUpperCase()}`, verified: true }],
       categories: [{ id: `cat_${prefix}`, name: 'Tools' }],
       products: [
-        { id: `prd_${prefix}1`, vendorId: `ven_${prefix}`, title: 'Circular saw', categoryId: `cat_${prefix}`, basePriceMinor: 9_900, tiers: [
+        {
+          id: `prd_${prefix}1`,
+          vendorId: `ven_${prefix}`,
+          title: 'Circular saw',
+          categoryId: `cat_${prefix}`,
+          basePriceMinor: 9_900,
+          tiers: [
             { minQty: 1, unitPriceMinor: 9_900 },
             { minQty: 10, unitPriceMinor: 9_000 },
-          ] },
-        { id: `prd_${prefix}2`, vendorId: `ven_${prefix}`, title: 'Hex bolt M8', categoryId: `cat_${prefix}`, basePriceMinor: 12 },
+          ],
+        },
+        {
+          id: `prd_${prefix}2`,
+          vendorId: `ven_${prefix}`,
+          title: 'Hex bolt M8',
+          categoryId: `cat_${prefix}`,
+          basePriceMinor: 12,
+        },
       ],
     });
     await h.runtime.search.reindexAll(tenant);
@@ -155,7 +186,12 @@ describe('the storefront rendered by workerd at the edge', () => {
     const domain = 'shop.alpha-edge.test';
     await h.runtime.database.platform
       .insert(platformTables.domains)
-      .values({ id: `dom_${randomBytes(6).toString('hex')}`, hostname: domain, tenantId: a.id, kind: 'custom' });
+      .values({
+        id: `dom_${randomBytes(6).toString('hex')}`,
+        hostname: domain,
+        tenantId: a.id,
+        kind: 'custom',
+      });
     const worker = await atEdge(domain, '/vendors');
     const node = await atOrigin(domain, '/vendors');
     expect(worker.status).toBe(200);
@@ -180,7 +216,12 @@ describe('the edge cache', () => {
     expect((await atEdge(A, '/vendors', { 'if-none-match': tag })).status).toBe(304);
 
     // A rebrand: the cached page stays until the purge (ADR 0016), then the next request renders anew.
-    await brand(A, tokens.a, { name: 'Alpha Renamed', primaryColor: '#1F4F8B', accentColor: '#8a3b00', font: 'inter' });
+    await brand(A, tokens.a, {
+      name: 'Alpha Renamed',
+      primaryColor: '#1F4F8B',
+      accentColor: '#8a3b00',
+      font: 'inter',
+    });
     const beforePurge = await atEdge(A, '/vendors');
     expect(beforePurge.headers.get('x-agora-edge-cache')).toBe('HIT');
     expect(beforePurge.body).toContain('Alpha Edge');
@@ -202,15 +243,21 @@ describe('the edge cache', () => {
     const read = await edge.mf.dispatchFetch(`http://${B}/api/v1/storefront`);
     expect(read.status).toBe(200);
     expect(((await read.json()) as { name: string }).name).toBe('Beta Edge');
-    const me = await edge.mf.dispatchFetch(`http://${B}/api/v1/me`, { headers: { authorization: `Bearer ${tokens.b}` } });
+    const me = await edge.mf.dispatchFetch(`http://${B}/api/v1/me`, {
+      headers: { authorization: `Bearer ${tokens.b}` },
+    });
     expect(me.status).toBe(200);
     // Another tenant's token is refused through the edge as at the origin.
-    const cross = await edge.mf.dispatchFetch(`http://${A}/api/v1/me`, { headers: { authorization: `Bearer ${tokens.b}` } });
+    const cross = await edge.mf.dispatchFetch(`http://${A}/api/v1/me`, {
+      headers: { authorization: `Bearer ${tokens.b}` },
+    });
     expect(cross.status).toBe(401);
   });
 
   it('refuses purges without the shared secret', async () => {
-    const res = await fetch(`${edge.url.origin}/__agora/purge/${tenantSurrogateKey(b.id)}`, { method: 'POST' });
+    const res = await fetch(`${edge.url.origin}/__agora/purge/${tenantSurrogateKey(b.id)}`, {
+      method: 'POST',
+    });
     expect(res.status).toBe(404);
     expect((await atEdge(B, '/vendors')).headers.get('x-agora-edge-cache')).toBe('HIT');
   });
@@ -247,7 +294,9 @@ describe('the one storefront build', () => {
   it('has no Node built-in in the Worker, the server build or the routes and loaders', () => {
     for (const file of [WORKER_FILE, SERVER_BUILD_FILE])
       expect(NODE_IMPORT.test(readFileSync(file, 'utf8')), file).toBe(false);
-    for (const file of [...files(join(root, 'app')), ...files(join(root, 'edge'))].filter((f) => /\.tsx?$/.test(f)))
+    for (const file of [...files(join(root, 'app')), ...files(join(root, 'edge'))].filter((f) =>
+      /\.tsx?$/.test(f),
+    ))
       expect(NODE_IMPORT.test(readFileSync(file, 'utf8')), file).toBe(false);
     // The check itself sees an import when there is one.
     expect(NODE_IMPORT.test(`import { createHash } from 'node:crypto';`)).toBe(true);

@@ -28,7 +28,8 @@ export default async function handleRequest(
   });
   await stream.allReady;
   headers.set('Content-Type', 'text/html; charset=utf-8');
-  if (statusCode !== 200 || request.method !== 'GET') return new Response(stream, { status: statusCode, headers });
+  if (statusCode !== 200 || request.method !== 'GET')
+    return new Response(stream, { status: statusCode, headers });
   const html = await new Response(stream).text();
   headers.set('ETag', await weakEtag(html, loadContext.pageDigest));
   return new Response(html, { status: statusCode, headers });

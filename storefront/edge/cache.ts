@@ -80,7 +80,13 @@ export class EdgeCache {
    * while it is being made counts against it, so content read before a change never outlives
    * the change's purge.
    */
-  async store(key: string, response: Response, body: ArrayBuffer | string, policy: CachePolicy, startedAt: number) {
+  async store(
+    key: string,
+    response: Response,
+    body: ArrayBuffer | string,
+    policy: CachePolicy,
+    startedAt: number,
+  ) {
     const headers = new Headers(response.headers);
     headers.delete('set-cookie');
     headers.delete('age');
@@ -125,7 +131,9 @@ export class EdgeCache {
   }
 
   private async purgedSince(keys: string[], storedAt: number): Promise<boolean> {
-    const markers = await Promise.all(keys.map((k) => this.cache.match(MARKER_ORIGIN + encodeURIComponent(k))));
+    const markers = await Promise.all(
+      keys.map((k) => this.cache.match(MARKER_ORIGIN + encodeURIComponent(k))),
+    );
     let purged = false;
     for (const m of markers) {
       if (!m) continue;

@@ -35,10 +35,12 @@ export class OriginReads {
     const path = new URL(apiRequest.url).pathname;
     const shareable = apiRequest.method === 'GET' && !apiRequest.headers.has('authorization');
     const key = this.cache && shareable ? apiRequest.url : null;
-    if (key && this.mode === 'read-through') {
-      const hit = await this.cache?.lookup(key);
+    const cache = this.cache;
+    if (key && cache && this.mode === 'read-through') {
+      const hit = await cache.lookup(key);
       if (hit) {
-        if (hit.state === 'stale') this.ctx.waitUntil(this.cache!.revalidate(key, () => this.fromOrigin(apiRequest, key)));
+        if (hit.state === 'stale')
+          this.ctx.waitUntil(cache.revalidate(key, () => this.fromOrigin(apiRequest, key)));
         this.note(path, hit.policy, hit.response);
         return hit.response;
       }

@@ -1,6 +1,7 @@
+// The storefront's server build (vite, web-worker target): the very file platform-api mounts in
+// Node, imported as it is (`../server/index.js` beside this Worker; scripts/build-worker.mjs).
+import * as build from 'virtual:storefront-server-build';
 import { createRequestHandler, type ServerBuild } from '@remix-run/cloudflare';
-// The storefront's server build (vite, web-worker target): the same file platform-api mounts in Node.
-import * as build from '../build/server/index.js';
 import { type CachePolicy, EdgeCache } from './cache.js';
 import type { EdgeContext, EdgeEnv } from './env.js';
 import { EDGE_SECRET_HEADER, servedByOrigin, toOrigin } from './origin.js';
@@ -45,7 +46,8 @@ export default {
 
 async function page(request: Request, env: EdgeEnv, ctx: EdgeContext): Promise<Response> {
   const cache = cacheFor(env);
-  const anonymous = !SESSION_COOKIE.test(request.headers.get('cookie') ?? '') && !request.headers.has('authorization');
+  const anonymous =
+    !SESSION_COOKIE.test(request.headers.get('cookie') ?? '') && !request.headers.has('authorization');
   if (!cache || request.method !== 'GET' || !anonymous) {
     // Signed in: the page and its reads come from the origin (the reads refresh the shared copies).
     const { response } = await render(request, env, ctx, cache, 'refresh');
@@ -156,12 +158,20 @@ async function asset(request: Request, env: EdgeEnv, host: string): Promise<Resp
  * `AGORA_CDN_PURGE_HEADERS={"x-agora-edge-secret":"..."}`. Keys come from the path or the body.
  */
 async function purgeRequest(request: Request, env: EdgeEnv, pathKey: string | undefined): Promise<Response> {
-  if (request.method !== 'POST' || !env.AGORA_EDGE_SECRET || !(await sameSecret(request.headers.get(EDGE_SECRET_HEADER), env.AGORA_EDGE_SECRET)))
+  if (
+    request.method !== 'POST' ||
+    !env.AGORA_EDGE_SECRET ||
+    !(await sameSecret(request.headers.get(EDGE_SECRET_HEADER), env.AGORA_EDGE_SECRET))
+  )
     return new Response('Not found', { status: 404 });
   const body = (await request.json().catch(() => null)) as { tags?: unknown } | null;
   const keys = new Set<string>(pathKey ? [decodeURIComponent(pathKey)] : []);
   if (Array.isArray(body?.tags)) for (const t of body.tags) if (typeof t === 'string' && t) keys.add(t);
-  if (keys.size === 0) return Response.json({ error: { code: 'validation_failed', message: 'No key to purge' } }, { status: 400 });
+  if (keys.size === 0)
+    return Response.json(
+      { error: { code: 'validation_failed', message: 'No key to purge' } },
+      { status: 400 },
+    );
   const cache = cacheFor(env);
   if (cache) await cache.purge([...keys]);
   return Response.json({ purged: [...keys] });
@@ -170,7 +180,8 @@ async function purgeRequest(request: Request, env: EdgeEnv, pathKey: string | un
 /** Constant-time comparison of two secrets (by their SHA-256, so lengths do not leak either). */
 async function sameSecret(sent: string | null, secret: string): Promise<boolean> {
   if (sent === null) return false;
-  const digest = async (s: string) => new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(s)));
+  const digest = async (s: string) =>
+    new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(s)));
   const [a, b] = await Promise.all([digest(sent), digest(secret)]);
   let diff = 0;
   for (let i = 0; i < a.length; i++) diff |= (a[i] ?? 0) ^ (b[i] ?? 0);

@@ -27,7 +27,10 @@ await build({
     {
       name: 'server-build-external',
       setup(b) {
-        b.onResolve({ filter: /\/build\/server\/index\.js$/ }, () => ({ path: '../server/index.js', external: true }));
+        b.onResolve({ filter: /^virtual:storefront-server-build$/ }, () => ({
+          path: '../server/index.js',
+          external: true,
+        }));
       },
     },
   ],

@@ -20,7 +20,8 @@ export const trustEdgeHost = createMiddleware<AppEnv>(async (c, next) => {
   if (sent === undefined) return next();
   const secret = c.var.deps.config.edgeSecret;
   const host = c.req.header('x-forwarded-host')?.split(',')[0]?.trim();
-  if (!secret || !sameSecret(sent, secret) || !host) throw new AppError('forbidden', 'Not an edge of this platform');
+  if (!secret || !sameSecret(sent, secret) || !host)
+    throw new AppError('forbidden', 'Not an edge of this platform');
   const headers = new Headers(c.req.raw.headers);
   headers.delete(EDGE_SECRET_HEADER);
   headers.set('host', host);

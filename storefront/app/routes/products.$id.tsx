@@ -1,8 +1,8 @@
 import { ApiError } from '@agora/api-client';
 import { quote } from '@agora/core/pricing';
 import { formatBps } from '@agora/ui/money';
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/server-runtime';
-import { Form, useLoaderData } from '@remix-run/react';
+import { Form, type MetaFunction, useLoaderData } from '@remix-run/react';
+import type { LoaderFunctionArgs } from '@remix-run/server-runtime';
 import { useState } from 'react';
 import { AppLink } from '../components/app-link.js';
 import { NotFoundOrError } from '../components/not-found.js';
