@@ -26,11 +26,8 @@ export function toOrigin(request: Request, env: EdgeEnv, host: string): Request 
   headers.set('x-forwarded-host', host);
   headers.set('x-forwarded-proto', url.protocol.replace(':', ''));
   headers.set(EDGE_SECRET_HEADER, env.AGORA_EDGE_SECRET);
-  const client = request.headers.get('cf-connecting-ip');
-  if (client) {
-    const prior = request.headers.get('x-forwarded-for');
-    headers.set('x-forwarded-for', prior ? `${prior}, ${client}` : client);
-  }
+  const chain = forwardedFor(request);
+  if (chain) headers.set('x-forwarded-for', chain);
   const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
   return new Request(target, {
     method: request.method,
@@ -38,6 +35,18 @@ export function toOrigin(request: Request, env: EdgeEnv, host: string): Request 
     body: hasBody ? request.body : null,
     redirect: 'manual',
   });
+}
+
+/**
+ * The client's address chain as the origin should see it: what the request brought in
+ * X-Forwarded-For, plus the address the platform saw (Cloudflare's CF-Connecting-IP), as a proxy
+ * appends it. The origin keeps the entries of the hops it trusts (AGORA_TRUSTED_PROXY_HOPS).
+ */
+export function forwardedFor(request: Request): string | undefined {
+  const prior = request.headers.get('x-forwarded-for') ?? undefined;
+  const client = request.headers.get('cf-connecting-ip');
+  if (!client) return prior;
+  return prior ? `${prior}, ${client}` : client;
 }
 
 /**

@@ -4,7 +4,7 @@ import * as build from 'virtual:storefront-server-build';
 import { createRequestHandler, type ServerBuild } from '@remix-run/cloudflare';
 import { type CachePolicy, EdgeCache } from './cache.js';
 import type { EdgeContext, EdgeEnv } from './env.js';
-import { EDGE_SECRET_HEADER, servedByOrigin, toOrigin } from './origin.js';
+import { EDGE_SECRET_HEADER, forwardedFor, servedByOrigin, toOrigin } from './origin.js';
 import { OriginReads } from './reads.js';
 
 /**
@@ -89,8 +89,14 @@ async function render(
 ): Promise<{ response: Response; policy: CachePolicy | null }> {
   const url = new URL(request.url);
   const reads = new OriginReads(env, url.host, cache, ctx, mode);
-  const requestId = request.headers.get('x-request-id') ?? crypto.randomUUID();
-  const transport = { fetch: reads.fetch, origin: url.origin, headers: { 'x-request-id': requestId } };
+  // As in Node (platform-api/src/ui.ts): the request id and the client's address travel with the
+  // loaders' API calls, so the API's rate limits see the visitor, not the edge.
+  const headers: Record<string, string> = {
+    'x-request-id': request.headers.get('x-request-id') ?? crypto.randomUUID(),
+  };
+  const chain = forwardedFor(request);
+  if (chain) headers['x-forwarded-for'] = chain;
+  const transport = { fetch: reads.fetch, origin: url.origin, headers };
   const response = await handle(request, { transport });
   if (reads.noMarketplace) {
     await response.body?.cancel();
