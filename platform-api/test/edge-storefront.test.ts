@@ -184,19 +184,55 @@ describe('the storefront rendered by workerd at the edge', () => {
     // maps to a tenant works at the edge. INTEGRATOR: once custom domains (issue 14, h6) land, add
     // this domain the way a verified custom domain is stored (verification columns, if any).
     const domain = 'shop.alpha-edge.test';
-    await h.runtime.database.platform
-      .insert(platformTables.domains)
-      .values({
-        id: `dom_${randomBytes(6).toString('hex')}`,
-        hostname: domain,
-        tenantId: a.id,
-        kind: 'custom',
-      });
+    await h.runtime.database.platform.insert(platformTables.domains).values({
+      id: `dom_${randomBytes(6).toString('hex')}`,
+      hostname: domain,
+      tenantId: a.id,
+      kind: 'custom',
+    });
     const worker = await atEdge(domain, '/vendors');
     const node = await atOrigin(domain, '/vendors');
     expect(worker.status).toBe(200);
     expect(worker.body).toContain('Alpha Edge');
     expect(worker.body).toBe(node.body);
+  });
+});
+
+describe('what the edge passes to the origin', () => {
+  it('answers for a suspended marketplace with the origin’s page', async () => {
+    const c = await h.activeTenant('edge-c', 'Gamma Edge');
+    const res = await h.call(h.config.platformHost, `/platform/v1/tenants/${c.id}/suspend`, {
+      body: {},
+      token: await h.staffToken(),
+    });
+    expect(res.status).toBe(200);
+    const worker = await atEdge('edge-c.localhost', '/');
+    const node = await atOrigin('edge-c.localhost', '/');
+    expect(worker.status).toBe(503);
+    expect(worker.body).toBe(node.body);
+    expect(worker.body).toContain('Marketplace unavailable');
+  });
+
+  it('passes API writes, the console and built assets through, the assets kept at the edge', async () => {
+    const login = await edge.mf.dispatchFetch(`http://${A}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'owner@a.test', password: PASSWORD }),
+    });
+    expect(login.status).toBe(200);
+    expect(((await login.json()) as { token: string }).token).toBeTruthy();
+    const consolePage = await atEdge(A, '/console/login');
+    expect(consolePage.status).toBe(200);
+    // The console is the origin's (its form carries a per-request CSRF token, so not byte-equal).
+    expect(consolePage.body).toContain('Sign in to Alpha Edge');
+    expect(consolePage.headers.get('x-agora-edge-cache')).toBeNull();
+    const css = /href="(\/assets\/[^"]+\.css)"/.exec((await atEdge(A, '/')).body)?.[1] ?? '';
+    expect(css).not.toBe('');
+    const first = await edge.mf.dispatchFetch(`http://${A}${css}`);
+    const again = await edge.mf.dispatchFetch(`http://${B}${css}`);
+    expect(first.status).toBe(200);
+    expect(await again.text()).toBe(await first.text());
+    expect(first.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
   });
 });
 

@@ -55,7 +55,7 @@ export function forwardedFor(request: Request): string | undefined {
  * its own idea of which hosts exist (custom domains included).
  */
 export async function noMarketplace(res: Response): Promise<boolean> {
-  if (res.status !== 404 && res.status !== 503) return false;
+  if (res.status !== 403 && res.status !== 404 && res.status !== 503) return false;
   const body = (await res
     .clone()
     .json()
