@@ -56,8 +56,11 @@ async function page(request: Request, env: EdgeEnv, ctx: EdgeContext): Promise<R
   const key = pageKey(request);
   const hit = await cache.lookup(key);
   if (hit) {
-    if (hit.state === 'stale')
-      ctx.waitUntil(cache.revalidate(key, () => renderAndStore(request, env, ctx, cache, key, 'refresh')));
+    if (hit.state === 'stale') {
+      // Its own request: the visitor's may be aborted once the stale copy is sent.
+      const again = new Request(request.url, { headers: request.headers });
+      ctx.waitUntil(cache.revalidate(key, () => renderAndStore(again, env, ctx, cache, key, 'refresh')));
+    }
     return finish(request, hit.response, hit.state === 'fresh' ? 'HIT' : 'STALE');
   }
   return finish(request, await renderAndStore(request, env, ctx, cache, key, 'read-through'), 'MISS');
@@ -121,6 +124,8 @@ function finish(request: Request, res: Response, verdict: 'HIT' | 'STALE' | 'MIS
     headers.set('x-frame-options', 'DENY');
     headers.set('x-content-type-options', 'nosniff');
   }
+  // As at the origin (platform-api/src/ui.ts): a signed-in page has no validator and no shared-cache headers.
+  if (verdict === 'BYPASS') headers.delete('etag');
   if (verdict !== 'BYPASS' && res.status === 200) {
     // Browsers keep the page but ask again each time; the edge answers 304 while it is unchanged.
     headers.set('cache-control', 'public, no-cache');
