@@ -9,6 +9,20 @@ COPY . .
 RUN npx --yes pnpm@10.34.8 install --frozen-lockfile \
  && npx --yes pnpm@10.34.8 exec turbo run build --filter=@agora/platform-api...
 
+# The storefront Worker on a self-hosted workerd (docker-compose's `edge` profile, ADR 0034-h8):
+# the Worker and the storefront's server build (the same file the api runs), served by workerd
+# from npm. On Cloudflare Workers, deploy with storefront/wrangler.toml instead. Build it with
+# `--target edge`; the last stage below stays the default image.
+FROM node:20-bookworm-slim AS edge
+WORKDIR /app
+RUN npm install -g workerd@1.20260426.1
+COPY --from=build /src/storefront/build/worker/ storefront/build/worker/
+COPY --from=build /src/storefront/build/server/index.js storefront/build/server/index.js
+COPY deploy/workerd/storefront.capnp deploy/workerd/storefront.capnp
+USER node
+EXPOSE 8080
+CMD ["workerd", "serve", "deploy/workerd/storefront.capnp"]
+
 FROM node:20-bookworm-slim
 WORKDIR /app
 # A heap limit below the container's memory so V8 collects before the kernel kills; raise it

@@ -12,6 +12,9 @@ export default defineConfig({
       'tenant-console/app/**/*.test.ts',
     ],
     exclude: ['**/node_modules/**'],
+    // The storefront's built server is imported by Node itself, as in production, not through
+    // vite's transform (which re-prints code, so inline scripts would differ from the edge's).
+    server: { deps: { external: [/\/storefront\/build(?:-bench)?\/server\//] } },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Two cores: a few files in parallel, each with its own database.

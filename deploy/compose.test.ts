@@ -45,6 +45,7 @@ describe('docker-compose.yml', () => {
     expect(Object.keys(services).sort()).toEqual([
       'api',
       'caddy',
+      'edge',
       'meilisearch',
       'minio',
       'postgres',
@@ -56,6 +57,24 @@ describe('docker-compose.yml', () => {
       for (const dep of Object.keys(service.depends_on ?? {}))
         expect(services[dep], `${name} depends on ${dep}`).toBeDefined();
     }
+  });
+
+  it('offers the storefront at the edge as an opt-in profile, sharing the edge secret with the api', () => {
+    const edge = compose.services.edge;
+    expect(edge.profiles).toEqual(['edge']);
+    expect(edge.build.target).toBe('edge');
+    expect(edge.environment.ORIGIN_URL).toBe('http://api:3000');
+    expect(edge.environment.AGORA_EDGE_SECRET).toBe(compose.services.api.environment.AGORA_EDGE_SECRET);
+    const dockerfile = readFileSync(new URL('../Dockerfile', import.meta.url), 'utf8');
+    expect(dockerfile).toMatch(/^FROM \S+ AS edge$/m);
+    // The api's image stays the default (last) stage.
+    expect(
+      dockerfile
+        .trim()
+        .split('\n')
+        .filter((l) => l.startsWith('FROM '))
+        .at(-1),
+    ).not.toMatch(/ AS /);
   });
 
   it('keeps state in named volumes and gives the app its settings', () => {

@@ -112,6 +112,12 @@ for (const app of ['storefront', 'tenant-console']) {
     throw new Error(`${app} is not built: run the Remix build first (pnpm build does both in order)`);
   // Client assets as they are; the server build bundled with its dependencies (React, Remix).
   cpSync(join(appBuild, 'client'), join(dist, app, 'build', 'client'), { recursive: true });
+  if (app === 'storefront') {
+    // Already one self-contained module (a web-worker build with every dependency inside, ADR
+    // 0034-h8): copied as it is, so Node runs the very bytes the edge Worker runs.
+    cpSync(join(appBuild, 'server'), join(dist, app, 'build', 'server'), { recursive: true });
+    continue;
+  }
   await build({
     entryPoints: [join(appBuild, 'server', 'index.js')],
     outfile: join(dist, app, 'build', 'server', 'index.js'),

@@ -2,7 +2,10 @@ import { vitePlugin as remix } from '@remix-run/dev';
 import { defineConfig } from 'vite';
 import { benchBuild } from './bench-routes.js';
 
-// Built once (`pnpm build`); platform-api mounts build/server and serves build/client.
+// Built once (`pnpm build`); platform-api mounts build/server and serves build/client, and
+// `scripts/build-worker.mjs` wraps the same build/server into the Worker (build/worker/index.js).
+// The server build is one self-contained web-worker bundle (no node: imports, every dependency
+// inside) so that Node and workerd run the same file (docs/decisions/0034-h8-edge-rendered-storefront.md).
 // `pnpm build:bench` (vite mode `bench`) builds into build-bench/ with the benchmark's extra
 // routes (bench-routes.ts); the production build never contains them.
 export default defineConfig(({ mode }) => {
@@ -21,5 +24,11 @@ export default defineConfig(({ mode }) => {
       }),
     ],
     build: { assetsDir: 'assets' },
+    ssr: {
+      target: 'webworker',
+      noExternal: true,
+      resolve: { conditions: ['workerd', 'worker', 'browser'], externalConditions: ['workerd', 'worker'] },
+    },
+    resolve: { mainFields: ['browser', 'module', 'main'] },
   };
 });

@@ -5,6 +5,7 @@ import { requestId } from 'hono/request-id';
 import type { ApiDeps, AppEnv, TenantEnv } from './context.js';
 import { limitBodies } from './middleware/body-limit.js';
 import { rejectControlCharacters } from './middleware/control-characters.js';
+import { trustEdgeHost } from './middleware/edge-host.js';
 import { onError } from './middleware/errors.js';
 import { resolveSurface, TenantResolver } from './middleware/resolve-tenant.js';
 import { securityHeaders } from './middleware/security-headers.js';
@@ -52,6 +53,8 @@ export function createApp(deps: ApiDeps, ui: UiApps = { storefront: null, consol
     await next();
   });
   app.onError(onError);
+  // The edge storefront's requests name their marketplace in X-Forwarded-Host (ADR 0034-h8).
+  app.use('*', trustEdgeHost);
   app.route('/', health);
   app.use('*', resolveSurface);
   app.use('*', rejectControlCharacters);

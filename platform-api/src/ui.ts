@@ -4,12 +4,15 @@ import type { Context, Hono } from 'hono';
 import type { UiApps } from './app.js';
 import type { AppEnv } from './context.js';
 import { allowBody, MAX_UPLOAD_BODY, tooLargeResponse } from './middleware/body-limit.js';
+import { pageDigest } from './page-digest.js';
 import { crossSiteFormPage, fallbackPage } from './pages.js';
 import type { RemixApp } from './remix.js';
+import { STOREFRONT_CACHE } from './routes/tenant/storefront.js';
 import { sharedCacheHeaders } from './shared-cache.js';
 
-// Anonymous storefront pages may be kept by a CDN that Agora purges (see shared-cache.ts).
-const PAGE_CACHE = { sMaxAge: 60, staleWhileRevalidate: 600 };
+// Anonymous storefront pages may be kept by a CDN that Agora purges (see shared-cache.ts); the
+// same policy as the storefront's branding read, which the edge storefront follows (ADR 0034-h8).
+const PAGE_CACHE = STOREFRONT_CACHE;
 
 /**
  * Tenant hosts: `/console/*` -> tenant console, everything else -> storefront.
@@ -52,7 +55,7 @@ export function mountUi(app: Hono<AppEnv>, ui: UiApps) {
       const isConsole = c.req.path === '/console' || c.req.path.startsWith('/console/');
       const remix = isConsole ? ui.console : ui.storefront;
       if (!remix) return notBuilt(c);
-      const res = await remix.handle(request, { transport, tenant, surface: 'tenant' });
+      const res = await remix.handle(request, { transport, tenant, surface: 'tenant', pageDigest });
       return isConsole ? res : cacheablePage(c, res, tenant.id);
     }
     if (surface.kind === 'platform') {

@@ -1,16 +1,17 @@
 import { safeLogoUrl, themeCss } from '@agora/ui';
 import ui from '@agora/ui/styles.css?url';
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import {
   isRouteErrorResponse,
   Links,
   Meta,
+  type MetaFunction,
   Outlet,
   Scripts,
   ScrollRestoration,
   useLoaderData,
   useRouteError,
 } from '@remix-run/react';
+import type { LoaderFunctionArgs } from '@remix-run/server-runtime';
 import { useAppLinks } from './components/app-link.js';
 import { SiteFooter } from './components/site-footer.js';
 import { SiteHeader } from './components/site-header.js';

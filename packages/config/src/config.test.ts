@@ -189,6 +189,13 @@ describe('file storage config', () => {
     expect(() => loadConfig({ AGORA_TLS_ASK_SECRET: 'short' })).toThrow(/AGORA_TLS_ASK_SECRET/);
   });
 
+  it('reads the edge storefront secret, refusing a short one, and treats an empty one as unset', () => {
+    expect(loadConfig({}).edgeSecret).toBeUndefined();
+    expect(loadConfig({ AGORA_EDGE_SECRET: '' }).edgeSecret).toBeUndefined();
+    expect(loadConfig({ AGORA_EDGE_SECRET: 'e'.repeat(32) }).edgeSecret).toBe('e'.repeat(32));
+    expect(() => loadConfig({ AGORA_EDGE_SECRET: 'e'.repeat(31) })).toThrow(/AGORA_EDGE_SECRET/);
+  });
+
   it('switches to S3 when S3_BUCKET is set, and wants both halves of the access key', () => {
     const c = loadConfig({
       S3_BUCKET: 'agora',

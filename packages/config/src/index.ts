@@ -78,6 +78,12 @@ const Env = z.object({
    * `?secret=`. Unset: only direct (not proxied) requests from loopback or private addresses.
    */
   AGORA_TLS_ASK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  /**
+   * Shared with the edge storefront (the Worker, docs/decisions/0034-h8-edge-rendered-storefront.md):
+   * a request carrying it as `X-Agora-Edge-Secret` is served for the host in its `X-Forwarded-Host`.
+   * Unset: no request may name its host that way.
+   */
+  AGORA_EDGE_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** HMAC key for signed file URLs; derived from the first JWT key when unset. */
   AGORA_FILES_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Setting S3_BUCKET switches file storage from the local directory to S3 / MinIO. */
@@ -197,6 +203,8 @@ export type Config = {
   };
   /** The secret the TLS proxy sends to `/internal/tls-allowed` (AGORA_TLS_ASK_SECRET); undefined: loopback/private callers only. */
   tlsAskSecret: string | undefined;
+  /** The secret of the edge storefront (AGORA_EDGE_SECRET); undefined: no edge is trusted. */
+  edgeSecret: string | undefined;
   /** Proxies whose X-Forwarded-For entries are trusted for the client address (AGORA_TRUSTED_PROXY_HOPS). */
   trustedProxyHops: number;
   email: { smtpUrl: string | undefined; from: string };
@@ -317,6 +325,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     },
     trustedProxyHops: e.AGORA_TRUSTED_PROXY_HOPS,
     tlsAskSecret: e.AGORA_TLS_ASK_SECRET,
+    edgeSecret: e.AGORA_EDGE_SECRET,
     email: { smtpUrl: e.SMTP_URL, from: e.EMAIL_FROM },
     // Development serves tenants at http://<slug>.localhost:<PORT>; production sits behind a
     // TLS proxy on 443.

@@ -1,5 +1,5 @@
-import type { LoaderFunctionArgs } from '@remix-run/node';
 import { useLoaderData, useRouteLoaderData } from '@remix-run/react';
+import type { LoaderFunctionArgs } from '@remix-run/server-runtime';
 import { AppLink } from '../components/app-link.js';
 import { productCount } from '../components/catalog-search.js';
 import { ProductCard } from '../components/product-card.js';

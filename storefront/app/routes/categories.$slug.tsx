@@ -1,7 +1,7 @@
 import { ApiError, flattenCategories } from '@agora/api-client';
 import { SEARCH_ADDRESS_PARAMS } from '@agora/contracts/search-params';
-import { type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node';
-import { useLoaderData } from '@remix-run/react';
+import { type MetaFunction, useLoaderData } from '@remix-run/react';
+import { type LoaderFunctionArgs, redirect } from '@remix-run/server-runtime';
 import { AppLink } from '../components/app-link.js';
 import { CatalogSearch, type CategoryFacetLink, hrefWith } from '../components/catalog-search.js';
 import { loadListing, searchQueryFrom } from '../components/listing.server.js';

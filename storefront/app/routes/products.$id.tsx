@@ -1,8 +1,8 @@
 import { ApiError } from '@agora/api-client';
 import { quote } from '@agora/core/pricing';
 import { formatBps } from '@agora/ui/money';
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, useLoaderData } from '@remix-run/react';
+import { Form, type MetaFunction, useLoaderData } from '@remix-run/react';
+import type { LoaderFunctionArgs } from '@remix-run/server-runtime';
 import { useState } from 'react';
 import { AppLink } from '../components/app-link.js';
 import { NotFoundOrError } from '../components/not-found.js';
@@ -22,7 +22,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   } catch (e) {
     // An id the API refuses (400, say far too long) names no product either.
     if (e instanceof ApiError && (e.status === 404 || e.status === 400))
-      throw new Response('This product is not available.', { status: 404 });
+      throw new Response('This product is not available.', { status: 404, statusText: 'Not Found' });
     throw e;
   }
 }

@@ -1,5 +1,5 @@
-import { type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node';
-import { useLoaderData } from '@remix-run/react';
+import { type MetaFunction, useLoaderData } from '@remix-run/react';
+import { type LoaderFunctionArgs, redirect } from '@remix-run/server-runtime';
 import { CatalogSearch } from '../components/catalog-search.js';
 import { loadListing, searchQueryFrom } from '../components/listing.server.js';
 import { priceFormRedirect } from '../components/price-filter.js';

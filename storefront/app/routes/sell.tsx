@@ -1,8 +1,15 @@
 import { ApiError } from '@agora/api-client';
 import { FieldErrors, TextField, VendorDetailsFields } from '@agora/ui/form-fields';
 import { apiErrorReply, formValues, okReply } from '@agora/ui/forms';
-import { type ActionFunctionArgs, json, type MetaFunction } from '@remix-run/node';
-import { Form, useActionData, useLoaderData, useNavigation, useRouteLoaderData } from '@remix-run/react';
+import {
+  Form,
+  type MetaFunction,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useRouteLoaderData,
+} from '@remix-run/react';
+import { type ActionFunctionArgs, json } from '@remix-run/server-runtime';
 import { useState } from 'react';
 import { apiFor } from '../context.js';
 import { industryOptions } from '../industries.server.js';

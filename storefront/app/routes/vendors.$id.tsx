@@ -1,6 +1,6 @@
 import { ApiError } from '@agora/api-client';
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { useLoaderData } from '@remix-run/react';
+import { type MetaFunction, useLoaderData } from '@remix-run/react';
+import type { LoaderFunctionArgs } from '@remix-run/server-runtime';
 import { AppLink } from '../components/app-link.js';
 import { NotFoundOrError } from '../components/not-found.js';
 import { Money } from '../components/price.js';

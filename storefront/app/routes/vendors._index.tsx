@@ -1,5 +1,5 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, useLoaderData } from '@remix-run/react';
+import { Form, type MetaFunction, useLoaderData } from '@remix-run/react';
+import type { LoaderFunctionArgs } from '@remix-run/server-runtime';
 import { AppLink } from '../components/app-link.js';
 import { RefusedParamsNotice, withoutRefusedParams } from '../components/refused-params.js';
 import { apiFor } from '../context.js';

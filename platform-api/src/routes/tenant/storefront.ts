@@ -10,6 +10,14 @@ import {
   rateLimitedResponse,
 } from '../../middleware/rate-limit.js';
 import { createApi, errorResponses, json, jsonBody } from '../../openapi.js';
+import { sharedCacheHeaders } from '../../shared-cache.js';
+
+/**
+ * The storefront's branding is on every page, so its read carries the pages' own shared-cache
+ * policy and surrogate key: the edge storefront caches a page as long as this read allows
+ * (docs/decisions/0016, 0034-h8). Branding changes purge the key.
+ */
+export const STOREFRONT_CACHE = { sMaxAge: 60, staleWhileRevalidate: 600 };
 
 export const tenantStorefront = createApi<TenantEnv>()
   .openapi(
@@ -28,6 +36,7 @@ export const tenantStorefront = createApi<TenantEnv>()
       return c.json(
         await publicCache.read(tenant.id, 'storefront', () => getStorefront(database, tenant)),
         200,
+        sharedCacheHeaders(c.var.deps.cdn, tenant.id, STOREFRONT_CACHE),
       );
     },
   )
