@@ -24,15 +24,10 @@ export const SERVED_DOMAIN_STATUSES = ['verified', 'failing'] as const satisfies
 
 export const AddDomainBody = z
   .object({
-    domain: z
-      .string()
-      .trim()
-      .min(1)
-      .max(300)
-      .meta({
-        description: 'A hostname you control, e.g. `shop.example.com` or `example.com`',
-        example: 'shop.example.com',
-      }),
+    domain: z.string().trim().min(1).max(300).meta({
+      description: 'A hostname you control, e.g. `shop.example.com` or `example.com`',
+      example: 'shop.example.com',
+    }),
   })
   .meta({ id: 'AddDomain' });
 export type AddDomainBody = z.infer<typeof AddDomainBody>;

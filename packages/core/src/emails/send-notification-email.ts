@@ -141,7 +141,7 @@ const BUILDERS: { [T in NotificationTopic]: (c: Context, payload: unknown) => Pr
     const owners = await db
       .select({ id: t.users.id, email: t.users.email })
       .from(t.users)
-      .where(and(eq(t.users.role, 'owner'), eq(t.users.status, 'active')))
+      .where(and(eq(t.users.role, 'owner'), inArray(t.users.status, ['active', 'invited'])))
       .orderBy(t.users.createdAt, t.users.id);
     const content = domainStatusEmail({
       marketName: c.marketName,
