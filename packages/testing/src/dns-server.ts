@@ -40,23 +40,24 @@ export async function startTestDnsServer(): Promise<TestDnsServer> {
         return send(response);
       }
       const base = { name: question.name, class: Packet.CLASS.IN, ttl: 1 };
+      // dns2's types want Resource instances; plain records are what its encoder reads.
+      const answer = (record: Record<string, unknown>) => response.answers.push(record as never);
       if (records.cname && question.type !== Packet.TYPE.TXT) {
-        response.answers.push({ ...base, type: Packet.TYPE.CNAME, domain: records.cname });
+        answer({ ...base, type: Packet.TYPE.CNAME, domain: records.cname });
         if (question.type === Packet.TYPE.A)
           for (const address of zone.get(records.cname)?.a ?? [])
-            response.answers.push({ ...base, name: records.cname, type: Packet.TYPE.A, address });
+            answer({ ...base, name: records.cname, type: Packet.TYPE.A, address });
       } else if (question.type === Packet.TYPE.TXT) {
-        for (const value of records.txt ?? [])
-          response.answers.push({ ...base, type: Packet.TYPE.TXT, data: value });
+        for (const value of records.txt ?? []) answer({ ...base, type: Packet.TYPE.TXT, data: value });
       } else if (question.type === Packet.TYPE.A) {
-        for (const address of records.a ?? [])
-          response.answers.push({ ...base, type: Packet.TYPE.A, address });
+        for (const address of records.a ?? []) answer({ ...base, type: Packet.TYPE.A, address });
       }
       send(response);
     },
   });
-  const listening = await server.listen({ udp: { port: 0, address: '127.0.0.1', type: 'udp4' } });
-  const udp = (listening as { udp?: { port: number } }).udp ?? server.addresses().udp;
+  await server.listen({ udp: { port: 0, address: '127.0.0.1' } });
+  const udp = server.addresses().udp;
+  if (!udp) throw new Error('the test DNS server is not listening');
   return {
     address: `127.0.0.1:${udp.port}`,
     set: (name, records) => zone.set(name.toLowerCase(), records),
