@@ -21,7 +21,7 @@ export type TestDnsServer = {
  * with no records is NXDOMAIN; a name with a CNAME answers A queries with the CNAME and the
  * target's A records, as a recursive resolver would.
  */
-export async function startTestDnsServer(): Promise<TestDnsServer> {
+export async function startTestDnsServer(options: { port?: number } = {}): Promise<TestDnsServer> {
   const zone = new Map<string, TestDnsRecords>();
   let failing = false;
   const server = dns2.createServer({
@@ -55,7 +55,7 @@ export async function startTestDnsServer(): Promise<TestDnsServer> {
       send(response);
     },
   });
-  await server.listen({ udp: { port: 0, address: '127.0.0.1' } });
+  await server.listen({ udp: { port: options.port ?? 0, address: '127.0.0.1' } });
   const udp = server.addresses().udp;
   if (!udp) throw new Error('the test DNS server is not listening');
   return {
