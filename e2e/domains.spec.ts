@@ -34,7 +34,9 @@ test.afterAll(async () => {
   await dns?.close();
 });
 
-test('an operator verifies their own domain, signs in there, and makes it primary', async ({ page }, info) => {
+test('an operator verifies their own domain, signs in there, and makes it primary', async ({
+  page,
+}, info) => {
   await consoleLogin(page, GLOBEX, OWNER.email, OWNER.password);
   await page.getByRole('link', { name: 'Domains' }).first().click();
   await expect(page.getByRole('heading', { name: 'Domains', level: 1 })).toBeVisible();
@@ -50,7 +52,8 @@ test('an operator verifies their own domain, signs in there, and makes it primar
   await expect(page.getByText(`${DOMAIN} was added`)).toBeVisible();
   const card = page.locator('section.card', { has: page.getByRole('heading', { name: DOMAIN }) });
   await expect(card.getByText('waiting for DNS')).toBeVisible();
-  const token = (await card.locator('tr', { hasText: 'TXT' }).locator('td').nth(2).textContent())?.trim() ?? '';
+  const token =
+    (await card.locator('tr', { hasText: 'TXT' }).locator('td').nth(2).textContent())?.trim() ?? '';
   expect(token).toMatch(/^agora-verify-/);
   await expect(card.locator('tr', { hasText: 'CNAME' })).toContainText('platform.localhost');
 
