@@ -62,9 +62,11 @@ describe.skipIf(!READY)('a real ACME issuance (Pebble) for a verified custom dom
       ],
       { stdio: 'ignore' },
     );
-    const [dnsPort, managementPort, acmePort, pebbleManagement, httpPort] = await Promise.all(
-      [0, 0, 0, 0, 0].map(() => freePort()),
-    );
+    const dnsPort = await freePort();
+    const managementPort = await freePort();
+    const acmePort = await freePort();
+    const pebbleManagement = await freePort();
+    const httpPort = await freePort();
     httpsPort = await freePort();
     challtest = start('pebble-challtestsrv', [
       '-dns01',

@@ -47,7 +47,7 @@ export type Spawned = ChildProcess & { output: string[] };
 
 export function start(bin: string, args: string[], env: Record<string, string> = {}): Spawned {
   const child = spawn(bin, args, {
-    env: { PATH: process.env.PATH ?? '', ...env },
+    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   }) as Spawned;
   child.output = [];

@@ -1,4 +1,4 @@
-import { AddDomainBody, TenantDomain, TenantDomainList } from '@agora/contracts';
+import { AddDomainBody, MAX_DOMAINS_PER_TENANT, TenantDomain, TenantDomainList } from '@agora/contracts';
 import {
   addDomain,
   checkDomain,
@@ -26,7 +26,7 @@ export const tenantDomains = createApi<TenantEnv>()
       path: '/domains',
       operationId: 'listDomains',
       summary: "The marketplace's custom domains, with their DNS instructions and last checks",
-      description: `At most ${10} domains, oldest first (no paging). \`canonicalHost\` is where the marketplace is served: the verified primary domain, else \`defaultHost\`.`,
+      description: `At most ${MAX_DOMAINS_PER_TENANT} domains, oldest first (no paging). \`canonicalHost\` is where the marketplace is served: the verified primary domain, else \`defaultHost\`.`,
       responses: { 200: json(TenantDomainList, 'The domains'), ...errorResponses(401, 403, 404) },
     }),
     async (c) => c.json(await listDomains(c.var.deps, c.var.tenant), 200),
@@ -39,7 +39,7 @@ export const tenantDomains = createApi<TenantEnv>()
       operationId: 'addDomain',
       summary: 'Add a domain (pending until its DNS records verify)',
       description:
-        "The name is normalised (lower case, no trailing dot, punycode). 400 `validation_failed` for a name that is not a hostname or is one of the platform's own; 409 `domain_taken` when another marketplace has it, `conflict` past 10 domains. Adding a domain the marketplace already has returns it (200).",
+        "The name is normalised (lower case, no trailing dot, punycode). 400 `validation_failed` for a name that is not a hostname or is one of the platform's own; 409 `domain_taken` when another marketplace has it, `conflict` past the limit. Adding a domain the marketplace already has returns it (200).",
       request: { body: jsonBody(AddDomainBody) },
       responses: {
         200: json(TenantDomain, 'Already added: unchanged'),
@@ -80,7 +80,8 @@ export const tenantDomains = createApi<TenantEnv>()
     }),
     async (c) => {
       const view = await makePrimaryDomain(c.var.deps, c.var.tenant, c.req.valid('param').id, user(c));
-      return c.json(view as TenantDomain, 200);
+      if (!view) throw new Error('making a domain primary returned no domain');
+      return c.json(view, 200);
     },
   )
   .openapi(
