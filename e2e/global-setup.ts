@@ -18,6 +18,8 @@ export default async function globalSetup() {
   chmodSync(dataDir, 0o755);
   const redis = await startTestRedis();
   const port = await freePort();
+  // The DNS server custom-domain checks ask; domains.spec.ts serves it on this port.
+  const dnsPort = await freePort();
   const prefix = `{agora-e2e-${Math.random().toString(36).slice(2, 8)}}`;
   const dbName = `agora_e2e_${Math.random().toString(36).slice(2, 8)}`;
   const adminUrl = process.env.DATABASE_URL;
@@ -36,6 +38,7 @@ export default async function globalSetup() {
       AGORA_JOB_LOCK_MS: '3000',
       // Every browser test logs in from 127.0.0.1; the per-account limits stay as they are.
       AGORA_LOGIN_ADDRESS_LIMIT: '1000',
+      AGORA_DNS_SERVERS: `127.0.0.1:${dnsPort}`,
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -55,6 +58,7 @@ export default async function globalSetup() {
     await new Promise((r) => setTimeout(r, 250));
   }
   process.env.AGORA_E2E_PORT = String(port);
+  process.env.AGORA_E2E_DNS_PORT = String(dnsPort);
 
   return async () => {
     server.kill('SIGINT');

@@ -6,8 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { provideChromium } from './chromium.mjs';
 import { install, pnpm, step } from './pnpm.mjs';
+import { provideTlsTools } from './tls-tools.mjs';
 
 await install();
+provideTlsTools();
 
 const stages = [
   ['Lint and format check (biome)', ['exec', 'biome', 'check', '.']],

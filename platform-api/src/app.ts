@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import type { ApiDeps, AppEnv, TenantEnv } from './context.js';
 import { limitBodies } from './middleware/body-limit.js';
+import { canonicalHost } from './middleware/canonical-host.js';
 import { rejectControlCharacters } from './middleware/control-characters.js';
 import { trustEdgeHost } from './middleware/edge-host.js';
 import { onError } from './middleware/errors.js';
@@ -20,6 +21,7 @@ import { health } from './routes/health.js';
 import { documentMedia, tenantMedia } from './routes/media.js';
 import { platformAuth } from './routes/platform/auth.js';
 import { platformDevEmails } from './routes/platform/dev-emails.js';
+import { platformTenantDomains } from './routes/platform/tenant-domains.js';
 import { platformTenants } from './routes/platform/tenants.js';
 import { tenantAuth } from './routes/tenant/auth.js';
 import { tenantBranding } from './routes/tenant/branding.js';
@@ -28,6 +30,7 @@ import { tenantCatalogImports } from './routes/tenant/catalog-imports.js';
 import { tenantCatalogModeration } from './routes/tenant/catalog-moderation.js';
 import { tenantCatalogProducts } from './routes/tenant/catalog-products.js';
 import { tenantCatalogPublic } from './routes/tenant/catalog-public.js';
+import { tenantDomains } from './routes/tenant/domains.js';
 import { tenantMarketplaceSettings } from './routes/tenant/marketplace-settings.js';
 import { tenantOperatorVendors } from './routes/tenant/operator-vendors.js';
 import { tenantSearch } from './routes/tenant/search.js';
@@ -59,11 +62,13 @@ export function createApp(deps: ApiDeps, ui: UiApps = { storefront: null, consol
   app.use('*', resolveSurface);
   app.use('*', rejectControlCharacters);
   app.route('/', tlsAsk);
+  app.use('*', canonicalHost);
 
   const platformApi = createApi<AppEnv>();
   platformApi.use('*', platformOnly);
   platformApi.route('/', platformAuth);
   platformApi.route('/', platformTenants);
+  platformApi.route('/', platformTenantDomains);
   if (deps.config.env !== 'production' && deps.config.devMailbox) platformApi.route('/', platformDevEmails);
   mountDocs(platformApi, '/platform/v1', {
     title: 'Agora control plane API',
@@ -86,6 +91,7 @@ export function createApp(deps: ApiDeps, ui: UiApps = { storefront: null, consol
   tenantApi.route('/', tenantVendorPortal);
   tenantApi.route('/', tenantVendors);
   tenantApi.route('/', tenantMarketplaceSettings);
+  tenantApi.route('/', tenantDomains);
   // Catalog: categories, vendor products (static paths before {id}), moderation, public products, CSV.
   tenantApi.route('/', tenantCatalogCategories);
   tenantApi.route('/', tenantCatalogProducts);

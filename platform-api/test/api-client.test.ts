@@ -2,8 +2,9 @@ import { type PlatformApi, platformApi, type TenantApi, type Transport, tenantAp
 import * as c from '@agora/contracts';
 import { newId } from '@agora/contracts';
 import { hashLinkToken, newLinkToken, signEmailVerificationToken } from '@agora/core';
-import { withTenant } from '@agora/db';
+import { platformTables, withTenant } from '@agora/db';
 import { tinyPng } from '@agora/testing';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { addVendor, type T, userToken } from './catalog-helpers.js';
@@ -64,7 +65,8 @@ const PRODUCT: c.ProductBodyInput = {
 };
 
 beforeAll(async () => {
-  h = await createApiHarness();
+  // Nothing answers DNS there: checkDomain's lookup fails at once instead of waiting on the system's resolvers.
+  h = await createApiHarness({ AGORA_DNS_SERVERS: '127.0.0.1:9' });
   t = await h.activeTenant('api-client');
   const host = `${t.slug}.localhost`;
   vendorId = await addVendor(h, t, 'Client Vendor');
@@ -117,6 +119,35 @@ const TENANT: Record<Exclude<keyof TenantApi, 'withToken'>, Case> = {
   user: { call: () => api.operator.user(state.invitee!), schema: c.User },
   team: { call: () => api.operator.team(), schema: c.TeamPage },
   removeTeamMember: { call: () => api.operator.removeTeamMember(state.invitee!), schema: z.undefined() },
+  domains: { call: () => api.operator.domains(), schema: c.TenantDomainList },
+  addDomain: {
+    call: async () => {
+      const domain = await api.operator.addDomain({ domain: 'Shop.API-Client.test.' });
+      state.domain = domain.id;
+      return domain;
+    },
+    schema: c.TenantDomain,
+  },
+  checkDomain: { call: () => api.operator.checkDomain(state.domain!), schema: c.TenantDomain },
+  makeDomainPrimary: {
+    call: async () => {
+      // Only a verified domain can be primary; verification itself is domains.test.ts's.
+      await h.runtime.database.platform
+        .update(platformTables.tenantDomains)
+        .set({ status: 'verified' })
+        .where(eq(platformTables.tenantDomains.id, state.domain!));
+      return api.operator.makeDomainPrimary(state.domain!);
+    },
+    schema: c.TenantDomain,
+  },
+  clearPrimaryDomain: { call: () => api.operator.clearPrimaryDomain(), schema: z.undefined() },
+  removeDomain: {
+    call: async () => {
+      const spare = await api.operator.addDomain({ domain: 'spare.api-client.test' });
+      return api.operator.removeDomain(spare.id);
+    },
+    schema: z.undefined(),
+  },
   branding: { call: () => api.operator.branding(), schema: c.Branding },
   updateBranding: {
     call: () =>
@@ -318,6 +349,14 @@ const PLATFORM: Record<Exclude<keyof PlatformApi, 'withToken'>, Case> = {
   getTenant: { call: () => api.platform.getTenant(state.tenant!), schema: c.Tenant },
   suspendTenant: { call: () => api.platform.suspendTenant(t.id, 'Testing the client'), schema: c.Tenant },
   resumeTenant: { call: () => api.platform.resumeTenant(t.id), schema: c.Tenant },
+  tenantDomains: { call: () => api.platform.tenantDomains(t.id), schema: c.TenantDomainList },
+  removeTenantDomain: {
+    call: async () => {
+      const extra = await api.operator.addDomain({ domain: 'staff-removes.api-client.test' });
+      return api.platform.removeTenantDomain(t.id, extra.id);
+    },
+    schema: z.undefined(),
+  },
   retryTenant: {
     call: async () => {
       try {

@@ -1,10 +1,11 @@
 import { type Deps, enqueueProvisioning, tenantsAwaitingProvisioning } from '@agora/core';
-import { createRedis, type QueueName } from '@agora/queue';
+import { createRedis, DOMAINS_RECHECK_SCHEDULER, domainsRecheckJob, type QueueName } from '@agora/queue';
 import { Worker } from 'bullmq';
 import { OutboxRelay, type OutboxRelayOptions } from './outbox-relay.js';
 import { type Processor, runProcessor } from './processor.js';
 import { importCatalog } from './processors/catalog/import-catalog.js';
 import { purgeCdn } from './processors/cdn/purge-cdn.js';
+import { recheckAllDomains } from './processors/domains/recheck-domains.js';
 import { sendEmail } from './processors/email/send-email.js';
 import { deleteFiles } from './processors/files/delete-files.js';
 import { indexSearch } from './processors/indexing/index-search.js';
@@ -34,6 +35,7 @@ export async function startWorkers(deps: Deps, options: WorkerOptions = {}): Pro
     catalog: { processors: [importCatalog(deps) as unknown as Processor<never>], concurrency: 2 },
     files: { processors: [deleteFiles(deps) as unknown as Processor<never>], concurrency: 2 },
     cdn: { processors: [purgeCdn(deps) as unknown as Processor<never>], concurrency: 2 },
+    domains: { processors: [recheckAllDomains(deps) as unknown as Processor<never>], concurrency: 1 },
   };
   const connection = createRedis(deps.config.redisUrl, { blocking: true, name: 'agora-worker' });
   const workers = Object.entries(processors).map(([queue, { processors: list, concurrency }]) => {
@@ -73,6 +75,17 @@ export async function startWorkers(deps: Deps, options: WorkerOptions = {}): Pro
     reconcile().catch((e) => log(`reconcile failed: ${(e as Error).message}`));
   }, options.reconcileEveryMs ?? 60_000);
   timer.unref();
+
+  // Custom domains are checked on a schedule (ADR 0034-h6). Upserting the scheduler is
+  // idempotent: every worker process does it, Redis keeps one.
+  await deps.jobs
+    .queue(domainsRecheckJob.queue)
+    .upsertJobScheduler(
+      DOMAINS_RECHECK_SCHEDULER,
+      { every: deps.config.domains.recheckEveryMs },
+      { name: domainsRecheckJob.name, data: {}, opts: { attempts: 1 } },
+    )
+    .catch((e) => log(`could not schedule the domain recheck: ${(e as Error).message}`));
 
   // Outbox events (invitations, password resets) -> queues; see docs/decisions/0006.
   const relay = new OutboxRelay(deps, { ...options.outbox, log });

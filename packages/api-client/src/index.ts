@@ -1,4 +1,5 @@
 import type {
+  AddDomainBody,
   Branding,
   BrandingInput,
   ListTenantsQuery,
@@ -11,6 +12,8 @@ import type {
   Storefront,
   TeamMember,
   Tenant,
+  TenantDomain,
+  TenantDomainList,
   TenantSummary,
   User,
 } from '@agora/contracts';
@@ -50,6 +53,15 @@ function tenantClient(t: Transport) {
     uploadLogo: (bytes: Uint8Array, contentType: string) =>
       request<Branding>(t, '/api/v1/settings/logo', { method: 'PUT', raw: { bytes, contentType } }),
     deleteLogo: () => request<Branding>(t, '/api/v1/settings/logo', { method: 'DELETE' }),
+    domains: () => request<TenantDomainList>(t, '/api/v1/domains'),
+    addDomain: (body: AddDomainBody) => request<TenantDomain>(t, '/api/v1/domains', { body }),
+    checkDomain: (id: string) =>
+      request<TenantDomain>(t, `/api/v1/domains/${encodeURIComponent(id)}/check`, { method: 'POST' }),
+    makeDomainPrimary: (id: string) =>
+      request<TenantDomain>(t, `/api/v1/domains/${encodeURIComponent(id)}/primary`, { method: 'POST' }),
+    clearPrimaryDomain: () => request<void>(t, '/api/v1/domains/primary', { method: 'DELETE' }),
+    removeDomain: (id: string) =>
+      request<void>(t, `/api/v1/domains/${encodeURIComponent(id)}`, { method: 'DELETE' }),
   };
 }
 
@@ -77,6 +89,14 @@ function platformClient(t: Transport) {
       }),
     resumeTenant: (id: string) =>
       request<Tenant>(t, `/platform/v1/tenants/${encodeURIComponent(id)}/resume`, { body: {} }),
+    tenantDomains: (id: string) =>
+      request<TenantDomainList>(t, `/platform/v1/tenants/${encodeURIComponent(id)}/domains`),
+    removeTenantDomain: (id: string, domainId: string) =>
+      request<void>(
+        t,
+        `/platform/v1/tenants/${encodeURIComponent(id)}/domains/${encodeURIComponent(domainId)}`,
+        { method: 'DELETE' },
+      ),
     retryTenant: (id: string) =>
       request<Tenant>(t, `/platform/v1/tenants/${encodeURIComponent(id)}/retry`, { method: 'POST' }),
   };

@@ -84,6 +84,38 @@ const Env = z.object({
    * Unset: no request may name its host that way.
    */
   AGORA_EDGE_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /**
+   * DNS servers for checking operators' custom domains, `ip[:port]` separated by commas (tests:
+   * `127.0.0.1:5353`). Unset: the system's resolvers.
+   */
+  AGORA_DNS_SERVERS: z
+    .string()
+    .optional()
+    .transform((raw) =>
+      raw
+        ?.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  /** What a custom domain's CNAME must point at (default PLATFORM_HOST). */
+  AGORA_DOMAIN_TARGET: z
+    .string()
+    .optional()
+    .transform((v) => v?.toLowerCase().replace(/\.$/, '')),
+  /** The addresses an apex domain's A records must hold, by commas; unset: the target's own A records. */
+  AGORA_DOMAIN_TARGET_ADDRESSES: z
+    .string()
+    .optional()
+    .transform((raw) =>
+      raw
+        ?.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  /** Hours a verified custom domain may fail its DNS check before it is disabled. */
+  AGORA_DOMAIN_GRACE_H: z.coerce.number().min(0).default(72),
+  /** Seconds between scheduled DNS checks of every custom domain. */
+  AGORA_DOMAIN_RECHECK_S: z.coerce.number().int().min(1).default(3600),
   /** HMAC key for signed file URLs; derived from the first JWT key when unset. */
   AGORA_FILES_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Setting S3_BUCKET switches file storage from the local directory to S3 / MinIO. */
@@ -205,6 +237,19 @@ export type Config = {
   tlsAskSecret: string | undefined;
   /** The secret of the edge storefront (AGORA_EDGE_SECRET); undefined: no edge is trusted. */
   edgeSecret: string | undefined;
+  /** Operators' own domains: how their DNS is checked (ADR 0034-h6). */
+  domains: {
+    /** `ip[:port]` of the DNS servers to ask; undefined: the system's. */
+    dnsServers: string[] | undefined;
+    /** The host a custom domain's CNAME must name. */
+    target: string;
+    /** Addresses an apex's A records must be among; undefined: the target's A records. */
+    targetAddresses: string[] | undefined;
+    /** How long a failing domain keeps working before it is disabled. */
+    graceMs: number;
+    /** Interval of the scheduled recheck of every domain. */
+    recheckEveryMs: number;
+  };
   /** Proxies whose X-Forwarded-For entries are trusted for the client address (AGORA_TRUSTED_PROXY_HOPS). */
   trustedProxyHops: number;
   email: { smtpUrl: string | undefined; from: string };
@@ -324,6 +369,13 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       },
     },
     trustedProxyHops: e.AGORA_TRUSTED_PROXY_HOPS,
+    domains: {
+      dnsServers: e.AGORA_DNS_SERVERS?.length ? e.AGORA_DNS_SERVERS : undefined,
+      target: e.AGORA_DOMAIN_TARGET ?? e.PLATFORM_HOST,
+      targetAddresses: e.AGORA_DOMAIN_TARGET_ADDRESSES?.length ? e.AGORA_DOMAIN_TARGET_ADDRESSES : undefined,
+      graceMs: Math.round(e.AGORA_DOMAIN_GRACE_H * 3600 * 1000),
+      recheckEveryMs: e.AGORA_DOMAIN_RECHECK_S * 1000,
+    },
     tlsAskSecret: e.AGORA_TLS_ASK_SECRET,
     edgeSecret: e.AGORA_EDGE_SECRET,
     email: { smtpUrl: e.SMTP_URL, from: e.EMAIL_FROM },

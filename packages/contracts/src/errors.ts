@@ -17,6 +17,7 @@ export const ERROR_STATUS = {
   slug_taken: 409,
   email_taken: 409,
   sku_taken: 409,
+  domain_taken: 409,
   invalid_state: 409,
   out_of_stock: 409,
   credit_limit_exceeded: 409,

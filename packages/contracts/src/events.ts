@@ -42,6 +42,19 @@ export const OUTBOX_EVENTS = {
     changed: z.array(z.string()),
     branding: z.record(z.string(), z.unknown()),
   }),
+  /**
+   * A custom domain's status changed (verified, failing, disabled, or verified again): the
+   * marketplace's owner is told by email, with the records the check saw.
+   */
+  'domain.status_changed': z.object({
+    domainId: z.string(),
+    domain: z.string(),
+    from: z.string(),
+    to: z.string(),
+    problem: z.string().nullable(),
+    /** When a failing domain will be disabled (ISO time), else null. */
+    disableAt: z.string().nullable(),
+  }),
 } as const;
 
 export type OutboxTopic = keyof typeof OUTBOX_EVENTS;

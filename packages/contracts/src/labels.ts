@@ -26,15 +26,29 @@ export const STATUS_LABELS: Record<string, string> = {
   succeeded: 'succeeded',
   stored: 'stored',
   sent: 'sent',
+  verified: 'verified',
+  failing: 'failing',
+};
+
+/** Custom domains: what each status means to the operator. */
+const STATUS_LABELS_DOMAIN: Record<string, string> = {
+  pending: 'waiting for DNS',
+  verified: 'verified',
+  failing: 'failing (still served)',
+  disabled: 'disabled',
 };
 
 /** Where a word means something more precise: a pending vendor waits for the operator's review. */
 const STATUS_LABELS_OF: Record<string, Record<string, string>> = {
   vendor: { pending: 'waiting for review' },
+  domain: STATUS_LABELS_DOMAIN,
 };
 
 /** A status as people say it (`of`: whose status); an unknown one with its underscores as spaces. */
-export const statusLabel = (status: string, of?: 'vendor' | 'product' | 'tenant' | 'import'): string =>
+export const statusLabel = (
+  status: string,
+  of?: 'vendor' | 'product' | 'tenant' | 'import' | 'domain',
+): string =>
   (of ? STATUS_LABELS_OF[of]?.[status] : undefined) ?? STATUS_LABELS[status] ?? status.replaceAll('_', ' ');
 
 /** Field names of API bodies as people say them (the last segment of a path). */

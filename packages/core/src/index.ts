@@ -131,6 +131,17 @@ export { checkSpendingLimit, localDate, periodBounds, startOfLocalDay } from './
 export { DEMO_TENANTS, type DemoTenant, seedDemo } from './demo/seed-demo.js';
 export { type DemoCatalog, seedDemoCatalog } from './demo/seed-demo-catalog.js';
 export type { Deps } from './deps.js';
+export { addDomain } from './domains/add-domain.js';
+export { type CheckDeps, checkDomain, runDomainCheck } from './domains/check-domain.js';
+export { checkDomainDns, ownershipRecordName } from './domains/check-domain-dns.js';
+export { createDnsResolver, type DnsLookup, DnsLookupError } from './domains/dns-resolver.js';
+export type { DomainActor } from './domains/domain-actor.js';
+export { type DomainState, disableAt, nextDomainState } from './domains/domain-transitions.js';
+export { listDomains } from './domains/list-domains.js';
+export { makePrimaryDomain } from './domains/make-primary-domain.js';
+export { isApexDomain, normalizeDomain, platformDomainProblem } from './domains/normalize-domain.js';
+export { type RecheckSummary, recheckDomains } from './domains/recheck-domains.js';
+export { removeDomain } from './domains/remove-domain.js';
 export { type EmailView, listEmails } from './emails/list-emails.js';
 export {
   createMailer,

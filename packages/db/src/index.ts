@@ -19,9 +19,15 @@ export {
   migrateTenants,
   type SchemaOutcome,
 } from './migrate/tenants.js';
-export type { DomainRow, TenantRow } from './platform/schema.js';
+export type { DomainRow, TenantDomainRow, TenantRow } from './platform/schema.js';
 export * as platformTables from './platform/schema.js';
 export { ident, isTenantSchema, literal } from './sql.js';
 export { readCatalogVersion } from './tenant/catalog-version.js';
 export { createTenantRole, createTenantSchema, dropTenantSchema } from './tenant/lifecycle.js';
-export { readTenant, type TenantRef, type TenantTx, withTenant } from './tenant/unit-of-work.js';
+export {
+  readTenant,
+  type TenantRef,
+  type TenantTx,
+  withPlatformThenTenant,
+  withTenant,
+} from './tenant/unit-of-work.js';

@@ -9,6 +9,8 @@ export {
 export {
   catalogImportJob,
   cdnPurgeJob,
+  DOMAINS_RECHECK_SCHEDULER,
+  domainsRecheckJob,
   emailSendJob,
   fileDeleteJob,
   type JobDefinition,

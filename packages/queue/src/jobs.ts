@@ -6,7 +6,16 @@ import { z } from 'zod';
  */
 export type JobDefinition<S extends z.ZodType> = { name: string; queue: QueueName; schema: S };
 
-export const QUEUES = ['provisioning', 'migrations', 'email', 'catalog', 'indexing', 'files', 'cdn'] as const;
+export const QUEUES = [
+  'provisioning',
+  'migrations',
+  'email',
+  'catalog',
+  'indexing',
+  'files',
+  'cdn',
+  'domains',
+] as const;
 export type QueueName = (typeof QUEUES)[number];
 
 export const provisionTenantJob = {
@@ -83,3 +92,16 @@ export const cdnPurgeJob = {
   queue: 'cdn',
   schema: OutboxEventJob,
 } satisfies JobDefinition<z.ZodType>;
+
+/**
+ * The scheduled DNS check of every custom domain (ADR 0034-h6): a BullMQ job scheduler
+ * (`domains-recheck`) repeats it every AGORA_DOMAIN_RECHECK_S. Checking twice is harmless.
+ */
+export const domainsRecheckJob = {
+  name: 'domains.recheck.v1',
+  queue: 'domains',
+  schema: z.object({}),
+} satisfies JobDefinition<z.ZodType>;
+
+/** The id of the repeatable job's scheduler: one per Redis prefix, however many workers start. */
+export const DOMAINS_RECHECK_SCHEDULER = 'domains-recheck';

@@ -10,6 +10,7 @@ export const operatorNav = [
   { to: '/console/moderation', label: 'Moderation' },
   { to: '/console/settings', label: 'Settings' },
   { to: '/console/branding', label: 'Branding' },
+  { to: '/console/domains', label: 'Domains' },
   { to: '/console/team', label: 'Team' },
 ];
 

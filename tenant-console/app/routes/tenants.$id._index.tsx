@@ -20,7 +20,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { api, staff } = await requireStaff(request, context);
   try {
-    return { staff, tenant: await api.getTenant(params.id ?? ''), port: new URL(request.url).port };
+    const [tenant, domains] = await Promise.all([
+      api.getTenant(params.id ?? ''),
+      api.tenantDomains(params.id ?? ''),
+    ]);
+    return { staff, tenant, domains, port: new URL(request.url).port };
   } catch (e) {
     if (e instanceof ApiError && e.status === 404)
       throw new Response('There is no tenant with this id.', { status: 404 });
@@ -32,11 +36,17 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const { api } = await requireStaff(request, context);
   const form = await verifiedForm(request);
   if (form.get('intent') === 'retry') await api.retryTenant(params.id ?? '');
+  if (form.get('intent') === 'remove-domain') {
+    // Already gone (removed by the operator meanwhile) is what was asked for.
+    await api.removeTenantDomain(params.id ?? '', String(form.get('domainId') ?? '')).catch((e: unknown) => {
+      if (!(e instanceof ApiError && e.status === 404)) throw e;
+    });
+  }
   return redirect(`/tenants/${params.id}`);
 }
 
 export default function TenantDetail() {
-  const { staff, tenant, port } = useLoaderData<typeof loader>();
+  const { staff, tenant, domains, port } = useLoaderData<typeof loader>();
   const revalidator = useRevalidator();
   const provisioning = tenant.status === 'provisioning';
   useEffect(() => {
@@ -129,6 +139,54 @@ export default function TenantDetail() {
           ) : null}
         </section>
       </div>
+      <section className="card" aria-labelledby="custom-domains">
+        <h2 id="custom-domains">Custom domains</h2>
+        {domains.data.length === 0 ? (
+          <p>The operator has added no domains.</p>
+        ) : (
+          <table>
+            <thead>
+              <tr>
+                <th>Domain</th>
+                <th>Status</th>
+                <th>Last check</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {domains.data.map((d) => (
+                <tr key={d.id}>
+                  <td>
+                    {d.domain} {d.primary ? '(primary)' : ''}
+                  </td>
+                  <td>
+                    <StatusBadge status={d.status} of="domain" />
+                  </td>
+                  <td>
+                    {d.lastResult
+                      ? `${new Date(d.lastResult.checkedAt).toUTCString()}: ${d.lastResult.problem ?? 'passed'}`
+                      : 'not checked yet'}
+                  </td>
+                  <td>
+                    <Form
+                      method="post"
+                      onSubmit={(e) =>
+                        !confirm(`Remove ${d.domain} from ${tenant.name}?`) && e.preventDefault()
+                      }
+                    >
+                      <Csrf />
+                      <input type="hidden" name="domainId" value={d.id} />
+                      <button type="submit" name="intent" value="remove-domain" className="danger">
+                        Remove
+                      </button>
+                    </Form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
     </Shell>
   );
 }

@@ -1,6 +1,6 @@
 import type { Config } from '@agora/config';
 import { type Database, platformTables as p } from '@agora/db';
-import { asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 
 /**
  * The origin of links to a tenant host: `<scheme>://<hostname>[:<port>]`, from
@@ -14,8 +14,22 @@ export function publicOrigin(config: Pick<Config, 'publicUrl'>, hostname: string
   return `${scheme}://${hostname}${isDefault ? '' : `:${port}`}`;
 }
 
-/** The tenant's primary hostname (the first domain if none is marked primary), or null. */
+/**
+ * The hostname links to a tenant use: its verified primary custom domain, else its default host
+ * (the first domain if none is marked primary), or null before it has one.
+ */
 export async function primaryHostname(database: Database, tenantId: string): Promise<string | null> {
+  const [custom] = await database.platform
+    .select({ domain: p.tenantDomains.domain })
+    .from(p.tenantDomains)
+    .where(
+      and(
+        eq(p.tenantDomains.tenantId, tenantId),
+        eq(p.tenantDomains.isPrimary, true),
+        eq(p.tenantDomains.status, 'verified'),
+      ),
+    );
+  if (custom) return custom.domain;
   const [row] = await database.platform
     .select({ hostname: p.domains.hostname })
     .from(p.domains)

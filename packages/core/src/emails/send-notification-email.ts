@@ -9,6 +9,7 @@ import { emailDelivered, type OutgoingEmail } from './mailer.js';
 import { primaryHostname, publicOrigin } from './public-origin.js';
 import type { SendOutcome } from './send-outbox-email.js';
 import {
+  domainStatusEmail,
   emailVerificationEmail,
   productRejectedEmail,
   vendorApplicationEmail,
@@ -21,6 +22,7 @@ export const NOTIFICATION_TOPICS = [
   'vendor.application_submitted',
   'vendor.decision_made',
   'product.rejected',
+  'domain.status_changed',
 ] as const satisfies readonly OutboxTopic[];
 type NotificationTopic = (typeof NOTIFICATION_TOPICS)[number];
 
@@ -131,6 +133,26 @@ const BUILDERS: { [T in NotificationTopic]: (c: Context, payload: unknown) => Pr
       link: `${c.origin}/console/products/${e.productId}`,
     });
     return [{ to: row.contactEmail, ...content, kind: 'product_rejected' }];
+  },
+
+  async 'domain.status_changed'(c, payload) {
+    const e = OUTBOX_EVENTS['domain.status_changed'].parse(payload);
+    const { db, t } = c.tx;
+    const owners = await db
+      .select({ id: t.users.id, email: t.users.email })
+      .from(t.users)
+      .where(and(eq(t.users.role, 'owner'), inArray(t.users.status, ['active', 'invited'])))
+      .orderBy(t.users.createdAt, t.users.id);
+    const content = domainStatusEmail({
+      marketName: c.marketName,
+      domain: e.domain,
+      status: e.to,
+      previous: e.from,
+      problem: e.problem,
+      disableAt: e.disableAt,
+      link: `${c.origin}/console/domains`,
+    });
+    return owners.map((o) => ({ to: o.email, ...content, kind: 'domain_status', recipientKey: o.id }));
   },
 };
 

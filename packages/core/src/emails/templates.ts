@@ -173,3 +173,50 @@ export function productRejectedEmail(input: {
     html: layout(lines, { href: input.link, label: 'Open the product' }),
   };
 }
+
+/** To the marketplace's owner: one of its custom domains changed status after a DNS check. */
+export function domainStatusEmail(input: {
+  marketName: string;
+  domain: string;
+  status: string;
+  previous: string;
+  problem: string | null;
+  disableAt: string | null;
+  link: string;
+}): EmailContent {
+  const { domain } = input;
+  const byStatus: Record<string, { subject: string; lines: string[] }> = {
+    verified: {
+      subject: `${domain} is verified for ${input.marketName}`,
+      lines: [
+        input.previous === 'pending'
+          ? `${domain} is verified: ${input.marketName} is now served there, with HTTPS.`
+          : `${domain} verifies again: its DNS records are back in order.`,
+        'You can make it the primary domain in the console, so the other addresses redirect to it.',
+      ],
+    },
+    failing: {
+      subject: `Action needed: ${domain} stopped verifying`,
+      lines: [
+        `The DNS check of ${domain} failed: ${input.problem ?? 'its records are not as expected'}`,
+        `${input.marketName} is still served there for now. Unless the records are fixed, the domain will be disabled${input.disableAt ? ` on ${new Date(input.disableAt).toUTCString()}` : ''}.`,
+      ],
+    },
+    disabled: {
+      subject: `${domain} was disabled`,
+      lines: [
+        `${domain} kept failing its DNS check, so ${input.marketName} is no longer served there: ${input.problem ?? 'its records are not as expected'}`,
+        'Fix its DNS records and check it again in the console to turn it back on.',
+      ],
+    },
+  };
+  const chosen = byStatus[input.status] ?? {
+    subject: `${domain} is now ${input.status}`,
+    lines: [`The status of ${domain} changed from ${input.previous} to ${input.status}.`],
+  };
+  return {
+    subject: chosen.subject,
+    text: `${chosen.lines.join('\n\n')}\n\n${input.link}\n`,
+    html: layout(chosen.lines, { href: input.link, label: 'Open the domains page' }),
+  };
+}

@@ -23,6 +23,7 @@ const ROUTES: Record<
   'category.changed': searchIndexJob,
   'file.orphaned': fileDeleteJob,
   'settings.branding_updated': cdnPurgeJob,
+  'domain.status_changed': emailSendJob,
 };
 
 /** Topics whose job waits before it runs (ms): a replaced file may still be linked from cached pages. */

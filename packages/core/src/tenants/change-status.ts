@@ -88,5 +88,10 @@ export async function announce(deps: Pick<Deps, 'database' | 'events'>, tenantId
     .select({ hostname: p.domains.hostname })
     .from(p.domains)
     .where(eq(p.domains.tenantId, tenantId));
-  await deps.events.tenantChanged({ tenantId, hostnames: rows.map((r) => r.hostname) }).catch(() => {});
+  const custom = await deps.database.platform
+    .select({ hostname: p.tenantDomains.domain })
+    .from(p.tenantDomains)
+    .where(eq(p.tenantDomains.tenantId, tenantId));
+  const hostnames = [...rows, ...custom].map((r) => r.hostname);
+  await deps.events.tenantChanged({ tenantId, hostnames }).catch(() => {});
 }

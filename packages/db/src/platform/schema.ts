@@ -57,6 +57,40 @@ export const domains = platform.table(
   (t) => [uniqueIndex('domains_hostname_idx').on(t.hostname), index('domains_tenant_id_idx').on(t.tenantId)],
 );
 
+/**
+ * Operators' own domains (`shop.acme-corp.com`), beside the platform-assigned `<slug>` host in
+ * `domains`. `domain` is normalised (lower case, no trailing dot, punycode) and unique across
+ * every tenant; it resolves to its tenant only while `verified` or `failing` (ADR 0034-h6).
+ */
+export const tenantDomains = platform.table(
+  'tenant_domains',
+  {
+    id: text('id').primaryKey(),
+    domain: text('domain').notNull(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: ['pending', 'verified', 'failing', 'disabled'] })
+      .notNull()
+      .default('pending'),
+    /** The value the TXT record `_agora.<domain>` must hold. */
+    verificationToken: text('verification_token').notNull(),
+    isPrimary: boolean('is_primary').notNull().default(false),
+    lastCheckedAt: timestamp('last_checked_at', { withTimezone: true }),
+    /** The last check: what was seen (TXT, CNAME, A) and what failed (contracts DomainCheck). */
+    lastResult: jsonb('last_result').$type<Record<string, unknown>>(),
+    failingSince: timestamp('failing_since', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('tenant_domains_domain_idx').on(t.domain),
+    index('tenant_domains_tenant_id_idx').on(t.tenantId),
+    uniqueIndex('tenant_domains_primary_idx').on(t.tenantId).where(sql`${t.isPrimary}`),
+    check('tenant_domains_status_check', sql`${t.status} in ('pending', 'verified', 'failing', 'disabled')`),
+  ],
+);
+
 export const staffUsers = platform.table(
   'staff_users',
   {
@@ -165,4 +199,5 @@ export const emails = platform.table(
 
 export type TenantRow = typeof tenants.$inferSelect;
 export type DomainRow = typeof domains.$inferSelect;
+export type TenantDomainRow = typeof tenantDomains.$inferSelect;
 export type EmailRow = typeof emails.$inferSelect;

@@ -2,7 +2,8 @@ import type { SQL } from 'drizzle-orm';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import pg, { type QueryResult } from 'pg';
-import { type Database, isServerError } from '../client.js';
+import { type Database, isServerError, type PlatformDb } from '../client.js';
+import * as platformSchema from '../platform/schema.js';
 import { assertTenantSchema, ident } from '../sql.js';
 import { type TenantTables, tenantTables } from './tables.js';
 
@@ -54,6 +55,42 @@ export async function withTenant<T>(
     // connection: once ROLLBACK succeeds the transaction, its role and its settings are gone, so
     // the connection goes back to the pool. Only a connection that cannot roll back (it died,
     // or the protocol is out of step) is discarded.
+    await client.query('ROLLBACK').catch(() => {
+      broken = true;
+    });
+    throw e;
+  } finally {
+    releaseTenantClient(database, client, tenant.schemaName, broken);
+  }
+}
+
+/**
+ * One transaction that changes platform rows and records the change in the tenant (its audit
+ * log and outbox), committed together or not at all: `platformWork` runs as the login role on
+ * the platform schema, then the transaction switches to the tenant's role for `tenantWork`,
+ * which, like `withTenant`, can reach that tenant's tables only. For control-plane data that a
+ * tenant's users change (their custom domains).
+ */
+export async function withPlatformThenTenant<P, T>(
+  database: Database,
+  tenant: TenantRef,
+  platformWork: (db: PlatformDb) => Promise<P>,
+  tenantWork: (tx: TenantTx, done: P) => Promise<T>,
+): Promise<T> {
+  const role = ident(assertTenantSchema(tenant.schemaName));
+  const client = await database.pool.connect();
+  let broken = false;
+  try {
+    await client.query('BEGIN');
+    const done = await platformWork(drizzle(client, { schema: platformSchema }));
+    await client.query(`SET LOCAL ROLE ${role}`);
+    const result = await tenantWork(
+      { tenant, db: drizzle(client), t: tenantTables(tenant.schemaName) },
+      done,
+    );
+    await client.query('COMMIT');
+    return result;
+  } catch (e) {
     await client.query('ROLLBACK').catch(() => {
       broken = true;
     });
