@@ -96,6 +96,18 @@ describe('EdgeCache', () => {
     expect(await (await cache.lookup('https://a.example/'))?.response.text()).toBe('new');
   });
 
+  it('sees a purge made by another isolate of the same location within a second', async () => {
+    const { cache, memory, tick, now } = setup();
+    const other = new EdgeCache(memory as unknown as Cache, now);
+    await cache.store('https://a.example/', page('old'), 'old', POLICY, now());
+    expect((await cache.lookup('https://a.example/'))?.state).toBe('fresh'); // reads the (absent) marker
+    tick(10);
+    await other.purge(['tenant-a']);
+    expect(await other.lookup('https://a.example/')).toBeNull(); // the isolate that was told: at once
+    tick(1000);
+    expect(await cache.lookup('https://a.example/')).toBeNull(); // the other: once its memo is a second old
+  });
+
   it('takes its policy from the origin’s headers: s-maxage and a surrogate key, never private answers', () => {
     const h = (cc: string, key = 'tenant-a') => new Headers({ 'cache-control': cc, 'surrogate-key': key });
     expect(policyOf(h('public, max-age=0, s-maxage=60, stale-while-revalidate=600'))).toEqual(POLICY);

@@ -181,14 +181,14 @@ describe('the storefront rendered by workerd at the edge', () => {
 
   it('resolves any host the origin knows, a custom domain included, to its tenant', async () => {
     // Host resolution is the origin's alone (the Worker forwards the host), so whatever the origin
-    // maps to a tenant works at the edge. INTEGRATOR: once custom domains (issue 14, h6) land, add
-    // this domain the way a verified custom domain is stored (verification columns, if any).
+    // maps to a tenant works at the edge: here an operator's verified custom domain.
     const domain = 'shop.alpha-edge.test';
-    await h.runtime.database.platform.insert(platformTables.domains).values({
-      id: `dom_${randomBytes(6).toString('hex')}`,
-      hostname: domain,
+    await h.runtime.database.platform.insert(platformTables.tenantDomains).values({
+      id: `tdm_${randomBytes(6).toString('hex')}`,
+      domain,
       tenantId: a.id,
-      kind: 'custom',
+      status: 'verified',
+      verificationToken: randomBytes(16).toString('hex'),
     });
     const worker = await atEdge(domain, '/vendors');
     const node = await atOrigin(domain, '/vendors');
