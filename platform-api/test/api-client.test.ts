@@ -7,6 +7,7 @@ import { tinyPng } from '@agora/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { addVendor, type T, userToken } from './catalog-helpers.js';
+import { addCompany, buyerToken } from './company-helpers.js';
 import { type ApiHarness, createApiHarness, STAFF } from './harness.js';
 import { applicationForm, file, pngFile } from './vendor-helpers.js';
 
@@ -24,6 +25,7 @@ const api = {} as {
   operator: TenantApi;
   vendor: TenantApi;
   applicant: TenantApi;
+  buyer: TenantApi;
   platform: PlatformApi;
 };
 const state: Record<string, string> = {};
@@ -75,6 +77,8 @@ beforeAll(async () => {
   // A vendor still applying: its profile and documents can change.
   const pending = await addVendor(h, t, 'Pending Vendor', 'pending');
   api.applicant = anon.withToken(await userToken(h, t, 'vendor_admin', pending));
+  const company = await addCompany(h, t, 'Client Buyer GmbH');
+  api.buyer = anon.withToken((await buyerToken(h, t, company)).token);
   api.platform = platformApi(transport(h.config.platformHost));
 }, 120_000);
 afterAll(() => h?.close());
@@ -114,6 +118,7 @@ const TENANT: Record<Exclude<keyof TenantApi, 'withToken'>, Case> = {
     schema: c.Session,
   },
   me: { call: () => api.operator.me(), schema: c.Me },
+  buyerAccount: { call: () => api.buyer.buyerAccount(), schema: c.BuyerAccount },
   user: { call: () => api.operator.user(state.invitee!), schema: c.User },
   team: { call: () => api.operator.team(), schema: c.TeamPage },
   removeTeamMember: { call: () => api.operator.removeTeamMember(state.invitee!), schema: z.undefined() },
