@@ -28,6 +28,7 @@ import { tenantCatalogImports } from './routes/tenant/catalog-imports.js';
 import { tenantCatalogModeration } from './routes/tenant/catalog-moderation.js';
 import { tenantCatalogProducts } from './routes/tenant/catalog-products.js';
 import { tenantCatalogPublic } from './routes/tenant/catalog-public.js';
+import { tenantCompanies } from './routes/tenant/companies.js';
 import { tenantMarketplaceSettings } from './routes/tenant/marketplace-settings.js';
 import { tenantOperatorVendors } from './routes/tenant/operator-vendors.js';
 import { tenantSearch } from './routes/tenant/search.js';
@@ -79,6 +80,7 @@ export function createApp(deps: ApiDeps, ui: UiApps = { storefront: null, consol
   documentMedia(tenantApi);
   tenantApi.route('/', tenantAuth);
   tenantApi.route('/', buyerAccount);
+  tenantApi.route('/', tenantCompanies);
   tenantApi.route('/', tenantTeam);
   tenantApi.route('/', tenantVendorApplications);
   tenantApi.route('/', tenantOperatorVendors);

@@ -22,6 +22,14 @@ export async function addCompany(
       status,
     }),
   );
+  await withTenant(h.runtime.database, t, ({ db, t: tables }) =>
+    db.insert(tables.companyAddresses).values({
+      id: newId('adr'),
+      companyId: id,
+      label: 'Main warehouse',
+      address: { line1: '2 Dock Rd', city: 'Hamburg', postalCode: '20457', country: 'DE' },
+    }),
+  );
   return id;
 }
 

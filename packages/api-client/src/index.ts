@@ -16,10 +16,12 @@ import type {
   User,
 } from '@agora/contracts';
 import { catalogClient } from './catalog.js';
+import { companiesClient } from './companies.js';
 import { type QueryOf, request, type Transport } from './http.js';
 
 export type * from './catalog.js';
 export { flattenCategories } from './catalog.js';
+export type * from './companies.js';
 export { ApiError, type QueryOf, type Transport } from './http.js';
 export type * from './types.js';
 
@@ -33,7 +35,6 @@ function tenantClient(t: Transport) {
     login: (email: string, password: string) =>
       request<Session>(t, '/api/v1/auth/login', { body: { email, password } }),
     me: () => request<Me>(t, '/api/v1/me'),
-    buyerAccount: () => request<BuyerAccount>(t, '/api/v1/account'),
     user: (userId: string) => request<User>(t, `/api/v1/users/${encodeURIComponent(userId)}`),
     acceptInvite: (body: { token: string; password: string; name?: string }) =>
       request<Session>(t, '/api/v1/auth/accept-invite', { body }),
@@ -56,10 +57,16 @@ function tenantClient(t: Transport) {
 }
 
 export type TenantApi = ReturnType<typeof tenantClient> &
-  ReturnType<typeof catalogClient> & { withToken(token: string): TenantApi };
+  ReturnType<typeof catalogClient> &
+  ReturnType<typeof companiesClient> & { withToken(token: string): TenantApi };
 
 export function tenantApi(t: Transport): TenantApi {
-  return { ...tenantClient(t), ...catalogClient(t), withToken: (token) => tenantApi({ ...t, token }) };
+  return {
+    ...tenantClient(t),
+    ...catalogClient(t),
+    ...companiesClient(t),
+    withToken: (token) => tenantApi({ ...t, token }),
+  };
 }
 
 /** Typed client for the control plane (`/platform/v1` on the platform host). */

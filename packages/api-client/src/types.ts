@@ -5,7 +5,6 @@
 export type {
   Branding,
   BrandingInput,
-  BuyerAccount,
   Footer,
   Me,
   Page,

@@ -23,6 +23,10 @@ const ROUTES: Record<
   'category.changed': searchIndexJob,
   'file.orphaned': fileDeleteJob,
   'settings.branding_updated': cdnPurgeJob,
+  'company.signed_up': emailSendJob,
+  'company.decision_made': emailSendJob,
+  'company.terms_changed': emailSendJob,
+  'settings.marketplace_updated': cdnPurgeJob,
 };
 
 /** Topics whose job waits before it runs (ms): a replaced file may still be linked from cached pages. */
