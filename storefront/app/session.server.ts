@@ -106,3 +106,12 @@ export const NOT_A_BUYER =
   'use the console, or sign out and sign in with a buyer account.';
 
 const notABuyer = () => new Response(NOT_A_BUYER, { status: 403, statusText: 'Forbidden' });
+
+/**
+ * The API client for catalog reads (products, search): the buyer's own when one is signed in,
+ * so a marketplace that shows prices to approved buyers only shows them theirs (ADR 0034).
+ */
+export async function catalogApi(request: Request, context: AppLoadContext): Promise<TenantApi> {
+  if (!sessionToken(request)) return apiFor(context);
+  return (await optionalBuyer(request, context))?.api ?? apiFor(context);
+}

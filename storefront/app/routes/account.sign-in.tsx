@@ -82,7 +82,7 @@ export default function SignIn() {
         No account yet? <AppLink to="/account/sign-up">Create a business account</AppLink>
       </p>
       <p>
-        <a href="/console/forgot-password">Forgot your password?</a>
+        <AppLink to="/account/forgot-password">Forgot your password?</AppLink>
       </p>
     </main>
   );

@@ -9,6 +9,7 @@ import type {
 } from '@agora/contracts';
 import type { TenantTx } from '@agora/db';
 import { asc, eq } from 'drizzle-orm';
+import { getCommerceSettings } from '../commerce/commerce-settings.js';
 
 type Tables = TenantTx['t'];
 type CompanyRow = Tables['companies']['$inferSelect'];
@@ -43,7 +44,7 @@ export const shippingAddressView = (r: AddressRow): ShippingAddress => ({
   createdAt: r.createdAt.toISOString(),
 });
 
-export function companyView(c: CompanyRow, addresses: AddressRow[]): Company {
+export function companyView(c: CompanyRow, addresses: AddressRow[], currency: string): Company {
   return {
     id: c.id,
     legalName: c.legalName,
@@ -53,6 +54,7 @@ export function companyView(c: CompanyRow, addresses: AddressRow[]): Company {
     status: c.status as CompanyStatus,
     statusReason: c.statusReason,
     terms: { paymentTerms: c.paymentTerms, netDays: c.netDays, creditLimitMinor: c.creditLimitMinor },
+    currency,
     shippingAddresses: addresses.map(shippingAddressView),
     decidedAt: c.decidedAt?.toISOString() ?? null,
     createdAt: c.createdAt.toISOString(),
@@ -86,7 +88,8 @@ export const memberColumns = (t: Tables) => ({
 });
 
 /** A company with its shipping addresses, read in the caller's transaction; null if none. */
-export async function loadCompany({ db, t }: TenantTx, companyId: string): Promise<Company | null> {
+export async function loadCompany(tx: TenantTx, companyId: string): Promise<Company | null> {
+  const { db, t } = tx;
   const [company] = await db.select().from(t.companies).where(eq(t.companies.id, companyId));
   if (!company) return null;
   const addresses = await db
@@ -94,5 +97,5 @@ export async function loadCompany({ db, t }: TenantTx, companyId: string): Promi
     .from(t.companyAddresses)
     .where(eq(t.companyAddresses.companyId, companyId))
     .orderBy(asc(t.companyAddresses.createdAt), asc(t.companyAddresses.id));
-  return companyView(company, addresses);
+  return companyView(company, addresses, (await getCommerceSettings(tx)).currency);
 }
