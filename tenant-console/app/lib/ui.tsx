@@ -128,7 +128,7 @@ export function StatusBadge({
   of,
 }: {
   status: string;
-  of?: 'vendor' | 'product' | 'tenant' | 'import';
+  of?: 'vendor' | 'product' | 'tenant' | 'import' | 'company';
 }) {
   return <span className={`badge badge-${status}`}>{statusLabel(status, of)}</span>;
 }
