@@ -1,6 +1,7 @@
 import { newId } from '@agora/contracts';
 import { hashPassword } from '@agora/core';
 import { withTenant } from '@agora/db';
+import { insertCatalog } from '@agora/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type T, userToken } from './catalog-helpers.js';
 import { addCompany, buyerToken } from './company-helpers.js';
@@ -175,5 +176,59 @@ describe('GET /api/v1/account', () => {
     expect((await get(operator)).status).toBe(403);
     expect((await get(await userToken(h, t, 'vendor_admin'))).status).toBe(403);
     expect((await get(buyer.token, 'sf-buyers-other.localhost')).status).toBe(401);
+  });
+});
+
+describe('prices for approved buyers only (storefront pages)', () => {
+  let approved: string;
+  beforeAll(async () => {
+    await insertCatalog(h.runtime.database, t, {
+      vendors: [{ id: 'ven_tools', name: 'Tool House', verified: true }],
+      categories: [{ id: 'cat_tools', name: 'Tools' }],
+      products: [
+        {
+          id: 'prd_saw',
+          vendorId: 'ven_tools',
+          title: 'Circular saw',
+          categoryId: 'cat_tools',
+          basePriceMinor: 9_900,
+        },
+      ],
+    });
+    await h.runtime.search.reindexAll(t);
+    approved = (await buyerToken(h, t, await addCompany(h, t, 'Approved Buying AG'), 'buyer_member')).token;
+    const res = await h.call(A, '/api/v1/settings/marketplace', {
+      method: 'PUT',
+      token: operator,
+      body: { autoApproveVendors: false, moderateProducts: false, pricesVisibleTo: 'approved_buyers' },
+    });
+    expect(res.status).toBe(200);
+  });
+
+  it('anonymous pages say "Sign in for prices", show no price, and stay cacheable', async () => {
+    for (const path of ['/products/prd_saw', '/search?q=saw']) {
+      const res = await page(path);
+      expect(res.status).toBe(200);
+      const html = await htmlOf(res);
+      expect(html).toContain('Sign in for prices');
+      expect(html).toContain(`/account/sign-in?next=${encodeURIComponent('/products/prd_saw')}`);
+      expect(html).not.toContain('€99.00');
+      expect(res.headers.get('etag')).toBeTruthy();
+      expect(res.headers.get('cache-control')).toContain('public');
+    }
+  });
+
+  it("an approved buyer's page shows the prices and is never cached; a pending company's member is told why not", async () => {
+    for (const path of ['/products/prd_saw', '/search?q=saw']) {
+      const res = await page(path, `${SESSION}=${approved}`);
+      const html = await htmlOf(res);
+      expect(html).toContain('€99.00');
+      expect(html).not.toContain('Sign in for prices');
+      expect(res.headers.get('cache-control')).toBe('private, no-store');
+      expect(res.headers.get('etag')).toBeNull();
+    }
+    const pending = await htmlOf(await page('/products/prd_saw', `${SESSION}=${buyer.token}`));
+    expect(pending).toContain('Prices show once your company is approved');
+    expect(pending).not.toContain('€99.00');
   });
 });
