@@ -47,6 +47,13 @@ export const statusLabel = (
 ): string =>
   (of ? STATUS_LABELS_OF[of]?.[status] : undefined) ?? STATUS_LABELS[status] ?? status.replaceAll('_', ' ');
 
+/** A buyer company's roles as its members say them (`buyer_member` is "Buyer"). */
+export const BUYER_ROLE_LABELS: Record<string, string> = {
+  buyer_admin: 'Administrator',
+  buyer_member: 'Buyer',
+  buyer_approver: 'Approver',
+};
+
 /** Field names of API bodies as people say them (the last segment of a path). */
 const FIELD_WORDS: Record<string, string> = {
   sku: 'SKU',

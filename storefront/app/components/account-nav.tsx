@@ -1,12 +1,9 @@
+import { BUYER_ROLE_LABELS } from '@agora/contracts/labels';
 import type { BuyerUser } from '../session.server.js';
 import { AppLink } from './app-link.js';
 
-/** The buyer roles as a company names them. */
-export const ROLE_NAMES: Record<string, string> = {
-  buyer_admin: 'Administrator',
-  buyer_member: 'Buyer',
-  buyer_approver: 'Approver',
-};
+/** The buyer roles as a company names them (contracts' labels). */
+export const ROLE_NAMES = BUYER_ROLE_LABELS;
 
 /** The account pages' links; the company's admin pages for its admins only. */
 export function AccountNav({ user }: { user: Pick<BuyerUser, 'role'> }) {

@@ -5,7 +5,7 @@ import {
   type CompanyDecisionAction,
   companyDecisionsFor,
 } from '@agora/contracts/company-transitions';
-import { statusLabel } from '@agora/contracts/labels';
+import { BUYER_ROLE_LABELS as ROLE_NAMES, statusLabel } from '@agora/contracts/labels';
 import { apiErrorReply, type FormReply, okReply, parseForm } from '@agora/ui/forms';
 import { formatMoney, minorToInput, parseMoney } from '@agora/ui/money';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
@@ -18,11 +18,6 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.company.legalName ?? 'Company' },
 ];
 
-const ROLE_NAMES: Record<string, string> = {
-  buyer_admin: 'Administrator',
-  buyer_member: 'Buyer',
-  buyer_approver: 'Approver',
-};
 /** Decisions that need a reason, and how the field asks for it. */
 const REASONS: Partial<Record<CompanyDecisionAction, string>> = {
   reject: 'Reason to reject (sent to the company)',
