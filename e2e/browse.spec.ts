@@ -100,10 +100,11 @@ test('storefront links navigate inside the app once hydrated; links out of the s
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(title ?? '');
   expect(await sameDocument()).toBe(true);
 
-  // The console is another app: a normal page load.
+  // "Sign in" is the buyer sign-in, a storefront page (not the console, issue 12).
   await page.getByRole('link', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/console/);
-  expect(await sameDocument()).toBe(false);
+  await expect(page).toHaveURL(/\/account\/sign-in/);
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  expect(await sameDocument()).toBe(true);
 });
 
 test('a visitor narrows a search to a unit price range at a quantity', async ({ page }) => {

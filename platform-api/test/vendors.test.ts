@@ -318,14 +318,15 @@ describe('applying to sell', () => {
   it('approves at once, but not verified, when the marketplace approves vendors automatically; an operator verifies later', async () => {
     const settings = (json?: unknown, token = tokens.op) =>
       request(A, '/api/v1/settings/marketplace', { token, ...(json ? { json, method: 'PUT' } : {}) });
-    expect(await body(await settings())).toEqual({ autoApproveVendors: false, moderateProducts: false });
+    const buyerRules = { approveBuyers: 'operator', pricesVisibleTo: 'everyone' };
+    expect(await body(await settings())).toEqual({ autoApproveVendors: false, moderateProducts: false, ...buyerRules });
     const bad = await settings({ autoApproveVendors: 'yes' });
     expect((await body(bad)).error.details.fields.map((f: any) => f.path).sort()).toEqual([
       'autoApproveVendors',
       'moderateProducts',
     ]);
     const on = await settings({ autoApproveVendors: true, moderateProducts: false });
-    expect(await body(on)).toEqual({ autoApproveVendors: true, moderateProducts: false });
+    expect(await body(on)).toEqual({ autoApproveVendors: true, moderateProducts: false, ...buyerRules });
     try {
       const vendor = await applied('auto@vendor.example', { businessName: 'Auto Parts' });
       // Nobody has looked at its documents: it may sell, but buyers see no verified badge.

@@ -42,14 +42,28 @@ const STATUS_LABELS_DOMAIN: Record<string, string> = {
 const STATUS_LABELS_OF: Record<string, Record<string, string>> = {
   vendor: { pending: 'waiting for review' },
   domain: STATUS_LABELS_DOMAIN,
+  company: {
+    pending: 'waiting for approval',
+    info_requested: 'information requested',
+    approved: 'approved',
+    rejected: 'not approved',
+    suspended: 'suspended',
+  },
 };
 
 /** A status as people say it (`of`: whose status); an unknown one with its underscores as spaces. */
 export const statusLabel = (
   status: string,
-  of?: 'vendor' | 'product' | 'tenant' | 'import' | 'domain',
+  of?: 'vendor' | 'product' | 'tenant' | 'import' | 'domain' | 'company',
 ): string =>
   (of ? STATUS_LABELS_OF[of]?.[status] : undefined) ?? STATUS_LABELS[status] ?? status.replaceAll('_', ' ');
+
+/** A buyer company's roles as its members say them (`buyer_member` is "Buyer"). */
+export const BUYER_ROLE_LABELS: Record<string, string> = {
+  buyer_admin: 'Administrator',
+  buyer_member: 'Buyer',
+  buyer_approver: 'Approver',
+};
 
 /** Field names of API bodies as people say them (the last segment of a path). */
 const FIELD_WORDS: Record<string, string> = {

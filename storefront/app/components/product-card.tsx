@@ -1,7 +1,7 @@
 import type { SearchResult } from '@agora/api-client';
 import { AppLink } from './app-link.js';
 
-import { Money } from './price.js';
+import { Money, SignInForPrices } from './price.js';
 
 /** One product in a grid (search, category pages, the home page): image, title, vendor, price at the MOQ. */
 export function ProductCard({ product: p }: { product: SearchResult['items'][number] }) {
@@ -19,7 +19,13 @@ export function ProductCard({ product: p }: { product: SearchResult['items'][num
         {p.vendor.name} {p.vendor.verified ? <span className="badge-verified">Verified</span> : null}
       </p>
       <p className="price">
-        <Money minor={p.unitPriceMinor} currency={p.currency} /> <span className="unit">/ {p.unit}</span>
+        {p.unitPriceMinor === null ? (
+          <SignInForPrices next={`/products/${p.id}`} />
+        ) : (
+          <>
+            <Money minor={p.unitPriceMinor} currency={p.currency} /> <span className="unit">/ {p.unit}</span>
+          </>
+        )}
       </p>
       <p className="moq">
         MOQ {p.minOrderQty} · {p.inStock ? 'In stock' : 'Made to order'}

@@ -3,11 +3,11 @@ import type { LoaderFunctionArgs } from '@remix-run/server-runtime';
 import { AppLink } from '../components/app-link.js';
 import { productCount } from '../components/catalog-search.js';
 import { ProductCard } from '../components/product-card.js';
-import { apiFor } from '../context.js';
 import type { loader as rootLoader } from '../root.js';
+import { catalogApi } from '../session.server.js';
 
-export async function loader({ context }: LoaderFunctionArgs) {
-  const api = apiFor(context);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const api = await catalogApi(request, context);
   const [latest, categories] = await Promise.all([
     // No facets and no count: the newest 8 read 9 rows of the index, not the whole result window.
     api.search({ sort: 'newest', limit: 8, facets: 'false', total: 'false' }),

@@ -7,7 +7,7 @@ import { CatalogSearch, type CategoryFacetLink, hrefWith } from '../components/c
 import { loadListing, searchQueryFrom } from '../components/listing.server.js';
 import { NotFoundOrError } from '../components/not-found.js';
 import { priceFormRedirect } from '../components/price-filter.js';
-import { apiFor } from '../context.js';
+import { catalogApi } from '../session.server.js';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? data.category.name : 'Category not found' },
@@ -16,7 +16,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const canonical = priceFormRedirect(new URL(request.url));
   if (canonical) throw redirect(canonical);
-  const api = apiFor(context);
+  const api = await catalogApi(request, context);
   // An archived slug (or one inside an archived category) is a 404 like an unknown one.
   const found = await api.category(params.slug ?? '').catch((e: unknown) => {
     if (e instanceof ApiError && e.status === 404)

@@ -6,8 +6,8 @@ import type { LoaderFunctionArgs } from '@remix-run/server-runtime';
 import { useState } from 'react';
 import { AppLink } from '../components/app-link.js';
 import { NotFoundOrError } from '../components/not-found.js';
-import { Money, Saving } from '../components/price.js';
-import { apiFor } from '../context.js';
+import { Money, Saving, SignInForPrices } from '../components/price.js';
+import { catalogApi, optionalBuyer } from '../session.server.js';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.product.title ?? 'Product' },
@@ -16,9 +16,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   try {
-    const product = await apiFor(context).product(params.id ?? '');
+    const product = await (await catalogApi(request, context)).product(params.id ?? '');
     const qty = Number(new URL(request.url).searchParams.get('qty')) || product.minOrderQty;
-    return { product, qty };
+    const buyer = await optionalBuyer(request, context);
+    return { product, qty, signedIn: buyer !== null };
   } catch (e) {
     // An id the API refuses (400, say far too long) names no product either.
     if (e instanceof ApiError && (e.status === 404 || e.status === 400))
@@ -28,14 +29,8 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
 }
 
 export default function ProductPage() {
-  const { product, qty: initialQty } = useLoaderData<typeof loader>();
-  const [qtyText, setQtyText] = useState(String(initialQty));
-  // The same pricing function as the server: the quantity box answers as you type.
-  const priced = {
-    ...product,
-    tiers: product.tiers.map((t) => ({ minQty: t.minQty, unitPriceMinor: t.unitPriceMinor })),
-  };
-  const q = quote(priced, Number(qtyText));
+  const { product, qty: initialQty, signedIn } = useLoaderData<typeof loader>();
+  const basePriceMinor = product.basePriceMinor;
   return (
     <main className="page product-page">
       <nav className="breadcrumb" aria-label="Breadcrumb">
@@ -77,70 +72,13 @@ export default function ProductPage() {
             <dt>Stock</dt>
             <dd>{product.stockQty > 0 ? `In stock (${product.stockQty})` : 'Made to order'}</dd>
           </dl>
-          <h2>Volume pricing</h2>
-          <p className="list-price" data-testid="list-price">
-            List price <Money minor={product.basePriceMinor} currency={product.currency} /> per {product.unit}
-          </p>
-          <table className="tiers" data-testid="tiers">
-            <thead>
-              <tr>
-                <th>Quantity</th>
-                <th>Unit price</th>
-                <th>Saving</th>
-              </tr>
-            </thead>
-            <tbody>
-              {product.tiers.map((t) => (
-                <tr key={t.minQty}>
-                  <td>{t.maxQty === null ? `${t.minQty}+` : `${t.minQty}–${t.maxQty}`}</td>
-                  <td>
-                    <Money minor={t.unitPriceMinor} currency={product.currency} />
-                  </td>
-                  <td>
-                    <Saving
-                      bps={t.savingBps}
-                      perUnitMinor={product.basePriceMinor - t.unitPriceMinor}
-                      currency={product.currency}
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <Form method="get" className="qty-box">
-            <label htmlFor="qty">Quantity ({product.unit})</label>
-            <input
-              id="qty"
-              name="qty"
-              type="number"
-              inputMode="numeric"
-              min={product.minOrderQty}
-              step={product.orderIncrement}
-              defaultValue={initialQty}
-              onChange={(e) => setQtyText(e.target.value)}
-            />
-            <noscript>
-              <button type="submit">Price it</button>
-            </noscript>
-          </Form>
-          <output className="quote" data-testid="quote" htmlFor="qty">
-            {q.ok ? (
-              <>
-                <span data-testid="unit-price">
-                  <Money minor={q.unitPriceMinor} currency={product.currency} />
-                </span>{' '}
-                per {product.unit} · total{' '}
-                <strong data-testid="total">
-                  <Money minor={q.totalMinor} currency={product.currency} />
-                </strong>
-                {q.savingBps > 0 ? (
-                  <span className="saving"> (you save {formatBps(q.savingBps)})</span>
-                ) : null}
-              </>
-            ) : (
-              <span className="error">{q.reason}</span>
-            )}
-          </output>
+          {basePriceMinor === null ? (
+            <p className="prices-hidden">
+              <SignInForPrices next={`/products/${product.id}`} signedIn={signedIn} />
+            </p>
+          ) : (
+            <Pricing product={{ ...product, basePriceMinor }} initialQty={initialQty} />
+          )}
         </section>
       </div>
       {product.description ? (
@@ -176,5 +114,83 @@ export function ErrorBoundary() {
       to="/search"
       linkLabel="Browse the catalog"
     />
+  );
+}
+
+type Priced = ReturnType<typeof useLoaderData<typeof loader>>['product'] & { basePriceMinor: number };
+
+/** The volume tiers and the quantity box (the same pricing function as the server answers as you type). */
+function Pricing({ product, initialQty }: { product: Priced; initialQty: number }) {
+  const [qtyText, setQtyText] = useState(String(initialQty));
+  const priced = {
+    ...product,
+    tiers: product.tiers.map((t) => ({ minQty: t.minQty, unitPriceMinor: t.unitPriceMinor })),
+  };
+  const q = quote(priced, Number(qtyText));
+  return (
+    <>
+      <h2>Volume pricing</h2>
+      <p className="list-price" data-testid="list-price">
+        List price <Money minor={product.basePriceMinor} currency={product.currency} /> per {product.unit}
+      </p>
+      <table className="tiers" data-testid="tiers">
+        <thead>
+          <tr>
+            <th>Quantity</th>
+            <th>Unit price</th>
+            <th>Saving</th>
+          </tr>
+        </thead>
+        <tbody>
+          {product.tiers.map((t) => (
+            <tr key={t.minQty}>
+              <td>{t.maxQty === null ? `${t.minQty}+` : `${t.minQty}–${t.maxQty}`}</td>
+              <td>
+                <Money minor={t.unitPriceMinor} currency={product.currency} />
+              </td>
+              <td>
+                <Saving
+                  bps={t.savingBps}
+                  perUnitMinor={product.basePriceMinor - t.unitPriceMinor}
+                  currency={product.currency}
+                />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Form method="get" className="qty-box">
+        <label htmlFor="qty">Quantity ({product.unit})</label>
+        <input
+          id="qty"
+          name="qty"
+          type="number"
+          inputMode="numeric"
+          min={product.minOrderQty}
+          step={product.orderIncrement}
+          defaultValue={initialQty}
+          onChange={(e) => setQtyText(e.target.value)}
+        />
+        <noscript>
+          <button type="submit">Price it</button>
+        </noscript>
+      </Form>
+      <output className="quote" data-testid="quote" htmlFor="qty">
+        {q.ok ? (
+          <>
+            <span data-testid="unit-price">
+              <Money minor={q.unitPriceMinor} currency={product.currency} />
+            </span>{' '}
+            per {product.unit} · total{' '}
+            <strong data-testid="total">
+              <Money minor={q.totalMinor} currency={product.currency} />
+            </strong>
+            {q.savingBps > 0 ? <span className="saving"> (you save {formatBps(q.savingBps)})</span> : null}
+          </>
+        ) : (
+          <span className="error">{q.reason}</span>
+        )}
+      </output>
+    </>
   );
 }

@@ -3,7 +3,7 @@ import { type LoaderFunctionArgs, redirect } from '@remix-run/server-runtime';
 import { CatalogSearch } from '../components/catalog-search.js';
 import { loadListing, searchQueryFrom } from '../components/listing.server.js';
 import { priceFormRedirect } from '../components/price-filter.js';
-import { apiFor } from '../context.js';
+import { catalogApi } from '../session.server.js';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.q ? `“${data.q}” — search` : 'Search the catalog' },
@@ -14,7 +14,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const canonical = priceFormRedirect(url);
   if (canonical) throw redirect(canonical);
   // A parameter the search schema refuses is left out and named on the page (withoutInvalidParams).
-  return loadListing(apiFor(context), searchQueryFrom(url));
+  return loadListing(await catalogApi(request, context), searchQueryFrom(url));
 }
 
 export default function Search() {

@@ -3,16 +3,16 @@ import { type MetaFunction, useLoaderData } from '@remix-run/react';
 import type { LoaderFunctionArgs } from '@remix-run/server-runtime';
 import { AppLink } from '../components/app-link.js';
 import { NotFoundOrError } from '../components/not-found.js';
-import { Money } from '../components/price.js';
-import { apiFor } from '../context.js';
+import { Money, SignInForPrices } from '../components/price.js';
 import { industryLabel } from '../industries.server.js';
+import { catalogApi } from '../session.server.js';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.vendor.name ?? 'Vendor not found' },
 ];
 
-export async function loader({ params, context }: LoaderFunctionArgs) {
-  const api = apiFor(context);
+export async function loader({ params, request, context }: LoaderFunctionArgs) {
+  const api = await catalogApi(request, context);
   // The API answers 404 for an unknown id and for a vendor that is not approved (pending,
   // suspended...), and 400 for an id it cannot read (too long): all the same "no such vendor".
   const vendor = await api.vendor(params.id ?? '').catch((e: unknown) => {
@@ -54,7 +54,13 @@ export default function VendorProfile() {
                 <h3>{p.title}</h3>
               </AppLink>
               <p className="price">
-                <Money minor={p.unitPriceMinor} currency={p.currency} /> / {p.unit}
+                {p.unitPriceMinor === null ? (
+                  <SignInForPrices next={`/products/${p.id}`} />
+                ) : (
+                  <>
+                    <Money minor={p.unitPriceMinor} currency={p.currency} /> / {p.unit}
+                  </>
+                )}
               </p>
             </li>
           ))}

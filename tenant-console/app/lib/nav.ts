@@ -6,6 +6,7 @@ export const staffNav = [
 export const operatorNav = [
   { to: '/console', label: 'Overview' },
   { to: '/console/vendors', label: 'Vendors' },
+  { to: '/console/companies', label: 'Buyers' },
   { to: '/console/categories', label: 'Categories' },
   { to: '/console/moderation', label: 'Moderation' },
   { to: '/console/settings', label: 'Settings' },

@@ -128,7 +128,7 @@ export function StatusBadge({
   of,
 }: {
   status: string;
-  of?: 'vendor' | 'product' | 'tenant' | 'import' | 'domain';
+  of?: 'vendor' | 'product' | 'tenant' | 'import' | 'domain' | 'company';
 }) {
   return <span className={`badge badge-${status}`}>{statusLabel(status, of)}</span>;
 }

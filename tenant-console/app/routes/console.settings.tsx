@@ -1,5 +1,6 @@
 import { ApiError } from '@agora/api-client';
 import { MarketplaceSettings } from '@agora/contracts';
+import { FieldErrors } from '@agora/ui/form-fields';
 import { apiErrorReply, okReply, parseForm } from '@agora/ui/forms';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
@@ -23,6 +24,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     toInput: (v) => ({
       autoApproveVendors: v.autoApproveVendors === 'on',
       moderateProducts: v.moderateProducts === 'on',
+      approveBuyers: v.approveBuyers,
+      pricesVisibleTo: v.pricesVisibleTo,
     }),
   });
   if (!submission.ok) return submission.reply;
@@ -46,7 +49,7 @@ export default function Settings() {
       <Form
         method="post"
         className="card"
-        key={`${settings.autoApproveVendors}-${settings.moderateProducts}`}
+        key={`${settings.autoApproveVendors}-${settings.moderateProducts}-${settings.approveBuyers}-${settings.pricesVisibleTo}`}
       >
         <Csrf />
         <div className="field">
@@ -65,6 +68,50 @@ export default function Settings() {
             Published products wait in Moderation until an operator approves them.
           </small>
         </div>
+        <fieldset className="field">
+          <legend>Buyer companies</legend>
+          <label>
+            <input
+              type="radio"
+              name="approveBuyers"
+              value="operator"
+              defaultChecked={settings.approveBuyers === 'operator'}
+            />{' '}
+            An operator approves each new company (Buyers)
+          </label>
+          <label>
+            <input
+              type="radio"
+              name="approveBuyers"
+              value="auto"
+              defaultChecked={settings.approveBuyers === 'auto'}
+            />{' '}
+            Approve new companies automatically
+          </label>
+          <FieldErrors name="approveBuyers" errors={result?.fields?.approveBuyers} />
+        </fieldset>
+        <fieldset className="field">
+          <legend>Who sees prices</legend>
+          <label>
+            <input
+              type="radio"
+              name="pricesVisibleTo"
+              value="everyone"
+              defaultChecked={settings.pricesVisibleTo === 'everyone'}
+            />{' '}
+            Everyone
+          </label>
+          <label>
+            <input
+              type="radio"
+              name="pricesVisibleTo"
+              value="approved_buyers"
+              defaultChecked={settings.pricesVisibleTo === 'approved_buyers'}
+            />{' '}
+            Approved buyers only (others see “Sign in for prices”)
+          </label>
+          <FieldErrors name="pricesVisibleTo" errors={result?.fields?.pricesVisibleTo} />
+        </fieldset>
         <button type="submit">Save settings</button>
       </Form>
     </Shell>

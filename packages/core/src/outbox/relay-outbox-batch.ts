@@ -24,6 +24,10 @@ const ROUTES: Record<
   'file.orphaned': fileDeleteJob,
   'settings.branding_updated': cdnPurgeJob,
   'domain.status_changed': emailSendJob,
+  'company.signed_up': emailSendJob,
+  'company.decision_made': emailSendJob,
+  'company.terms_changed': emailSendJob,
+  'settings.marketplace_updated': cdnPurgeJob,
 };
 
 /** Topics whose job waits before it runs (ms): a replaced file may still be linked from cached pages. */
