@@ -167,6 +167,8 @@ const BUILDERS: { [T in NotificationTopic]: (c: Context, payload: unknown) => Pr
       link: `${c.origin}/console/domains`,
     });
     return owners.map((o) => ({ to: o.email, ...content, kind: 'domain_status', recipientKey: o.id }));
+  },
+
   async 'company.signed_up'(c, payload) {
     const e = OUTBOX_EVENTS['company.signed_up'].parse(payload);
     const { db, t } = c.tx;
