@@ -16,7 +16,7 @@ import {
   stop,
   waitForPort,
   which,
-} from './tls-proxy.js';
+} from '@agora/testing/tls-proxy';
 
 // A real ACME issuance on loopback: Debian's `pebble` (an ACME CA for tests) issues the
 // certificate Caddy asks for on the first handshake of a verified custom domain. Debian's
