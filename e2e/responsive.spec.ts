@@ -138,6 +138,7 @@ for (const size of SIZES) {
       await check('/console/settings', 'settings');
       await check('/console/branding', 'branding', ['h1', '[data-testid="preview"] .brand']);
       await check('/console/team', 'team');
+      await check('/console/domains', 'domains', ['h1', 'input[name="domain"]']);
     });
 
     test('vendor console pages', async ({ page }, info) => {

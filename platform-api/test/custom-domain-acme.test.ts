@@ -3,10 +3,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type ServerType, serve } from '@hono/node-server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { userToken } from './catalog-helpers.js';
-import { type ApiHarness, createApiHarness } from './harness.js';
 import {
   freePort,
   httpsGet,
@@ -16,7 +12,11 @@ import {
   stop,
   waitForPort,
   which,
-} from './tls-proxy.js';
+} from '@agora/testing/tls-proxy';
+import { type ServerType, serve } from '@hono/node-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { userToken } from './catalog-helpers.js';
+import { type ApiHarness, createApiHarness } from './harness.js';
 
 // A real ACME issuance on loopback: Debian's `pebble` (an ACME CA for tests) issues the
 // certificate Caddy asks for on the first handshake of a verified custom domain. Debian's

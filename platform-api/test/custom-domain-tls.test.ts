@@ -1,10 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import { startTestDnsServer, type TestDnsServer } from '@agora/testing/dns-server';
+import { freePort, httpsGet, startCaddy, which } from '@agora/testing/tls-proxy';
 import { type ServerType, serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { userToken } from './catalog-helpers.js';
 import { type ApiHarness, createApiHarness } from './harness.js';
-import { freePort, httpsGet, startCaddy, which } from './tls-proxy.js';
 
 // A real Caddy (Debian's `caddy`, `tls internal` + `on_demand`) in front of the real platform on
 // loopback: Caddy asks the platform before each certificate, so a verified custom domain gets one

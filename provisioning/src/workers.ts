@@ -77,8 +77,9 @@ export async function startWorkers(deps: Deps, options: WorkerOptions = {}): Pro
   timer.unref();
 
   // Custom domains are checked on a schedule (ADR 0034-h6). Upserting the scheduler is
-  // idempotent: every worker process does it, Redis keeps one.
-  await deps.jobs
+  // idempotent: every worker process does it, Redis keeps one. Not awaited: a start while Redis
+  // is unreachable must not wait for it (the workers themselves reconnect).
+  void deps.jobs
     .queue(domainsRecheckJob.queue)
     .upsertJobScheduler(
       DOMAINS_RECHECK_SCHEDULER,

@@ -196,6 +196,30 @@ describe('file storage config', () => {
     expect(() => loadConfig({ AGORA_EDGE_SECRET: 'e'.repeat(31) })).toThrow(/AGORA_EDGE_SECRET/);
   });
 
+  it('reads how custom domains are checked, with defaults', () => {
+    expect(loadConfig({}).domains).toEqual({
+      dnsServers: undefined,
+      target: 'platform.localhost',
+      targetAddresses: undefined,
+      graceMs: 72 * 3600_000,
+      recheckEveryMs: 3600_000,
+    });
+    const c = loadConfig({
+      AGORA_DNS_SERVERS: '127.0.0.1:5353, 10.0.0.2',
+      AGORA_DOMAIN_TARGET: 'Edge.Example.NET.',
+      AGORA_DOMAIN_TARGET_ADDRESSES: '203.0.113.10,203.0.113.11',
+      AGORA_DOMAIN_GRACE_H: '0.5',
+      AGORA_DOMAIN_RECHECK_S: '60',
+    }).domains;
+    expect(c).toEqual({
+      dnsServers: ['127.0.0.1:5353', '10.0.0.2'],
+      target: 'edge.example.net',
+      targetAddresses: ['203.0.113.10', '203.0.113.11'],
+      graceMs: 1800_000,
+      recheckEveryMs: 60_000,
+    });
+  });
+
   it('switches to S3 when S3_BUCKET is set, and wants both halves of the access key', () => {
     const c = loadConfig({
       S3_BUCKET: 'agora',

@@ -1,7 +1,12 @@
 import { ApiError } from '@agora/api-client';
 import { AddDomainBody, type TenantDomain } from '@agora/contracts';
 import { apiErrorReply, okReply, parseForm } from '@agora/ui/forms';
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { navFor } from '../lib/nav.js';
 import { requireTenantUser, verifiedForm } from '../lib/session.server.js';
@@ -36,9 +41,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
       case 'clear-primary':
         await api.clearPrimaryDomain();
         return okReply('No primary domain: the marketplace is served at its default address.');
-      case 'remove':
+      case 'remove': {
+        const here = new URL(request.url);
+        const { defaultHost } = await api.domains();
         await api.removeDomain(id);
+        // Removed the domain this page is on: it no longer serves the marketplace, so go on at the
+        // default host (same scheme and port), where the operator signs in again (host-only cookies).
+        if (here.hostname === name) {
+          here.hostname = defaultHost;
+          return redirect(`${here.origin}/console/domains`);
+        }
         return okReply(`${name} was removed.`);
+      }
       default: {
         const submission = parseForm(AddDomainBody, form, { what: 'domain' });
         if (!submission.ok) return submission.reply;

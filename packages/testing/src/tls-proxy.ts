@@ -67,7 +67,8 @@ export async function stop(child: ChildProcess | undefined) {
 export type CaddyOptions = {
   /** Where Caddy proxies to and asks: the platform on loopback. */
   apiPort: number;
-  askSecret: string;
+  /** AGORA_TLS_ASK_SECRET of the platform; undefined: the platform answers loopback callers. */
+  askSecret?: string;
   /** Extra global options (an ACME CA for the Pebble test); default `tls internal`. */
   globalOptions?: string;
   /** The site's tls block; default `tls internal { on_demand }`. */
@@ -94,7 +95,7 @@ export async function startCaddy(
 	storage file_system ${join(dir, 'data')}
 	${options.globalOptions ?? ''}
 	on_demand_tls {
-		ask http://127.0.0.1:${options.apiPort}/internal/tls-allowed?secret=${options.askSecret}
+		ask http://127.0.0.1:${options.apiPort}/internal/tls-allowed${options.askSecret ? `?secret=${options.askSecret}` : ''}
 	}
 }
 
