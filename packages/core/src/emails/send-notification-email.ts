@@ -10,6 +10,7 @@ import { primaryHostname, publicOrigin } from './public-origin.js';
 import type { SendOutcome } from './send-outbox-email.js';
 import {
   emailVerificationEmail,
+  orderDecisionEmail,
   productRejectedEmail,
   vendorApplicationEmail,
   vendorDecisionEmail,
@@ -21,6 +22,10 @@ export const NOTIFICATION_TOPICS = [
   'vendor.application_submitted',
   'vendor.decision_made',
   'product.rejected',
+  'order.accepted',
+  'order.rejected',
+  'order.shipped',
+  'order.cancelled',
 ] as const satisfies readonly OutboxTopic[];
 type NotificationTopic = (typeof NOTIFICATION_TOPICS)[number];
 
@@ -35,6 +40,36 @@ type Context = {
   marketName: string;
 };
 type Message = Omit<OutgoingEmail, 'tenantId' | 'dedupeKey'> & { recipientKey?: string };
+
+/** An order decision, to the buyer who placed the order (ADR 0034-h3). */
+async function orderDecision(c: Context, payload: unknown): Promise<Message[]> {
+  const e = OUTBOX_EVENTS['order.accepted'].parse(payload);
+  const { db, t } = c.tx;
+  const [row] = await db
+    .select({ email: t.users.email, status: t.users.status, vendorName: t.vendors.name })
+    .from(t.orders)
+    .innerJoin(t.users, eq(t.users.id, t.orders.buyerUserId))
+    .innerJoin(t.vendors, eq(t.vendors.id, t.orders.vendorId))
+    .where(eq(t.orders.id, e.orderId));
+  if (!row || row.status === 'disabled') return [];
+  const [shipment] = e.shipmentId
+    ? await db
+        .select({ carrier: t.shipments.carrier, trackingNumber: t.shipments.trackingNumber })
+        .from(t.shipments)
+        .where(eq(t.shipments.id, e.shipmentId))
+    : [];
+  const status = e.status as 'accepted' | 'rejected' | 'shipped' | 'cancelled';
+  const content = orderDecisionEmail({
+    marketName: c.marketName,
+    vendorName: row.vendorName,
+    orderId: e.orderId,
+    status,
+    reason: e.reason,
+    tracking: shipment ? `${shipment.carrier} ${shipment.trackingNumber}` : null,
+    link: `${c.origin}/account/orders/${e.orderId}`,
+  });
+  return [{ to: row.email, ...content, kind: `order_${status}` }];
+}
 
 /** The emails an event becomes, read at send time (a vendor or user that is gone sends nothing). */
 const BUILDERS: { [T in NotificationTopic]: (c: Context, payload: unknown) => Promise<Message[]> } = {
@@ -132,6 +167,11 @@ const BUILDERS: { [T in NotificationTopic]: (c: Context, payload: unknown) => Pr
     });
     return [{ to: row.contactEmail, ...content, kind: 'product_rejected' }];
   },
+
+  'order.accepted': orderDecision,
+  'order.rejected': orderDecision,
+  'order.shipped': orderDecision,
+  'order.cancelled': orderDecision,
 };
 
 /**

@@ -23,6 +23,10 @@ const ROUTES: Record<
   'category.changed': searchIndexJob,
   'file.orphaned': fileDeleteJob,
   'settings.branding_updated': cdnPurgeJob,
+  'order.accepted': emailSendJob,
+  'order.rejected': emailSendJob,
+  'order.shipped': emailSendJob,
+  'order.cancelled': emailSendJob,
 };
 
 /** Topics whose job waits before it runs (ms): a replaced file may still be linked from cached pages. */
