@@ -161,7 +161,12 @@ export {
   marketplaceSettingsFrom,
 } from './marketplace/get-marketplace-settings.js';
 export { updateMarketplaceSettings } from './marketplace/update-marketplace-settings.js';
-export { addTrackingEvent, receiveTrackingWebhook } from './orders/add-tracking-event.js';
+export {
+  addTrackingEvent,
+  receiveTrackingWebhook,
+  recordWebhookTrackingEvent,
+  verifyTrackingWebhook,
+} from './orders/add-tracking-event.js';
 export { addLinesToCart, buyAgain } from './orders/buy-again.js';
 export { changeOrderStatus, lockOrder, type StatusChange } from './orders/change-order-status.js';
 export {

@@ -79,35 +79,31 @@ export async function addTrackingEvent(
 }
 
 /**
- * A signed post to the marketplace's tracking webhook (ADR 0034-h3). Refused: unsigned, a bad
- * or stale signature (401 `unauthenticated`), an event id seen before (409 `conflict`), a
- * tracking number no shipment has (404). The body is parsed only once the signature holds.
+ * Check a post to the tracking webhook (ADR 0034-h3): signed with the marketplace's secret over
+ * the exact body, within 5 minutes. 401 `unauthenticated` otherwise, before the body is read.
  */
-export async function receiveTrackingWebhook(
+export async function verifyTrackingWebhook(
   database: Database,
   tenant: TenantRef,
   input: { signature: string | null | undefined; rawBody: string; now?: Date },
-): Promise<{ shipmentId: string; eventId: string }> {
-  const now = input.now ?? new Date();
+): Promise<void> {
   const secret = await peekTrackingSecret(database, tenant);
   const check = secret
-    ? verifyTrackingSignature(secret, input.signature, input.rawBody, now)
+    ? verifyTrackingSignature(secret, input.signature, input.rawBody, input.now)
     : { ok: false as const, reason: 'this marketplace has no tracking webhook secret yet' };
   if (!check.ok) throw new AppError('unauthenticated', `Tracking webhook refused: ${check.reason}`);
-  let json: unknown;
-  try {
-    json = JSON.parse(input.rawBody);
-  } catch {
-    throw new AppError('validation_failed', 'The body is not JSON', {
-      fields: [{ path: '(body)', message: 'is not JSON' }],
-    });
-  }
-  const parsed = TrackingWebhookBody.safeParse(json);
-  if (!parsed.success)
-    throw new AppError('validation_failed', 'The tracking event is not valid', {
-      fields: parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message })),
-    });
-  const body = parsed.data;
+}
+
+/**
+ * Record a verified webhook event on the shipment with its tracking number. Refused: an event
+ * id seen before (409 `conflict`: a replay), a tracking number no shipment has (404).
+ */
+export async function recordWebhookTrackingEvent(
+  database: Database,
+  tenant: TenantRef,
+  body: TrackingWebhookBody,
+  now: Date = new Date(),
+): Promise<{ shipmentId: string; eventId: string }> {
   try {
     return await withTenant(database, tenant, async (tx) => {
       const { db, t } = tx;
@@ -132,4 +128,27 @@ export async function receiveTrackingWebhook(
       throw new AppError('conflict', `Event ${body.eventId} was received before: a replay is refused`);
     throw e;
   }
+}
+
+/** A whole webhook post: signature first, then the body, then the event. */
+export async function receiveTrackingWebhook(
+  database: Database,
+  tenant: TenantRef,
+  input: { signature: string | null | undefined; rawBody: string; now?: Date },
+): Promise<{ shipmentId: string; eventId: string }> {
+  await verifyTrackingWebhook(database, tenant, input);
+  let json: unknown;
+  try {
+    json = JSON.parse(input.rawBody);
+  } catch {
+    throw new AppError('validation_failed', 'The body is not JSON', {
+      fields: [{ path: '(body)', message: 'is not JSON' }],
+    });
+  }
+  const parsed = TrackingWebhookBody.safeParse(json);
+  if (!parsed.success)
+    throw new AppError('validation_failed', 'The tracking event is not valid', {
+      fields: parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message })),
+    });
+  return recordWebhookTrackingEvent(database, tenant, parsed.data, input.now);
 }

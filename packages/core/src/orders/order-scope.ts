@@ -13,7 +13,7 @@ export type OrderScope =
   | { actor: 'operator'; userId: string };
 
 /** The scope of a buyer: admins see the company's orders, members and approvers their own. */
-export const buyerScope = (user: { sub: string; role: string }, companyId: string): OrderScope => ({
+export const buyerScope = (user: { sub: string; role?: string }, companyId: string): OrderScope => ({
   actor: 'buyer',
   userId: user.sub,
   companyId,
