@@ -7,6 +7,7 @@ import { tinyPng } from '@agora/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { addVendor, type T, userToken } from './catalog-helpers.js';
+import { addCompany, buyerToken } from './company-helpers.js';
 import { type ApiHarness, createApiHarness, STAFF } from './harness.js';
 import { placeOrder, setUpTrade } from './order-helpers.js';
 import { applicationForm, file, pngFile } from './vendor-helpers.js';
@@ -25,6 +26,7 @@ const api = {} as {
   operator: TenantApi;
   vendor: TenantApi;
   applicant: TenantApi;
+  buyer: TenantApi;
   platform: PlatformApi;
 };
 const state: Record<string, string> = {};
@@ -52,6 +54,19 @@ async function linkToken(userId: string, purpose: 'invite' | 'reset'): Promise<s
   return raw;
 }
 
+const SIGN_UP: c.CompanySignUpInput = {
+  legalName: 'Signup Buyer AG',
+  country: 'AT',
+  taxId: 'ATU1234567',
+  billingAddress: { line1: 'Ring 1', city: 'Wien', postalCode: '1010', country: 'AT' },
+  shippingAddresses: [
+    { label: 'Warehouse', address: { line1: 'Hafen 2', city: 'Wien', postalCode: '1020', country: 'AT' } },
+  ],
+  name: 'Sigrid Signup',
+  email: 'signup@api-client.test',
+  password: 'signup-password-1',
+};
+
 const PRODUCT: c.ProductBodyInput = {
   sku: 'API-CLIENT-1',
   title: 'Hex bolt M8',
@@ -77,6 +92,8 @@ beforeAll(async () => {
   // A vendor still applying: its profile and documents can change.
   const pending = await addVendor(h, t, 'Pending Vendor', 'pending');
   api.applicant = anon.withToken(await userToken(h, t, 'vendor_admin', pending));
+  const company = await addCompany(h, t, 'Client Buyer GmbH');
+  api.buyer = anon.withToken((await buyerToken(h, t, company)).token);
   api.platform = platformApi(transport(h.config.platformHost));
 }, 120_000);
 afterAll(() => h?.close());
@@ -116,6 +133,81 @@ const TENANT: Record<Exclude<keyof TenantApi, 'withToken'>, Case> = {
     schema: c.Session,
   },
   me: { call: () => api.operator.me(), schema: c.Me },
+  buyerAccount: { call: () => api.buyer.buyerAccount(), schema: c.BuyerAccount },
+  signUpCompany: {
+    call: async () => {
+      const result = await api.anon.signUpCompany(SIGN_UP);
+      state.signedUp = result.companyId;
+      return result;
+    },
+    schema: c.CompanySignUpResult,
+  },
+  ownCompany: { call: () => api.buyer.ownCompany(), schema: c.Company },
+  updateOwnCompany: {
+    call: () =>
+      api.buyer.updateOwnCompany({
+        legalName: 'Client Buyer GmbH',
+        country: 'DE',
+        taxId: 'DE123456',
+        billingAddress: SIGN_UP.billingAddress,
+      }),
+    schema: c.Company,
+  },
+  addShippingAddress: {
+    call: async () => {
+      const company = await api.buyer.addShippingAddress({
+        label: 'Dock 2',
+        address: SIGN_UP.billingAddress,
+      });
+      state.address = company.shippingAddresses.at(-1)!.id;
+      return company;
+    },
+    schema: c.Company,
+  },
+  updateShippingAddress: {
+    call: () =>
+      api.buyer.updateShippingAddress(state.address!, { label: 'Dock 3', address: SIGN_UP.billingAddress }),
+    schema: c.Company,
+  },
+  removeShippingAddress: { call: () => api.buyer.removeShippingAddress(state.address!), schema: c.Company },
+  inviteCompanyMember: {
+    call: async () => {
+      const member = await api.buyer.inviteCompanyMember({
+        email: 'member@api-client.test',
+        role: 'buyer_member',
+        spendingLimitMinor: 50_000,
+        spendingPeriod: 'month',
+      });
+      state.member = member.id;
+      return member;
+    },
+    schema: c.CompanyMember,
+  },
+  companyMembers: { call: () => api.buyer.companyMembers(), schema: c.CompanyMemberPage },
+  updateCompanyMember: {
+    call: () =>
+      api.buyer.updateCompanyMember(state.member!, { role: 'buyer_approver', spendingLimitMinor: null }),
+    schema: c.CompanyMember,
+  },
+  removeCompanyMember: { call: () => api.buyer.removeCompanyMember(state.member!), schema: z.undefined() },
+  operatorCompanies: {
+    call: () => api.operator.operatorCompanies({ status: 'pending' }),
+    schema: c.CompanySummaryPage,
+  },
+  operatorCompany: { call: () => api.operator.operatorCompany(state.signedUp!), schema: c.CompanyDetail },
+  decideCompany: {
+    call: () => api.operator.decideCompany(state.signedUp!, { action: 'approve' }),
+    schema: c.CompanyDetail,
+  },
+  updateCompanyTerms: {
+    call: () =>
+      api.operator.updateCompanyTerms(state.signedUp!, {
+        paymentTerms: 'net',
+        netDays: 30,
+        creditLimitMinor: 1_000_000,
+      }),
+    schema: c.CompanyDetail,
+  },
   user: { call: () => api.operator.user(state.invitee!), schema: c.User },
   team: { call: () => api.operator.team(), schema: c.TeamPage },
   removeTeamMember: { call: () => api.operator.removeTeamMember(state.invitee!), schema: z.undefined() },

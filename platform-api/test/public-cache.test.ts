@@ -143,6 +143,7 @@ describe('public storefront reads through the cache', () => {
     expect(declared.sort()).toEqual(
       [
         'PUT /settings/branding',
+        'PUT /settings/marketplace',
         'PUT /settings/logo',
         'DELETE /settings/logo',
         'POST /operator/categories',

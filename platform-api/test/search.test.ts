@@ -90,6 +90,7 @@ describe('GET /api/v1/search', () => {
       page: 1,
       limit: 24,
       pages: 1,
+      pricesHidden: false,
       facets: {
         categories: [
           { id: 'cat_a', name: 'Fluid power', parentId: null, count: 1 },

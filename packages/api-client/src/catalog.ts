@@ -100,7 +100,7 @@ export function catalogClient(t: Transport) {
         body: decision === 'reject' ? { reason } : {},
       }),
     marketplaceSettings: () => request<C.MarketplaceSettings>(t, '/api/v1/settings/marketplace'),
-    updateMarketplaceSettings: (body: C.MarketplaceSettings) =>
+    updateMarketplaceSettings: (body: C.MarketplaceSettingsBody) =>
       request<C.MarketplaceSettings>(t, '/api/v1/settings/marketplace', { method: 'PUT', body }),
     // vendor
     vendorProfile: () => request<C.Vendor>(t, '/api/v1/vendor/profile'),

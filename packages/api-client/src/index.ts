@@ -1,6 +1,7 @@
 import type {
   Branding,
   BrandingInput,
+  BuyerAccount,
   ListTenantsQuery,
   Me,
   Page,
@@ -15,11 +16,13 @@ import type {
   User,
 } from '@agora/contracts';
 import { catalogClient } from './catalog.js';
+import { companiesClient } from './companies.js';
 import { type QueryOf, request, type Transport } from './http.js';
 import { ordersClient } from './orders.js';
 
 export type * from './catalog.js';
 export { flattenCategories } from './catalog.js';
+export type * from './companies.js';
 export { ApiError, type QueryOf, type Transport } from './http.js';
 export type * from './types.js';
 
@@ -56,13 +59,15 @@ function tenantClient(t: Transport) {
 
 export type TenantApi = ReturnType<typeof tenantClient> &
   ReturnType<typeof catalogClient> &
-  ReturnType<typeof ordersClient> & { withToken(token: string): TenantApi };
+  ReturnType<typeof ordersClient> &
+  ReturnType<typeof companiesClient> & { withToken(token: string): TenantApi };
 
 export function tenantApi(t: Transport): TenantApi {
   return {
     ...tenantClient(t),
     ...catalogClient(t),
     ...ordersClient(t),
+    ...companiesClient(t),
     withToken: (token) => tenantApi({ ...t, token }),
   };
 }

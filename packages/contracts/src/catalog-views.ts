@@ -158,13 +158,20 @@ export const PublicProduct = z
     stockQty: z.number().int(),
     attributes: z.array(Attribute),
     currency: z.string(),
-    basePriceMinor: z.number().int(),
+    basePriceMinor: z.number().int().nullable().meta({
+      description:
+        'List unit price; null when the marketplace shows prices to approved buyers only and the caller is not one',
+    }),
     images: z.array(ProductImage),
     vendor: z.object({ id: z.string(), name: z.string(), country: z.string(), verified: z.boolean() }),
     category: CategoryRef.nullable(),
     breadcrumb: z.array(CategoryRef).meta({ description: 'Top-level category first, the own category last' }),
     tiers: z.array(TierRow).meta({
       description: 'Price bands from the minimum order on; without volume tiers one band at the list price',
+    }),
+    pricesHidden: z.boolean().meta({
+      description:
+        'true: prices and tiers are left out for this caller (sign in as an approved buyer to see them)',
     }),
     publishedAt: nullableTime,
     updatedAt: isoTime,

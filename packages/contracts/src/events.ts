@@ -36,6 +36,24 @@ export const OUTBOX_EVENTS = {
   }),
   /** An operator sent a product under review back to its vendor: the vendor's contact is told why. */
   'product.rejected': z.object({ productId: z.string(), vendorId: z.string(), reason: z.string() }),
+  /** A buyer company signed up or resubmitted after an information request: operators are told. */
+  'company.signed_up': z.object({ companyId: z.string(), resubmitted: z.boolean() }),
+  /** An operator (or automatic approval) decided about a buyer company: its admins are told. */
+  'company.decision_made': z.object({
+    companyId: z.string(),
+    action: z.enum(['approve', 'reject', 'request_info', 'suspend', 'reinstate']),
+    status: z.string(),
+    reason: z.string().nullable(),
+  }),
+  /** The operator changed a company's payment terms or credit limit: its admins are told. */
+  'company.terms_changed': z.object({
+    companyId: z.string(),
+    paymentTerms: z.enum(['prepay', 'net']),
+    netDays: z.number().int(),
+    creditLimitMinor: z.number().int().nullable(),
+  }),
+  /** The marketplace rules changed in a way every page shows (who sees prices): CDN purge. */
+  'settings.marketplace_updated': z.object({ changed: z.array(z.string()) }),
   /** Products were created, edited, published, archived or deleted: search re-reads them. */
   'product.changed': z.object({ productIds: z.array(z.string()).min(1) }),
   /** A vendor's status changed (approval, suspension, ...): search re-reads all its products. */

@@ -4,6 +4,8 @@ export * from './catalog.js';
 export * from './catalog-limits.js';
 export * from './catalog-views.js';
 export * from './commerce.js';
+export * from './companies.js';
+export * from './company-transitions.js';
 export * from './countries.js';
 export * from './error-body.js';
 export * from './errors.js';

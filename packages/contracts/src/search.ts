@@ -100,11 +100,14 @@ export const SearchHit = z
     stockQty: z.number().int(),
     inStock: z.boolean().meta({ description: 'Stock covers at least the MOQ' }),
     priceQty: z.number().int().meta({ description: 'The quantity unitPriceMinor is for: max(qty, MOQ)' }),
-    unitPriceMinor: z
+    unitPriceMinor: z.number().int().nullable().meta({
+      description: 'Unit price at priceQty (volume tier or list price); null when prices are hidden',
+    }),
+    basePriceMinor: z
       .number()
       .int()
-      .meta({ description: 'Unit price at priceQty (volume tier or list price)' }),
-    basePriceMinor: z.number().int().meta({ description: 'List unit price' }),
+      .nullable()
+      .meta({ description: 'List unit price; null when prices are hidden' }),
     currency: z.string().meta({ example: 'EUR' }),
     imageKey: z.string().nullable().meta({ description: 'File-storage key of the first image' }),
     imageUrl: z.string().nullable().meta({ description: 'Public URL of the first image, on this host' }),
@@ -167,6 +170,10 @@ export const SearchResult = z
       .meta({ description: `Pages that can be requested (up to ${MAX_RESULT_WINDOW} results)` }),
     facets: SearchFacets,
     ...SearchSpelling.shape,
+    pricesHidden: z.boolean().meta({
+      description:
+        'true: the marketplace shows prices to approved buyers only and the caller is not one: every price is null, and price filters and price sorting are not applied',
+    }),
   })
   .meta({ id: 'SearchResult' });
 export type SearchResult = z.infer<typeof SearchResult>;

@@ -145,16 +145,41 @@ export const RejectVendorBody = z.object({ reason: reason('why') });
 export const SuspendVendorBody = z.object({ reason: reason('why') });
 export const RequestVendorInfoBody = z.object({ message: reason('what is missing') });
 
+/** Who may order: `auto` approves buyer companies at sign-up, `operator` waits for the buyer queue. */
+export const APPROVE_BUYERS = ['auto', 'operator'] as const;
+/** Who sees prices and volume tiers: everyone, or members of approved buyer companies only. */
+export const PRICES_VISIBLE_TO = ['everyone', 'approved_buyers'] as const;
+
 export const MarketplaceSettings = z
   .object({
     autoApproveVendors: z.boolean({ error: 'must be true or false' }),
     moderateProducts: z.boolean({ error: 'must be true or false' }),
+    approveBuyers: z.enum(APPROVE_BUYERS, { error: 'must be auto or operator' }),
+    pricesVisibleTo: z.enum(PRICES_VISIBLE_TO, { error: 'must be everyone or approved_buyers' }),
   })
-  .meta({ id: 'MarketplaceSettings', example: { autoApproveVendors: false, moderateProducts: true } });
+  .meta({
+    id: 'MarketplaceSettings',
+    example: {
+      autoApproveVendors: false,
+      moderateProducts: true,
+      approveBuyers: 'operator',
+      pricesVisibleTo: 'everyone',
+    },
+  });
 export type MarketplaceSettings = z.infer<typeof MarketplaceSettings>;
+/** `PUT /settings/marketplace`: the buyer rules may be left out (kept as they are). */
+export const MarketplaceSettingsBody = MarketplaceSettings.partial({
+  approveBuyers: true,
+  pricesVisibleTo: true,
+}).meta({
+  id: 'MarketplaceSettingsBody',
+});
+export type MarketplaceSettingsBody = z.infer<typeof MarketplaceSettingsBody>;
 export const DEFAULT_MARKETPLACE_SETTINGS: MarketplaceSettings = {
   autoApproveVendors: false,
   moderateProducts: false,
+  approveBuyers: 'operator',
+  pricesVisibleTo: 'everyone',
 };
 
 /** Email verification tokens are signed (not stored), so longer than one-time link tokens. */

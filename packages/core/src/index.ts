@@ -128,6 +128,32 @@ export {
   roundUpToAllowed,
 } from './commerce/quantity-rules.js';
 export { checkSpendingLimit, localDate, periodBounds, startOfLocalDay } from './commerce/spending-period.js';
+export { getBuyerAccount } from './companies/buyer-account.js';
+export { changeCompanyStatus } from './companies/change-company-status.js';
+export {
+  inviteCompanyMember,
+  listCompanyMembers,
+  removeCompanyMember,
+  updateCompanyMember,
+} from './companies/company-members.js';
+export { canCompanyTransition, nextCompanyStatus } from './companies/company-status.js';
+export { addressView, companyView, loadCompany, memberView } from './companies/company-views.js';
+export {
+  decideCompany,
+  getCompanyDetail,
+  listCompanies,
+  loadCompanyDetail,
+  updateCompanyTerms,
+} from './companies/operator-companies.js';
+export {
+  addShippingAddress,
+  getOwnCompany,
+  removeShippingAddress,
+  updateOwnCompany,
+  updateShippingAddress,
+} from './companies/own-company.js';
+export { pricesVisibleTo, productWithoutPrices, searchWithoutPrices } from './companies/price-visibility.js';
+export { signUpCompany } from './companies/sign-up-company.js';
 export { DEMO_TENANTS, type DemoTenant, seedDemo } from './demo/seed-demo.js';
 export { type DemoCatalog, seedDemoCatalog } from './demo/seed-demo-catalog.js';
 export type { Deps } from './deps.js';

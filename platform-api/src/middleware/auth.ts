@@ -62,7 +62,7 @@ const CONSOLE_SESSION_COOKIE = '__Host-agora_session';
  */
 export async function optionalTenantViewer(
   c: Context<TenantEnv>,
-): Promise<{ role: string; vendorId: string | null } | null> {
+): Promise<{ userId: string; role: string; vendorId: string | null; companyId: string | null } | null> {
   const header = c.req.header('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
   const token = header ?? getCookie(c, CONSOLE_SESSION_COOKIE);
   if (!token) return null;
@@ -70,7 +70,7 @@ export async function optionalTenantViewer(
     const claims = await verifyToken(c.var.deps.config.jwtKeys, token, tenantAudience(c.var.tenant.id));
     const user = await getSessionUser(c.var.deps.database, c.var.tenant, claims.sub);
     return user?.status === 'active' && user.sessionVersion === claims.sv
-      ? { role: user.role, vendorId: user.vendorId }
+      ? { userId: claims.sub, role: user.role, vendorId: user.vendorId, companyId: user.companyId }
       : null;
   } catch (e) {
     if (e instanceof AppError) return null;

@@ -3,12 +3,17 @@ import { platformTables as p, type TenantTx, withTenant } from '@agora/db';
 import type { emailSendJob, JobPayload } from '@agora/queue';
 import { and, eq, inArray } from 'drizzle-orm';
 import { signEmailVerificationToken } from '../auth/email-verification-token.js';
+import { formatMajorAmount } from '../catalog/currency.js';
+import { getCommerceSettings } from '../commerce/commerce-settings.js';
 import type { Deps } from '../deps.js';
 import { PermanentJobError } from '../permanent-job-error.js';
 import { emailDelivered, type OutgoingEmail } from './mailer.js';
 import { primaryHostname, publicOrigin } from './public-origin.js';
 import type { SendOutcome } from './send-outbox-email.js';
 import {
+  companyDecisionEmail,
+  companySignedUpEmail,
+  companyTermsEmail,
   emailVerificationEmail,
   orderDecisionEmail,
   productRejectedEmail,
@@ -26,6 +31,9 @@ export const NOTIFICATION_TOPICS = [
   'order.rejected',
   'order.shipped',
   'order.cancelled',
+  'company.signed_up',
+  'company.decision_made',
+  'company.terms_changed',
 ] as const satisfies readonly OutboxTopic[];
 type NotificationTopic = (typeof NOTIFICATION_TOPICS)[number];
 
@@ -77,7 +85,12 @@ const BUILDERS: { [T in NotificationTopic]: (c: Context, payload: unknown) => Pr
     const e = OUTBOX_EVENTS['user.email_verification_requested'].parse(payload);
     const { db, t } = c.tx;
     const [user] = await db
-      .select({ email: t.users.email, status: t.users.status, verifiedAt: t.users.emailVerifiedAt })
+      .select({
+        email: t.users.email,
+        status: t.users.status,
+        verifiedAt: t.users.emailVerifiedAt,
+        companyId: t.users.companyId,
+      })
       .from(t.users)
       .where(eq(t.users.id, e.userId));
     if (!user || user.email !== e.email || user.verifiedAt || user.status === 'disabled') return [];
@@ -86,7 +99,8 @@ const BUILDERS: { [T in NotificationTopic]: (c: Context, payload: unknown) => Pr
       userId: e.userId,
       email: e.email,
     });
-    const link = `${c.origin}/console/verify-email?token=${token}`;
+    // Buyers verify on the storefront; operators and vendors in the console.
+    const link = `${c.origin}${user.companyId ? '/account' : '/console'}/verify-email?token=${token}`;
     return [
       {
         to: user.email,
@@ -172,7 +186,93 @@ const BUILDERS: { [T in NotificationTopic]: (c: Context, payload: unknown) => Pr
   'order.rejected': orderDecision,
   'order.shipped': orderDecision,
   'order.cancelled': orderDecision,
+  async 'company.signed_up'(c, payload) {
+    const e = OUTBOX_EVENTS['company.signed_up'].parse(payload);
+    const { db, t } = c.tx;
+    const [company] = await db.select().from(t.companies).where(eq(t.companies.id, e.companyId));
+    if (!company) return [];
+    const operators = await db
+      .select({ id: t.users.id, email: t.users.email })
+      .from(t.users)
+      .where(and(inArray(t.users.role, ['owner', 'operator']), eq(t.users.status, 'active')))
+      .orderBy(t.users.createdAt, t.users.id);
+    const content = companySignedUpEmail({
+      marketName: c.marketName,
+      legalName: company.legalName,
+      country: company.country,
+      resubmitted: e.resubmitted,
+      autoApproved: company.status === 'approved' && !e.resubmitted,
+      link: `${c.origin}/console/companies/${company.id}`,
+    });
+    return operators.map((op) => ({
+      to: op.email,
+      ...content,
+      kind: 'company_signed_up',
+      recipientKey: op.id,
+    }));
+  },
+
+  async 'company.decision_made'(c, payload) {
+    const e = OUTBOX_EVENTS['company.decision_made'].parse(payload);
+    const { db, t } = c.tx;
+    const [company] = await db
+      .select({ legalName: t.companies.legalName })
+      .from(t.companies)
+      .where(eq(t.companies.id, e.companyId));
+    if (!company) return [];
+    const content = companyDecisionEmail({
+      marketName: c.marketName,
+      legalName: company.legalName,
+      action: e.action,
+      reason: e.reason,
+      link: `${c.origin}/account`,
+    });
+    return (await companyAdmins(c.tx, e.companyId)).map((a) => ({
+      to: a.email,
+      ...content,
+      kind: 'company_decision',
+      recipientKey: a.id,
+    }));
+  },
+
+  async 'company.terms_changed'(c, payload) {
+    const e = OUTBOX_EVENTS['company.terms_changed'].parse(payload);
+    const { db, t } = c.tx;
+    const [company] = await db
+      .select({ legalName: t.companies.legalName })
+      .from(t.companies)
+      .where(eq(t.companies.id, e.companyId));
+    if (!company) return [];
+    const { currency } = await getCommerceSettings(c.tx);
+    const content = companyTermsEmail({
+      marketName: c.marketName,
+      legalName: company.legalName,
+      terms: e.paymentTerms === 'net' ? `invoice, ${e.netDays} days` : 'bank transfer in advance',
+      creditLimit:
+        e.creditLimitMinor === null
+          ? 'none'
+          : `${currency} ${formatMajorAmount(e.creditLimitMinor, currency)}`,
+      link: `${c.origin}/account/company`,
+    });
+    return (await companyAdmins(c.tx, e.companyId)).map((a) => ({
+      to: a.email,
+      ...content,
+      kind: 'company_terms',
+      recipientKey: a.id,
+    }));
+  },
 };
+
+/** The active admins of a company (the people its emails go to). */
+async function companyAdmins({ db, t }: TenantTx, companyId: string) {
+  return db
+    .select({ id: t.users.id, email: t.users.email })
+    .from(t.users)
+    .where(
+      and(eq(t.users.companyId, companyId), eq(t.users.role, 'buyer_admin'), eq(t.users.status, 'active')),
+    )
+    .orderBy(t.users.createdAt, t.users.id);
+}
 
 /**
  * The `email.send.v1` job for notification topics: one outbox event becomes one email per

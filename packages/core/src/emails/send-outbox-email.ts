@@ -57,7 +57,13 @@ export async function sendOutboxEmail(
 
   const prepared = await withTenant(database, tenant, async ({ db, t }) => {
     const [user] = await db
-      .select({ id: t.users.id, email: t.users.email, role: t.users.role, status: t.users.status })
+      .select({
+        id: t.users.id,
+        email: t.users.email,
+        role: t.users.role,
+        status: t.users.status,
+        companyId: t.users.companyId,
+      })
       .from(t.users)
       .where(eq(t.users.id, parsed.data.userId));
     if (!user || user.status !== spec.userStatus) return null;
@@ -87,7 +93,9 @@ export async function sendOutboxEmail(
   if (!prepared) return { status: 'skipped', reason: 'the user is gone or no longer needs this email' };
 
   failpoint('email.before-send');
-  const link = `${publicOrigin(deps.config, hostname)}${spec.path}?token=${prepared.raw}`;
+  // Buyers accept invitations and reset passwords on the storefront; everyone else in the console.
+  const path = prepared.user.companyId ? spec.path.replace('/console/', '/account/') : spec.path;
+  const link = `${publicOrigin(deps.config, hostname)}${path}?token=${prepared.raw}`;
   const content =
     topic === 'user.invited'
       ? invitationEmail({ marketName: prepared.marketName, role: prepared.user.role, link })

@@ -215,3 +215,92 @@ export function orderDecisionEmail(input: {
     html: layout(lines, { href: input.link, label: 'See your order' }),
   };
 }
+
+/** To the owner and operators: a buyer company signed up (or sent the information asked for). */
+export function companySignedUpEmail(input: {
+  marketName: string;
+  legalName: string;
+  country: string;
+  resubmitted: boolean;
+  autoApproved: boolean;
+  link: string;
+}): EmailContent {
+  const lines = [
+    input.resubmitted
+      ? `${input.legalName} (${input.country}) sent the information you asked for and is waiting for your review on ${input.marketName}.`
+      : `${input.legalName} (${input.country}) created a business account on ${input.marketName}.`,
+    input.autoApproved
+      ? 'Automatic approval of buyers is on, so the company is already approved; you can review and suspend it.'
+      : 'It can order once you approve it.',
+  ];
+  return {
+    subject: input.resubmitted
+      ? `Buyer company updated: ${input.legalName}`
+      : `New buyer company: ${input.legalName}`,
+    text: `${lines.join('\n\n')}\n\n${input.link}\n`,
+    html: layout(lines, { href: input.link, label: 'Review the company' }),
+  };
+}
+
+const COMPANY_DECISIONS = {
+  approve: (m: string, c: string) => ({
+    subject: `${c} is approved on ${m}`,
+    lines: [`Good news: ${c} is approved on ${m}. Your team can now see prices and place orders.`],
+  }),
+  reject: (m: string, c: string) => ({
+    subject: `Your business account on ${m} was not approved`,
+    lines: [`${m} has reviewed the business account of ${c} and did not approve it.`],
+  }),
+  request_info: (m: string, c: string) => ({
+    subject: `${m} needs more information about ${c}`,
+    lines: [
+      `${m} is reviewing the business account of ${c} and needs more information.`,
+      'Update your company details, then save them to send them for review again.',
+    ],
+  }),
+  suspend: (m: string, c: string) => ({
+    subject: `${c} is suspended on ${m}`,
+    lines: [`${m} has suspended ${c}. Your team cannot place orders until it is reinstated.`],
+  }),
+  reinstate: (m: string, c: string) => ({
+    subject: `${c} is active again on ${m}`,
+    lines: [`${m} has reinstated ${c}. Your team can place orders again.`],
+  }),
+} as const;
+
+/** To a company's admins: an operator's decision, with the reason or the question. */
+export function companyDecisionEmail(input: {
+  marketName: string;
+  legalName: string;
+  action: keyof typeof COMPANY_DECISIONS;
+  reason: string | null;
+  link: string;
+}): EmailContent {
+  const { subject, lines } = COMPANY_DECISIONS[input.action](input.marketName, input.legalName);
+  const label = input.action === 'request_info' ? 'What is needed' : 'Reason';
+  const all = [...lines, ...(input.reason ? [`${label}: ${input.reason}`] : [])];
+  return {
+    subject,
+    text: `${all.join('\n\n')}\n\n${input.link}\n`,
+    html: layout(all, { href: input.link, label: 'Open your company account' }),
+  };
+}
+
+/** To a company's admins: the operator changed its payment terms or credit limit. */
+export function companyTermsEmail(input: {
+  marketName: string;
+  legalName: string;
+  terms: string;
+  creditLimit: string;
+  link: string;
+}): EmailContent {
+  const lines = [
+    `${input.marketName} has changed the terms of ${input.legalName}.`,
+    `Payment: ${input.terms}. Credit limit: ${input.creditLimit}.`,
+  ];
+  return {
+    subject: `Your terms on ${input.marketName} changed`,
+    text: `${lines.join('\n\n')}\n\n${input.link}\n`,
+    html: layout(lines, { href: input.link, label: 'Open your company account' }),
+  };
+}

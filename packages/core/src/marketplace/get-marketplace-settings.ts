@@ -6,13 +6,13 @@ import { eq } from 'drizzle-orm';
 export function marketplaceSettingsFrom(stored: Record<string, unknown> | undefined): MarketplaceSettings {
   const merged = { ...DEFAULT_MARKETPLACE_SETTINGS, ...(stored ?? {}) };
   const parsed = MarketplaceSettings.safeParse(merged);
-  return parsed.success
-    ? { autoApproveVendors: parsed.data.autoApproveVendors, moderateProducts: parsed.data.moderateProducts }
-    : DEFAULT_MARKETPLACE_SETTINGS;
+  if (!parsed.success) return DEFAULT_MARKETPLACE_SETTINGS;
+  const { autoApproveVendors, moderateProducts, approveBuyers, pricesVisibleTo } = parsed.data;
+  return { autoApproveVendors, moderateProducts, approveBuyers, pricesVisibleTo };
 }
 
 /**
- * The marketplace rules (`autoApproveVendors`, `moderateProducts`) inside the caller's unit of
+ * The marketplace rules (vendors: `autoApproveVendors`, `moderateProducts`; buyers: `approveBuyers`, `pricesVisibleTo`) inside the caller's unit of
  * work, so a decision and the rule it follows are read in one transaction.
  */
 export async function getMarketplaceSettings({ db, t }: TenantTx): Promise<MarketplaceSettings> {

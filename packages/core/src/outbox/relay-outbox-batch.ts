@@ -27,6 +27,10 @@ const ROUTES: Record<
   'order.rejected': emailSendJob,
   'order.shipped': emailSendJob,
   'order.cancelled': emailSendJob,
+  'company.signed_up': emailSendJob,
+  'company.decision_made': emailSendJob,
+  'company.terms_changed': emailSendJob,
+  'settings.marketplace_updated': cdnPurgeJob,
 };
 
 /** Topics whose job waits before it runs (ms): a replaced file may still be linked from cached pages. */

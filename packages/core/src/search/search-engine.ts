@@ -64,12 +64,16 @@ export type SearchQuery = {
 
 // The result is the API's shape (@agora/contracts search.ts, with SearchSpelling's `dropped` and
 // `didYouMean`: always empty with Meilisearch, ADR 0026) but for `imageUrl`, which the
-// route makes from `imageKey`.
-export type SearchHit = Omit<ApiSearchHit, 'imageUrl'>;
+// route makes from `imageKey`, and for prices: the engine always has them; the route leaves them
+// out (null, `pricesHidden`) for callers who may not see them (ADR 0034).
+export type SearchHit = Omit<ApiSearchHit, 'imageUrl' | 'unitPriceMinor' | 'basePriceMinor'> & {
+  unitPriceMinor: number;
+  basePriceMinor: number;
+};
 export type CategoryFacet = SearchFacets['categories'][number];
 export type VendorFacet = SearchFacets['vendors'][number];
 export type { SearchFacets };
-export type SearchResult = Omit<ApiSearchResult, 'items'> & { items: SearchHit[] };
+export type SearchResult = Omit<ApiSearchResult, 'items' | 'pricesHidden'> & { items: SearchHit[] };
 
 export const emptyResult = (query: Pick<SearchQuery, 'page' | 'limit'>): SearchResult => ({
   items: [],

@@ -112,14 +112,12 @@ async function company() {
       paymentTerms: 'net',
       netDays: 30,
     });
-    await db
-      .insert(t.companyAddresses)
-      .values({
-        id: `adr_${n}`,
-        companyId: id,
-        label: 'Main',
-        address: { line1: 'Dock 4', city: 'Hamburg' },
-      });
+    await db.insert(t.companyAddresses).values({
+      id: `adr_${n}`,
+      companyId: id,
+      label: 'Main',
+      address: { line1: 'Dock 4', city: 'Hamburg' },
+    });
     await db.insert(t.users).values(
       [
         [admin, 'buyer_admin'],

@@ -1,9 +1,10 @@
 import { SearchParams, SearchResult } from '@agora/contracts';
-import { productImageUrl, type SearchQuery } from '@agora/core';
+import { productImageUrl, type SearchQuery, searchWithoutPrices } from '@agora/core';
 import { createRoute } from '@hono/zod-openapi';
 import { access } from '../../access.js';
 import type { TenantEnv } from '../../context.js';
 import { createApi, errorResponses, json } from '../../openapi.js';
+import { priceAccess, priceCacheHeaders } from '../../price-visibility.js';
 import { sharedCacheHeaders } from '../../shared-cache.js';
 
 /** With a purgeable CDN, shared caches may keep a result 30 s (purged on catalog changes). */
@@ -18,7 +19,7 @@ export const tenantSearch = createApi<TenantEnv>().openapi(
     tags: ['search'],
     summary: 'Search the published products of approved vendors',
     description:
-      'Public. With a CDN Agora can purge (`AGORA_CDN_PURGE_URL`), cacheable by it (`s-maxage=30`, `Surrogate-Key: tenant-<id>`, purged on every catalog change); otherwise `Cache-Control: public, no-cache`. Relevance: title and SKU weigh most, then attributes and vendor, category names, description.',
+      'Public. With a CDN Agora can purge (`AGORA_CDN_PURGE_URL`), cacheable by it (`s-maxage=30`, `Surrogate-Key: tenant-<id>`, purged on every catalog change); otherwise `Cache-Control: public, no-cache`. When the marketplace shows prices to approved buyers only (`pricesVisibleTo`), other callers get every price null, `pricesHidden: true`, and price filters and price sorting are not applied; answers then vary on Authorization and Cookie, and a signed-in caller gets `private, no-store`. Relevance: title and SKU weigh most, then attributes and vendor, category names, description.',
     request: { query: SearchParams },
     responses: {
       200: json(SearchResult, 'One page of results with facet counts'),
@@ -27,6 +28,13 @@ export const tenantSearch = createApi<TenantEnv>().openapi(
   }),
   async (c) => {
     const params = c.req.valid('query');
+    const prices = await priceAccess(c);
+    // Prices hidden from this caller: price filters and sorting would reveal them, so they are not applied.
+    if (!prices.visible) {
+      params.priceMin = undefined;
+      params.priceMax = undefined;
+      if (params.sort === 'price_asc' || params.sort === 'price_desc') params.sort = 'relevance';
+    }
     const query: SearchQuery = {
       q: params.q,
       categoryId: params.category,
@@ -47,10 +55,13 @@ export const tenantSearch = createApi<TenantEnv>().openapi(
       ...item,
       imageUrl: item.imageKey ? productImageUrl(item.imageKey) : null,
     }));
+    const body = prices.visible
+      ? { ...result, items, pricesHidden: false }
+      : searchWithoutPrices({ ...result, items });
     return c.json(
-      { ...result, items },
+      body,
       200,
-      sharedCacheHeaders(c.var.deps.cdn, c.var.tenant.id, SEARCH_CACHE),
+      priceCacheHeaders(prices, sharedCacheHeaders(c.var.deps.cdn, c.var.tenant.id, SEARCH_CACHE)),
     );
   },
 );

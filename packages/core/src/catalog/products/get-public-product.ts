@@ -114,6 +114,7 @@ export async function getPublicProduct(
     category,
     breadcrumb,
     tiers: tierTable({ ...pricing, tiers }),
+    pricesHidden: false,
     publishedAt: row.published_at?.toISOString() ?? null,
     updatedAt: row.updated_at.toISOString(),
   };
