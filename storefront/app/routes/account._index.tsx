@@ -28,7 +28,7 @@ export default function Account() {
         </p>
       </section>
       <nav aria-label="Account">
-        <AppLink to="/cart">Cart</AppLink>
+        <AppLink to="/account/orders">Orders</AppLink> <AppLink to="/cart">Cart</AppLink>
       </nav>
     </main>
   );
