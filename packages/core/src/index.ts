@@ -156,6 +156,12 @@ export { pricesVisibleTo, productWithoutPrices, searchWithoutPrices } from './co
 export { signUpCompany } from './companies/sign-up-company.js';
 export { DEMO_TENANTS, type DemoTenant, seedDemo } from './demo/seed-demo.js';
 export { type DemoCatalog, seedDemoCatalog } from './demo/seed-demo-catalog.js';
+export {
+  DEMO_BUYER_PASSWORD,
+  demoBuyerEmail,
+  demoCompanies,
+  seedDemoOrders,
+} from './demo/seed-demo-orders.js';
 export type { Deps } from './deps.js';
 export { type EmailView, listEmails } from './emails/list-emails.js';
 export {
