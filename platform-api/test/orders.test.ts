@@ -1,4 +1,6 @@
-import { signTrackingPayload } from '@agora/core';
+import { listEmails, sendNotificationEmail, signTrackingPayload } from '@agora/core';
+import { withTenant } from '@agora/db';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { body, host, type T } from './catalog-helpers.js';
 import { type ApiHarness, createApiHarness } from './harness.js';
@@ -200,5 +202,36 @@ describe('the lifecycle over HTTP', () => {
     expect(cancelled.status).toBe('cancelled');
     const again = await post(`/api/v1/operator/orders/${id}/cancel`, trade.tokens.operator, { reason: 'x' });
     expect(again.status).toBe(409);
+  });
+});
+
+describe('emails', () => {
+  it('the buyer is emailed when the vendor accepts, ships (with tracking) and when an order is cancelled', async () => {
+    const id = await placeOrder(h, t, trade.users.member, trade.address, 'prd_oa_a');
+    await post(`/api/v1/vendor/orders/${id}/accept`, trade.tokens.vendorA);
+    await post(`/api/v1/vendor/orders/${id}/shipments`, trade.tokens.vendorA, {
+      carrier: 'UPS',
+      trackingNumber: 'MAIL-1',
+      lines: [{ lineNo: 1, qty: 2 }],
+    });
+    const events = await withTenant(h.runtime.database, t, ({ db, t: x }) =>
+      db.select().from(x.outbox).where(eq(x.outbox.topic, 'order.shipped')),
+    );
+    const shipped = events.find((e) => e.payload.orderId === id);
+    expect(shipped).toBeDefined();
+    const sent = await sendNotificationEmail(h.runtime, {
+      tenantId: t.id,
+      outboxId: shipped?.id as number,
+      topic: 'order.shipped',
+      payload: shipped?.payload as Record<string, unknown>,
+    });
+    expect(sent.status).toBe('sent');
+    const [email] = await listEmails(h.runtime.database, {
+      to: `${trade.users.member}@trade.test`,
+      limit: 5,
+    });
+    expect(email?.subject).toBe('oa Alpha shipped your order');
+    expect(email?.text).toContain('Tracking: UPS MAIL-1');
+    expect(email?.text).toContain(`/account/orders/${id}`);
   });
 });
