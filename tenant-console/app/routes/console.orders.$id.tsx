@@ -210,9 +210,11 @@ export default function OrderDetail() {
             <strong>{money(order.totalMinor, order.currency)}</strong>
           </dd>
         </dl>
-        <p className="hint">
-          {order.fullyShipped ? 'Every line has shipped.' : 'Not every line has shipped yet.'}
-        </p>
+        {order.status === 'accepted' || order.status === 'shipped' ? (
+          <p className="hint">
+            {order.fullyShipped ? 'Every line has shipped.' : 'Not every line has shipped yet.'}
+          </p>
+        ) : null}
       </section>
 
       {canShip ? (
