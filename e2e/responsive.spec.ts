@@ -136,6 +136,9 @@ for (const size of SIZES) {
       await check('/console/categories', 'categories');
       await check('/console/moderation', 'moderation');
       await check('/console/settings', 'settings');
+      await check('/console/orders', 'orders', ['h1', 'table']);
+      const order = await firstHref(page, '/console/orders/ord_');
+      await check(order, 'order');
       await check('/console/branding', 'branding', ['h1', '[data-testid="preview"] .brand']);
       await check('/console/team', 'team');
       await check('/console/domains', 'domains', ['h1', 'input[name="domain"]']);

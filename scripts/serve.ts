@@ -3,7 +3,15 @@
 // account, the API server and the workers. Ctrl-C stops everything it started.
 import { resolve } from 'node:path';
 import { type Config, ConfigError, loadConfig } from '@agora/config';
-import { createRuntime, DEMO_TENANTS, ensureStaffUser, seedDemo } from '@agora/core';
+import {
+  createRuntime,
+  DEMO_BUYER_PASSWORD,
+  DEMO_TENANTS,
+  demoBuyerEmail,
+  demoCompanies,
+  ensureStaffUser,
+  seedDemo,
+} from '@agora/core';
 import { migratePlatform, migrateTenants } from '@agora/db';
 import { devDatabase, EmbeddedPostgresError } from '@agora/db/embedded';
 import { buildApi } from '@agora/platform-api';
@@ -74,7 +82,13 @@ async function main() {
   const demo = config.demo
     ? DEMO_TENANTS.map(
         (d) =>
-          `  ${d.name.padEnd(24)} ${origin(`${d.slug}.${config.baseDomain}`)}/   console: /console  (${d.ownerEmail} / ${d.ownerPassword})`,
+          `  ${d.name.padEnd(24)} ${origin(`${d.slug}.${config.baseDomain}`)}/   console: /console  (${d.ownerEmail} / ${d.ownerPassword})\n` +
+          `  ${''.padEnd(24)} buyers (storefront /account/sign-in, password ${DEMO_BUYER_PASSWORD}): ` +
+          demoCompanies(d.slug)
+            .map((c) =>
+              ['admin', 'buyer', 'approver'].map((k) => demoBuyerEmail(d.slug, c.handle, k)).join(', '),
+            )
+            .join('; '),
       ).join('\n')
     : '  (demo data off: AGORA_DEMO=0)';
   console.log(`

@@ -26,6 +26,7 @@ import { platformTenants } from './routes/platform/tenants.js';
 import { tenantAuth } from './routes/tenant/auth.js';
 import { tenantBranding } from './routes/tenant/branding.js';
 import { buyerAccount } from './routes/tenant/buyer-account.js';
+import { tenantBuyerOrders } from './routes/tenant/buyer-orders.js';
 import { tenantCatalogCategories } from './routes/tenant/catalog-categories.js';
 import { tenantCatalogImports } from './routes/tenant/catalog-imports.js';
 import { tenantCatalogModeration } from './routes/tenant/catalog-moderation.js';
@@ -34,12 +35,15 @@ import { tenantCatalogPublic } from './routes/tenant/catalog-public.js';
 import { tenantCompanies } from './routes/tenant/companies.js';
 import { tenantDomains } from './routes/tenant/domains.js';
 import { tenantMarketplaceSettings } from './routes/tenant/marketplace-settings.js';
+import { tenantOperatorOrders } from './routes/tenant/operator-orders.js';
 import { tenantOperatorVendors } from './routes/tenant/operator-vendors.js';
 import { tenantSearch } from './routes/tenant/search.js';
 import { tenantStorefront } from './routes/tenant/storefront.js';
 import { tenantTeam } from './routes/tenant/team.js';
+import { tenantTrackingWebhook } from './routes/tenant/tracking-webhook.js';
 import { tenantUsers } from './routes/tenant/users.js';
 import { tenantVendorApplications } from './routes/tenant/vendor-applications.js';
+import { tenantVendorOrders } from './routes/tenant/vendor-orders.js';
 import { tenantVendorPortal } from './routes/tenant/vendor-portal.js';
 import { tenantVendors } from './routes/tenant/vendors.js';
 import { tlsAsk } from './routes/tls.js';
@@ -103,6 +107,11 @@ export function createApp(deps: ApiDeps, ui: UiApps = { storefront: null, consol
   tenantApi.route('/', tenantCatalogPublic);
   tenantApi.route('/', tenantCatalogImports);
   documentCatalogMedia(tenantApi);
+  // Orders after placement (ADR 0034-h3): static paths (export.csv) before {id} in each.
+  tenantApi.route('/', tenantVendorOrders);
+  tenantApi.route('/', tenantBuyerOrders);
+  tenantApi.route('/', tenantOperatorOrders);
+  tenantApi.route('/', tenantTrackingWebhook);
   mountDocs(tenantApi, '/api/v1', {
     title: 'Agora marketplace API',
     description: 'The API of one marketplace, on its own host.',

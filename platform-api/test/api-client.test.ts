@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { addVendor, type T, userToken } from './catalog-helpers.js';
 import { addCompany, buyerToken } from './company-helpers.js';
 import { type ApiHarness, createApiHarness, STAFF } from './harness.js';
+import { placeOrder, setUpTrade } from './order-helpers.js';
 import { applicationForm, file, pngFile } from './vendor-helpers.js';
 
 /**
@@ -30,6 +31,7 @@ const api = {} as {
   platform: PlatformApi;
 };
 const state: Record<string, string> = {};
+const orders = {} as { vendor: TenantApi; buyer: TenantApi; operator: TenantApi };
 
 const transport = (host: string): Transport => ({
   fetch: (request) =>
@@ -413,6 +415,119 @@ const TENANT: Record<Exclude<keyof TenantApi, 'withToken'>, Case> = {
   imports: { call: () => api.vendor.imports(), schema: c.CatalogImportPage },
   csvTemplate: { call: () => api.vendor.csvTemplate(), schema: z.string().min(1) },
   exportCsv: { call: () => api.vendor.exportCsv(), schema: z.string().includes('API-CLIENT-1') },
+  // Orders after placement (ADR 0034-h3): a cast of its own (order-helpers), orders placed by placement.
+  vendorOrders: {
+    call: async () => {
+      const trade = await setUpTrade(h, t, 'ac');
+      const as = (token: string) => api.anon.withToken(token);
+      Object.assign(orders, {
+        vendor: as(trade.tokens.vendorA),
+        buyer: as(trade.tokens.member),
+        operator: as(trade.tokens.operator),
+      });
+      for (const key of ['first', 'second', 'third'])
+        state[key] = await placeOrder(h, t, trade.users.member, trade.address, 'prd_ac_a', 2);
+      return orders.vendor.vendorOrders({ status: 'placed' });
+    },
+    schema: c.OrderPage,
+  },
+  vendorOrder: { call: () => orders.vendor.vendorOrder(state.first!), schema: c.OrderDetail },
+  acceptOrder: { call: () => orders.vendor.acceptOrder(state.first!), schema: c.OrderDetail },
+  rejectOrder: {
+    call: () => orders.vendor.rejectOrder(state.second!, { reason: 'Out of stock' }),
+    schema: c.OrderDetail,
+  },
+  shipOrder: {
+    call: async () => {
+      const order = await orders.vendor.shipOrder(state.first!, {
+        carrier: 'DHL',
+        trackingNumber: 'AC-1',
+        lines: [{ lineNo: 1, qty: 2 }],
+      });
+      state.shipment = order.shipments[0]!.id;
+      return order;
+    },
+    schema: c.OrderDetail,
+  },
+  addTrackingEvent: {
+    call: () => orders.vendor.addTrackingEvent(state.first!, state.shipment!, { status: 'in_transit' }),
+    schema: c.OrderDetail,
+  },
+  vendorMarkDelivered: { call: () => orders.vendor.vendorMarkDelivered(state.first!), schema: c.OrderDetail },
+  vendorCompleteOrder: { call: () => orders.vendor.vendorCompleteOrder(state.first!), schema: c.OrderDetail },
+  vendorInvoice: { call: () => orders.vendor.vendorInvoice(state.first!), schema: c.InvoiceDocument },
+  vendorInvoicePdf: {
+    call: async () => (await orders.vendor.vendorInvoicePdf(state.first!)).text(),
+    schema: z.string().startsWith('%PDF-'),
+  },
+  vendorOrdersCsv: {
+    call: async () => (await orders.vendor.vendorOrdersCsv({ status: 'completed' })).text(),
+    schema: z.string().includes('order_id'),
+  },
+  buyerOrders: { call: () => orders.buyer.buyerOrders(), schema: c.OrderPage },
+  buyerOrder: { call: () => orders.buyer.buyerOrder(state.first!), schema: c.OrderDetail },
+  buyerInvoice: { call: () => orders.buyer.buyerInvoice(state.first!), schema: c.InvoiceDocument },
+  buyerInvoicePdf: {
+    call: async () => (await orders.buyer.buyerInvoicePdf(state.first!)).text(),
+    schema: z.string().startsWith('%PDF-'),
+  },
+  buyAgain: { call: () => orders.buyer.buyAgain(state.first!), schema: c.BuyAgainResult },
+  buyerCancelOrder: {
+    call: () => orders.buyer.buyerCancelOrder(state.third!, { reason: 'Ordered twice' }),
+    schema: c.OrderDetail,
+  },
+  confirmOrderReceipt: {
+    call: async () => {
+      const id = await placeOrder(h, t, 'usr_ac_member', 'adr_ac_1', 'prd_ac_a', 1);
+      await orders.vendor.acceptOrder(id);
+      await orders.vendor.shipOrder(id, {
+        carrier: 'UPS',
+        trackingNumber: 'AC-2',
+        lines: [{ lineNo: 1, qty: 1 }],
+      });
+      state.received = id;
+      return orders.buyer.confirmOrderReceipt(id);
+    },
+    schema: c.OrderDetail,
+  },
+  vendorCancelOrder: {
+    call: async () => {
+      const id = await placeOrder(h, t, 'usr_ac_member', 'adr_ac_1', 'prd_ac_a', 1);
+      await orders.vendor.acceptOrder(id);
+      return orders.vendor.vendorCancelOrder(id, { reason: 'Discontinued' });
+    },
+    schema: c.OrderDetail,
+  },
+  operatorOrders: {
+    call: () => orders.operator.operatorOrders({ vendorId: 'ven_ac_a' }),
+    schema: c.OrderPage,
+  },
+  operatorOrder: { call: () => orders.operator.operatorOrder(state.first!), schema: c.OrderDetail },
+  operatorOrdersCsv: {
+    call: async () => (await orders.operator.operatorOrdersCsv()).text(),
+    schema: z.string().includes(state.first ?? 'order_id'),
+  },
+  operatorCancelOrder: {
+    call: async () => {
+      const id = await placeOrder(h, t, 'usr_ac_member', 'adr_ac_1', 'prd_ac_a', 1);
+      return orders.operator.operatorCancelOrder(id, { reason: 'Fraud check failed' });
+    },
+    schema: c.OrderDetail,
+  },
+  operatorCompleteOrder: {
+    call: () => orders.operator.operatorCompleteOrder(state.received!),
+    schema: c.OrderDetail,
+  },
+  operatorInvoice: { call: () => orders.operator.operatorInvoice(state.first!), schema: c.InvoiceDocument },
+  operatorInvoicePdf: {
+    call: async () => (await orders.operator.operatorInvoicePdf(state.first!)).text(),
+    schema: z.string().startsWith('%PDF-'),
+  },
+  trackingWebhook: { call: () => orders.operator.trackingWebhook(), schema: c.TrackingWebhookSettings },
+  rotateTrackingWebhookSecret: {
+    call: () => orders.operator.rotateTrackingWebhookSecret(),
+    schema: c.TrackingWebhookSettings,
+  },
 };
 
 const PLATFORM: Record<Exclude<keyof PlatformApi, 'withToken'>, Case> = {

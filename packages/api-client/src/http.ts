@@ -91,3 +91,30 @@ export async function requestText(t: Transport, path: string): Promise<string> {
   }
   return res.text();
 }
+
+/**
+ * The response itself, for downloads a page passes on (CSV, PDF) without reading; errors as in
+ * `request`.
+ */
+export async function requestResponse(
+  t: Transport,
+  path: string,
+  query: Record<string, string | number | undefined> = {},
+): Promise<Response> {
+  const url = new URL(path, t.origin);
+  for (const [k, v] of Object.entries(query))
+    if (v !== undefined && v !== '') url.searchParams.set(k, String(v));
+  const headers = new Headers(t.headers);
+  headers.set('host', url.host);
+  if (t.token) headers.set('authorization', `Bearer ${t.token}`);
+  const res = await t.fetch(new Request(url, { headers }));
+  if (!res.ok) {
+    const data = (await res.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
+    throw new ApiError(
+      res.status,
+      data?.error?.code ?? 'http_error',
+      data?.error?.message ?? `HTTP ${res.status}`,
+    );
+  }
+  return res;
+}

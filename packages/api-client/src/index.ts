@@ -21,6 +21,7 @@ import type {
 import { catalogClient } from './catalog.js';
 import { companiesClient } from './companies.js';
 import { type QueryOf, request, type Transport } from './http.js';
+import { ordersClient } from './orders.js';
 
 export type * from './catalog.js';
 export { flattenCategories } from './catalog.js';
@@ -70,12 +71,14 @@ function tenantClient(t: Transport) {
 
 export type TenantApi = ReturnType<typeof tenantClient> &
   ReturnType<typeof catalogClient> &
+  ReturnType<typeof ordersClient> &
   ReturnType<typeof companiesClient> & { withToken(token: string): TenantApi };
 
 export function tenantApi(t: Transport): TenantApi {
   return {
     ...tenantClient(t),
     ...catalogClient(t),
+    ...ordersClient(t),
     ...companiesClient(t),
     withToken: (token) => tenantApi({ ...t, token }),
   };

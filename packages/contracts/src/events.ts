@@ -5,6 +5,19 @@ import { z } from 'zod';
  * `emitEvent` in @agora/core) and relayed to the queues by the worker. The topic names the
  * fact; the payload is what a handler needs, validated on both sides.
  */
+const OrderDecided = z.object({
+  orderId: z.string(),
+  vendorId: z.string(),
+  buyerUserId: z.string(),
+  status: z.string(),
+  reason: z.string().nullable(),
+  /** The shipment that left, for `order.shipped`. */
+  shipmentId: z.string().optional(),
+});
+type OrderDecidedStatus = 'accepted' | 'rejected' | 'shipped' | 'cancelled';
+/** The payload of every `order.<status>` event. */
+export type OrderDecidedEvent = z.infer<typeof OrderDecided>;
+
 export const OUTBOX_EVENTS = {
   'user.invited': z.object({ userId: z.string(), email: z.string(), role: z.string() }),
   'user.password_reset_requested': z.object({ userId: z.string(), email: z.string() }),
@@ -73,6 +86,14 @@ export const OUTBOX_EVENTS = {
     /** When a failing domain will be disabled (ISO time), else null. */
     disableAt: z.string().nullable(),
   }),
+  /**
+   * A vendor order was accepted, rejected, shipped (a shipment left) or cancelled (ADR
+   * 0034-h3): the buyer is emailed. `order.delivered` and `order.completed` are written with the
+   * same payload as plain records (no job yet).
+   */
+  ...(Object.fromEntries(
+    (['accepted', 'rejected', 'shipped', 'cancelled'] as const).map((s) => [`order.${s}`, OrderDecided]),
+  ) as Record<`order.${OrderDecidedStatus}`, typeof OrderDecided>),
 } as const;
 
 export type OutboxTopic = keyof typeof OUTBOX_EVENTS;

@@ -26,7 +26,10 @@ export type IdPrefix =
   | 'cmp'
   | 'adr'
   | 'ogr'
-  | 'ord';
+  | 'ord'
+  | 'shp'
+  | 'trk'
+  | 'inv';
 
 /** Prefixed ids (`ten_...`) so a stray id in a log says what it is. */
 export const newId = (prefix: IdPrefix, length = 16) => `${prefix}_${randomId(length)}`;

@@ -13,6 +13,8 @@ export * from './errors.js';
 export * from './events.js';
 export * from './ids.js';
 export * from './labels.js';
+export * from './order-transitions.js';
+export * from './orders.js';
 export * from './page-query.js';
 export * from './request-limits.js';
 export * from './search.js';

@@ -26,6 +26,18 @@ export const STATUS_LABELS: Record<string, string> = {
   succeeded: 'succeeded',
   stored: 'stored',
   sent: 'sent',
+  // orders (order-transitions.ts) and their tracking events
+  placed: 'placed',
+  accepted: 'accepted',
+  shipped: 'shipped',
+  delivered: 'delivered',
+  completed: 'completed',
+  cancelled: 'cancelled',
+  label_created: 'label created',
+  picked_up: 'picked up',
+  in_transit: 'in transit',
+  out_for_delivery: 'out for delivery',
+  exception: 'delivery problem',
   verified: 'verified',
   failing: 'failing',
 };
@@ -87,6 +99,9 @@ const FIELD_WORDS: Record<string, string> = {
   primaryColor: 'main color',
   accentColor: 'accent color',
   autoApproveVendors: 'automatic vendor approval',
+  trackingNumber: 'tracking number',
+  lineNo: 'line',
+  occurredAt: 'time',
   moderateProducts: 'product review',
   '(body)': 'form',
 };
@@ -97,6 +112,7 @@ const ITEM_WORDS: Record<string, string> = {
   attributes: 'attribute',
   documents: 'document',
   industries: 'industry',
+  lines: 'line',
 };
 
 const words = (name: string) =>

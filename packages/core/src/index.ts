@@ -156,6 +156,12 @@ export { pricesVisibleTo, productWithoutPrices, searchWithoutPrices } from './co
 export { signUpCompany } from './companies/sign-up-company.js';
 export { DEMO_TENANTS, type DemoTenant, seedDemo } from './demo/seed-demo.js';
 export { type DemoCatalog, seedDemoCatalog } from './demo/seed-demo-catalog.js';
+export {
+  DEMO_BUYER_PASSWORD,
+  demoBuyerEmail,
+  demoCompanies,
+  seedDemoOrders,
+} from './demo/seed-demo-orders.js';
 export type { Deps } from './deps.js';
 export { addDomain } from './domains/add-domain.js';
 export { type CheckDeps, checkDomain, runDomainCheck } from './domains/check-domain.js';
@@ -198,6 +204,45 @@ export {
   marketplaceSettingsFrom,
 } from './marketplace/get-marketplace-settings.js';
 export { updateMarketplaceSettings } from './marketplace/update-marketplace-settings.js';
+export {
+  addTrackingEvent,
+  receiveTrackingWebhook,
+  recordWebhookTrackingEvent,
+  verifyTrackingWebhook,
+} from './orders/add-tracking-event.js';
+export { addLinesToCart, buyAgain } from './orders/buy-again.js';
+export { changeOrderStatus, lockOrder, type StatusChange } from './orders/change-order-status.js';
+export {
+  acceptOrder,
+  cancelOrder,
+  completeOrder,
+  markOrderDelivered,
+  rejectOrder,
+} from './orders/decide-order.js';
+export { getInvoice } from './orders/get-invoice.js';
+export { getOrder } from './orders/get-order.js';
+export {
+  addressLines,
+  invoiceDate,
+  invoiceMoney,
+  paymentTermsText,
+  renderInvoicePdf,
+} from './orders/invoice-pdf.js';
+export { derivedInvoicePrefix, invoiceNumber, issueInvoice } from './orders/issue-invoice.js';
+export { exportOrdersCsv, listOrders, minorToDecimal, ORDER_CSV_COLUMNS } from './orders/list-orders.js';
+export { loadOrderDetail } from './orders/order-detail.js';
+export { buyerScope, type OrderScope } from './orders/order-scope.js';
+export { recordShipment, shipOrder } from './orders/ship-order.js';
+export {
+  SIGNATURE_TOLERANCE_S,
+  signTrackingPayload,
+  verifyTrackingSignature,
+} from './orders/tracking-signature.js';
+export {
+  getTrackingWebhookSecret,
+  peekTrackingSecret,
+  rotateTrackingWebhookSecret,
+} from './orders/tracking-webhook-secret.js';
 export { emitEvent, notifyOutbox, OUTBOX_CHANNEL } from './outbox/emit-event.js';
 export { outboxJobId, type RelayBatchResult, relayOutboxBatch } from './outbox/relay-outbox-batch.js';
 export { type RelayTarget, relayTargets } from './outbox/relay-targets.js';

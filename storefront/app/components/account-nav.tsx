@@ -10,6 +10,7 @@ export function AccountNav({ user }: { user: Pick<BuyerUser, 'role'> }) {
   return (
     <nav className="account-nav" aria-label="Account">
       <AppLink to="/account">Account</AppLink>
+      <AppLink to="/account/orders">Orders</AppLink>
       <AppLink to="/account/company">Company</AppLink>
       {user.role === 'buyer_admin' ? (
         <>

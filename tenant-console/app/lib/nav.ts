@@ -7,6 +7,7 @@ export const operatorNav = [
   { to: '/console', label: 'Overview' },
   { to: '/console/vendors', label: 'Vendors' },
   { to: '/console/companies', label: 'Buyers' },
+  { to: '/console/orders', label: 'Orders' },
   { to: '/console/categories', label: 'Categories' },
   { to: '/console/moderation', label: 'Moderation' },
   { to: '/console/settings', label: 'Settings' },
@@ -17,6 +18,7 @@ export const operatorNav = [
 
 export const vendorNav = [
   { to: '/console', label: 'Overview' },
+  { to: '/console/orders', label: 'Orders' },
   { to: '/console/products', label: 'Products' },
   { to: '/console/products/import', label: 'Import CSV' },
   { to: '/console/vendor-profile', label: 'Profile' },

@@ -12,12 +12,17 @@ export const meta: MetaFunction = () => [{ title: 'Marketplace settings' }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { api, user } = await requireTenantUser(request, context);
-  return { user, settings: await api.marketplaceSettings() };
+  const [settings, tracking] = await Promise.all([api.marketplaceSettings(), api.trackingWebhook()]);
+  return { user, settings, tracking };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { api } = await requireTenantUser(request, context);
   const form = await verifiedForm(request);
+  if (form.get('intent') === 'rotate-tracking-secret') {
+    await api.rotateTrackingWebhookSecret();
+    return okReply('A new tracking webhook secret is in force: update your carrier integration.');
+  }
   // Checkboxes: sent as "on" when checked, absent otherwise.
   const submission = parseForm(MarketplaceSettings, form, {
     what: 'settings',
@@ -39,7 +44,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Settings() {
-  const { user, settings } = useLoaderData<typeof loader>();
+  const { user, settings, tracking } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <Shell nav={navFor(user.role)} user={user.email}>
@@ -114,6 +119,32 @@ export default function Settings() {
         </fieldset>
         <button type="submit">Save settings</button>
       </Form>
+      <section className="card">
+        <h2>Tracking webhook</h2>
+        <p className="hint">
+          Carriers post shipment events here. Each post is signed: the header{' '}
+          <code>{tracking.signatureHeader}: t=&lt;unix seconds&gt;,v1=&lt;hex&gt;</code>, where the hex is
+          HMAC-SHA256 over <code>&lt;t&gt;.&lt;body&gt;</code> with this secret. Posts more than 5 minutes
+          old, unsigned, or repeating an event id are refused.
+        </p>
+        <dl>
+          <dt>Address</dt>
+          <dd>
+            <code>{tracking.url}</code>
+          </dd>
+          <dt>Secret</dt>
+          <dd>
+            <code data-testid="tracking-secret">{tracking.secret}</code>
+          </dd>
+        </dl>
+        <Form method="post">
+          <Csrf />
+          <input type="hidden" name="intent" value="rotate-tracking-secret" />
+          <button type="submit" className="secondary">
+            Rotate the secret
+          </button>
+        </Form>
+      </section>
     </Shell>
   );
 }

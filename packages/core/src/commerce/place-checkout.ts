@@ -440,6 +440,7 @@ async function place(tx: TenantTx, p: Placement): Promise<CheckoutResult> {
         netMinor: l.netMinor,
         taxBps: settings.taxBps,
         taxMinor: l.taxMinor,
+        stockTaken: l.trackStock,
       })),
     );
     await emitEvent(tx, 'order.placed', { orderId, groupId, vendorId: o.vendorId });

@@ -16,6 +16,7 @@ import {
   companyTermsEmail,
   domainStatusEmail,
   emailVerificationEmail,
+  orderDecisionEmail,
   productRejectedEmail,
   vendorApplicationEmail,
   vendorDecisionEmail,
@@ -28,6 +29,10 @@ export const NOTIFICATION_TOPICS = [
   'vendor.decision_made',
   'product.rejected',
   'domain.status_changed',
+  'order.accepted',
+  'order.rejected',
+  'order.shipped',
+  'order.cancelled',
   'company.signed_up',
   'company.decision_made',
   'company.terms_changed',
@@ -45,6 +50,36 @@ type Context = {
   marketName: string;
 };
 type Message = Omit<OutgoingEmail, 'tenantId' | 'dedupeKey'> & { recipientKey?: string };
+
+/** An order decision, to the buyer who placed the order (ADR 0034-h3). */
+async function orderDecision(c: Context, payload: unknown): Promise<Message[]> {
+  const e = OUTBOX_EVENTS['order.accepted'].parse(payload);
+  const { db, t } = c.tx;
+  const [row] = await db
+    .select({ email: t.users.email, status: t.users.status, vendorName: t.vendors.name })
+    .from(t.orders)
+    .innerJoin(t.users, eq(t.users.id, t.orders.buyerUserId))
+    .innerJoin(t.vendors, eq(t.vendors.id, t.orders.vendorId))
+    .where(eq(t.orders.id, e.orderId));
+  if (!row || row.status === 'disabled') return [];
+  const [shipment] = e.shipmentId
+    ? await db
+        .select({ carrier: t.shipments.carrier, trackingNumber: t.shipments.trackingNumber })
+        .from(t.shipments)
+        .where(eq(t.shipments.id, e.shipmentId))
+    : [];
+  const status = e.status as 'accepted' | 'rejected' | 'shipped' | 'cancelled';
+  const content = orderDecisionEmail({
+    marketName: c.marketName,
+    vendorName: row.vendorName,
+    orderId: e.orderId,
+    status,
+    reason: e.reason,
+    tracking: shipment ? `${shipment.carrier} ${shipment.trackingNumber}` : null,
+    link: `${c.origin}/account/orders/${e.orderId}`,
+  });
+  return [{ to: row.email, ...content, kind: `order_${status}` }];
+}
 
 /** The emails an event becomes, read at send time (a vendor or user that is gone sends nothing). */
 const BUILDERS: { [T in NotificationTopic]: (c: Context, payload: unknown) => Promise<Message[]> } = {
@@ -169,6 +204,10 @@ const BUILDERS: { [T in NotificationTopic]: (c: Context, payload: unknown) => Pr
     return owners.map((o) => ({ to: o.email, ...content, kind: 'domain_status', recipientKey: o.id }));
   },
 
+  'order.accepted': orderDecision,
+  'order.rejected': orderDecision,
+  'order.shipped': orderDecision,
+  'order.cancelled': orderDecision,
   async 'company.signed_up'(c, payload) {
     const e = OUTBOX_EVENTS['company.signed_up'].parse(payload);
     const { db, t } = c.tx;

@@ -221,6 +221,48 @@ export function domainStatusEmail(input: {
   };
 }
 
+const ORDER_DECISIONS = {
+  accepted: (v: string) => ({
+    subject: `${v} accepted your order`,
+    line: `${v} accepted your order and will ship it. The invoice is ready in your account.`,
+  }),
+  rejected: (v: string) => ({
+    subject: `${v} could not accept your order`,
+    line: `${v} rejected your order.`,
+  }),
+  shipped: (v: string) => ({
+    subject: `${v} shipped your order`,
+    line: `${v} shipped (part of) your order. Follow it with the tracking number below.`,
+  }),
+  cancelled: (v: string) => ({
+    subject: `Your order from ${v} was cancelled`,
+    line: `Your order from ${v} was cancelled.`,
+  }),
+} as const;
+
+/** To the buyer who placed an order: the vendor (or an operator) decided about it. */
+export function orderDecisionEmail(input: {
+  marketName: string;
+  vendorName: string;
+  orderId: string;
+  status: keyof typeof ORDER_DECISIONS;
+  reason: string | null;
+  tracking: string | null;
+  link: string;
+}): EmailContent {
+  const { subject, line } = ORDER_DECISIONS[input.status](input.vendorName);
+  const lines = [
+    `${line} (order ${input.orderId} on ${input.marketName})`,
+    ...(input.tracking ? [`Tracking: ${input.tracking}`] : []),
+    ...(input.reason ? [`Reason: ${input.reason}`] : []),
+  ];
+  return {
+    subject,
+    text: `${lines.join('\n\n')}\n\n${input.link}\n`,
+    html: layout(lines, { href: input.link, label: 'See your order' }),
+  };
+}
+
 /** To the owner and operators: a buyer company signed up (or sent the information asked for). */
 export function companySignedUpEmail(input: {
   marketName: string;

@@ -5,6 +5,7 @@ import {
   boolean,
   check,
   customType,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -39,6 +40,8 @@ function defineTenantTables(schemaName: string) {
       footer: jsonb('footer').$type<Record<string, unknown>>().notNull().default({}),
       /** Marketplace rules: `{ autoApproveVendors, moderateProducts }` (see core/marketplace). */
       marketplace: jsonb('marketplace').$type<Record<string, unknown>>().notNull().default({}),
+      /** HMAC-SHA256 key of the tracking webhook (ADR 0034-h3); made on first use, rotatable. */
+      trackingWebhookSecret: text('tracking_webhook_secret'),
       updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     },
     (t) => [check('settings_single_row', sql`${t.id} = 1`)],
@@ -155,6 +158,8 @@ function defineTenantTables(schemaName: string) {
       /** Why it was rejected, suspended, or what information is missing. */
       statusReason: text('status_reason'),
       verified: boolean('verified').notNull().default(false),
+      /** Invoice numbers are `<prefix>-<year>-<sequence>`; null: derived from the name. */
+      invoicePrefix: text('invoice_prefix'),
       /** Per currency: `{ EUR: { flatMinor, freeFromMinor } }`; none set means free shipping. */
       shippingRates: jsonb('shipping_rates')
         .$type<Record<string, { flatMinor: number; freeFromMinor: number | null }>>()
@@ -411,6 +416,8 @@ function defineTenantTables(schemaName: string) {
       taxMinor: bigint('tax_minor', { mode: 'number' }).notNull(),
       /** The marketplace's commission on this line, frozen at placement (issue 13 fills it in). */
       commissionMinor: bigint('commission_minor', { mode: 'number' }).notNull().default(0),
+      /** Placement took `qty` from the product's stock: a rejection or cancellation gives it back. */
+      stockTaken: boolean('stock_taken').notNull().default(false),
     },
     (t) => [
       primaryKey({ columns: [t.orderId, t.lineNo] }),
@@ -419,6 +426,108 @@ function defineTenantTables(schemaName: string) {
         sql`${t.qty} >= 1 and ${t.netMinor} = ${t.qty} * ${t.unitPriceMinor}`,
       ),
     ],
+  );
+
+  /** One parcel of an order: some quantity of some lines, with its carrier and tracking number. */
+  const shipments = s.table(
+    'shipments',
+    {
+      id: text('id').primaryKey(),
+      orderId: text('order_id')
+        .notNull()
+        .references(() => orders.id),
+      carrier: text('carrier').notNull(),
+      trackingNumber: text('tracking_number').notNull(),
+      shippedAt: timestamp('shipped_at', { withTimezone: true }).notNull().defaultNow(),
+    },
+    (t) => [
+      index('shipments_order_id_idx').on(t.orderId),
+      index('shipments_tracking_number_idx').on(t.trackingNumber),
+    ],
+  );
+
+  /**
+   * How much of an order line left in a shipment. Never more than ordered in all: checked in code
+   * under the order's row lock, and by a trigger (migration `order_fulfilment`).
+   */
+  const shipmentLines = s.table(
+    'shipment_lines',
+    {
+      shipmentId: text('shipment_id')
+        .notNull()
+        .references(() => shipments.id),
+      orderId: text('order_id').notNull(),
+      lineNo: integer('line_no').notNull(),
+      qty: integer('qty').notNull(),
+    },
+    (t) => [
+      primaryKey({ columns: [t.shipmentId, t.lineNo] }),
+      foreignKey({ columns: [t.orderId, t.lineNo], foreignColumns: [orderLines.orderId, orderLines.lineNo] }),
+      index('shipment_lines_order_id_line_no_idx').on(t.orderId, t.lineNo),
+      check('shipment_lines_qty_check', sql`${t.qty} >= 1`),
+    ],
+  );
+
+  /** Where a shipment is: added by the vendor or posted to the signed tracking webhook. */
+  const trackingEvents = s.table(
+    'tracking_events',
+    {
+      id: text('id').primaryKey(),
+      shipmentId: text('shipment_id')
+        .notNull()
+        .references(() => shipments.id),
+      occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+      status: text('status', {
+        enum: ['label_created', 'picked_up', 'in_transit', 'out_for_delivery', 'delivered', 'exception'],
+      }).notNull(),
+      location: text('location').notNull().default(''),
+      note: text('note').notNull().default(''),
+      source: text('source', { enum: ['vendor', 'webhook'] }).notNull(),
+      /** The webhook sender's event id: a replayed post is refused by this key. */
+      externalId: text('external_id'),
+      createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    },
+    (t) => [
+      index('tracking_events_shipment_id_occurred_at_idx').on(t.shipmentId, t.occurredAt),
+      uniqueIndex('tracking_events_external_id_idx').on(t.externalId),
+    ],
+  );
+
+  /** A vendor order's invoice, issued when the vendor accepts it (ADR 0034-h3). */
+  const invoices = s.table(
+    'invoices',
+    {
+      id: text('id').primaryKey(),
+      orderId: text('order_id')
+        .notNull()
+        .references(() => orders.id),
+      vendorId: text('vendor_id')
+        .notNull()
+        .references(() => vendors.id),
+      /** `<vendor prefix>-<year>-<sequence>`: gapless per vendor and year. */
+      number: text('number').notNull(),
+      year: integer('year').notNull(),
+      seq: integer('seq').notNull(),
+      issuedAt: timestamp('issued_at', { withTimezone: true }).notNull(),
+      dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    },
+    (t) => [
+      uniqueIndex('invoices_order_id_idx').on(t.orderId),
+      uniqueIndex('invoices_vendor_id_year_seq_idx').on(t.vendorId, t.year, t.seq),
+    ],
+  );
+
+  /** The last invoice sequence per vendor and year; its row lock makes numbering gapless. */
+  const invoiceCounters = s.table(
+    'invoice_counters',
+    {
+      vendorId: text('vendor_id')
+        .notNull()
+        .references(() => vendors.id),
+      year: integer('year').notNull(),
+      lastSeq: integer('last_seq').notNull(),
+    },
+    (t) => [primaryKey({ columns: [t.vendorId, t.year] })],
   );
 
   /** A CSV import of products: progress while it runs, per-row errors when done. */
@@ -535,6 +644,11 @@ function defineTenantTables(schemaName: string) {
     orderGroups,
     orders,
     orderLines,
+    shipments,
+    shipmentLines,
+    trackingEvents,
+    invoices,
+    invoiceCounters,
     outbox,
     userTokens,
     vendors,
