@@ -2,7 +2,7 @@
 // from sources through tsx, in the same run and against the same database: start time, RSS at
 // idle and peak RSS under load. Goal: RSS under load at most half of tsx's.
 import { type ChildProcess, fork, spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '@agora/db/embedded';
 import { benchMarketplace } from './bench-catalog.js';
@@ -10,13 +10,14 @@ import { bench, envInt, fmt, type Teardown, table, verdict } from './lib.js';
 import type { Result, Round } from './load.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const VARIANTS = {
+const ENTRIES = {
   built: ['platform-api/dist/server.mjs'],
   tsx: ['--import', 'tsx', 'platform-api/src/server.ts'],
 } as const;
-type Variant = keyof typeof VARIANTS;
+/** A server to measure: which entry, with which node flags and extra environment. */
+type Spec = { entry: keyof typeof ENTRIES; settings: string };
 /** The Dockerfile's NODE_OPTIONS for the server (kept in step by hand: one line there, one here). */
-const BUILT_NODE_OPTIONS = '--max-old-space-size=512';
+const BUILT_SETTINGS = '--max-old-space-size=512';
 
 /** KiB of one field of /proc/<pid>/status (VmRSS now, VmHWM the peak). */
 function procKb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
@@ -56,7 +57,8 @@ type Sample = { startMs: number; idleKb: number; loadKb: number; treeLoadKb: num
 
 async function measure(
   t: Teardown,
-  variant: Variant,
+  variant: string,
+  spec: Spec,
   env: Record<string, string>,
   host: string,
   seconds: number,
@@ -64,13 +66,17 @@ async function measure(
   const port = await freePort();
   const started = performance.now();
   let output = '';
-  // The built server runs as the Dockerfile runs it (heap limit included).
-  const flags =
-    variant === 'built' ? (process.env.BENCH_BUILT_NODE_OPTIONS ?? BUILT_NODE_OPTIONS).split(' ') : [];
-  const args: string[] = [...flags.filter(Boolean), ...VARIANTS[variant]];
+  // Settings: node flags, and NAME=value words for the environment.
+  const words = spec.settings.split(' ').filter(Boolean);
+  const settingsEnv = Object.fromEntries(
+    words
+      .filter((w) => /^[A-Z_]+=/.test(w))
+      .map((w) => [w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1)]),
+  );
+  const args: string[] = [...words.filter((w) => !/^[A-Z_]+=/.test(w)), ...ENTRIES[spec.entry]];
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: root,
-    env: { PATH: process.env.PATH, NODE_ENV: 'production', ...env, PORT: String(port) },
+    env: { PATH: process.env.PATH, NODE_ENV: 'production', ...env, ...settingsEnv, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d) => {
@@ -79,6 +85,9 @@ async function measure(
   child.stderr?.on('data', (d) => {
     output += d;
   });
+  // BENCH_LOG_DIR: each server's output in a file there (with --trace-gc in the flags: its heap).
+  const logDir = process.env.BENCH_LOG_DIR;
+  if (logDir) t.add(() => writeFileSync(`${logDir}/${variant}-${child.pid}.log`, output));
   const stop = () =>
     new Promise((r) => {
       if (child.exitCode !== null) return r(null);
@@ -128,20 +137,31 @@ await bench('production build vs tsx', async (t) => {
   };
   const rounds = envInt('BENCH_ROUNDS', 2);
   const seconds = envInt('BENCH_SECONDS', 10);
-  const samples: Record<Variant, Sample[]> = { built: [], tsx: [] };
+  // The built server runs as the Dockerfile runs it (heap limit and the rest included);
+  // BENCH_TRY="name=settings;..." adds built servers with other settings, to compare.
+  const specs: Record<string, Spec> = {
+    built: { entry: 'built', settings: process.env.BENCH_BUILT_SETTINGS ?? BUILT_SETTINGS },
+    tsx: { entry: 'tsx', settings: process.env.BENCH_TSX_SETTINGS ?? '' },
+  };
+  for (const item of (process.env.BENCH_TRY ?? '').split(';').filter(Boolean)) {
+    const at = item.indexOf('=');
+    specs[item.slice(0, at)] = { entry: 'built', settings: item.slice(at + 1) };
+  }
+  const names = Object.keys(specs);
+  const samples: Record<string, Sample[]> = Object.fromEntries(names.map((n) => [n, []]));
   for (let i = 0; i < rounds; i++)
-    for (const v of (i % 2 ? ['tsx', 'built'] : ['built', 'tsx']) as Variant[])
-      samples[v].push(await measure(t, v, env, host, seconds));
+    for (const v of i % 2 ? [...names].reverse() : names)
+      samples[v]?.push(await measure(t, v, specs[v] as Spec, env, host, seconds));
 
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
-  const m = (v: Variant, k: keyof Sample) => median(samples[v].map((s) => s[k]));
+  const m = (v: string, k: keyof Sample) => median((samples[v] ?? []).map((s) => s[k]));
   const mb = (kb: number) => fmt(kb / 1024, 0);
   console.log(
     `\n${rounds} rounds each, ${seconds} s of load per round (home page, then search API, 16 connections)`,
   );
   table([
     ['variant', 'start ms', 'RSS idle MB', 'peak RSS under load MB', 'with child processes MB', 'requests/s'],
-    ...(['built', 'tsx'] as Variant[]).map((v) => [
+    ...names.map((v) => [
       v,
       fmt(m(v, 'startMs'), 0),
       mb(m(v, 'idleKb')),
