@@ -16,8 +16,11 @@ const ENTRIES = {
 } as const;
 /** A server to measure: which entry, with which node flags and extra environment. */
 type Spec = { entry: keyof typeof ENTRIES; settings: string };
-/** The Dockerfile's NODE_OPTIONS for the server (kept in step by hand: one line there, one here). */
-const BUILT_SETTINGS = '--max-old-space-size=512';
+/**
+ * The Dockerfile's settings for the server, its NODE_OPTIONS and MALLOC_ARENA_MAX (kept in step by
+ * hand: one line there, one here; ADR 0032).
+ */
+const BUILT_SETTINGS = 'MALLOC_ARENA_MAX=2 --max-old-space-size=512 --max-semi-space-size=8';
 
 /** KiB of one field of /proc/<pid>/status (VmRSS now, VmHWM the peak). */
 function procKb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
@@ -53,7 +56,26 @@ async function waitReady(port: number, child: ChildProcess, output: () => string
   throw new Error(`server not ready within 60 s:\n${output()}`);
 }
 
-type Sample = { startMs: number; idleKb: number; loadKb: number; treeLoadKb: number; rps: number };
+type Sample = {
+  startMs: number;
+  idleKb: number;
+  loadKb: number;
+  treeLoadKb: number;
+  rps: number;
+  /** CPU time of the server process per request under load (ms): steadier than rps on a shared machine. */
+  cpuMs: number;
+};
+
+/** CPU time (user + system) of a process and its descendants so far, in ms (100 ticks a second). */
+const cpuMsOf = (pid: number) =>
+  tree(pid).reduce((sum, p) => {
+    try {
+      const fields = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      return sum + (Number(fields[11]) + Number(fields[12])) * 10;
+    } catch {
+      return sum;
+    }
+  }, 0);
 
 async function measure(
   t: Teardown,
@@ -107,6 +129,7 @@ async function measure(
       load.send(r);
     });
   let treeLoadKb = 0;
+  const cpuBefore = cpuMsOf(child.pid as number);
   const sampler = setInterval(() => {
     treeLoadKb = Math.max(treeLoadKb, treeKb(child.pid as number, 'VmRSS'));
   }, 100);
@@ -114,12 +137,21 @@ async function measure(
   const pages = await round({ port, host, path: '/', durationMs: half, concurrency: 16 });
   const api = await round({ port, host, path: '/api/v1/search?q=drill', durationMs: half, concurrency: 16 });
   clearInterval(sampler);
+  const cpuMs = cpuMsOf(child.pid as number) - cpuBefore;
   load.disconnect();
   const loadKb = procKb(child.pid as number, 'VmHWM');
   if (pages.failed + api.failed > 0)
     throw new Error(`${variant}: ${pages.failed + api.failed} failed requests`);
   await stop();
-  return { startMs, idleKb, loadKb, treeLoadKb, rps: ((pages.ok + api.ok) * 1000) / (pages.ms + api.ms) };
+  const requests = pages.ok + api.ok;
+  return {
+    startMs,
+    idleKb,
+    loadKb,
+    treeLoadKb,
+    rps: (requests * 1000) / (pages.ms + api.ms),
+    cpuMs: cpuMs / requests,
+  };
 }
 
 await bench('production build vs tsx', async (t) => {
@@ -160,7 +192,15 @@ await bench('production build vs tsx', async (t) => {
     `\n${rounds} rounds each, ${seconds} s of load per round (home page, then search API, 16 connections)`,
   );
   table([
-    ['variant', 'start ms', 'RSS idle MB', 'peak RSS under load MB', 'with child processes MB', 'requests/s'],
+    [
+      'variant',
+      'start ms',
+      'RSS idle MB',
+      'peak RSS under load MB',
+      'with child processes MB',
+      'requests/s',
+      'CPU ms/request',
+    ],
     ...names.map((v) => [
       v,
       fmt(m(v, 'startMs'), 0),
@@ -168,6 +208,7 @@ await bench('production build vs tsx', async (t) => {
       mb(m(v, 'loadKb')),
       mb(m(v, 'treeLoadKb')),
       fmt(m(v, 'rps'), 0),
+      fmt(m(v, 'cpuMs'), 2),
     ]),
   ]);
   console.log('');
@@ -175,4 +216,5 @@ await bench('production build vs tsx', async (t) => {
   verdict('RSS idle built/tsx', m('built', 'idleKb') / m('tsx', 'idleKb'), { max: 1 });
   verdict('RSS under load built/tsx', m('built', 'loadKb') / m('tsx', 'loadKb'), { max: 0.5 });
   verdict('throughput built/tsx', m('built', 'rps') / m('tsx', 'rps'), { min: 0.9 });
+  verdict('CPU per request built/tsx', m('built', 'cpuMs') / m('tsx', 'cpuMs'), { max: 1.1 });
 });
