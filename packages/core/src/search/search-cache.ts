@@ -89,12 +89,12 @@ export type KeptFacets = {
 export type FacetCache = SearchCache<KeptFacets>;
 
 /**
- * The facet cache key of a query, or null when its facets are not kept: the tenant (id and
+ * The facet cache key of a query, or null when its counts are not kept: the tenant (id and
  * schema) and every field of the query but the page and its size, which the total and facets do
  * not depend on (they cover the whole result window). Only for queries that count their whole
- * window (`countTotal` not false) and ask for facets.
+ * window (`countTotal` not false); with `facets: false` the total alone is kept (a vendor's page).
  */
 export function facetCacheKey(tenant: TenantRef, query: SearchQuery): string | null {
-  if (query.facets === false || query.countTotal === false) return null;
+  if (query.countTotal === false) return null;
   return searchCacheKey(tenant, { ...query, page: 0, limit: 0 });
 }

@@ -122,6 +122,7 @@ describe('facet cache', () => {
     ['in stock', { inStock: true }],
     ['a category subtree', { categoryId: 'cat_1' }],
     ['a vendor', { vendorId: 'ven_2' }],
+    ["a vendor's page: a total, no facets", { vendorId: 'ven_2', sort: 'newest', facets: false }],
     ['a price range at a quantity', { qty: 3, priceMin: 300, priceMax: 800, sort: 'price_asc' }],
   ];
   for (const [what, q] of queries) {
@@ -170,9 +171,10 @@ describe('facet cache', () => {
     expect(facetCacheKey({ ...a, id: b.id }, browse())).not.toBe(facetCacheKey(a, browse()));
   });
 
-  it('does not keep counts of lists that ask for none or count only their page', async () => {
-    expect(facetCacheKey(a, browse({ facets: false }))).toBeNull();
+  it('does not keep counts of lists that count only their page; keeps a total without facets apart', async () => {
     expect(facetCacheKey(a, browse({ countTotal: false }))).toBeNull();
+    expect(facetCacheKey(a, browse({ countTotal: false, facets: false }))).toBeNull();
+    expect(facetCacheKey(a, browse({ facets: false }))).not.toBe(facetCacheKey(a, browse()));
     expect(facetCacheKey(a, browse({ page: 3, limit: 7 }))).toBe(facetCacheKey(a, browse()));
     expect(facetCacheKey(a, browse({ sort: 'newest' }))).not.toBe(facetCacheKey(a, browse()));
   });
