@@ -26,9 +26,11 @@ CMD ["workerd", "serve", "deploy/workerd/storefront.capnp"]
 FROM node:20-bookworm-slim
 WORKDIR /app
 # A heap limit below the container's memory so V8 collects before the kernel kills; raise it
-# together with the container limit. Source maps sit beside the bundles: add --enable-source-maps
-# to NODE_OPTIONS for readable stack traces (it costs about 60 MB of RSS).
-ENV NODE_ENV=production NODE_OPTIONS="--max-old-space-size=512"
+# together with the container limit. A young generation of 2 x 8 MB instead of V8's 2 x 16 MB, and
+# two malloc arenas instead of one per thread: less memory held under load for little CPU
+# (ADR 0032). Source maps sit beside the bundles: add --enable-source-maps to NODE_OPTIONS for
+# readable stack traces (it costs about 60 MB of RSS).
+ENV NODE_ENV=production NODE_OPTIONS="--max-old-space-size=512 --max-semi-space-size=8" MALLOC_ARENA_MAX=2
 COPY --from=build /src/platform-api/dist ./
 USER node
 EXPOSE 3000

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { AppError, ErrorBody, NextCursor } from '@agora/contracts';
 import { type OpenAPIHono as Api, OpenAPIHono, type RouteConfig, type z } from '@hono/zod-openapi';
 import type { Env, MiddlewareHandler } from 'hono';
-import swaggerUi from 'swagger-ui-dist';
 import { controlCharacterIssues } from './middleware/control-characters.js';
 import { validationError } from './middleware/errors.js';
 
@@ -127,7 +127,9 @@ export const json = <T extends z.ZodType>(schema: T, description: string) => ({
   content: { 'application/json': { schema } },
 });
 
-const assetDir = swaggerUi.getAbsoluteFSPath();
+// The folder only: the package's main module loads its 3.3 MB browser bundle into this process
+// (about 10 MB of heap and 40 MB of RSS for nothing, ADR 0032).
+const assetDir = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
 const ASSETS: Record<string, string> = {
   'swagger-ui.css': 'text/css',
   'swagger-ui-bundle.js': 'text/javascript',

@@ -69,6 +69,17 @@ describe('loadConfig', () => {
     });
   });
 
+  it('keeps 32 MB of search results and 8 MB of browse counts by default; 0 turns each off', () => {
+    expect(loadConfig({}).search).toMatchObject({
+      cacheBytes: 32 * 1024 * 1024,
+      facetCacheBytes: 8 * 1024 * 1024,
+    });
+    expect(loadConfig({ AGORA_SEARCH_CACHE_MB: '0', AGORA_FACET_CACHE_MB: '0' }).search).toMatchObject({
+      cacheBytes: 0,
+      facetCacheBytes: 0,
+    });
+  });
+
   it('limits vendor applications to 5 per hour by default, and reads other limits', () => {
     expect(loadConfig({}).rateLimits.vendorApplications).toEqual({ limit: 5, windowMs: 3_600_000 });
     const c = loadConfig({ AGORA_VENDOR_APPLICATION_LIMIT: '20', AGORA_VENDOR_APPLICATION_WINDOW_S: '60' });

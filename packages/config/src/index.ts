@@ -168,6 +168,8 @@ const Env = z.object({
   MEILI_MASTER_KEY: z.string().optional(),
   /** MB of search results (as JSON) kept per API process, each checked against the catalog version (0: off). */
   AGORA_SEARCH_CACHE_MB: z.coerce.number().int().min(0).max(65_536).default(32),
+  /** MB of browse totals and facet counts (as JSON) kept per API process, per catalog version (0: off). */
+  AGORA_FACET_CACHE_MB: z.coerce.number().int().min(0).max(65_536).default(8),
 });
 
 export type S3Config = {
@@ -262,6 +264,8 @@ export type Config = {
     meili: { url: string; apiKey: string | undefined } | undefined;
     /** PostgreSQL search only: bytes of results (as JSON) kept in process, valid while the catalog version holds (ADR 0020). */
     cacheBytes: number;
+    /** PostgreSQL search only: bytes of browse totals and facets (as JSON) kept in process, per catalog version (ADR 0030). */
+    facetCacheBytes: number;
   };
 };
 
@@ -391,6 +395,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     search: {
       meili: e.MEILI_URL ? { url: e.MEILI_URL, apiKey: e.MEILI_MASTER_KEY } : undefined,
       cacheBytes: e.AGORA_SEARCH_CACHE_MB * 1024 * 1024,
+      facetCacheBytes: e.AGORA_FACET_CACHE_MB * 1024 * 1024,
     },
   };
 }

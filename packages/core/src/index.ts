@@ -295,7 +295,13 @@ export { MeilisearchEngine, type MeilisearchEngineOptions } from './search/meili
 export { PostgresSearchEngine } from './search/postgres-search-engine.js';
 export { reindexAllProducts, reindexProducts } from './search/reindex-products.js';
 export { rebuildSearchWordsTx, reindexProductsTx, TS_CONFIG } from './search/reindex-products-tx.js';
-export { SearchCache, searchCacheKey } from './search/search-cache.js';
+export {
+  type FacetCache,
+  facetCacheKey,
+  type KeptFacets,
+  SearchCache,
+  searchCacheKey,
+} from './search/search-cache.js';
 export {
   type CategoryFacet,
   emptyResult,

@@ -20,7 +20,7 @@ function linkify(text: string): (string | HtmlEscapedString | Promise<HtmlEscape
 
 const item = (e: EmailView) => html`<article>
   <header><strong>${e.subject}</strong><span>${new Date(e.createdAt).toLocaleString('en-GB', { timeZone: 'UTC' })} UTC</span></header>
-  <p class="meta">To <a href="?to=${encodeURIComponent(e.to)}">${e.to}</a> · ${e.kind} · ${e.status}${e.error ? ` (${e.error})` : ''}</p>
+  <p class="meta">To <a href="?to=${encodeURIComponent(e.to)}">${e.to}</a> &middot; ${e.kind} &middot; ${e.status}${e.error ? ` (${e.error})` : ''}</p>
   <pre>${linkify(e.text)}</pre>
 </article>`;
 

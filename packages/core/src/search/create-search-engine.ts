@@ -8,5 +8,5 @@ import type { SearchEngine } from './search-engine.js';
 export function createSearchEngine(config: Pick<Config, 'search'>, database: Database): SearchEngine {
   const meili = config.search.meili;
   if (meili) return new MeilisearchEngine({ url: meili.url, apiKey: meili.apiKey, database });
-  return new PostgresSearchEngine(database, config.search.cacheBytes);
+  return new PostgresSearchEngine(database, config.search.cacheBytes, config.search.facetCacheBytes);
 }

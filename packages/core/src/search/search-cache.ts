@@ -1,7 +1,7 @@
 import type { TenantRef } from '@agora/db';
-import type { SearchQuery, SearchResult } from './search-engine.js';
+import type { CategoryFacet, SearchQuery, SearchResult, VendorFacet } from './search-engine.js';
 
-type Entry = { version: number; result: SearchResult; bytes: number };
+type Entry<V> = { version: number; result: V; bytes: number };
 
 /**
  * Recent search results of one process, least recently used out first (ADR 0020), within a
@@ -9,17 +9,18 @@ type Entry = { version: number; result: SearchResult; bytes: number };
  * weighs what it holds; the heap keeps about 1.3 times that). Each entry carries the tenant's
  * catalog version of the snapshot it was read in; whoever reads it must compare that with the
  * current version, which every committed catalog change raises. Entries are frozen: a result is
- * shared by every request that hits it.
+ * shared by every request that hits it. The same structure keeps a browse's facets and count
+ * (`FacetCache`, ADR 0030), with their own budget.
  */
-export class SearchCache {
-  private readonly entries = new Map<string, Entry>();
+export class SearchCache<V = SearchResult> {
+  private readonly entries = new Map<string, Entry<V>>();
   private used = 0;
   hits = 0;
   misses = 0;
 
   constructor(readonly maxBytes: number) {}
 
-  get(key: string): Entry | undefined {
+  get(key: string): Entry<V> | undefined {
     const entry = this.entries.get(key);
     if (entry) {
       this.entries.delete(key);
@@ -29,7 +30,7 @@ export class SearchCache {
   }
 
   /** Keeps a result, dropping the least recently used until it fits; one larger than the whole budget is not kept. */
-  set(key: string, version: number, result: SearchResult): void {
+  set(key: string, version: number, result: V): void {
     if (this.maxBytes <= 0) return;
     this.delete(key);
     const bytes = JSON.stringify(result).length;
@@ -73,4 +74,27 @@ function deepFreeze<T>(value: T): T {
     for (const v of Object.values(value)) deepFreeze(v);
   }
   return value;
+}
+
+/**
+ * A browse's total and facet counts, as the search statement returns them: what every page and page
+ * size of one browse share (ADR 0030). Kept per tenant and catalog version like whole results.
+ */
+export type KeptFacets = {
+  total: number;
+  categories: CategoryFacet[] | null;
+  vendors: VendorFacet[] | null;
+  in_stock: { true: number; false: number } | null;
+};
+export type FacetCache = SearchCache<KeptFacets>;
+
+/**
+ * The facet cache key of a query, or null when its counts are not kept: the tenant (id and
+ * schema) and every field of the query but the page and its size, which the total and facets do
+ * not depend on (they cover the whole result window). Only for queries that count their whole
+ * window (`countTotal` not false); with `facets: false` the total alone is kept (a vendor's page).
+ */
+export function facetCacheKey(tenant: TenantRef, query: SearchQuery): string | null {
+  if (query.countTotal === false) return null;
+  return searchCacheKey(tenant, { ...query, page: 0, limit: 0 });
 }

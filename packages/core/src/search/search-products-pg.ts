@@ -2,6 +2,7 @@ import { type Database, readTenant, type TenantRef, type TenantTx, withTenant } 
 import { type SQL, sql } from 'drizzle-orm';
 import { allowedTypos } from './edit-distance.js';
 import { TS_CONFIG } from './reindex-products-tx.js';
+import { type FacetCache, facetCacheKey, SearchCache } from './search-cache.js';
 import {
   type CategoryFacet,
   emptyResult,
@@ -52,12 +53,37 @@ export async function searchProductsPg(
   tenant: TenantRef,
   query: SearchQuery,
   vocabularies: VocabularyCache = new VocabularyCache(0),
+  facets: FacetCache = new SearchCache(0),
 ): Promise<VersionedResult> {
   const terms = searchTerms(query.q);
   if (!terms) {
     // A browse is one statement, which reads one snapshot by itself: one round trip (ADR 0030).
+    // Its total and facets are kept per catalog version: with kept ones, a smaller statement reads
+    // the page and the version, and the kept counts are used only if the version is theirs (the
+    // counts of the same snapshot, since every committed catalog write raises it; ADR 0030).
+    const key = facetCacheKey(tenant, query);
+    const kept = key ? facets.get(key) : undefined;
+    if (kept) {
+      const rows = await readTenant<Row>(database, tenant, (t) => searchStatement(t, query, null, true));
+      const row = rows[0] as Row;
+      if (row.catalog_version !== null && Number(row.catalog_version) === kept.version) {
+        facets.hits++;
+        return versionedResult({ ...row, ...kept.result }, query);
+      }
+      // The catalog changed since: count again (and keep the new counts) below.
+    }
     const rows = await readTenant<Row>(database, tenant, (t) => searchStatement(t, query, null));
-    return versionedResult(rows[0] as Row, query);
+    const row = rows[0] as Row;
+    const version = row.catalog_version === null ? null : Number(row.catalog_version);
+    if (key) facets.misses++;
+    if (key && version !== null)
+      facets.set(key, version, {
+        total: row.total ?? 0,
+        categories: row.categories,
+        vendors: row.vendors,
+        in_stock: row.in_stock,
+      });
+    return versionedResult(row, query);
   }
   if (terms.advanced) {
     const q = sql`websearch_to_tsquery(${cfg}, ${terms.text})`;
@@ -248,12 +274,12 @@ const SUGGESTIBLE = /^\p{L}{3}$/u;
 
 type Row = {
   catalog_version: string | null;
-  /** Matches counted, up to the result window + 1. */
-  total: number;
+  /** Matches counted, up to the result window + 1 (null: kept facets were used). */
+  total: number | null;
   items: (Omit<SearchHit, 'inStock' | 'publishedAt'> & { publishedAt: string | null })[] | null;
   categories: CategoryFacet[] | null;
   vendors: VendorFacet[] | null;
-  in_stock: { true: number; false: number };
+  in_stock: { true: number; false: number } | null;
 };
 
 /**
@@ -269,7 +295,12 @@ async function runSearch(tx: TenantTx, query: SearchQuery, text: TextQuery | nul
 }
 
 /** The statement of `runSearch` (see there). */
-function searchStatement(t: TenantTx['t'], query: SearchQuery, text: TextQuery | null): SQL {
+function searchStatement(
+  t: TenantTx['t'],
+  query: SearchQuery,
+  text: TextQuery | null,
+  pageOnly = false,
+): SQL {
   const { products, vendors, categories, priceTiers, productImages, catalogVersion } = t;
   const qty = query.qty ?? null;
   const priceAt = (alias: SQL) => sql`coalesce((
@@ -333,8 +364,7 @@ function searchStatement(t: TenantTx['t'], query: SearchQuery, text: TextQuery |
        join ${vendors} v on v.id = x.vendor_id) as vendors,
       (select json_build_object('true', count(*) filter (where m.in_stock), 'false', count(*) filter (where not m.in_stock))
        from fm m) as in_stock`;
-  return sql`
-    with m as materialized (
+  const matches = sql`
       select m.* from (
         select p.id, p.vendor_id, p.category_id, p.published_at,
           p.stock_qty >= p.min_order_qty as in_stock,
@@ -346,19 +376,8 @@ function searchStatement(t: TenantTx['t'], query: SearchQuery, text: TextQuery |
           -- approved. One hash of those few vendors, probed per row, instead of a lookup per vendor.
           and p.vendor_id not in (select v.id from ${vendors} v where v.status <> 'approved')
       ) m
-      ${priceWhere.length ? sql`where ${sql.join(priceWhere, sql` and `)}` : sql``}
-      order by ${order}
-      limit ${window + 1}
-    ), fm as materialized (
-      select * from m order by ${order} limit ${window}
-    ), page as (
-      select m.id, row_number() over (order by ${order}) as n
-      from fm m order by ${order} limit ${query.limit} offset ${offset}
-    )
-    select
-      (select cv.version from ${catalogVersion} cv where cv.id = 1) as catalog_version,
-      (select count(*)::int from m) as total,
-      (select json_agg(json_build_object(
+      ${priceWhere.length ? sql`where ${sql.join(priceWhere, sql` and `)}` : sql``}`;
+  const items = sql`(select json_agg(json_build_object(
           'id', p.id, 'title', p.title, 'sku', p.sku,
           'vendor', json_build_object('id', v.id, 'name', v.name, 'verified', v.verified),
           'category', case when c.id is null then null else json_build_object('id', c.id, 'name', c.name) end,
@@ -373,14 +392,45 @@ function searchStatement(t: TenantTx['t'], query: SearchQuery, text: TextQuery |
        from page pg
        join ${products} p on p.id = pg.id
        join ${vendors} v on v.id = p.vendor_id
-       left join ${categories} c on c.id = p.category_id) as items,
+       left join ${categories} c on c.id = p.category_id) as items`;
+  const version = sql`(select cv.version from ${catalogVersion} cv where cv.id = 1) as catalog_version`;
+  // `pageOnly`: the page and the catalog version, nothing else (the caller has the total and the
+  // facets of this query for some version). The page is read by its own scan, which stops after
+  // the page: the same rows as the window's page, since the order is total (the id breaks ties)
+  // and the page never reaches past the window.
+  if (pageOnly) {
+    const pageRows = Math.max(0, Math.min(query.limit, window - offset));
+    return sql`
+    with page as (
+      select m.id, row_number() over (order by ${order}) as n
+      from (${matches} order by ${order} limit ${pageRows} offset ${offset}) m
+    )
+    select ${version}, null::int as total, ${items},
+      null::json as categories, null::json as vendors, null::json as in_stock
+  `;
+  }
+  return sql`
+    with m as materialized (
+      ${matches}
+      order by ${order}
+      limit ${window + 1}
+    ), fm as materialized (
+      select * from m order by ${order} limit ${window}
+    ), page as (
+      select m.id, row_number() over (order by ${order}) as n
+      from fm m order by ${order} limit ${query.limit} offset ${offset}
+    )
+    select
+      ${version},
+      (select count(*)::int from m) as total,
+      ${items},
 ${facetColumns}
   `;
 }
 
 function versionedResult(row: Row, query: SearchQuery): VersionedResult {
   const window = resultWindow(query);
-  const total = Math.min(row.total, window);
+  const total = Math.min(row.total ?? 0, window);
   const result: SearchResult = {
     items: (row.items ?? []).map((item) => ({
       ...item,
@@ -388,7 +438,7 @@ function versionedResult(row: Row, query: SearchQuery): VersionedResult {
       publishedAt: item.publishedAt ? new Date(item.publishedAt).toISOString() : null,
     })),
     total,
-    totalCapped: row.total > window,
+    totalCapped: (row.total ?? 0) > window,
     page: query.page,
     limit: query.limit,
     pages: pageCount(total, query.limit),

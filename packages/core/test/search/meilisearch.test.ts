@@ -262,13 +262,16 @@ describe('MeilisearchEngine against a recording server', () => {
   it('is chosen when MEILI_URL is set, PostgreSQL otherwise', () => {
     expect(
       createSearchEngine(
-        { search: { meili: { url: fake.url, apiKey: undefined }, cacheBytes: 0 } },
+        { search: { meili: { url: fake.url, apiKey: undefined }, cacheBytes: 0, facetCacheBytes: 0 } },
         runtime.database,
       ).kind,
     ).toBe('meilisearch');
-    expect(createSearchEngine({ search: { meili: undefined, cacheBytes: 0 } }, runtime.database).kind).toBe(
-      'postgres',
-    );
+    expect(
+      createSearchEngine(
+        { search: { meili: undefined, cacheBytes: 0, facetCacheBytes: 0 } },
+        runtime.database,
+      ).kind,
+    ).toBe('postgres');
   });
 
   it('answers a search on a tenant without an index with no results', async () => {
