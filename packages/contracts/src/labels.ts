@@ -26,6 +26,17 @@ export const STATUS_LABELS: Record<string, string> = {
   succeeded: 'succeeded',
   stored: 'stored',
   sent: 'sent',
+  awaiting_approval: 'waiting for approval',
+  declined: 'declined',
+  placed: 'placed',
+};
+
+/** Why a cart line is flagged, as the cart page says it. */
+export const CART_FLAG_LABELS: Record<string, string> = {
+  unpublished: 'no longer available',
+  vendor_suspended: 'its vendor is not trading at the moment',
+  price_changed: 'the price changed since you added it',
+  quantity_not_allowed: 'this quantity cannot be ordered',
 };
 
 /** Where a word means something more precise: a pending vendor waits for the operator's review. */

@@ -106,6 +106,17 @@ export {
 export { slugify } from './catalog/slugify.js';
 export type { VendorActor } from './catalog/vendor-access.js';
 export { type Cdn, createCdn, HttpCdn, noCdn, tenantSurrogateKey } from './cdn/cdn.js';
+export {
+  addCartLine,
+  addToCart,
+  clearCart,
+  getCart,
+  removeCartLine,
+  setCartLineQty,
+} from './commerce/cart-lines.js';
+export { readCart } from './commerce/cart-view.js';
+export { getCheckout, listApprovals, listMyCheckouts } from './commerce/checkout-groups.js';
+export { previewCheckout } from './commerce/checkout-preview.js';
 export { commerceSettingsFrom, getCommerceSettings } from './commerce/commerce-settings.js';
 export { AmountOverflowError, applyBps, divideRounded, lineAmount, sumAmounts } from './commerce/money.js';
 export {
@@ -121,6 +132,7 @@ export {
   decideCheckoutApproval,
   placeCheckout,
 } from './commerce/place-checkout.js';
+export { parseQuickOrder, quickOrder } from './commerce/quick-order.js';
 export {
   allowedQuantities,
   isAllowedQuantity,

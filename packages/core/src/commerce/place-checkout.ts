@@ -126,7 +126,7 @@ type OrderLineDraft = LineTotals & {
 type PricedVendorOrder = Omit<VendorOrderTotals, 'lines'> & { vendorId: string; lines: OrderLineDraft[] };
 
 /** Price and check lines; every problem is reported at once, by product. */
-async function priceLines(tx: TenantTx, lines: CheckoutLine[], currency: string, taxBps: number) {
+export async function priceLines(tx: TenantTx, lines: CheckoutLine[], currency: string, taxBps: number) {
   const { db, t } = tx;
   const ids = [...new Set(lines.map((l) => l.productId))];
   if (ids.length === 0) throw new AppError('validation_failed', `There is nothing in ${currency} to order`);
@@ -451,6 +451,7 @@ async function place(tx: TenantTx, p: Placement): Promise<CheckoutResult> {
     subjectId: groupId,
     data: { orderIds, totalMinor, currency: body.currency },
   });
+  await emitEvent(tx, 'checkout.placed', { groupId, approved: p.approvedGroupId !== undefined });
   orderIds.sort();
   return { groupId, status: 'placed', currency: body.currency, totalMinor, orderIds, replayed: false };
 }
@@ -508,7 +509,7 @@ export async function placeCheckout(
 export async function decideCheckoutApproval(
   database: Database,
   tenant: TenantRef,
-  input: { approverUserId: string; groupId: string; approve: boolean; now?: Date },
+  input: { approverUserId: string; groupId: string; approve: boolean; reason?: string; now?: Date },
 ): Promise<CheckoutResult> {
   return withTenant(database, tenant, async (tx) => {
     const { db, t } = tx;
@@ -531,15 +532,25 @@ export async function decideCheckoutApproval(
     if (!input.approve) {
       await db
         .update(t.orderGroups)
-        .set({ status: 'declined', decidedByUserId: approver.id, decidedAt: now })
+        .set({
+          status: 'declined',
+          decidedByUserId: approver.id,
+          decidedAt: now,
+          decisionReason: input.reason ?? null,
+        })
         .where(eq(t.orderGroups.id, group.id));
       await recordTenantAudit(tx, {
         actorUserId: approver.id,
         action: 'checkout.declined',
         subjectType: 'order_group',
         subjectId: group.id,
+        data: { reason: input.reason ?? null },
       });
-      await emitEvent(tx, 'checkout.declined', { groupId: group.id, buyerUserId: group.buyerUserId });
+      await emitEvent(tx, 'checkout.declined', {
+        groupId: group.id,
+        buyerUserId: group.buyerUserId,
+        ...(input.reason ? { reason: input.reason } : {}),
+      });
       return {
         groupId: group.id,
         status: 'declined',

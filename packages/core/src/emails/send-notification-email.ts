@@ -5,6 +5,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { signEmailVerificationToken } from '../auth/email-verification-token.js';
 import type { Deps } from '../deps.js';
 import { PermanentJobError } from '../permanent-job-error.js';
+import { COMMERCE_EMAILS } from './commerce-emails.js';
 import { emailDelivered, type OutgoingEmail } from './mailer.js';
 import { primaryHostname, publicOrigin } from './public-origin.js';
 import type { SendOutcome } from './send-outbox-email.js';
@@ -21,6 +22,10 @@ export const NOTIFICATION_TOPICS = [
   'vendor.application_submitted',
   'vendor.decision_made',
   'product.rejected',
+  'checkout.placed',
+  'order.placed',
+  'checkout.approval_requested',
+  'checkout.declined',
 ] as const satisfies readonly OutboxTopic[];
 type NotificationTopic = (typeof NOTIFICATION_TOPICS)[number];
 
@@ -38,6 +43,7 @@ type Message = Omit<OutgoingEmail, 'tenantId' | 'dedupeKey'> & { recipientKey?: 
 
 /** The emails an event becomes, read at send time (a vendor or user that is gone sends nothing). */
 const BUILDERS: { [T in NotificationTopic]: (c: Context, payload: unknown) => Promise<Message[]> } = {
+  ...COMMERCE_EMAILS,
   async 'user.email_verification_requested'(c, payload) {
     const e = OUTBOX_EVENTS['user.email_verification_requested'].parse(payload);
     const { db, t } = c.tx;

@@ -23,6 +23,10 @@ const ROUTES: Record<
   'category.changed': searchIndexJob,
   'file.orphaned': fileDeleteJob,
   'settings.branding_updated': cdnPurgeJob,
+  'checkout.placed': emailSendJob,
+  'order.placed': emailSendJob,
+  'checkout.approval_requested': emailSendJob,
+  'checkout.declined': emailSendJob,
 };
 
 /** Topics whose job waits before it runs (ms): a replaced file may still be linked from cached pages. */
