@@ -22,11 +22,13 @@ import { platformDevEmails } from './routes/platform/dev-emails.js';
 import { platformTenants } from './routes/platform/tenants.js';
 import { tenantAuth } from './routes/tenant/auth.js';
 import { tenantBranding } from './routes/tenant/branding.js';
+import { tenantCart } from './routes/tenant/cart.js';
 import { tenantCatalogCategories } from './routes/tenant/catalog-categories.js';
 import { tenantCatalogImports } from './routes/tenant/catalog-imports.js';
 import { tenantCatalogModeration } from './routes/tenant/catalog-moderation.js';
 import { tenantCatalogProducts } from './routes/tenant/catalog-products.js';
 import { tenantCatalogPublic } from './routes/tenant/catalog-public.js';
+import { tenantCheckout } from './routes/tenant/checkout.js';
 import { tenantMarketplaceSettings } from './routes/tenant/marketplace-settings.js';
 import { tenantOperatorVendors } from './routes/tenant/operator-vendors.js';
 import { tenantSearch } from './routes/tenant/search.js';
@@ -90,6 +92,9 @@ export function createApp(deps: ApiDeps, ui: UiApps = { storefront: null, consol
   tenantApi.route('/', tenantCatalogPublic);
   tenantApi.route('/', tenantCatalogImports);
   documentCatalogMedia(tenantApi);
+  // Buying: the cart, checkout and spending-limit approvals.
+  tenantApi.route('/', tenantCart);
+  tenantApi.route('/', tenantCheckout);
   mountDocs(tenantApi, '/api/v1', {
     title: 'Agora marketplace API',
     description: 'The API of one marketplace, on its own host.',
