@@ -22,6 +22,7 @@ import { platformDevEmails } from './routes/platform/dev-emails.js';
 import { platformTenants } from './routes/platform/tenants.js';
 import { tenantAuth } from './routes/tenant/auth.js';
 import { tenantBranding } from './routes/tenant/branding.js';
+import { buyerAccount } from './routes/tenant/buyer-account.js';
 import { tenantCart } from './routes/tenant/cart.js';
 import { tenantCatalogCategories } from './routes/tenant/catalog-categories.js';
 import { tenantCatalogImports } from './routes/tenant/catalog-imports.js';
@@ -79,6 +80,7 @@ export function createApp(deps: ApiDeps, ui: UiApps = { storefront: null, consol
   tenantApi.route('/', tenantBranding);
   documentMedia(tenantApi);
   tenantApi.route('/', tenantAuth);
+  tenantApi.route('/', buyerAccount);
   tenantApi.route('/', tenantTeam);
   tenantApi.route('/', tenantVendorApplications);
   tenantApi.route('/', tenantOperatorVendors);

@@ -6,7 +6,7 @@ import { withTenant } from '@agora/db';
 import { tinyPng } from '@agora/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { addCompany } from './buyer-helpers.js';
+import { addBuyingCompany } from './buyer-helpers.js';
 import { addVendor, type T, userToken } from './catalog-helpers.js';
 import { type ApiHarness, createApiHarness, STAFF } from './harness.js';
 import { applicationForm, file, pngFile } from './vendor-helpers.js';
@@ -80,7 +80,7 @@ beforeAll(async () => {
   api.applicant = anon.withToken(await userToken(h, t, 'vendor_admin', pending));
   api.platform = platformApi(transport(h.config.platformHost));
   // A buyer whose every order waits for approval (limit 1 cent a month), and an approver.
-  const company = await addCompany(h, t);
+  const company = await addBuyingCompany(h, t);
   state.address = company.addressId;
   api.buyer = anon.withToken((await company.member('buyer_member', [1, 'month'])).token);
   api.approver = anon.withToken((await company.member('buyer_approver')).token);
@@ -122,6 +122,7 @@ const TENANT: Record<Exclude<keyof TenantApi, 'withToken'>, Case> = {
     schema: c.Session,
   },
   me: { call: () => api.operator.me(), schema: c.Me },
+  buyerAccount: { call: () => api.buyer.buyerAccount(), schema: c.BuyerAccount },
   user: { call: () => api.operator.user(state.invitee!), schema: c.User },
   team: { call: () => api.operator.team(), schema: c.TeamPage },
   removeTeamMember: { call: () => api.operator.removeTeamMember(state.invitee!), schema: z.undefined() },

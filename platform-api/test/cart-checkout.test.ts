@@ -2,7 +2,7 @@ import { withTenant } from '@agora/db';
 import { insertCatalog } from '@agora/testing';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addCompany } from './buyer-helpers.js';
+import { addBuyingCompany } from './buyer-helpers.js';
 import { body, host, type T, userToken } from './catalog-helpers.js';
 import { type ApiHarness, createApiHarness } from './harness.js';
 
@@ -99,12 +99,12 @@ beforeAll(async () => {
       marketplace: sql`${tables.settings.marketplace} || '{"taxBps": 1900, "currency": "EUR", "timeZone": "Europe/Berlin"}'::jsonb`,
     });
   });
-  const company = await addCompany(h, t);
+  const company = await addBuyingCompany(h, t);
   acme = company;
   buyer = await company.member('buyer_member');
   approver = await company.member('buyer_approver');
   limited = await company.member('buyer_member', [10_000, 'month']);
-  const rivalCompany = await addCompany(h, t);
+  const rivalCompany = await addBuyingCompany(h, t);
   rival = await rivalCompany.member('buyer_admin');
 }, 180_000);
 afterAll(() => h?.close());
@@ -202,7 +202,7 @@ describe('cart', () => {
     await insertCatalog(h.runtime.database, t, {
       products: ids.map((id) => ({ id, vendorId: 'ven_alpha', title: id, basePriceMinor: 1 })),
     });
-    const many = await addCompany(h, t);
+    const many = await addBuyingCompany(h, t);
     const m = await many.member('buyer_member');
     const text = ids
       .slice(0, 200)
@@ -314,7 +314,7 @@ describe('checkout over HTTP', () => {
   });
 
   it('refuses with 409 credit_limit_exceeded and the figures', async () => {
-    const net = await addCompany(h, t, { terms: 'net', creditLimitMinor: 5_000 });
+    const net = await addBuyingCompany(h, t, { terms: 'net', creditLimitMinor: 5_000 });
     const m = await net.member('buyer_member');
     await add(m.token, 'prd_drill', 1);
     const res = await call(m.token, '/checkouts', {
@@ -426,7 +426,7 @@ describe('who gets nothing', () => {
   it('anonymous, a vendor, an operator and another tenant’s buyer are refused every buying endpoint', async () => {
     const vendorToken = await userToken(h, t, 'vendor_admin', 'ven_alpha');
     const operatorToken = await userToken(h, t, 'owner');
-    const otherCompany = await addCompany(h, other);
+    const otherCompany = await addBuyingCompany(h, other);
     const foreign = await otherCompany.member('buyer_admin');
     const endpoints: [string, string, unknown?][] = [
       ['GET', '/cart'],

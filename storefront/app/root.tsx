@@ -1,6 +1,6 @@
 import { safeLogoUrl, themeCss } from '@agora/ui';
 import ui from '@agora/ui/styles.css?url';
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { type HeadersFunction, json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import {
   isRouteErrorResponse,
   Links,
@@ -15,6 +15,7 @@ import { useAppLinks } from './components/app-link.js';
 import { SiteFooter } from './components/site-footer.js';
 import { SiteHeader } from './components/site-header.js';
 import { apiFor } from './context.js';
+import { csrfToken, optionalBuyer, sessionToken, signedInAsOther } from './session.server.js';
 import styles from './styles.css?url';
 
 export const links = () => [
@@ -23,13 +24,45 @@ export const links = () => [
   { rel: 'icon', href: 'data:,' },
 ];
 
-export async function loader({ context }: LoaderFunctionArgs) {
-  const { name, tagline, theme, footer } = await apiFor(context).storefront();
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const [{ name, tagline, theme, footer }, buyer, other] = await Promise.all([
+    apiFor(context).storefront(),
+    optionalBuyer(request, context),
+    signedInAsOther(request, context),
+  ]);
+  // Signed in (buyer or not): the header's sign-out form needs a CSRF token. Anonymous pages
+  // set no cookie, so they stay shareable by caches (docs/caching.md).
+  const signedIn = sessionToken(request) !== null && (buyer !== null || other);
+  const csrf = signedIn ? csrfToken(request) : null;
+  const headers = new Headers();
+  if (csrf?.setCookie) headers.append('set-cookie', csrf.setCookie);
+  if (signedIn) headers.set('cache-control', 'private, no-store');
   // Theme -> CSS on the server only, from validated values (hex colors, a font from a fixed list).
-  return {
-    storefront: { name, tagline, footer, themeCss: themeCss(theme), logoUrl: safeLogoUrl(theme.logoUrl) },
-  };
+  return json(
+    {
+      storefront: { name, tagline, footer, themeCss: themeCss(theme), logoUrl: safeLogoUrl(theme.logoUrl) },
+      account: buyer
+        ? { name: buyer.user.name || buyer.user.email, companyName: buyer.user.companyName }
+        : other
+          ? { name: 'Console account', companyName: null }
+          : null,
+      csrf: csrf?.token ?? null,
+    },
+    { headers },
+  );
 }
+
+// A signed-in page is the buyer's own: never stored by a shared cache (the CSRF cookie rides on it).
+export const headers: HeadersFunction = ({ loaderHeaders, actionHeaders }) => {
+  const h = new Headers();
+  const cache = loaderHeaders.get('cache-control');
+  if (cache) h.set('cache-control', cache);
+  for (const source of [loaderHeaders, actionHeaders]) {
+    const cookie = source.get('set-cookie');
+    if (cookie) h.append('set-cookie', cookie);
+  }
+  return h;
+};
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.storefront.name ?? 'Marketplace' },
@@ -40,7 +73,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export default function App() {
-  const { storefront } = useLoaderData<typeof loader>();
+  const { storefront, account, csrf } = useLoaderData<typeof loader>();
   useAppLinks();
   const logo = storefront.logoUrl;
   return (
@@ -56,7 +89,7 @@ export default function App() {
         <style id="theme" dangerouslySetInnerHTML={{ __html: storefront.themeCss }} />
       </head>
       <body>
-        <SiteHeader name={storefront.name} logoUrl={logo} />
+        <SiteHeader name={storefront.name} logoUrl={logo} account={account} csrf={csrf} />
         <Outlet />
         <SiteFooter name={storefront.name} footer={storefront.footer} />
         <ScrollRestoration />
@@ -79,11 +112,18 @@ export function ErrorBoundary() {
       <body>
         <main className="error-page">
           <h1>{title}</h1>
-          <p>Please try again in a moment.</p>
+          <p>{errorText(error)}</p>
           <a href="/">Back to the home page</a>
         </main>
         <Scripts />
       </body>
     </html>
   );
+}
+
+/** What an error page says: a refusal's own sentence (403, 404), else "try again". */
+function errorText(error: unknown): string {
+  if (isRouteErrorResponse(error) && error.status < 500 && typeof error.data === 'string' && error.data)
+    return error.data;
+  return 'Please try again in a moment.';
 }

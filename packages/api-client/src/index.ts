@@ -1,6 +1,7 @@
 import type {
   Branding,
   BrandingInput,
+  BuyerAccount,
   ListTenantsQuery,
   Me,
   Page,
@@ -34,6 +35,7 @@ function tenantClient(t: Transport) {
     login: (email: string, password: string) =>
       request<Session>(t, '/api/v1/auth/login', { body: { email, password } }),
     me: () => request<Me>(t, '/api/v1/me'),
+    buyerAccount: () => request<BuyerAccount>(t, '/api/v1/account'),
     user: (userId: string) => request<User>(t, `/api/v1/users/${encodeURIComponent(userId)}`),
     acceptInvite: (body: { token: string; password: string; name?: string }) =>
       request<Session>(t, '/api/v1/auth/accept-invite', { body }),

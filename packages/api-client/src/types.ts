@@ -5,6 +5,7 @@
 export type {
   Branding,
   BrandingInput,
+  BuyerAccount,
   Footer,
   Me,
   Page,

@@ -6,6 +6,7 @@ export * from './catalog-limits.js';
 export * from './catalog-views.js';
 export * from './checkout.js';
 export * from './commerce.js';
+export * from './companies.js';
 export * from './countries.js';
 export * from './error-body.js';
 export * from './errors.js';

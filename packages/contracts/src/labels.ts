@@ -42,10 +42,20 @@ export const CART_FLAG_LABELS: Record<string, string> = {
 /** Where a word means something more precise: a pending vendor waits for the operator's review. */
 const STATUS_LABELS_OF: Record<string, Record<string, string>> = {
   vendor: { pending: 'waiting for review' },
+  company: {
+    pending: 'waiting for approval',
+    info_requested: 'information requested',
+    approved: 'approved',
+    rejected: 'not approved',
+    suspended: 'suspended',
+  },
 };
 
 /** A status as people say it (`of`: whose status); an unknown one with its underscores as spaces. */
-export const statusLabel = (status: string, of?: 'vendor' | 'product' | 'tenant' | 'import'): string =>
+export const statusLabel = (
+  status: string,
+  of?: 'vendor' | 'product' | 'tenant' | 'import' | 'company',
+): string =>
   (of ? STATUS_LABELS_OF[of]?.[status] : undefined) ?? STATUS_LABELS[status] ?? status.replaceAll('_', ' ');
 
 /** Field names of API bodies as people say them (the last segment of a path). */

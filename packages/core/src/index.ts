@@ -140,6 +140,7 @@ export {
   roundUpToAllowed,
 } from './commerce/quantity-rules.js';
 export { checkSpendingLimit, localDate, periodBounds, startOfLocalDay } from './commerce/spending-period.js';
+export { getBuyerAccount } from './companies/buyer-account.js';
 export { DEMO_TENANTS, type DemoTenant, seedDemo } from './demo/seed-demo.js';
 export { type DemoCatalog, seedDemoCatalog } from './demo/seed-demo-catalog.js';
 export type { Deps } from './deps.js';

@@ -8,7 +8,18 @@ import { AppLink } from './app-link.js';
  * the links fold into a menu button and the search takes its own row, so a phone gets two short
  * rows instead of four wrapped ones. The menu closes on every navigation.
  */
-export function SiteHeader({ name, logoUrl }: { name: string; logoUrl: string | null }) {
+export function SiteHeader({
+  name,
+  logoUrl,
+  account,
+  csrf,
+}: {
+  name: string;
+  logoUrl: string | null;
+  /** The signed-in buyer (or another kind of account), null when anonymous. */
+  account: { name: string; companyName: string | null } | null;
+  csrf: string | null;
+}) {
   const [open, setOpen] = useState(false);
   const location = useLocation();
   // biome-ignore lint/correctness/useExhaustiveDependencies: closing on navigation is the point
@@ -40,7 +51,26 @@ export function SiteHeader({ name, logoUrl }: { name: string; logoUrl: string | 
           <AppLink to="/search">Catalog</AppLink>
           <AppLink to="/vendors">Vendors</AppLink>
           <AppLink to="/sell">Become a vendor</AppLink>
-          <a href="/console">Sign in</a>
+          {account ? (
+            <>
+              {account.companyName !== null ? (
+                <>
+                  <AppLink to="/account" className="account-link" data-testid="header-account">
+                    {account.name}
+                  </AppLink>
+                  <AppLink to="/cart">Cart</AppLink>
+                </>
+              ) : null}
+              <form method="post" action="/account/sign-out" className="sign-out">
+                <input type="hidden" name="csrf" value={csrf ?? ''} />
+                <button type="submit" className="link-button">
+                  Sign out
+                </button>
+              </form>
+            </>
+          ) : (
+            <AppLink to="/account/sign-in">Sign in</AppLink>
+          )}
         </nav>
       </div>
     </header>
