@@ -28,7 +28,13 @@ export default function Account() {
         </p>
       </section>
       <nav aria-label="Account">
-        <AppLink to="/cart">Cart</AppLink>
+        <AppLink to="/cart">Cart</AppLink> · <AppLink to="/account/checkouts">Your checkouts</AppLink>
+        {user.role === 'buyer_approver' || user.role === 'buyer_admin' ? (
+          <>
+            {' '}
+            · <AppLink to="/account/approvals">Approvals</AppLink>
+          </>
+        ) : null}
       </nav>
     </main>
   );

@@ -3,7 +3,13 @@ import { SetCartLineBody } from '@agora/contracts';
 import { CART_FLAG_LABELS } from '@agora/contracts/labels';
 import { parseForm } from '@agora/ui/forms';
 import { formatBps, formatMoney } from '@agora/ui/money';
-import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node';
+import {
+  type ActionFunctionArgs,
+  json,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useRouteLoaderData } from '@remix-run/react';
 import { AppLink } from '../components/app-link.js';
 import { Money } from '../components/price.js';
@@ -32,7 +38,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const submission = parseForm(SetCartLineBody, form, { what: 'quantity' });
       if (!submission.ok)
         return json<LineError>(
-          { productId, message: `Quantity ${Object.values(submission.reply.fields).flat()[0] ?? 'is not valid'}` },
+          {
+            productId,
+            message: `Quantity ${Object.values(submission.reply.fields).flat()[0] ?? 'is not valid'}`,
+          },
           { status: 400 },
         );
       await api.setCartLineQty(productId, submission.value);
@@ -150,17 +159,22 @@ export default function CartPage() {
         <>
           {cart.flagged ? (
             <p className="notice-warning" role="status">
-              {cart.flagged === 1 ? 'One line needs' : `${cart.flagged} lines need`} your attention before checkout.
+              {cart.flagged === 1 ? 'One line needs' : `${cart.flagged} lines need`} your attention before
+              checkout.
             </p>
           ) : null}
           {several ? (
             <p className="notice-info" data-testid="several-currencies">
-              Your cart holds prices in {cart.totals.map((t) => t.currency).join(' and ')}. A checkout is in one
-              currency: check out each one on its own.
+              Your cart holds prices in {cart.totals.map((t) => t.currency).join(' and ')}. A checkout is in
+              one currency: check out each one on its own.
             </p>
           ) : null}
           {cart.groups.map((g) => (
-            <section key={`${g.vendor.id}-${g.currency}`} className="card cart-group" data-testid="cart-group">
+            <section
+              key={`${g.vendor.id}-${g.currency}`}
+              className="card cart-group"
+              data-testid="cart-group"
+            >
               <h2>
                 {g.vendor.name}
                 {several ? <span className="hint"> · {g.currency}</span> : null}

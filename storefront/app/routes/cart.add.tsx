@@ -25,7 +25,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const qty = String(form.get('qty') ?? '');
   const submission = parseForm(AddCartLineBody, form, { what: 'quantity' });
   if (!submission.ok)
-    throw redirect(back(from, qty, Object.values(submission.reply.fields).flat()[0] ?? submission.reply.message));
+    throw redirect(
+      back(from, qty, Object.values(submission.reply.fields).flat()[0] ?? submission.reply.message),
+    );
   try {
     await buyer.api.addCartLine(submission.value);
   } catch (e) {

@@ -26,7 +26,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const text = file ? await file.text() : pasted;
   if (!text.trim())
     return json<Reply>(
-      { ok: false, message: 'Paste lines of SKU, quantity or choose a CSV file', fields: { text: ['paste at least one line of SKU, quantity'] }, values },
+      {
+        ok: false,
+        message: 'Paste lines of SKU, quantity or choose a CSV file',
+        fields: { text: ['paste at least one line of SKU, quantity'] },
+        values,
+      },
       { status: 400 },
     );
   try {
@@ -48,8 +53,8 @@ export default function QuickOrder() {
     <main className="page narrow-page">
       <h1>Quick order</h1>
       <p>
-        One line per product: <code>SKU, quantity</code>. When several vendors sell the same SKU, add the vendor:{' '}
-        <code>SKU, quantity, vendor name</code>. Or upload a CSV file with those columns.
+        One line per product: <code>SKU, quantity</code>. When several vendors sell the same SKU, add the
+        vendor: <code>SKU, quantity, vendor name</code>. Or upload a CSV file with those columns.
       </p>
       {failed?.message ? (
         <p className="notice-error" role="alert">
@@ -102,7 +107,7 @@ export default function QuickOrder() {
             placeholder={'BOLT-M8, 1000\nWASHER-8, 500'}
             defaultValue={failed?.values?.text as string | undefined}
             aria-invalid={failed?.fields?.text ? true : undefined}
-            aria-describedby={failed?.fields?.text ? "f-text-error" : undefined}
+            aria-describedby={failed?.fields?.text ? 'f-text-error' : undefined}
           />
           <FieldErrors name="text" errors={failed?.fields?.text} />
         </div>

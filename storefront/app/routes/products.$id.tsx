@@ -4,6 +4,7 @@ import { formatBps } from '@agora/ui/money';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, useLoaderData } from '@remix-run/react';
 import { useState } from 'react';
+import { AddToCart } from '../components/add-to-cart.js';
 import { AppLink } from '../components/app-link.js';
 import { NotFoundOrError } from '../components/not-found.js';
 import { Money, Saving } from '../components/price.js';
@@ -17,8 +18,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   try {
     const product = await apiFor(context).product(params.id ?? '');
-    const qty = Number(new URL(request.url).searchParams.get('qty')) || product.minOrderQty;
-    return { product, qty };
+    const url = new URL(request.url);
+    const qty = Number(url.searchParams.get('qty')) || product.minOrderQty;
+    // A refused "Add to cart" comes back here with its message (see routes/cart.add.tsx).
+    const cartError = url.searchParams.get('cart_error')?.slice(0, 300) ?? null;
+    return { product, qty, cartError };
   } catch (e) {
     // An id the API refuses (400, say far too long) names no product either.
     if (e instanceof ApiError && (e.status === 404 || e.status === 400))
@@ -28,7 +32,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
 }
 
 export default function ProductPage() {
-  const { product, qty: initialQty } = useLoaderData<typeof loader>();
+  const { product, qty: initialQty, cartError } = useLoaderData<typeof loader>();
   const [qtyText, setQtyText] = useState(String(initialQty));
   // The same pricing function as the server: the quantity box answers as you type.
   const priced = {
@@ -141,6 +145,19 @@ export default function ProductPage() {
               <span className="error">{q.reason}</span>
             )}
           </output>
+          {cartError ? (
+            <p className="notice-error" role="alert" data-testid="cart-error">
+              {cartError}
+            </p>
+          ) : null}
+          <AddToCart
+            productId={product.id}
+            qty={q.ok ? q.qty : initialQty}
+            min={product.minOrderQty}
+            step={product.orderIncrement}
+            unit={product.unit}
+            back={`/products/${product.id}`}
+          />
         </section>
       </div>
       {product.description ? (
