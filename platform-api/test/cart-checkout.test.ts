@@ -1,6 +1,7 @@
+import { listEmails, sendOutboxEmail } from '@agora/core';
 import { withTenant } from '@agora/db';
 import { insertCatalog } from '@agora/testing';
-import { eq, sql } from 'drizzle-orm';
+import { eq, isNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addBuyingCompany } from './buyer-helpers.js';
 import { body, host, type T, userToken } from './catalog-helpers.js';
@@ -419,6 +420,63 @@ describe('approvals', () => {
     expect(mine.data[0]).toMatchObject({ id: waiting.groupId, decisionReason: 'Over budget this month' });
     const approveLater = await call(approver.token, `/approvals/${waiting.groupId}/approve`, { body: {} });
     expect(approveLater.status).toBe(409);
+  });
+});
+
+describe('emails', () => {
+  it('the buyer, each vendor’s admins and the approvers get theirs, amounts in the order currency', async () => {
+    await withTenant(h.runtime.database, t, ({ db, t: x }) =>
+      db.update(x.outbox).set({ publishedAt: new Date() }),
+    );
+    const vendorAdmin = await userToken(h, t, 'vendor_admin', 'ven_beta');
+    expect(vendorAdmin).toBeTruthy();
+    await add(limited.token, 'prd_bolt', 200);
+    const waiting = await body(
+      await call(limited.token, '/checkouts', {
+        body: { currency: 'EUR', shippingAddressId: acme.addressId },
+        headers: { 'idempotency-key': 'key-emails-0001' },
+      }),
+    );
+    const relay = async () => {
+      const events = await withTenant(h.runtime.database, t, ({ db, t: x }) =>
+        db.update(x.outbox).set({ publishedAt: new Date() }).where(isNull(x.outbox.publishedAt)).returning(),
+      );
+      for (const e of events)
+        await sendOutboxEmail(h.runtime, {
+          tenantId: t.id,
+          outboxId: e.id,
+          topic: e.topic,
+          payload: e.payload,
+        });
+      return events.map((e) => e.topic).sort();
+    };
+    expect(await relay()).toEqual(['checkout.approval_requested']);
+    await call(approver.token, `/approvals/${waiting.groupId}/approve`, { body: {} });
+    expect(await relay()).toEqual(['checkout.placed', 'order.placed']);
+    // An approval request decided before its email went out sends nothing.
+    await add(limited.token, 'prd_drill', 1);
+    const decided = await body(
+      await call(limited.token, '/checkouts', {
+        body: { currency: 'EUR', shippingAddressId: acme.addressId },
+        headers: { 'idempotency-key': 'key-emails-0002' },
+      }),
+    );
+    await call(approver.token, `/approvals/${decided.groupId}/decline`, { body: { reason: 'No drills' } });
+    expect(await relay()).toEqual(['checkout.approval_requested', 'checkout.declined']);
+    const emails = await listEmails(h.runtime.database, { limit: 50 });
+    const to = (kind: string) => emails.filter((m) => m.kind === kind);
+    expect(to('approval_request').map((m) => m.to)).toEqual([`${approver.userId}@buyers.test`]);
+    expect(to('approval_request')[0]?.subject).toBe('Approval needed: an order of €610.00');
+    expect(to('order_confirmation')[0]).toMatchObject({
+      to: `${limited.userId}@buyers.test`,
+      subject: 'Your order was approved and placed',
+    });
+    expect(to('order_confirmation')[0]?.text).toContain('Beta Fasteners: order ord_');
+    const vendorMail = to('vendor_new_order');
+    expect(vendorMail).toHaveLength(1);
+    expect(vendorMail[0]?.text).toContain('€610.00');
+    expect(to('checkout_declined')[0]).toMatchObject({ to: `${limited.userId}@buyers.test` });
+    expect(to('checkout_declined')[0]?.text).toContain('The reason given: No drills');
   });
 });
 
