@@ -82,10 +82,12 @@ function LineRow({ line, csrf, error }: { line: CartLine; csrf: string; error: s
         ) : null}
       </div>
       <div className="cart-line-price">
-        <span data-testid="line-unit-price">
-          <Money minor={line.unitPriceMinor} currency={line.currency} />
-        </span>{' '}
-        / {line.unit}
+        <span>
+          <span data-testid="line-unit-price">
+            <Money minor={line.unitPriceMinor} currency={line.currency} />
+          </span>{' '}
+          / {line.unit}
+        </span>
         {line.savingMinor > 0 ? (
           <span className="saving">
             {' '}

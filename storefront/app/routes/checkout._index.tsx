@@ -174,8 +174,7 @@ export default function Checkout() {
                 <thead>
                   <tr>
                     <th scope="col">Product</th>
-                    <th scope="col">Qty</th>
-                    <th scope="col">Unit price</th>
+                    <th scope="col">Qty × unit price</th>
                     <th scope="col">Net</th>
                     <th scope="col">Tax {formatBps(preview.taxBps)}</th>
                   </tr>
@@ -186,8 +185,8 @@ export default function Checkout() {
                       <td>
                         {l.title} <span className="hint">{l.sku}</span>
                       </td>
-                      <td>{l.qty.toLocaleString('en-US')}</td>
                       <td>
+                        {l.qty.toLocaleString('en-US')} ×{' '}
                         <Money minor={l.unitPriceMinor} currency={currency} />
                       </td>
                       <td>
