@@ -4,8 +4,13 @@ import { parseForm } from '@agora/ui/forms';
 import { type ActionFunctionArgs, redirect } from '@remix-run/node';
 import { optionalBuyer, safeNext, verifiedForm } from '../session.server.js';
 
-/** Where to come back to, with the quantity kept and a message for the product page. */
-function back(path: string, qty: string, message: string) {
+/**
+ * Where to come back to, with the quantity kept and why it was refused, as a code the product
+ * page turns into words (never text from the address: a crafted link must not put words on a
+ * public, cacheable page).
+ */
+export type CartRefusal = 'qty' | 'full' | 'unavailable';
+function back(path: string, qty: string, message: CartRefusal) {
   const url = new URL(path, 'http://x');
   url.searchParams.set('qty', qty);
   url.searchParams.set('cart_error', message);
@@ -24,17 +29,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!buyer) throw redirect(`/account/sign-in?next=${encodeURIComponent(from)}`);
   const qty = String(form.get('qty') ?? '');
   const submission = parseForm(AddCartLineBody, form, { what: 'quantity' });
-  if (!submission.ok)
-    throw redirect(
-      back(from, qty, Object.values(submission.reply.fields).flat()[0] ?? submission.reply.message),
-    );
+  if (!submission.ok) throw redirect(back(from, qty, 'qty'));
   try {
     await buyer.api.addCartLine(submission.value);
   } catch (e) {
-    if (e instanceof ApiError && e.status < 500) {
-      const field = e.details?.fields?.[0];
-      throw redirect(back(from, qty, field ? `Quantity ${field.message}` : e.message));
-    }
+    if (e instanceof ApiError && e.status < 500)
+      throw redirect(back(from, qty, e.status === 409 ? 'full' : e.status === 400 ? 'qty' : 'unavailable'));
     throw e;
   }
   throw redirect(`/cart?added=${encodeURIComponent(submission.value.productId)}`);

@@ -1,5 +1,6 @@
 import { ApiError } from '@agora/api-client';
 import { quote } from '@agora/core/pricing';
+import { allowedQuantities } from '@agora/core/quantity-rules';
 import { formatBps } from '@agora/ui/money';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, useLoaderData } from '@remix-run/react';
@@ -20,8 +21,16 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
     const product = await apiFor(context).product(params.id ?? '');
     const url = new URL(request.url);
     const qty = Number(url.searchParams.get('qty')) || product.minOrderQty;
-    // A refused "Add to cart" comes back here with its message (see routes/cart.add.tsx).
-    const cartError = url.searchParams.get('cart_error')?.slice(0, 300) ?? null;
+    // A refused "Add to cart" comes back here with why, as a code (see routes/cart.add.tsx).
+    const refusal = url.searchParams.get('cart_error');
+    const cartError =
+      refusal === 'qty'
+        ? `This product can be ordered ${allowedQuantities(product)} ${product.unit}.`
+        : refusal === 'full'
+          ? 'Your cart is full: check out or remove some lines first.'
+          : refusal === 'unavailable'
+            ? 'This product cannot be ordered at the moment.'
+            : null;
     return { product, qty, cartError };
   } catch (e) {
     // An id the API refuses (400, say far too long) names no product either.
