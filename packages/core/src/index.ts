@@ -132,13 +132,13 @@ export {
   decideCheckoutApproval,
   placeCheckout,
 } from './commerce/place-checkout.js';
-export { parseQuickOrder, quickOrder } from './commerce/quick-order.js';
 export {
   allowedQuantities,
   isAllowedQuantity,
   nextTier,
   roundUpToAllowed,
 } from './commerce/quantity-rules.js';
+export { parseQuickOrder, quickOrder } from './commerce/quick-order.js';
 export { checkSpendingLimit, localDate, periodBounds, startOfLocalDay } from './commerce/spending-period.js';
 export { getBuyerAccount } from './companies/buyer-account.js';
 export { DEMO_TENANTS, type DemoTenant, seedDemo } from './demo/seed-demo.js';

@@ -127,7 +127,7 @@ export const COMMERCE_EMAILS = {
       .from(t.orderGroups)
       .innerJoin(t.users, eq(t.users.id, t.orderGroups.buyerUserId))
       .where(and(eq(t.orderGroups.id, e.groupId), eq(t.orderGroups.companyId, e.companyId)));
-    if (!group || group.status !== 'awaiting_approval') return [];
+    if (group?.status !== 'awaiting_approval') return [];
     const approvers = await db
       .select({ id: t.users.id, email: t.users.email })
       .from(t.users)
