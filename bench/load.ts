@@ -12,6 +12,8 @@ export type Round = {
   concurrency: number;
   /** Requests cycle through these paths (or [path, host] pairs) instead of `path` alone. */
   paths?: (string | [string, string])[];
+  /** Sent with every request (a session cookie). */
+  headers?: Record<string, string>;
 };
 /** `cpu`: this process's CPU time over the round, in milliseconds. */
 export type Result = { ok: number; failed: number; ms: number; cpu: number };
@@ -20,11 +22,14 @@ const agents = new Map<number, Agent>();
 
 function get(agent: Agent, round: Round, path: string, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = request({ agent, host: '127.0.0.1', port: round.port, path, headers: { host } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-      res.on('error', reject);
-    });
+    const req = request(
+      { agent, host: '127.0.0.1', port: round.port, path, headers: { ...round.headers, host } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end();
   });

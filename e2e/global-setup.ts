@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -59,6 +59,9 @@ export default async function globalSetup() {
   }
   process.env.AGORA_E2E_PORT = String(port);
   process.env.AGORA_E2E_DNS_PORT = String(dnsPort);
+  // Specs that set up rows the UI cannot make yet (buyers, e2e/buyers.ts) reach the app database.
+  process.env.AGORA_E2E_DATABASE_URL =
+    databaseUrl ?? (JSON.parse(readFileSync(join(dataDir, 'postgres.json'), 'utf8')) as { url: string }).url;
 
   return async () => {
     server.kill('SIGINT');

@@ -27,11 +27,13 @@ import { tenantAuth } from './routes/tenant/auth.js';
 import { tenantBranding } from './routes/tenant/branding.js';
 import { buyerAccount } from './routes/tenant/buyer-account.js';
 import { tenantBuyerOrders } from './routes/tenant/buyer-orders.js';
+import { tenantCart } from './routes/tenant/cart.js';
 import { tenantCatalogCategories } from './routes/tenant/catalog-categories.js';
 import { tenantCatalogImports } from './routes/tenant/catalog-imports.js';
 import { tenantCatalogModeration } from './routes/tenant/catalog-moderation.js';
 import { tenantCatalogProducts } from './routes/tenant/catalog-products.js';
 import { tenantCatalogPublic } from './routes/tenant/catalog-public.js';
+import { tenantCheckout } from './routes/tenant/checkout.js';
 import { tenantCompanies } from './routes/tenant/companies.js';
 import { tenantDomains } from './routes/tenant/domains.js';
 import { tenantMarketplaceSettings } from './routes/tenant/marketplace-settings.js';
@@ -112,6 +114,9 @@ export function createApp(deps: ApiDeps, ui: UiApps = { storefront: null, consol
   tenantApi.route('/', tenantBuyerOrders);
   tenantApi.route('/', tenantOperatorOrders);
   tenantApi.route('/', tenantTrackingWebhook);
+  // Buying: the cart, checkout and spending-limit approvals.
+  tenantApi.route('/', tenantCart);
+  tenantApi.route('/', tenantCheckout);
   mountDocs(tenantApi, '/api/v1', {
     title: 'Agora marketplace API',
     description: 'The API of one marketplace, on its own host.',

@@ -7,8 +7,8 @@ import { tinyPng } from '@agora/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { addBuyingCompany } from './buyer-helpers.js';
 import { addVendor, type T, userToken } from './catalog-helpers.js';
-import { addCompany, buyerToken } from './company-helpers.js';
 import { type ApiHarness, createApiHarness, STAFF } from './harness.js';
 import { placeOrder, setUpTrade } from './order-helpers.js';
 import { applicationForm, file, pngFile } from './vendor-helpers.js';
@@ -28,6 +28,7 @@ const api = {} as {
   vendor: TenantApi;
   applicant: TenantApi;
   buyer: TenantApi;
+  approver: TenantApi;
   platform: PlatformApi;
 };
 const state: Record<string, string> = {};
@@ -94,9 +95,12 @@ beforeAll(async () => {
   // A vendor still applying: its profile and documents can change.
   const pending = await addVendor(h, t, 'Pending Vendor', 'pending');
   api.applicant = anon.withToken(await userToken(h, t, 'vendor_admin', pending));
-  const company = await addCompany(h, t, 'Client Buyer GmbH');
-  api.buyer = anon.withToken((await buyerToken(h, t, company)).token);
   api.platform = platformApi(transport(h.config.platformHost));
+  // A buyer whose every order waits for approval (limit 1 cent a month), and an approver.
+  const company = await addBuyingCompany(h, t);
+  state.address = company.addressId;
+  api.buyer = anon.withToken((await company.member('buyer_member', [1, 'month'])).token);
+  api.approver = anon.withToken((await company.member('buyer_approver')).token);
 }, 120_000);
 afterAll(() => h?.close());
 
@@ -527,6 +531,55 @@ const TENANT: Record<Exclude<keyof TenantApi, 'withToken'>, Case> = {
   rotateTrackingWebhookSecret: {
     call: () => orders.operator.rotateTrackingWebhookSecret(),
     schema: c.TrackingWebhookSettings,
+  },
+  // Buying (the product above is published and approved by now).
+  cart: { call: () => api.buyer.cart(), schema: c.Cart },
+  addCartLine: { call: () => api.buyer.addCartLine({ productId: state.product!, qty: 150 }), schema: c.Cart },
+  setCartLineQty: { call: () => api.buyer.setCartLineQty(state.product!, { qty: 200 }), schema: c.Cart },
+  removeCartLine: { call: () => api.buyer.removeCartLine(state.product!), schema: c.Cart },
+  quickOrder: {
+    call: () => api.buyer.quickOrder('sku,quantity\nAPI-CLIENT-1, 100\nNOPE, 1'),
+    schema: c.QuickOrderResult,
+  },
+  checkoutPreview: { call: () => api.buyer.checkoutPreview({ currency: 'EUR' }), schema: c.CheckoutPreview },
+  placeCheckout: {
+    call: async () => {
+      const result = await api.buyer.placeCheckout('api-client-checkout-1', {
+        currency: 'EUR',
+        shippingAddressId: state.address!,
+      });
+      state.group = result.groupId;
+      return result;
+    },
+    schema: c.CheckoutResult.extend({ status: z.literal('awaiting_approval') }),
+  },
+  myCheckouts: {
+    call: () => api.buyer.myCheckouts({ status: 'awaiting_approval' }),
+    schema: c.CheckoutGroupPage,
+  },
+  checkout: { call: () => api.buyer.checkout(state.group!), schema: c.CheckoutGroup },
+  approvals: { call: () => api.approver.approvals(), schema: c.CheckoutGroupPage },
+  approveCheckout: {
+    call: () => api.approver.approveCheckout(state.group!),
+    schema: c.CheckoutResult.extend({ status: z.literal('placed') }),
+  },
+  declineCheckout: {
+    call: async () => {
+      await api.buyer.addCartLine({ productId: state.product!, qty: 100 });
+      const waiting = await api.buyer.placeCheckout('api-client-checkout-2', {
+        currency: 'EUR',
+        shippingAddressId: state.address!,
+      });
+      return api.approver.declineCheckout(waiting.groupId, 'Not this month');
+    },
+    schema: c.CheckoutResult.extend({ status: z.literal('declined') }),
+  },
+  clearCart: {
+    call: async () => {
+      await api.buyer.addCartLine({ productId: state.product!, qty: 100 });
+      return api.buyer.clearCart();
+    },
+    schema: c.Cart.extend({ lineCount: z.literal(0) }),
   },
 };
 

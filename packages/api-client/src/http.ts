@@ -39,6 +39,8 @@ export type RequestOptions = {
   body?: unknown;
   raw?: { bytes: Uint8Array; contentType: string };
   query?: Record<string, string | number | undefined>;
+  /** Headers of this request only (an `Idempotency-Key`). */
+  headers?: Record<string, string>;
 };
 
 export async function request<T>(t: Transport, path: string, options: RequestOptions = {}): Promise<T> {
@@ -46,6 +48,7 @@ export async function request<T>(t: Transport, path: string, options: RequestOpt
   for (const [k, v] of Object.entries(options.query ?? {}))
     if (v !== undefined && v !== '') url.searchParams.set(k, String(v));
   const headers = new Headers(t.headers);
+  for (const [k, v] of Object.entries(options.headers ?? {})) headers.set(k, v);
   // In process there is no socket to carry the host: say it explicitly (the API resolves the tenant from it).
   headers.set('host', url.host);
   headers.set('accept', 'application/json');

@@ -19,12 +19,14 @@ import type {
   User,
 } from '@agora/contracts';
 import { catalogClient } from './catalog.js';
+import { commerceClient } from './commerce.js';
 import { companiesClient } from './companies.js';
 import { type QueryOf, request, type Transport } from './http.js';
 import { ordersClient } from './orders.js';
 
 export type * from './catalog.js';
 export { flattenCategories } from './catalog.js';
+export type * from './commerce.js';
 export type * from './companies.js';
 export { ApiError, type QueryOf, type Transport } from './http.js';
 export type * from './types.js';
@@ -72,7 +74,8 @@ function tenantClient(t: Transport) {
 export type TenantApi = ReturnType<typeof tenantClient> &
   ReturnType<typeof catalogClient> &
   ReturnType<typeof ordersClient> &
-  ReturnType<typeof companiesClient> & { withToken(token: string): TenantApi };
+  ReturnType<typeof companiesClient> &
+  ReturnType<typeof commerceClient> & { withToken(token: string): TenantApi };
 
 export function tenantApi(t: Transport): TenantApi {
   return {
@@ -80,6 +83,7 @@ export function tenantApi(t: Transport): TenantApi {
     ...catalogClient(t),
     ...ordersClient(t),
     ...companiesClient(t),
+    ...commerceClient(t),
     withToken: (token) => tenantApi({ ...t, token }),
   };
 }

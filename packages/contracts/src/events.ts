@@ -94,6 +94,18 @@ export const OUTBOX_EVENTS = {
   ...(Object.fromEntries(
     (['accepted', 'rejected', 'shipped', 'cancelled'] as const).map((s) => [`order.${s}`, OrderDecided]),
   ) as Record<`order.${OrderDecidedStatus}`, typeof OrderDecided>),
+  /** A checkout placed its orders (at once or on approval): the buyer gets a confirmation. */
+  'checkout.placed': z.object({ groupId: z.string(), approved: z.boolean() }),
+  /** One vendor's order of a checkout: the vendor's administrators are told. */
+  'order.placed': z.object({ orderId: z.string(), groupId: z.string(), vendorId: z.string() }),
+  /** A checkout crossed the member's spending limit: the company's approvers are asked. */
+  'checkout.approval_requested': z.object({ groupId: z.string(), companyId: z.string() }),
+  /** An approver declined a waiting checkout: the member is told why. */
+  'checkout.declined': z.object({
+    groupId: z.string(),
+    buyerUserId: z.string(),
+    reason: z.string().optional(),
+  }),
 } as const;
 
 export type OutboxTopic = keyof typeof OUTBOX_EVENTS;

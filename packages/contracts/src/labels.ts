@@ -40,6 +40,8 @@ export const STATUS_LABELS: Record<string, string> = {
   exception: 'delivery problem',
   verified: 'verified',
   failing: 'failing',
+  awaiting_approval: 'waiting for approval',
+  declined: 'declined',
 };
 
 /** Custom domains: what each status means to the operator. */
@@ -48,6 +50,14 @@ const STATUS_LABELS_DOMAIN: Record<string, string> = {
   verified: 'verified',
   failing: 'failing (still served)',
   disabled: 'disabled',
+};
+
+/** Why a cart line is flagged, as the cart page says it. */
+export const CART_FLAG_LABELS: Record<string, string> = {
+  unpublished: 'no longer available',
+  vendor_suspended: 'its vendor is not trading at the moment',
+  price_changed: 'the price changed since you added it',
+  quantity_not_allowed: 'this quantity cannot be ordered',
 };
 
 /** Where a word means something more precise: a pending vendor waits for the operator's review. */

@@ -106,6 +106,17 @@ export {
 export { slugify } from './catalog/slugify.js';
 export type { VendorActor } from './catalog/vendor-access.js';
 export { type Cdn, createCdn, HttpCdn, noCdn, tenantSurrogateKey } from './cdn/cdn.js';
+export {
+  addCartLine,
+  addToCart,
+  clearCart,
+  getCart,
+  removeCartLine,
+  setCartLineQty,
+} from './commerce/cart-lines.js';
+export { readCart } from './commerce/cart-view.js';
+export { getCheckout, listApprovals, listMyCheckouts } from './commerce/checkout-groups.js';
+export { previewCheckout } from './commerce/checkout-preview.js';
 export { commerceSettingsFrom, getCommerceSettings } from './commerce/commerce-settings.js';
 export { AmountOverflowError, applyBps, divideRounded, lineAmount, sumAmounts } from './commerce/money.js';
 export {
@@ -127,6 +138,7 @@ export {
   nextTier,
   roundUpToAllowed,
 } from './commerce/quantity-rules.js';
+export { parseQuickOrder, quickOrder } from './commerce/quick-order.js';
 export { checkSpendingLimit, localDate, periodBounds, startOfLocalDay } from './commerce/spending-period.js';
 export { getBuyerAccount } from './companies/buyer-account.js';
 export { changeCompanyStatus } from './companies/change-company-status.js';

@@ -19,6 +19,10 @@ export function AccountNav({ user }: { user: Pick<BuyerUser, 'role'> }) {
         </>
       ) : null}
       <AppLink to="/cart">Cart</AppLink>
+      <AppLink to="/account/checkouts">Checkouts</AppLink>
+      {user.role === 'buyer_approver' || user.role === 'buyer_admin' ? (
+        <AppLink to="/account/approvals">Approvals</AppLink>
+      ) : null}
     </nav>
   );
 }

@@ -168,7 +168,7 @@ export function CatalogSearch({
           ) : (
             <ul className="product-grid">
               {result.items.map((p) => (
-                <ProductCard key={p.id} product={p} />
+                <ProductCard key={p.id} product={p} addToCart={{ back: pageLink(page) }} />
               ))}
             </ul>
           )}

@@ -1,9 +1,11 @@
 import { ApiError } from '@agora/api-client';
 import { quote } from '@agora/core/pricing';
+import { allowedQuantities } from '@agora/core/quantity-rules';
 import { formatBps } from '@agora/ui/money';
 import { Form, type MetaFunction, useLoaderData } from '@remix-run/react';
 import type { LoaderFunctionArgs } from '@remix-run/server-runtime';
 import { useState } from 'react';
+import { AddToCart } from '../components/add-to-cart.js';
 import { AppLink } from '../components/app-link.js';
 import { NotFoundOrError } from '../components/not-found.js';
 import { Money, Saving, SignInForPrices } from '../components/price.js';
@@ -17,9 +19,20 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   try {
     const product = await (await catalogApi(request, context)).product(params.id ?? '');
-    const qty = Number(new URL(request.url).searchParams.get('qty')) || product.minOrderQty;
+    const url = new URL(request.url);
+    const qty = Number(url.searchParams.get('qty')) || product.minOrderQty;
     const buyer = await optionalBuyer(request, context);
-    return { product, qty, signedIn: buyer !== null };
+    // A refused "Add to cart" comes back here with why, as a code (see routes/cart.add.tsx).
+    const refusal = url.searchParams.get('cart_error');
+    const cartError =
+      refusal === 'qty'
+        ? `This product can be ordered ${allowedQuantities(product)} ${product.unit}.`
+        : refusal === 'full'
+          ? 'Your cart is full: check out or remove some lines first.'
+          : refusal === 'unavailable'
+            ? 'This product cannot be ordered at the moment.'
+            : null;
+    return { product, qty, signedIn: buyer !== null, cartError };
   } catch (e) {
     // An id the API refuses (400, say far too long) names no product either.
     if (e instanceof ApiError && (e.status === 404 || e.status === 400))
@@ -29,7 +42,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
 }
 
 export default function ProductPage() {
-  const { product, qty: initialQty, signedIn } = useLoaderData<typeof loader>();
+  const { product, qty: initialQty, signedIn, cartError } = useLoaderData<typeof loader>();
   const basePriceMinor = product.basePriceMinor;
   return (
     <main className="page product-page">
@@ -77,7 +90,7 @@ export default function ProductPage() {
               <SignInForPrices next={`/products/${product.id}`} signedIn={signedIn} />
             </p>
           ) : (
-            <Pricing product={{ ...product, basePriceMinor }} initialQty={initialQty} />
+            <Pricing product={{ ...product, basePriceMinor }} initialQty={initialQty} cartError={cartError} />
           )}
         </section>
       </div>
@@ -120,7 +133,15 @@ export function ErrorBoundary() {
 type Priced = ReturnType<typeof useLoaderData<typeof loader>>['product'] & { basePriceMinor: number };
 
 /** The volume tiers and the quantity box (the same pricing function as the server answers as you type). */
-function Pricing({ product, initialQty }: { product: Priced; initialQty: number }) {
+function Pricing({
+  product,
+  initialQty,
+  cartError,
+}: {
+  product: Priced;
+  initialQty: number;
+  cartError: string | null;
+}) {
   const [qtyText, setQtyText] = useState(String(initialQty));
   const priced = {
     ...product,
@@ -191,6 +212,19 @@ function Pricing({ product, initialQty }: { product: Priced; initialQty: number 
           <span className="error">{q.reason}</span>
         )}
       </output>
+      {cartError ? (
+        <p className="notice-error" role="alert" data-testid="cart-error">
+          {cartError}
+        </p>
+      ) : null}
+      <AddToCart
+        productId={product.id}
+        qty={q.ok ? q.qty : initialQty}
+        min={product.minOrderQty}
+        step={product.orderIncrement}
+        unit={product.unit}
+        back={`/products/${product.id}`}
+      />
     </>
   );
 }

@@ -49,3 +49,12 @@ export function sumAmounts(amounts: readonly number[]): number {
     'a total',
   );
 }
+
+/** `1234` EUR -> `€12.34`, as `@agora/ui` shows money (emails and messages from core). */
+export function formatAmount(minor: number, currency: string): string {
+  const options = { style: 'currency', currency } as const;
+  const digits = new Intl.NumberFormat('en-US', options).resolvedOptions().maximumFractionDigits ?? 2;
+  return new Intl.NumberFormat('en-US', { ...options, minimumFractionDigits: digits }).format(
+    minor / 10 ** digits,
+  );
+}

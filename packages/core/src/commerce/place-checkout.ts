@@ -126,7 +126,7 @@ type OrderLineDraft = LineTotals & {
 type PricedVendorOrder = Omit<VendorOrderTotals, 'lines'> & { vendorId: string; lines: OrderLineDraft[] };
 
 /** Price and check lines; every problem is reported at once, by product. */
-async function priceLines(tx: TenantTx, lines: CheckoutLine[], currency: string, taxBps: number) {
+export async function priceLines(tx: TenantTx, lines: CheckoutLine[], currency: string, taxBps: number) {
   const { db, t } = tx;
   const ids = [...new Set(lines.map((l) => l.productId))];
   if (ids.length === 0) throw new AppError('validation_failed', `There is nothing in ${currency} to order`);
@@ -383,7 +383,6 @@ async function place(tx: TenantTx, p: Placement): Promise<CheckoutResult> {
     }
   }
 
-  await takeStock(tx, orders);
   if (p.approvedGroupId) {
     await db
       .update(t.orderGroups)
@@ -402,17 +401,18 @@ async function place(tx: TenantTx, p: Placement): Promise<CheckoutResult> {
       createdAt: p.now,
     });
   }
-  const orderIds: string[] = [];
-  for (const o of orders) {
-    const orderId = newId('ord');
-    orderIds.push(orderId);
-    await db.insert(t.orders).values({
+  // One statement for the orders and one for all their lines: round trips are most of a
+  // checkout's cost, and every one of them is time the company's lock is held.
+  const placed = orders.map((o) => ({ o, orderId: newId('ord') }));
+  const orderIds = placed.map((x) => x.orderId);
+  await db.insert(t.orders).values(
+    placed.map(({ o, orderId }) => ({
       id: orderId,
       groupId,
       vendorId: o.vendorId,
       companyId: p.company.id,
       buyerUserId: p.buyer.id,
-      status: 'placed',
+      status: 'placed' as const,
       currency: body.currency,
       subtotalMinor: o.subtotalMinor,
       taxMinor: o.taxMinor,
@@ -425,8 +425,10 @@ async function place(tx: TenantTx, p: Placement): Promise<CheckoutResult> {
       note: body.notes?.[o.vendorId] ?? '',
       placedAt: p.now,
       updatedAt: p.now,
-    });
-    await db.insert(t.orderLines).values(
+    })),
+  );
+  await db.insert(t.orderLines).values(
+    placed.flatMap(({ o, orderId }) =>
       o.lines.map((l, i) => ({
         orderId,
         lineNo: i + 1,
@@ -442,9 +444,10 @@ async function place(tx: TenantTx, p: Placement): Promise<CheckoutResult> {
         taxMinor: l.taxMinor,
         stockTaken: l.trackStock,
       })),
-    );
+    ),
+  );
+  for (const { o, orderId } of placed)
     await emitEvent(tx, 'order.placed', { orderId, groupId, vendorId: o.vendorId });
-  }
   await recordTenantAudit(tx, {
     actorUserId: p.actorUserId,
     action: 'checkout.placed',
@@ -452,6 +455,10 @@ async function place(tx: TenantTx, p: Placement): Promise<CheckoutResult> {
     subjectId: groupId,
     data: { orderIds, totalMinor, currency: body.currency },
   });
+  await emitEvent(tx, 'checkout.placed', { groupId, approved: p.approvedGroupId !== undefined });
+  // Stock last: its row locks (every buyer of a product queues on them) are held only until
+  // the commit that follows; a shortfall still rolls back everything above.
+  await takeStock(tx, orders);
   orderIds.sort();
   return { groupId, status: 'placed', currency: body.currency, totalMinor, orderIds, replayed: false };
 }
@@ -478,7 +485,20 @@ export async function placeCheckout(
       .innerJoin(t.products, eq(t.products.id, t.cartLines.productId))
       .where(and(eq(t.cartLines.userId, buyer.id), eq(t.products.currency, input.body.currency)))
       .orderBy(asc(t.cartLines.addedAt), asc(t.cartLines.productId));
-    const result = await place(tx, {
+    // The lines become an order or a request for approval: either way, out of the cart (before
+    // placing, so that placement's stock locks are the last thing before the commit; a failed
+    // placement rolls this back with the rest).
+    if (cart.length)
+      await db.delete(t.cartLines).where(
+        and(
+          eq(t.cartLines.userId, buyer.id),
+          inArray(
+            t.cartLines.productId,
+            cart.map((l) => l.productId),
+          ),
+        ),
+      );
+    return place(tx, {
       buyer,
       company,
       request: { lines: cart, body: input.body },
@@ -487,17 +507,6 @@ export async function placeCheckout(
       enforceSpendingLimit: true,
       now: input.now ?? new Date(),
     });
-    // The lines are now an order or a request for approval: either way, out of the cart.
-    await db.delete(t.cartLines).where(
-      and(
-        eq(t.cartLines.userId, buyer.id),
-        inArray(
-          t.cartLines.productId,
-          cart.map((l) => l.productId),
-        ),
-      ),
-    );
-    return result;
   });
 }
 
@@ -509,7 +518,7 @@ export async function placeCheckout(
 export async function decideCheckoutApproval(
   database: Database,
   tenant: TenantRef,
-  input: { approverUserId: string; groupId: string; approve: boolean; now?: Date },
+  input: { approverUserId: string; groupId: string; approve: boolean; reason?: string; now?: Date },
 ): Promise<CheckoutResult> {
   return withTenant(database, tenant, async (tx) => {
     const { db, t } = tx;
@@ -532,15 +541,25 @@ export async function decideCheckoutApproval(
     if (!input.approve) {
       await db
         .update(t.orderGroups)
-        .set({ status: 'declined', decidedByUserId: approver.id, decidedAt: now })
+        .set({
+          status: 'declined',
+          decidedByUserId: approver.id,
+          decidedAt: now,
+          decisionReason: input.reason ?? null,
+        })
         .where(eq(t.orderGroups.id, group.id));
       await recordTenantAudit(tx, {
         actorUserId: approver.id,
         action: 'checkout.declined',
         subjectType: 'order_group',
         subjectId: group.id,
+        data: { reason: input.reason ?? null },
       });
-      await emitEvent(tx, 'checkout.declined', { groupId: group.id, buyerUserId: group.buyerUserId });
+      await emitEvent(tx, 'checkout.declined', {
+        groupId: group.id,
+        buyerUserId: group.buyerUserId,
+        ...(input.reason ? { reason: input.reason } : {}),
+      });
       return {
         groupId: group.id,
         status: 'declined',

@@ -7,6 +7,7 @@ import { formatMajorAmount } from '../catalog/currency.js';
 import { getCommerceSettings } from '../commerce/commerce-settings.js';
 import type { Deps } from '../deps.js';
 import { PermanentJobError } from '../permanent-job-error.js';
+import { COMMERCE_EMAILS } from './commerce-emails.js';
 import { emailDelivered, type OutgoingEmail } from './mailer.js';
 import { primaryHostname, publicOrigin } from './public-origin.js';
 import type { SendOutcome } from './send-outbox-email.js';
@@ -36,6 +37,10 @@ export const NOTIFICATION_TOPICS = [
   'company.signed_up',
   'company.decision_made',
   'company.terms_changed',
+  'checkout.placed',
+  'order.placed',
+  'checkout.approval_requested',
+  'checkout.declined',
 ] as const satisfies readonly OutboxTopic[];
 type NotificationTopic = (typeof NOTIFICATION_TOPICS)[number];
 
@@ -83,6 +88,7 @@ async function orderDecision(c: Context, payload: unknown): Promise<Message[]> {
 
 /** The emails an event becomes, read at send time (a vendor or user that is gone sends nothing). */
 const BUILDERS: { [T in NotificationTopic]: (c: Context, payload: unknown) => Promise<Message[]> } = {
+  ...COMMERCE_EMAILS,
   async 'user.email_verification_requested'(c, payload) {
     const e = OUTBOX_EVENTS['user.email_verification_requested'].parse(payload);
     const { db, t } = c.tx;

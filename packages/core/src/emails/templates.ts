@@ -1,13 +1,13 @@
 /** Email bodies: plain text first (what the dev mailbox shows), and a simple HTML twin. */
 export type EmailContent = { subject: string; text: string; html: string };
 
-const escapeHtml = (s: string) =>
+export const escapeHtml = (s: string) =>
   s.replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
   );
 
-function layout(paragraphs: string[], link: { href: string; label: string }): string {
+export function layout(paragraphs: string[], link: { href: string; label: string }): string {
   const body = paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');
   return `<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#222;max-width:36rem">
 ${body}

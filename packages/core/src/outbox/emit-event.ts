@@ -5,6 +5,9 @@ import { sql } from 'drizzle-orm';
 /** The PostgreSQL channel the outbox relay listens on; the payload is the tenant id. */
 export const OUTBOX_CHANNEL = 'agora_outbox';
 
+/** Units of work that already sent their NOTIFY (delivered at commit, once is enough). */
+const notified = new WeakSet<TenantTx>();
+
 /**
  * Record an event in the tenant's outbox, inside the caller's unit of work, and wake the relay.
  * Both are transactional: a rolled-back change leaves no event and sends no notification, and
@@ -37,7 +40,12 @@ export async function emitEvent(
     .insert(tx.t.outbox)
     .values({ topic, payload: data })
     .returning({ id: tx.t.outbox.id });
-  await tx.db.execute(sql`select pg_notify(${OUTBOX_CHANNEL}, ${tx.tenant.id})`);
+  // One notification per unit of work is enough to wake the relay for all its rows (a checkout
+  // emits one event per order): each further NOTIFY would cost a round trip for nothing.
+  if (!notified.has(tx)) {
+    notified.add(tx);
+    await tx.db.execute(sql`select pg_notify(${OUTBOX_CHANNEL}, ${tx.tenant.id})`);
+  }
   if (!row) throw new Error('outbox insert returned no row');
   return row.id;
 }

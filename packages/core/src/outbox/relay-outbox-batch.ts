@@ -32,6 +32,10 @@ const ROUTES: Record<
   'company.decision_made': emailSendJob,
   'company.terms_changed': emailSendJob,
   'settings.marketplace_updated': cdnPurgeJob,
+  'checkout.placed': emailSendJob,
+  'order.placed': emailSendJob,
+  'checkout.approval_requested': emailSendJob,
+  'checkout.declined': emailSendJob,
 };
 
 /** Topics whose job waits before it runs (ms): a replaced file may still be linked from cached pages. */

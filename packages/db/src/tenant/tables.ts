@@ -335,6 +335,8 @@ function defineTenantTables(schemaName: string) {
       totalMinor: bigint('total_minor', { mode: 'number' }).notNull(),
       decidedByUserId: text('decided_by_user_id'),
       decidedAt: timestamp('decided_at', { withTimezone: true }),
+      /** Why an approver declined it (shown to the buyer). */
+      decisionReason: text('decision_reason'),
       createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     },
     (t) => [

@@ -1,0 +1,1 @@
+ALTER TABLE "tenant_template"."order_groups" ADD COLUMN "decision_reason" text;
