@@ -319,7 +319,11 @@ describe('applying to sell', () => {
     const settings = (json?: unknown, token = tokens.op) =>
       request(A, '/api/v1/settings/marketplace', { token, ...(json ? { json, method: 'PUT' } : {}) });
     const buyerRules = { approveBuyers: 'operator', pricesVisibleTo: 'everyone' };
-    expect(await body(await settings())).toEqual({ autoApproveVendors: false, moderateProducts: false, ...buyerRules });
+    expect(await body(await settings())).toEqual({
+      autoApproveVendors: false,
+      moderateProducts: false,
+      ...buyerRules,
+    });
     const bad = await settings({ autoApproveVendors: 'yes' });
     expect((await body(bad)).error.details.fields.map((f: any) => f.path).sort()).toEqual([
       'autoApproveVendors',

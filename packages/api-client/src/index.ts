@@ -1,7 +1,6 @@
 import type {
   Branding,
   BrandingInput,
-  BuyerAccount,
   ListTenantsQuery,
   Me,
   Page,

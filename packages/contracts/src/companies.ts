@@ -231,12 +231,10 @@ export const Company = z
     status: z.enum(COMPANY_STATUSES),
     statusReason: z.string().nullable(),
     terms: CompanyTerms,
-    currency: z
-      .string()
-      .meta({
-        description: 'The marketplace currency: credit and spending limits count in it',
-        example: 'EUR',
-      }),
+    currency: z.string().meta({
+      description: 'The marketplace currency: credit and spending limits count in it',
+      example: 'EUR',
+    }),
     shippingAddresses: z.array(ShippingAddress),
     decidedAt: isoTime.nullable(),
     createdAt: isoTime,
