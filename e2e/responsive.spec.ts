@@ -133,6 +133,7 @@ for (const size of SIZES) {
       await check('/console/vendors', 'vendors', ['h1', 'table']);
       const vendor = await firstHref(page, '/console/vendors/ven_');
       await check(vendor, 'vendor');
+      await check('/console/companies', 'buyer companies', ['h1']);
       await check('/console/categories', 'categories');
       await check('/console/moderation', 'moderation');
       await check('/console/settings', 'settings');

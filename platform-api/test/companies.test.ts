@@ -1,3 +1,4 @@
+import { sendOutboxEmail } from '@agora/core';
 import { withTenant } from '@agora/db';
 import { insertCatalog } from '@agora/testing';
 import { and, eq } from 'drizzle-orm';
@@ -689,5 +690,87 @@ describe('prices visible to approved buyers only', () => {
       body: { autoApproveVendors: false, moderateProducts: false, pricesVisibleTo: 'approved_buyers' },
     });
     expect((await body(await call('/products/prd_saw'))).pricesHidden).toBe(true);
+  });
+});
+
+describe('emails (through the outbox, like every email)', () => {
+  /** Send every email event for `companyId` (or for `userId`) and return the dev mailbox for `to`. */
+  async function send(match: (topic: string, payload: Record<string, unknown>) => boolean) {
+    const all = await withTenant(h.runtime.database, t, ({ db, t: tables }) =>
+      db.select().from(tables.outbox),
+    );
+    for (const e of all.filter((e) => match(e.topic, e.payload)))
+      await sendOutboxEmail(h.runtime, {
+        tenantId: t.id,
+        outboxId: e.id,
+        topic: e.topic,
+        payload: e.payload,
+      });
+  }
+  const inbox = async (to: string) =>
+    (await body(await h.call('platform.localhost', `/platform/v1/dev/emails?to=${encodeURIComponent(to)}`)))
+      .data as {
+      kind: string;
+      subject: string;
+      text: string;
+    }[];
+
+  it("a buyer's verification and invitation links go to the storefront; decisions and terms reach the admins; operators hear of sign-ups", async () => {
+    const res = await body(
+      await call('/companies', { body: signUpBody({ email: 'mail-admin@buyer.test' }) }),
+    );
+    const companyId: string = res.companyId;
+    await call(`/operator/companies/${companyId}/decisions`, {
+      token: operator,
+      body: { action: 'request_info', reason: 'Send the VAT certificate' },
+    });
+    await call(`/operator/companies/${companyId}/terms`, {
+      method: 'PUT',
+      token: operator,
+      body: { paymentTerms: 'net', netDays: 14, creditLimitMinor: 250_000 },
+    });
+    await call('/company/members', {
+      token: res.token,
+      body: { email: 'mail-member@buyer.test', role: 'buyer_approver' },
+    });
+    await send(
+      (_topic, p) =>
+        p.companyId === companyId ||
+        p.email === 'mail-admin@buyer.test' ||
+        p.email === 'mail-member@buyer.test',
+    );
+
+    const admin = await inbox('mail-admin@buyer.test');
+    const kinds = admin.map((m) => m.kind).sort();
+    expect(kinds).toEqual(['company_decision', 'company_terms', 'email_verification']);
+    expect(admin.find((m) => m.kind === 'email_verification')?.text).toMatch(
+      /\/account\/verify-email\?token=/,
+    );
+    const decision = admin.find((m) => m.kind === 'company_decision');
+    expect(decision?.subject).toMatch(/needs more information/);
+    expect(decision?.text).toContain('What is needed: Send the VAT certificate');
+    expect(admin.find((m) => m.kind === 'company_terms')?.text).toContain(
+      'invoice, 14 days. Credit limit: EUR 2500.00',
+    );
+
+    const [invitation] = await inbox('mail-member@buyer.test');
+    expect(invitation?.kind).toBe('invitation');
+    expect(invitation?.text).toMatch(/\/account\/accept-invite\?token=/);
+    expect(invitation?.text).toContain('an approver of purchases');
+
+    // Every active owner and operator hears of the sign-up, with a link to the company.
+    const operators = await withTenant(h.runtime.database, t, ({ db, t: tables }) =>
+      db
+        .select({ email: tables.users.email })
+        .from(tables.users)
+        .where(and(eq(tables.users.role, 'owner'), eq(tables.users.status, 'active'))),
+    );
+    expect(operators.length).toBeGreaterThan(0);
+    for (const { email } of operators) {
+      const ops = await inbox(email);
+      expect(
+        ops.some((m) => m.kind === 'company_signed_up' && m.text.includes(`/console/companies/${companyId}`)),
+      ).toBe(true);
+    }
   });
 });

@@ -2,7 +2,6 @@ import type {
   AddDomainBody,
   Branding,
   BrandingInput,
-  BuyerAccount,
   ListTenantsQuery,
   Me,
   Page,
