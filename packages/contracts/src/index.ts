@@ -10,6 +10,7 @@ export * from './errors.js';
 export * from './events.js';
 export * from './ids.js';
 export * from './labels.js';
+export * from './ledger.js';
 export * from './page-query.js';
 export * from './request-limits.js';
 export * from './search.js';

@@ -3,6 +3,7 @@ import { type Database, type TenantRef, type TenantTx, withTenant } from '@agora
 import { and, asc, eq, gte, inArray, isNull, lt, notInArray, sql } from 'drizzle-orm';
 import { recordTenantAudit } from '../audit/record-tenant-audit.js';
 import { loadTiers } from '../catalog/products/product-view.js';
+import { postOrdersPlaced } from '../ledger/post-orders.js';
 import { emitEvent } from '../outbox/emit-event.js';
 import { effectiveTiers, quote, resolveTier, type Tier } from '../pricing/tiers.js';
 import { getCommerceSettings } from './commerce-settings.js';
@@ -444,6 +445,8 @@ async function place(tx: TenantTx, p: Placement): Promise<CheckoutResult> {
     );
     await emitEvent(tx, 'order.placed', { orderId, groupId, vendorId: o.vendorId });
   }
+  // The ledger books the orders as placed, with their frozen commission (ADR 0034-h5).
+  await postOrdersPlaced(tx, orderIds);
   await recordTenantAudit(tx, {
     actorUserId: p.actorUserId,
     action: 'checkout.placed',

@@ -1,0 +1,151 @@
+import { newId } from '@agora/contracts';
+import type { TenantTx } from '@agora/db';
+import { and, asc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { sumAmounts } from '../commerce/money.js';
+import { type AccountKey, accountKeyString, assertBalanced, type PostingDraft } from './accounting.js';
+
+export type PostResult = { transactionId: string; idempotencyKey: string; replayed: boolean };
+
+/**
+ * Write postings to the ledger inside the caller's transaction (ADR 0034-h5):
+ *
+ *   1. each posting is checked to balance per currency (PostgreSQL checks it again at commit);
+ *   2. its transaction row is inserted with `ON CONFLICT (idempotency_key) DO NOTHING`: a key
+ *      already posted (or being posted by a concurrent transaction, which we then wait for)
+ *      returns the existing transaction and writes nothing;
+ *   3. every account the new postings touch is locked with one `SELECT ... ORDER BY id FOR
+ *      UPDATE` (missing accounts are created first, in key order), so concurrent postings take
+ *      shared accounts in the same order and cannot deadlock;
+ *   4. the entries, then the balances (`balance + delta`, `version + 1`) in one statement each.
+ *
+ * Post everything a database transaction needs in ONE call: locks are held to commit, so two
+ * calls in one transaction could take accounts out of id order.
+ */
+export async function postMany(tx: TenantTx, postings: readonly PostingDraft[]): Promise<PostResult[]> {
+  if (postings.length === 0) return [];
+  const keys = new Set<string>();
+  for (const p of postings) {
+    if (keys.has(p.idempotencyKey)) throw new Error(`idempotency key ${p.idempotencyKey} twice in one call`);
+    keys.add(p.idempotencyKey);
+    assertBalanced(p.entries);
+  }
+  const { db, t } = tx;
+  const rows = postings.map((p) => ({
+    id: newId('ltx'),
+    idempotencyKey: p.idempotencyKey,
+    kind: p.kind,
+    reference: p.reference,
+    memo: p.memo ?? '',
+    actorUserId: p.actorUserId ?? null,
+    occurredAt: p.occurredAt ?? new Date(),
+  }));
+  const inserted = await db
+    .insert(t.ledgerTransactions)
+    .values(rows)
+    .onConflictDoNothing({ target: t.ledgerTransactions.idempotencyKey })
+    .returning({ id: t.ledgerTransactions.id });
+  const fresh = new Set(inserted.map((r) => r.id));
+  const replayedKeys = rows.filter((r) => !fresh.has(r.id)).map((r) => r.idempotencyKey);
+  const existing = new Map<string, string>();
+  if (replayedKeys.length) {
+    const found = await db
+      .select({ id: t.ledgerTransactions.id, key: t.ledgerTransactions.idempotencyKey })
+      .from(t.ledgerTransactions)
+      .where(inArray(t.ledgerTransactions.idempotencyKey, replayedKeys));
+    for (const f of found) existing.set(f.key, f.id);
+  }
+  const results: PostResult[] = rows.map((r) =>
+    fresh.has(r.id)
+      ? { transactionId: r.id, idempotencyKey: r.idempotencyKey, replayed: false }
+      : {
+          transactionId: existing.get(r.idempotencyKey) as string,
+          idempotencyKey: r.idempotencyKey,
+          replayed: true,
+        },
+  );
+  const toWrite = postings
+    .map((p, i) => ({ p, id: (rows[i] as (typeof rows)[number]).id }))
+    .filter((x) => fresh.has(x.id));
+  if (toWrite.length === 0) return results;
+
+  const wanted = new Map<string, AccountKey>();
+  for (const { p } of toWrite) for (const e of p.entries) wanted.set(accountKeyString(e.account), e.account);
+  const ids = await lockAccounts(tx, [...wanted.values()]);
+
+  const entries = toWrite.flatMap(({ p, id }) =>
+    p.entries.map((e) => ({
+      transactionId: id,
+      accountId: ids.get(accountKeyString(e.account)) as string,
+      orderId: e.orderId,
+      amountMinor: e.amountMinor,
+      currency: e.account.currency,
+    })),
+  );
+  await db.insert(t.ledgerEntries).values(entries);
+
+  const deltas = new Map<string, number[]>();
+  for (const e of entries) {
+    const list = deltas.get(e.accountId) ?? [];
+    list.push(e.amountMinor);
+    deltas.set(e.accountId, list);
+  }
+  const values = sql.join(
+    [...deltas.entries()].map(([id, amounts]) => sql`(${id}::text, ${sumAmounts(amounts)}::bigint)`),
+    sql`, `,
+  );
+  await db.execute(sql`
+    update ${t.ledgerAccounts} as a
+       set balance_minor = a.balance_minor + v.delta, version = a.version + 1
+      from (values ${values}) as v(id, delta)
+     where a.id = v.id`);
+  return results;
+}
+
+/** One posting; see `postMany`. */
+export async function post(tx: TenantTx, posting: PostingDraft): Promise<PostResult> {
+  const [result] = await postMany(tx, [posting]);
+  return result as PostResult;
+}
+
+const keyMatch = (tx: TenantTx, k: AccountKey): SQL => {
+  const a = tx.t.ledgerAccounts;
+  return and(
+    eq(a.kind, k.kind),
+    k.ownerId === null ? isNull(a.ownerId) : eq(a.ownerId, k.ownerId),
+    eq(a.currency, k.currency),
+  ) as SQL;
+};
+
+/**
+ * Lock the accounts (creating those that do not exist yet) in id order; their ids by key.
+ * Usually one statement: accounts exist after a marketplace's first few postings.
+ */
+export async function lockAccounts(tx: TenantTx, keys: readonly AccountKey[]): Promise<Map<string, string>> {
+  const { db, t } = tx;
+  const select = () =>
+    db
+      .select({
+        id: t.ledgerAccounts.id,
+        kind: t.ledgerAccounts.kind,
+        ownerId: t.ledgerAccounts.ownerId,
+        currency: t.ledgerAccounts.currency,
+      })
+      .from(t.ledgerAccounts)
+      .where(or(...keys.map((k) => keyMatch(tx, k))))
+      .orderBy(asc(t.ledgerAccounts.id))
+      .for('update');
+  let found = await select();
+  if (found.length < keys.length) {
+    const have = new Set(found.map((f) => accountKeyString(f)));
+    const missing = keys
+      .filter((k) => !have.has(accountKeyString(k)))
+      .sort((x, y) => accountKeyString(x).localeCompare(accountKeyString(y)));
+    // New rows are locked by their insert; a concurrent creator of the same key waits for us.
+    await db
+      .insert(t.ledgerAccounts)
+      .values(missing.map((k) => ({ id: newId('lac'), ...k })))
+      .onConflictDoNothing();
+    found = await select();
+  }
+  return new Map(found.map((f) => [accountKeyString(f), f.id]));
+}
