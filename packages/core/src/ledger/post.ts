@@ -117,35 +117,31 @@ const keyMatch = (tx: TenantTx, k: AccountKey): SQL => {
 };
 
 /**
- * Lock the accounts (creating those that do not exist yet) in id order; their ids by key.
- * Usually one statement: accounts exist after a marketplace's first few postings.
+ * Lock the accounts in id order, creating those that do not exist yet; their ids by key.
+ *
+ * Two statements: first the missing accounts are inserted (`ON CONFLICT DO NOTHING`, in key
+ * order; an existing account costs no lock, and a concurrent creator of the same account makes
+ * us wait for it before we hold anything else), then every account is locked with one
+ * `SELECT ... ORDER BY id FOR UPDATE`. Creating accounts after locking others would take the
+ * new rows out of id order (a deadlock the concurrency test caught).
  */
 export async function lockAccounts(tx: TenantTx, keys: readonly AccountKey[]): Promise<Map<string, string>> {
   const { db, t } = tx;
-  const select = () =>
-    db
-      .select({
-        id: t.ledgerAccounts.id,
-        kind: t.ledgerAccounts.kind,
-        ownerId: t.ledgerAccounts.ownerId,
-        currency: t.ledgerAccounts.currency,
-      })
-      .from(t.ledgerAccounts)
-      .where(or(...keys.map((k) => keyMatch(tx, k))))
-      .orderBy(asc(t.ledgerAccounts.id))
-      .for('update');
-  let found = await select();
-  if (found.length < keys.length) {
-    const have = new Set(found.map((f) => accountKeyString(f)));
-    const missing = keys
-      .filter((k) => !have.has(accountKeyString(k)))
-      .sort((x, y) => accountKeyString(x).localeCompare(accountKeyString(y)));
-    // New rows are locked by their insert; a concurrent creator of the same key waits for us.
-    await db
-      .insert(t.ledgerAccounts)
-      .values(missing.map((k) => ({ id: newId('lac'), ...k })))
-      .onConflictDoNothing();
-    found = await select();
-  }
+  const sorted = [...keys].sort((x, y) => accountKeyString(x).localeCompare(accountKeyString(y)));
+  await db
+    .insert(t.ledgerAccounts)
+    .values(sorted.map((k) => ({ id: newId('lac'), ...k })))
+    .onConflictDoNothing();
+  const found = await db
+    .select({
+      id: t.ledgerAccounts.id,
+      kind: t.ledgerAccounts.kind,
+      ownerId: t.ledgerAccounts.ownerId,
+      currency: t.ledgerAccounts.currency,
+    })
+    .from(t.ledgerAccounts)
+    .where(or(...keys.map((k) => keyMatch(tx, k))))
+    .orderBy(asc(t.ledgerAccounts.id))
+    .for('update');
   return new Map(found.map((f) => [accountKeyString(f), f.id]));
 }
