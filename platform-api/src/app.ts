@@ -27,6 +27,7 @@ import { tenantCatalogImports } from './routes/tenant/catalog-imports.js';
 import { tenantCatalogModeration } from './routes/tenant/catalog-moderation.js';
 import { tenantCatalogProducts } from './routes/tenant/catalog-products.js';
 import { tenantCatalogPublic } from './routes/tenant/catalog-public.js';
+import { tenantLedger } from './routes/tenant/ledger.js';
 import { tenantMarketplaceSettings } from './routes/tenant/marketplace-settings.js';
 import { tenantOperatorVendors } from './routes/tenant/operator-vendors.js';
 import { tenantSearch } from './routes/tenant/search.js';
@@ -89,6 +90,7 @@ export function createApp(deps: ApiDeps, ui: UiApps = { storefront: null, consol
   tenantApi.route('/', tenantCatalogModeration);
   tenantApi.route('/', tenantCatalogPublic);
   tenantApi.route('/', tenantCatalogImports);
+  tenantApi.route('/', tenantLedger);
   documentCatalogMedia(tenantApi);
   mountDocs(tenantApi, '/api/v1', {
     title: 'Agora marketplace API',

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { addVendor, type T, userToken } from './catalog-helpers.js';
 import { type ApiHarness, createApiHarness, STAFF } from './harness.js';
+import { bookedOrder } from './ledger-helpers.js';
 import { applicationForm, file, pngFile } from './vendor-helpers.js';
 
 /**
@@ -290,6 +291,50 @@ const TENANT: Record<Exclude<keyof TenantApi, 'withToken'>, Case> = {
   imports: { call: () => api.vendor.imports(), schema: c.CatalogImportPage },
   csvTemplate: { call: () => api.vendor.csvTemplate(), schema: z.string().min(1) },
   exportCsv: { call: () => api.vendor.exportCsv(), schema: z.string().includes('API-CLIENT-1') },
+  recordInvoicePayment: {
+    call: async () => {
+      const order = await bookedOrder(h, t, vendorId, { delivered: true });
+      return api.operator.recordInvoicePayment({
+        idempotencyKey: 'client-payment-1',
+        orderIds: [order.orderId],
+        currency: 'EUR',
+        amountMinor: order.totalMinor,
+        paidOn: '2026-12-01',
+        reference: 'BANK-1',
+      });
+    },
+    schema: c.LedgerPosting,
+  },
+  recordVendorPayout: {
+    call: () =>
+      api.operator.recordVendorPayout({
+        idempotencyKey: 'client-payout-1',
+        vendorId,
+        currency: 'EUR',
+        amountMinor: 5_000,
+        paidOn: '2026-12-02',
+        reference: 'PAYOUT-1',
+      }),
+    schema: c.LedgerPosting,
+  },
+  revenueDashboard: {
+    call: () => api.operator.revenueDashboard({ from: '2020-01-01' }),
+    schema: c.RevenueDashboard,
+  },
+  receivables: { call: () => api.operator.receivables(), schema: c.ReceivablesPage },
+  payables: { call: () => api.operator.payables({ limit: 5 }), schema: c.PayablesPage },
+  vendorBalance: {
+    call: () => api.vendor.vendorBalance(),
+    schema: c.VendorBalances.refine((b) => b.data[0]?.paidMinor === 5_000),
+  },
+  vendorStatement: {
+    call: () => api.vendor.vendorStatement({ currency: 'EUR' }),
+    schema: c.StatementPage.refine((p) => p.data.length === 2),
+  },
+  vendorStatementCsv: {
+    call: () => api.vendor.vendorStatementCsv({ from: '2020-01-01' }),
+    schema: z.string().includes('PAYOUT-1'),
+  },
 };
 
 const PLATFORM: Record<Exclude<keyof PlatformApi, 'withToken'>, Case> = {

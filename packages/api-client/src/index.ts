@@ -16,6 +16,7 @@ import type {
 } from '@agora/contracts';
 import { catalogClient } from './catalog.js';
 import { type QueryOf, request, type Transport } from './http.js';
+import { ledgerClient } from './ledger.js';
 
 export type * from './catalog.js';
 export { flattenCategories } from './catalog.js';
@@ -54,10 +55,16 @@ function tenantClient(t: Transport) {
 }
 
 export type TenantApi = ReturnType<typeof tenantClient> &
-  ReturnType<typeof catalogClient> & { withToken(token: string): TenantApi };
+  ReturnType<typeof catalogClient> &
+  ReturnType<typeof ledgerClient> & { withToken(token: string): TenantApi };
 
 export function tenantApi(t: Transport): TenantApi {
-  return { ...tenantClient(t), ...catalogClient(t), withToken: (token) => tenantApi({ ...t, token }) };
+  return {
+    ...tenantClient(t),
+    ...catalogClient(t),
+    ...ledgerClient(t),
+    withToken: (token) => tenantApi({ ...t, token }),
+  };
 }
 
 /** Typed client for the control plane (`/platform/v1` on the platform host). */

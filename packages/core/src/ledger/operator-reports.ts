@@ -54,8 +54,9 @@ export async function getRevenueDashboard(
       .innerJoin(t.ledgerAccounts, eq(t.ledgerAccounts.id, e.accountId))
       .innerJoin(tr, eq(tr.id, e.transactionId))
       .where(inRange)
-      .groupBy(day)
-      .orderBy(day);
+      // by position: the time zone is a parameter, and two placeholders are two expressions
+      .groupBy(sql`1`)
+      .orderBy(sql`1`);
     const byVendorRows = await db
       .select({
         vendorId: t.orders.vendorId,
