@@ -445,8 +445,6 @@ async function place(tx: TenantTx, p: Placement): Promise<CheckoutResult> {
     );
     await emitEvent(tx, 'order.placed', { orderId, groupId, vendorId: o.vendorId });
   }
-  // The ledger books the orders as placed, with their frozen commission (ADR 0034-h5).
-  await postOrdersPlaced(tx, orderIds);
   await recordTenantAudit(tx, {
     actorUserId: p.actorUserId,
     action: 'checkout.placed',
@@ -454,6 +452,9 @@ async function place(tx: TenantTx, p: Placement): Promise<CheckoutResult> {
     subjectId: groupId,
     data: { orderIds, totalMinor, currency: body.currency },
   });
+  // The ledger books the orders as placed, with their frozen commission (ADR 0034-h5). Last, so
+  // the shared accounts it locks (vendor payables, commission, tax) are held only until commit.
+  await postOrdersPlaced(tx, orderIds);
   orderIds.sort();
   return { groupId, status: 'placed', currency: body.currency, totalMinor, orderIds, replayed: false };
 }

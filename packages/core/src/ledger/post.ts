@@ -13,10 +13,14 @@ export type PostResult = { transactionId: string; idempotencyKey: string; replay
  *   2. its transaction row is inserted with `ON CONFLICT (idempotency_key) DO NOTHING`: a key
  *      already posted (or being posted by a concurrent transaction, which we then wait for)
  *      returns the existing transaction and writes nothing;
+ *      (in the same statement, accounts that do not exist yet are created, in key order, before
+ *      any account is locked);
  *   3. every account the new postings touch is locked with one `SELECT ... ORDER BY id FOR
- *      UPDATE` (missing accounts are created first, in key order), so concurrent postings take
- *      shared accounts in the same order and cannot deadlock;
- *   4. the entries, then the balances (`balance + delta`, `version + 1`) in one statement each.
+ *      UPDATE`, so concurrent postings take shared accounts in the same order and cannot
+ *      deadlock;
+ *   4. the entries and the balances (`balance + delta`, `version + 1`), in one statement.
+ *
+ * Three round trips whatever the number of postings and entries (placement pays for them).
  *
  * Post everything a database transaction needs in ONE call: locks are held to commit, so two
  * calls in one transaction could take accounts out of id order.
@@ -39,12 +43,32 @@ export async function postMany(tx: TenantTx, postings: readonly PostingDraft[]):
     actorUserId: p.actorUserId ?? null,
     occurredAt: p.occurredAt ?? new Date(),
   }));
-  const inserted = await db
-    .insert(t.ledgerTransactions)
-    .values(rows)
-    .onConflictDoNothing({ target: t.ledgerTransactions.idempotencyKey })
-    .returning({ id: t.ledgerTransactions.id });
-  const fresh = new Set(inserted.map((r) => r.id));
+  const wantedAll = new Map<string, AccountKey>();
+  for (const p of postings) for (const e of p.entries) wantedAll.set(accountKeyString(e.account), e.account);
+  const newAccounts = [...wantedAll.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, k]) => k);
+
+  // Round trip 1: create missing accounts (key order; existing ones are not locked) and insert
+  // the transactions, skipping keys already posted.
+  const inserted = await db.execute<{ id: string }>(sql`
+    with created as (
+      insert into ${t.ledgerAccounts} (id, kind, owner_id, currency)
+      values ${sql.join(
+        newAccounts.map((k) => sql`(${newId('lac')}, ${k.kind}, ${k.ownerId}, ${k.currency})`),
+        sql`, `,
+      )}
+      on conflict do nothing
+    )
+    insert into ${t.ledgerTransactions} (id, idempotency_key, kind, reference, memo, actor_user_id, occurred_at)
+    values ${sql.join(
+      rows.map(
+        (r) =>
+          sql`(${r.id}, ${r.idempotencyKey}, ${r.kind}, ${r.reference}, ${r.memo}, ${r.actorUserId}, ${r.occurredAt.toISOString()}::timestamptz)`,
+      ),
+      sql`, `,
+    )}
+    on conflict (idempotency_key) do nothing
+    returning id`);
+  const fresh = new Set(inserted.rows.map((r) => r.id));
   const replayedKeys = rows.filter((r) => !fresh.has(r.id)).map((r) => r.idempotencyKey);
   const existing = new Map<string, string>();
   if (replayedKeys.length) {
@@ -68,10 +92,12 @@ export async function postMany(tx: TenantTx, postings: readonly PostingDraft[]):
     .filter((x) => fresh.has(x.id));
   if (toWrite.length === 0) return results;
 
+  // Round trip 2: lock every account the new postings touch, in id order.
   const wanted = new Map<string, AccountKey>();
   for (const { p } of toWrite) for (const e of p.entries) wanted.set(accountKeyString(e.account), e.account);
-  const ids = await lockAccounts(tx, [...wanted.values()]);
+  const ids = await selectForUpdate(tx, [...wanted.values()]);
 
+  // Round trip 3: the entries, and the balances with their versions.
   const entries = toWrite.flatMap(({ p, id }) =>
     p.entries.map((e) => ({
       transactionId: id,
@@ -81,22 +107,29 @@ export async function postMany(tx: TenantTx, postings: readonly PostingDraft[]):
       currency: e.account.currency,
     })),
   );
-  await db.insert(t.ledgerEntries).values(entries);
-
   const deltas = new Map<string, number[]>();
   for (const e of entries) {
     const list = deltas.get(e.accountId) ?? [];
     list.push(e.amountMinor);
     deltas.set(e.accountId, list);
   }
-  const values = sql.join(
-    [...deltas.entries()].map(([id, amounts]) => sql`(${id}::text, ${sumAmounts(amounts)}::bigint)`),
-    sql`, `,
-  );
   await db.execute(sql`
+    with written as (
+      insert into ${t.ledgerEntries} (transaction_id, account_id, order_id, amount_minor, currency)
+      values ${sql.join(
+        entries.map(
+          (e) =>
+            sql`(${e.transactionId}, ${e.accountId}, ${e.orderId}, ${e.amountMinor}::bigint, ${e.currency})`,
+        ),
+        sql`, `,
+      )}
+    )
     update ${t.ledgerAccounts} as a
        set balance_minor = a.balance_minor + v.delta, version = a.version + 1
-      from (values ${values}) as v(id, delta)
+      from (values ${sql.join(
+        [...deltas.entries()].map(([id, amounts]) => sql`(${id}::text, ${sumAmounts(amounts)}::bigint)`),
+        sql`, `,
+      )}) as v(id, delta)
      where a.id = v.id`);
   return results;
 }
@@ -132,6 +165,12 @@ export async function lockAccounts(tx: TenantTx, keys: readonly AccountKey[]): P
     .insert(t.ledgerAccounts)
     .values(sorted.map((k) => ({ id: newId('lac'), ...k })))
     .onConflictDoNothing();
+  return selectForUpdate(tx, keys);
+}
+
+/** Lock existing accounts in id order; their ids by key. */
+async function selectForUpdate(tx: TenantTx, keys: readonly AccountKey[]): Promise<Map<string, string>> {
+  const { db, t } = tx;
   const found = await db
     .select({
       id: t.ledgerAccounts.id,
