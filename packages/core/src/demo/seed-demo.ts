@@ -6,6 +6,7 @@ import type { Deps } from '../deps.js';
 import { createTenant } from '../tenants/create-tenant.js';
 import { getTenant } from '../tenants/get-tenant.js';
 import { type DemoCatalog, seedDemoCatalog } from './seed-demo-catalog.js';
+import { seedDemoLedger } from './seed-demo-ledger.js';
 
 export type DemoTenant = {
   slug: string;
@@ -123,8 +124,10 @@ export async function seedDemo(deps: Deps, log: (line: string) => void = () => {
       .where(eq(p.tenants.slug, demo.slug));
     if (existing) {
       // Data from before the catalog existed gains it; otherwise this is a no-op.
-      if (existing.status === 'active')
+      if (existing.status === 'active') {
         await seedDemoCatalog(deps, { ...existing, slug: demo.slug }, demo.catalog, log);
+        await seedDemoLedger(deps.database, existing, log);
+      }
       continue;
     }
     log(`demo: creating ${demo.name}`);
@@ -143,6 +146,7 @@ export async function seedDemo(deps: Deps, log: (line: string) => void = () => {
         .where(eq(t.users.email, demo.ownerEmail));
     });
     await seedDemoCatalog(deps, { ...tenant, slug: demo.slug }, demo.catalog, log);
+    await seedDemoLedger(deps.database, tenant, log);
   }
 }
 
