@@ -33,7 +33,7 @@ test('the operator records a buyer payment and a vendor payout; the vendor sees 
   await vendorCard.getByLabel(/Amount paid/).fill('999999.00');
   await vendorCard.getByLabel('Bank reference').fill('PAYOUT-RUN-1');
   await vendorCard.getByRole('button', { name: 'Record payout' }).click();
-  await expect(page.getByTestId('errors-amountMinor')).toContainText('available balance');
+  await expect(page.getByTestId('errors-amount')).toContainText('available balance');
 
   // The available amount, as prefilled, is paid out.
   const card = page.getByRole('region', { name: vendorName });

@@ -2,6 +2,7 @@ import { AppError, type LedgerPosting, type RecordInvoicePaymentBody } from '@ag
 import { type Database, type TenantRef, type TenantTx, withTenant } from '@agora/db';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { recordTenantAudit } from '../audit/record-tenant-audit.js';
+import { formatMajorAmount } from '../catalog/currency.js';
 import { getCommerceSettings } from '../commerce/commerce-settings.js';
 import { sumAmounts } from '../commerce/money.js';
 import { emitEvent } from '../outbox/emit-event.js';
@@ -111,15 +112,13 @@ export async function recordInvoicePayment(
     if (closed.length)
       throw new AppError('invalid_state', `Nothing is owed on: ${closed.map((l) => l.orderId).join(', ')}`);
     const open = sumAmounts(lines.map((l) => l.amountMinor));
-    if (open !== body.amountMinor)
-      throw new AppError(
-        'validation_failed',
-        `The chosen orders have ${open} open (minor units); the amount must match`,
-        {
-          fields: [{ path: 'amountMinor', message: `must be the open amount of the chosen orders, ${open}` }],
-          openMinor: open,
-        },
-      );
+    if (open !== body.amountMinor) {
+      const shown = `${formatMajorAmount(open, body.currency)} ${body.currency}`;
+      throw new AppError('validation_failed', `The chosen orders have ${shown} open; the amount must match`, {
+        fields: [{ path: 'amountMinor', message: `must be the open amount of the chosen orders, ${shown}` }],
+        openMinor: open,
+      });
+    }
 
     const { timeZone } = await getCommerceSettings(tx);
     const occurredAt = dayStart(body.paidOn, timeZone);

@@ -2,6 +2,7 @@ import { AppError, type LedgerPosting, type RecordVendorPayoutBody } from '@agor
 import { type Database, type TenantRef, withTenant } from '@agora/db';
 import { eq } from 'drizzle-orm';
 import { recordTenantAudit } from '../audit/record-tenant-audit.js';
+import { formatMajorAmount } from '../catalog/currency.js';
 import { getCommerceSettings } from '../commerce/commerce-settings.js';
 import { emitEvent } from '../outbox/emit-event.js';
 import { accounts, vendorPaidEntries } from './accounting.js';
@@ -38,20 +39,13 @@ export async function recordVendorPayout(
     await lockAccounts(tx, [accounts.payable(body.vendorId, body.currency), accounts.cash(body.currency)]);
     const balance = (await vendorBalancesIn(tx, [body.vendorId])).find((b) => b.currency === body.currency);
     const available = balance?.availableMinor ?? 0;
-    if (body.amountMinor > available)
-      throw new AppError(
-        'validation_failed',
-        `The vendor has ${Math.max(0, available)} available to pay out (minor units)`,
-        {
-          fields: [
-            {
-              path: 'amountMinor',
-              message: `must be at most the available balance, ${Math.max(0, available)}`,
-            },
-          ],
-          availableMinor: available,
-        },
-      );
+    if (body.amountMinor > available) {
+      const shown = `${formatMajorAmount(Math.max(0, available), body.currency)} ${body.currency}`;
+      throw new AppError('validation_failed', `The vendor has ${shown} available to pay out`, {
+        fields: [{ path: 'amountMinor', message: `must be at most the available balance, ${shown}` }],
+        availableMinor: available,
+      });
+    }
     const { timeZone } = await getCommerceSettings(tx);
     const occurredAt = dayStart(body.paidOn, timeZone);
     const result = await post(tx, {
