@@ -30,14 +30,18 @@ const figuresColumns = (tx: TenantTx) => ({
 export async function postOrdersPlaced(tx: TenantTx, orderIds: readonly string[]): Promise<PostResult[]> {
   if (orderIds.length === 0 || ledgerPostingsSkipped()) return [];
   const { db, t } = tx;
-  const orders: OrderFigures[] = await db
-    .select(figuresColumns(tx))
+  const orders: (OrderFigures & { placedAt: Date })[] = await db
+    .select({ ...figuresColumns(tx), placedAt: t.orders.placedAt })
     .from(t.orders)
     .where(inArray(t.orders.id, [...orderIds]));
   if (orders.length !== new Set(orderIds).size)
     throw new Error('postOrdersPlaced: an order id was not found');
   orders.sort((a, b) => a.orderId.localeCompare(b.orderId));
-  return postMany(tx, orders.map(orderPlacedPosting));
+  // Booked when the order was placed (the placement's clock), not when this runs.
+  return postMany(
+    tx,
+    orders.map((o) => ({ ...orderPlacedPosting(o), occurredAt: o.placedAt })),
+  );
 }
 
 /** What the ledger still holds for an order, per part (positive magnitudes). */
