@@ -92,14 +92,12 @@ await bench('placement-ledger', async (t) => {
           paymentTerms: 'net',
           netDays: 30,
         });
-        await db
-          .insert(tt.companyAddresses)
-          .values({
-            id: address,
-            companyId,
-            label: 'Main',
-            address: { line1: 'Dock', city: 'Hamburg', country: 'DE' },
-          });
+        await db.insert(tt.companyAddresses).values({
+          id: address,
+          companyId,
+          label: 'Main',
+          address: { line1: 'Dock', city: 'Hamburg', country: 'DE' },
+        });
         await db.insert(tt.users).values({
           id: userId,
           email: `${userId}@bench.test`,

@@ -114,4 +114,5 @@ export const LEDGER_KIND_LABELS: Record<string, string> = {
   invoice_paid: 'Invoice paid',
   vendor_paid: 'Payout',
 };
-export const ledgerKindLabel = (kind: string): string => LEDGER_KIND_LABELS[kind] ?? kind.replaceAll('_', ' ');
+export const ledgerKindLabel = (kind: string): string =>
+  LEDGER_KIND_LABELS[kind] ?? kind.replaceAll('_', ' ');
