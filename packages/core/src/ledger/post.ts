@@ -12,15 +12,15 @@ export type PostResult = { transactionId: string; idempotencyKey: string; replay
  *   1. each posting is checked to balance per currency (PostgreSQL checks it again at commit);
  *   2. its transaction row is inserted with `ON CONFLICT (idempotency_key) DO NOTHING`: a key
  *      already posted (or being posted by a concurrent transaction, which we then wait for)
- *      returns the existing transaction and writes nothing;
- *      (in the same statement, accounts that do not exist yet are created, in key order, before
- *      any account is locked);
- *   3. every account the new postings touch is locked with one `SELECT ... ORDER BY id FOR
- *      UPDATE`, so concurrent postings take shared accounts in the same order and cannot
- *      deadlock;
- *   4. the entries and the balances (`balance + delta`, `version + 1`), in one statement.
+ *      returns the existing transaction and writes nothing (in the same statement, accounts
+ *      that do not exist yet are created, in key order, before any account is locked, and the
+ *      accounts' ids are read);
+ *   3. in one statement: every account the new postings touch is locked by a `SELECT ... ORDER
+ *      BY id FOR UPDATE` CTE (so concurrent postings take shared accounts in the same order and
+ *      cannot deadlock), the entries are inserted and the balances updated (`balance + delta`,
+ *      `version + 1`).
  *
- * Three round trips whatever the number of postings and entries (placement pays for them).
+ * Two round trips whatever the number of postings and entries (placement pays for them).
  *
  * Post everything a database transaction needs in ONE call: locks are held to commit, so two
  * calls in one transaction could take accounts out of id order.
@@ -47,27 +47,61 @@ export async function postMany(tx: TenantTx, postings: readonly PostingDraft[]):
   for (const p of postings) for (const e of p.entries) wantedAll.set(accountKeyString(e.account), e.account);
   const newAccounts = [...wantedAll.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, k]) => k);
 
-  // Round trip 1: create missing accounts (key order; existing ones are not locked) and insert
-  // the transactions, skipping keys already posted.
-  const inserted = await db.execute<{ id: string }>(sql`
+  // Round trip 1: create missing accounts (key order; existing ones are not locked), insert the
+  // transactions (skipping keys already posted), and read the accounts' ids.
+  const a = t.ledgerAccounts;
+  const keyWhere = sql.join(
+    newAccounts.map(
+      (k) =>
+        sql`(acc.kind = ${k.kind} and ${k.ownerId === null ? sql`acc.owner_id is null` : sql`acc.owner_id = ${k.ownerId}`} and acc.currency = ${k.currency})`,
+    ),
+    sql` or `,
+  );
+  const first = await db.execute<{
+    what: string;
+    id: string;
+    kind: AccountKey['kind'] | null;
+    owner_id: string | null;
+    currency: string | null;
+  }>(sql`
     with created as (
-      insert into ${t.ledgerAccounts} (id, kind, owner_id, currency)
+      insert into ${a} (id, kind, owner_id, currency)
       values ${sql.join(
         newAccounts.map((k) => sql`(${newId('lac')}, ${k.kind}, ${k.ownerId}, ${k.currency})`),
         sql`, `,
       )}
       on conflict do nothing
+      returning id, kind, owner_id, currency
+    ), txs as (
+      insert into ${t.ledgerTransactions} (id, idempotency_key, kind, reference, memo, actor_user_id, occurred_at)
+      values ${sql.join(
+        rows.map(
+          (r) =>
+            sql`(${r.id}, ${r.idempotencyKey}, ${r.kind}, ${r.reference}, ${r.memo}, ${r.actorUserId}, ${r.occurredAt.toISOString()}::timestamptz)`,
+        ),
+        sql`, `,
+      )}
+      on conflict (idempotency_key) do nothing
+      returning id
     )
-    insert into ${t.ledgerTransactions} (id, idempotency_key, kind, reference, memo, actor_user_id, occurred_at)
-    values ${sql.join(
-      rows.map(
-        (r) =>
-          sql`(${r.id}, ${r.idempotencyKey}, ${r.kind}, ${r.reference}, ${r.memo}, ${r.actorUserId}, ${r.occurredAt.toISOString()}::timestamptz)`,
-      ),
-      sql`, `,
-    )}
-    on conflict (idempotency_key) do nothing
-    returning id`);
+    select 'account' as what, id, kind, owner_id, currency from created
+    union all
+    select 'account', acc.id, acc.kind, acc.owner_id, acc.currency from ${a} acc where ${keyWhere}
+    union all
+    select 'transaction', id, null, null, null from txs`);
+  const inserted = { rows: first.rows.filter((r) => r.what === 'transaction') };
+  const accountIds = new Map(
+    first.rows
+      .filter((r) => r.what === 'account')
+      .map((r) => [
+        accountKeyString({
+          kind: r.kind as AccountKey['kind'],
+          ownerId: r.owner_id,
+          currency: r.currency as string,
+        }),
+        r.id,
+      ]),
+  );
   const fresh = new Set(inserted.rows.map((r) => r.id));
   const replayedKeys = rows.filter((r) => !fresh.has(r.id)).map((r) => r.idempotencyKey);
   const existing = new Map<string, string>();
@@ -92,16 +126,20 @@ export async function postMany(tx: TenantTx, postings: readonly PostingDraft[]):
     .filter((x) => fresh.has(x.id));
   if (toWrite.length === 0) return results;
 
-  // Round trip 2: lock every account the new postings touch, in id order.
+  // An account created by a concurrent transaction after this statement's snapshot is missing
+  // from what round trip 1 read (its insert waited, then did nothing): read it now (rare).
   const wanted = new Map<string, AccountKey>();
   for (const { p } of toWrite) for (const e of p.entries) wanted.set(accountKeyString(e.account), e.account);
-  const ids = await selectForUpdate(tx, [...wanted.values()]);
+  const missing = [...wanted.entries()].filter(([k]) => !accountIds.has(k)).map(([, k]) => k);
+  if (missing.length) for (const [k, id] of await selectAccounts(tx, missing, false)) accountIds.set(k, id);
 
-  // Round trip 3: the entries, and the balances with their versions.
+  // Round trip 2, one statement: lock every account the new postings touch in id order (the
+  // CTE's rows are locked as it emits them, and the UPDATE only reaches a row after the CTE has
+  // emitted it), insert the entries, add each account's delta with version + 1.
   const entries = toWrite.flatMap(({ p, id }) =>
     p.entries.map((e) => ({
       transactionId: id,
-      accountId: ids.get(accountKeyString(e.account)) as string,
+      accountId: accountIds.get(accountKeyString(e.account)) as string,
       orderId: e.orderId,
       amountMinor: e.amountMinor,
       currency: e.account.currency,
@@ -113,8 +151,14 @@ export async function postMany(tx: TenantTx, postings: readonly PostingDraft[]):
     list.push(e.amountMinor);
     deltas.set(e.accountId, list);
   }
+  const touched = [...deltas.keys()];
   await db.execute(sql`
-    with written as (
+    with locked as materialized (
+      select id from ${a} where id in (${sql.join(
+        touched.map((id) => sql`${id}`),
+        sql`, `,
+      )}) order by id for update
+    ), written as (
       insert into ${t.ledgerEntries} (transaction_id, account_id, order_id, amount_minor, currency)
       values ${sql.join(
         entries.map(
@@ -124,13 +168,14 @@ export async function postMany(tx: TenantTx, postings: readonly PostingDraft[]):
         sql`, `,
       )}
     )
-    update ${t.ledgerAccounts} as a
-       set balance_minor = a.balance_minor + v.delta, version = a.version + 1
-      from (values ${sql.join(
+    update ${a} as upd
+       set balance_minor = upd.balance_minor + v.delta, version = upd.version + 1
+      from locked l
+      join (values ${sql.join(
         [...deltas.entries()].map(([id, amounts]) => sql`(${id}::text, ${sumAmounts(amounts)}::bigint)`),
         sql`, `,
-      )}) as v(id, delta)
-     where a.id = v.id`);
+      )}) as v(id, delta) on v.id = l.id
+     where upd.id = l.id`);
   return results;
 }
 
@@ -165,13 +210,17 @@ export async function lockAccounts(tx: TenantTx, keys: readonly AccountKey[]): P
     .insert(t.ledgerAccounts)
     .values(sorted.map((k) => ({ id: newId('lac'), ...k })))
     .onConflictDoNothing();
-  return selectForUpdate(tx, keys);
+  return selectAccounts(tx, keys, true);
 }
 
-/** Lock existing accounts in id order; their ids by key. */
-async function selectForUpdate(tx: TenantTx, keys: readonly AccountKey[]): Promise<Map<string, string>> {
+/** Existing accounts' ids by key; `lock`: locked, in id order. */
+async function selectAccounts(
+  tx: TenantTx,
+  keys: readonly AccountKey[],
+  lock: boolean,
+): Promise<Map<string, string>> {
   const { db, t } = tx;
-  const found = await db
+  const query = db
     .select({
       id: t.ledgerAccounts.id,
       kind: t.ledgerAccounts.kind,
@@ -180,7 +229,7 @@ async function selectForUpdate(tx: TenantTx, keys: readonly AccountKey[]): Promi
     })
     .from(t.ledgerAccounts)
     .where(or(...keys.map((k) => keyMatch(tx, k))))
-    .orderBy(asc(t.ledgerAccounts.id))
-    .for('update');
+    .orderBy(asc(t.ledgerAccounts.id));
+  const found = lock ? await query.for('update') : await query;
   return new Map(found.map((f) => [accountKeyString(f), f.id]));
 }
