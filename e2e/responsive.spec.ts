@@ -143,6 +143,9 @@ for (const size of SIZES) {
       await check('/console/branding', 'branding', ['h1', '[data-testid="preview"] .brand']);
       await check('/console/team', 'team');
       await check('/console/domains', 'domains', ['h1', 'input[name="domain"]']);
+      await check('/console/revenue?from=2020-01-01', 'revenue', ['h1', '.chart svg']);
+      await check('/console/receivables', 'receivables');
+      await check('/console/payables', 'payables');
     });
 
     test('vendor console pages', async ({ page }, info) => {
@@ -162,6 +165,7 @@ for (const size of SIZES) {
       await check('/console/products/import', 'import');
       await check('/console/vendor-profile', 'profile');
       await check('/console/vendor-team', 'team');
+      await check('/console/balance', 'balance');
     });
 
     test('staff console pages', async ({ page }, info) => {

@@ -36,6 +36,7 @@ import { tenantCatalogPublic } from './routes/tenant/catalog-public.js';
 import { tenantCheckout } from './routes/tenant/checkout.js';
 import { tenantCompanies } from './routes/tenant/companies.js';
 import { tenantDomains } from './routes/tenant/domains.js';
+import { tenantLedger } from './routes/tenant/ledger.js';
 import { tenantMarketplaceSettings } from './routes/tenant/marketplace-settings.js';
 import { tenantOperatorOrders } from './routes/tenant/operator-orders.js';
 import { tenantOperatorVendors } from './routes/tenant/operator-vendors.js';
@@ -108,6 +109,7 @@ export function createApp(deps: ApiDeps, ui: UiApps = { storefront: null, consol
   tenantApi.route('/', tenantCatalogModeration);
   tenantApi.route('/', tenantCatalogPublic);
   tenantApi.route('/', tenantCatalogImports);
+  tenantApi.route('/', tenantLedger);
   documentCatalogMedia(tenantApi);
   // Orders after placement (ADR 0034-h3): static paths (export.csv) before {id} in each.
   tenantApi.route('/', tenantVendorOrders);

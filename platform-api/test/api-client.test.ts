@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { addBuyingCompany } from './buyer-helpers.js';
 import { addVendor, type T, userToken } from './catalog-helpers.js';
 import { type ApiHarness, createApiHarness, STAFF } from './harness.js';
+import { bookedOrder } from './ledger-helpers.js';
 import { placeOrder, setUpTrade } from './order-helpers.js';
 import { applicationForm, file, pngFile } from './vendor-helpers.js';
 
@@ -580,6 +581,50 @@ const TENANT: Record<Exclude<keyof TenantApi, 'withToken'>, Case> = {
       return api.buyer.clearCart();
     },
     schema: c.Cart.extend({ lineCount: z.literal(0) }),
+  },
+  recordInvoicePayment: {
+    call: async () => {
+      const order = await bookedOrder(h, t, vendorId, { delivered: true });
+      return api.operator.recordInvoicePayment({
+        idempotencyKey: 'client-payment-1',
+        orderIds: [order.orderId],
+        currency: 'EUR',
+        amountMinor: order.totalMinor,
+        paidOn: '2026-12-01',
+        reference: 'BANK-1',
+      });
+    },
+    schema: c.LedgerPosting,
+  },
+  recordVendorPayout: {
+    call: () =>
+      api.operator.recordVendorPayout({
+        idempotencyKey: 'client-payout-1',
+        vendorId,
+        currency: 'EUR',
+        amountMinor: 5_000,
+        paidOn: '2026-12-02',
+        reference: 'PAYOUT-1',
+      }),
+    schema: c.LedgerPosting,
+  },
+  revenueDashboard: {
+    call: () => api.operator.revenueDashboard({ from: '2020-01-01' }),
+    schema: c.RevenueDashboard,
+  },
+  receivables: { call: () => api.operator.receivables(), schema: c.ReceivablesPage },
+  payables: { call: () => api.operator.payables({ limit: 5 }), schema: c.PayablesPage },
+  vendorBalance: {
+    call: () => api.vendor.vendorBalance(),
+    schema: c.VendorBalances.refine((b) => b.data[0]?.paidMinor === 5_000),
+  },
+  vendorStatement: {
+    call: () => api.vendor.vendorStatement({ currency: 'EUR' }),
+    schema: c.StatementPage.refine((p) => p.data.length === 2),
+  },
+  vendorStatementCsv: {
+    call: () => api.vendor.vendorStatementCsv({ from: '2020-01-01' }),
+    schema: z.string().includes('PAYOUT-1'),
   },
 };
 

@@ -21,6 +21,7 @@ import { catalogClient } from './catalog.js';
 import { commerceClient } from './commerce.js';
 import { companiesClient } from './companies.js';
 import { type QueryOf, request, type Transport } from './http.js';
+import { ledgerClient } from './ledger.js';
 import { ordersClient } from './orders.js';
 
 export type * from './catalog.js';
@@ -74,7 +75,8 @@ export type TenantApi = ReturnType<typeof tenantClient> &
   ReturnType<typeof catalogClient> &
   ReturnType<typeof ordersClient> &
   ReturnType<typeof companiesClient> &
-  ReturnType<typeof commerceClient> & { withToken(token: string): TenantApi };
+  ReturnType<typeof commerceClient> &
+  ReturnType<typeof ledgerClient> & { withToken(token: string): TenantApi };
 
 export function tenantApi(t: Transport): TenantApi {
   return {
@@ -83,6 +85,7 @@ export function tenantApi(t: Transport): TenantApi {
     ...ordersClient(t),
     ...companiesClient(t),
     ...commerceClient(t),
+    ...ledgerClient(t),
     withToken: (token) => tenantApi({ ...t, token }),
   };
 }

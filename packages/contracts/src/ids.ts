@@ -29,7 +29,10 @@ export type IdPrefix =
   | 'ord'
   | 'shp'
   | 'trk'
-  | 'inv';
+  | 'inv'
+  /** Ledger accounts and transactions (ADR 0034-h5). */
+  | 'lac'
+  | 'ltx';
 
 /** Prefixed ids (`ten_...`) so a stray id in a log says what it is. */
 export const newId = (prefix: IdPrefix, length = 16) => `${prefix}_${randomId(length)}`;

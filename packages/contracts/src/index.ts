@@ -15,6 +15,7 @@ export * from './errors.js';
 export * from './events.js';
 export * from './ids.js';
 export * from './labels.js';
+export * from './ledger.js';
 export * from './order-transitions.js';
 export * from './orders.js';
 export * from './page-query.js';

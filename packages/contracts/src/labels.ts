@@ -113,6 +113,9 @@ const FIELD_WORDS: Record<string, string> = {
   lineNo: 'line',
   occurredAt: 'time',
   moderateProducts: 'product review',
+  amountMinor: 'amount',
+  orderIds: 'invoices',
+  paidOn: 'payment date',
   '(body)': 'form',
 };
 
@@ -157,3 +160,13 @@ export function listOfFields(paths: string[]): string {
 /** The one message of a refused form or body: "Please check the product's tier 2 unit price." */
 export const checkFieldsMessage = (what: string, paths: string[]): string =>
   `Please check the ${what}: ${listOfFields(paths)}.`;
+
+/** Ledger transactions as the statement and the consoles say them (ADR 0034-h5). */
+export const LEDGER_KIND_LABELS: Record<string, string> = {
+  order_placed: 'Order placed',
+  order_reversed: 'Order reversed',
+  invoice_paid: 'Invoice paid',
+  vendor_paid: 'Payout',
+};
+export const ledgerKindLabel = (kind: string): string =>
+  LEDGER_KIND_LABELS[kind] ?? kind.replaceAll('_', ' ');

@@ -210,6 +210,7 @@ export {
   isFileReferenced,
 } from './files/delete-orphaned-files.js';
 export { keepStoredFile, lockFileKey, orphanFiles } from './files/orphaned-files.js';
+export * from './ledger/index.js';
 export {
   getMarketplaceSettings,
   loadMarketplaceSettings,

@@ -89,3 +89,4 @@ export {
   insertCatalog,
 } from './catalog-fixtures.js';
 export { tinyJpeg, tinyPng } from './images.js';
+export { type FixtureOrder, insertCompany, insertOrder } from './order-fixtures.js';

@@ -10,6 +10,9 @@ export const operatorNav = [
   { to: '/console/orders', label: 'Orders' },
   { to: '/console/categories', label: 'Categories' },
   { to: '/console/moderation', label: 'Moderation' },
+  { to: '/console/revenue', label: 'Revenue' },
+  { to: '/console/receivables', label: 'Receivables' },
+  { to: '/console/payables', label: 'Payables' },
   { to: '/console/settings', label: 'Settings' },
   { to: '/console/branding', label: 'Branding' },
   { to: '/console/domains', label: 'Domains' },
@@ -21,6 +24,7 @@ export const vendorNav = [
   { to: '/console/orders', label: 'Orders' },
   { to: '/console/products', label: 'Products' },
   { to: '/console/products/import', label: 'Import CSV' },
+  { to: '/console/balance', label: 'Balance' },
   { to: '/console/vendor-profile', label: 'Profile' },
   { to: '/console/vendor-team', label: 'Team' },
 ];

@@ -3,6 +3,7 @@ import { type Database, type TenantRef, type TenantTx, withTenant } from '@agora
 import { and, asc, eq, gte, inArray, isNull, lt, notInArray, sql } from 'drizzle-orm';
 import { recordTenantAudit } from '../audit/record-tenant-audit.js';
 import { loadTiers } from '../catalog/products/product-view.js';
+import { postOrdersPlaced } from '../ledger/post-orders.js';
 import { emitEvent } from '../outbox/emit-event.js';
 import { effectiveTiers, quote, resolveTier, type Tier } from '../pricing/tiers.js';
 import { getCommerceSettings } from './commerce-settings.js';
@@ -456,9 +457,12 @@ async function place(tx: TenantTx, p: Placement): Promise<CheckoutResult> {
     data: { orderIds, totalMinor, currency: body.currency },
   });
   await emitEvent(tx, 'checkout.placed', { groupId, approved: p.approvedGroupId !== undefined });
-  // Stock last: its row locks (every buyer of a product queues on them) are held only until
-  // the commit that follows; a shortfall still rolls back everything above.
+  // Stock near the end: its row locks (every buyer of a product queues on them) are held only
+  // until the commit that follows; a shortfall still rolls back everything above.
   await takeStock(tx, orders);
+  // The ledger books the orders as placed, with their frozen commission (ADR 0034-h5). Last, so
+  // the shared accounts it locks (vendor payables, commission, tax) are held only until commit.
+  await postOrdersPlaced(tx, orderIds);
   orderIds.sort();
   return { groupId, status: 'placed', currency: body.currency, totalMinor, orderIds, replayed: false };
 }

@@ -6,6 +6,7 @@ import type { Deps } from '../deps.js';
 import { createTenant } from '../tenants/create-tenant.js';
 import { getTenant } from '../tenants/get-tenant.js';
 import { type DemoCatalog, seedDemoCatalog } from './seed-demo-catalog.js';
+import { seedDemoLedger } from './seed-demo-ledger.js';
 import { seedDemoOrders } from './seed-demo-orders.js';
 
 export type DemoTenant = {
@@ -127,6 +128,7 @@ export async function seedDemo(deps: Deps, log: (line: string) => void = () => {
       if (existing.status === 'active') {
         await seedDemoCatalog(deps, { ...existing, slug: demo.slug }, demo.catalog, log);
         await seedDemoOrders(deps, { ...existing, slug: demo.slug }, demo.catalog.currency, log);
+        await seedDemoLedger(deps.database, existing, log);
       }
       continue;
     }
@@ -147,6 +149,7 @@ export async function seedDemo(deps: Deps, log: (line: string) => void = () => {
     });
     await seedDemoCatalog(deps, { ...tenant, slug: demo.slug }, demo.catalog, log);
     await seedDemoOrders(deps, { ...tenant, slug: demo.slug }, demo.catalog.currency, log);
+    await seedDemoLedger(deps.database, tenant, log);
   }
 }
 

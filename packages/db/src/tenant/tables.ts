@@ -13,6 +13,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  unique,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 
@@ -532,6 +533,92 @@ function defineTenantTables(schemaName: string) {
     (t) => [primaryKey({ columns: [t.vendorId, t.year] })],
   );
 
+  /**
+   * The double-entry ledger (ADR 0034-h5). An account per (kind, owner, currency): a buyer
+   * company's receivable, a vendor's payable, and the marketplace's own commission revenue, tax
+   * collected, shipping and cash (owner null). The balance (sum of the account's entries, debit
+   * positive) and its version are kept on the row, changed only by `post` in the transaction
+   * that writes the entries, with the rows locked in id order.
+   */
+  const ledgerAccounts = s.table(
+    'ledger_accounts',
+    {
+      id: text('id').primaryKey(),
+      kind: text('kind', {
+        enum: [
+          'company_receivable',
+          'vendor_payable',
+          'commission_revenue',
+          'tax_collected',
+          'shipping',
+          'cash',
+        ],
+      }).notNull(),
+      /** The company (receivable) or vendor (payable); null for the marketplace's own accounts. */
+      ownerId: text('owner_id'),
+      currency: text('currency').notNull(),
+      balanceMinor: bigint('balance_minor', { mode: 'number' }).notNull().default(0),
+      version: bigint('version', { mode: 'number' }).notNull().default(0),
+      createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    },
+    (t) => [
+      unique('ledger_accounts_kind_owner_id_currency_key')
+        .on(t.kind, t.ownerId, t.currency)
+        .nullsNotDistinct(),
+      check(
+        'ledger_accounts_owner_check',
+        sql`(${t.ownerId} is null) = (${t.kind} not in ('company_receivable', 'vendor_payable'))`,
+      ),
+    ],
+  );
+
+  /** One posting: its entries sum to zero per currency (checked by PostgreSQL at commit). */
+  const ledgerTransactions = s.table(
+    'ledger_transactions',
+    {
+      id: text('id').primaryKey(),
+      /** A retried posting with the same key finds this one and writes nothing. */
+      idempotencyKey: text('idempotency_key').notNull(),
+      kind: text('kind', {
+        enum: ['order_placed', 'order_reversed', 'invoice_paid', 'vendor_paid'],
+      }).notNull(),
+      /** What it is about: an order id, a bank transfer's reference. */
+      reference: text('reference').notNull(),
+      memo: text('memo').notNull().default(''),
+      actorUserId: text('actor_user_id'),
+      occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+      createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    },
+    (t) => [
+      uniqueIndex('ledger_transactions_idempotency_key_idx').on(t.idempotencyKey),
+      index('ledger_transactions_occurred_at_idx').on(t.occurredAt),
+    ],
+  );
+
+  /** Signed amounts (debit positive, credit negative); inserted only, never updated or deleted. */
+  const ledgerEntries = s.table(
+    'ledger_entries',
+    {
+      id: bigserial('id', { mode: 'number' }).primaryKey(),
+      transactionId: text('transaction_id')
+        .notNull()
+        .references(() => ledgerTransactions.id),
+      accountId: text('account_id')
+        .notNull()
+        .references(() => ledgerAccounts.id),
+      /** The order this entry belongs to (statements, receivables per invoice); null for payouts. */
+      orderId: text('order_id').references(() => orders.id),
+      amountMinor: bigint('amount_minor', { mode: 'number' }).notNull(),
+      currency: text('currency').notNull(),
+    },
+    (t) => [
+      index('ledger_entries_transaction_id_idx').on(t.transactionId),
+      index('ledger_entries_account_id_id_idx').on(t.accountId, t.id),
+      index('ledger_entries_order_id_idx').on(t.orderId),
+      check('ledger_entries_amount_check', sql`${t.amountMinor} <> 0`),
+    ],
+  );
+
   /** A CSV import of products: progress while it runs, per-row errors when done. */
   const catalogImports = s.table(
     'catalog_imports',
@@ -651,6 +738,9 @@ function defineTenantTables(schemaName: string) {
     trackingEvents,
     invoices,
     invoiceCounters,
+    ledgerAccounts,
+    ledgerTransactions,
+    ledgerEntries,
     outbox,
     userTokens,
     vendors,

@@ -27,29 +27,13 @@ import { access, chain } from '../../access.js';
 import type { TenantEnv } from '../../context.js';
 import { UPLOAD_BODY_LIMITS, uploadLimit } from '../../middleware/body-limit.js';
 import { createApi, errorResponses, json, jsonBody } from '../../openapi.js';
+import { csvText, textStream } from '../../text-stream.js';
 import { binary, IdParam, uploadedBytes } from './catalog-schemas.js';
 import { optionalParams } from './query-params.js';
 
 const tags = ['catalog: vendor products'];
 
 const ListQuery = optionalParams(VendorProductListQuery);
-
-const csvText = { 'text/csv': { schema: { type: 'string' } as const } };
-const encoder = new TextEncoder();
-
-/** A stream of the generator's strings, pulled as the client reads (backpressure). */
-function textStream(chunks: AsyncGenerator<string>): ReadableStream<Uint8Array> {
-  return new ReadableStream({
-    async pull(controller) {
-      const next = await chunks.next();
-      if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(next.value));
-    },
-    async cancel() {
-      await chunks.return(undefined);
-    },
-  });
-}
 
 const statusAction = (action: ProductAction, summary: string, description: string) =>
   createRoute({

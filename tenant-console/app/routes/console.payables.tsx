@@ -1,0 +1,145 @@
+import { ApiError } from '@agora/api-client';
+import { RecordVendorPayoutBody } from '@agora/contracts';
+import { apiErrorReply, type FormReply, issuesReply, parseForm } from '@agora/ui/forms';
+import { formatMoney, minorToInput, parseMoney } from '@agora/ui/money';
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { navFor } from '../lib/nav.js';
+import { requireTenantUser, verifiedForm } from '../lib/session.server.js';
+import { Csrf, Field, Notice, Shell } from '../lib/ui.js';
+
+export const meta: MetaFunction = () => [{ title: 'Payables' }];
+
+/** What the marketplace owes each vendor, and the payout form (ADR 0034-h5). */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { api, user } = await requireTenantUser(request, context);
+  const params = new URL(request.url).searchParams;
+  const page = await api.payables({ cursor: params.get('cursor') ?? undefined });
+  return {
+    user,
+    page,
+    recorded: params.get('recorded'),
+    today: new Date().toISOString().slice(0, 10),
+    idempotencyKey: crypto.randomUUID(),
+  };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { api } = await requireTenantUser(request, context);
+  const form = await verifiedForm(request);
+  const currency = String(form.get('currency') ?? '');
+  const amount = parseMoney(String(form.get('amount') ?? ''), /^[A-Z]{3}$/.test(currency) ? currency : 'EUR');
+  const submission = parseForm(RecordVendorPayoutBody, form, {
+    what: 'payout',
+    toInput: (v) => ({ ...v, amountMinor: amount ?? -1 }),
+  });
+  if (amount === null)
+    return issuesReply(
+      [{ path: 'amountMinor', message: 'enter an amount like 95.00' }],
+      submission.values,
+      'payout',
+    );
+  if (!submission.ok) return submission.reply;
+  try {
+    const posted = await api.recordVendorPayout(submission.value);
+    return redirect(`/console/payables?recorded=${encodeURIComponent(posted.transactionId)}`);
+  } catch (e) {
+    if (e instanceof ApiError && e.status < 500)
+      return apiErrorReply(e, submission.values, 'payout', { keepMessage: true });
+    throw e;
+  }
+}
+
+export default function Payables() {
+  const { user, page, recorded, today, idempotencyKey } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>() as FormReply | undefined;
+  return (
+    <Shell nav={navFor(user.role)} user={user.email}>
+      <h1>Payables</h1>
+      {recorded ? <Notice kind="success">Payout recorded.</Notice> : null}
+      {page.data.length === 0 ? (
+        <div className="card empty">No vendor has earned anything yet.</div>
+      ) : (
+        page.data.map((v) => {
+          const r =
+            reply && reply.values?.vendorId === v.vendorId && reply.values?.currency === v.currency
+              ? reply
+              : undefined;
+          const id = `${v.vendorId}-${v.currency}`;
+          return (
+            <section key={id} className="card" aria-label={v.vendorName}>
+              <h2>
+                {v.vendorName} <small className="hint">{v.currency}</small>
+              </h2>
+              <dl className="row">
+                <div>
+                  <dt className="stat-label">Pending (until delivery)</dt>
+                  <dd className="stat-value">{formatMoney(v.pendingMinor, v.currency)}</dd>
+                </div>
+                <div>
+                  <dt className="stat-label">Available</dt>
+                  <dd className="stat-value" data-testid={`available-${id}`}>
+                    {formatMoney(v.availableMinor, v.currency)}
+                  </dd>
+                </div>
+                <div>
+                  <dt className="stat-label">Paid out</dt>
+                  <dd className="stat-value" data-testid={`paid-${id}`}>
+                    {formatMoney(v.paidMinor, v.currency)}
+                  </dd>
+                </div>
+              </dl>
+              {v.availableMinor > 0 || r ? (
+                <Form method="post">
+                  <Csrf />
+                  <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+                  <input type="hidden" name="vendorId" value={v.vendorId} />
+                  <input type="hidden" name="currency" value={v.currency} />
+                  {r && !r.ok ? <Notice kind="error">{r.message}</Notice> : null}
+                  <div className="row">
+                    <Field
+                      id={`amount-${id}`}
+                      label={`Amount paid (${v.currency})`}
+                      name="amount"
+                      defaultValue={
+                        (r?.values?.amount as string | undefined) ??
+                        minorToInput(v.availableMinor, v.currency)
+                      }
+                      error={r?.fields.amountMinor}
+                    />
+                    <Field
+                      id={`paidOn-${id}`}
+                      label="Paid on"
+                      name="paidOn"
+                      type="date"
+                      defaultValue={(r?.values?.paidOn as string | undefined) ?? today}
+                      error={r?.fields.paidOn}
+                    />
+                    <Field
+                      id={`reference-${id}`}
+                      label="Bank reference"
+                      name="reference"
+                      defaultValue={r?.values?.reference as string | undefined}
+                      error={r?.fields.reference}
+                    />
+                  </div>
+                  <button type="submit">Record payout</button>
+                </Form>
+              ) : null}
+            </section>
+          );
+        })
+      )}
+      {page.nextCursor ? (
+        <p>
+          <Link to={`/console/payables?cursor=${encodeURIComponent(page.nextCursor)}`}>Next page →</Link>
+        </p>
+      ) : null}
+    </Shell>
+  );
+}
