@@ -10,6 +10,8 @@ export const {
   orderGroups,
   orders,
   orderLines,
+  commissionRules,
+  commissionRuleVersions,
   outbox,
   userTokens,
   vendors,
