@@ -26,7 +26,8 @@ export type IdPrefix =
   | 'cmp'
   | 'adr'
   | 'ogr'
-  | 'ord';
+  | 'ord'
+  | 'cmr';
 
 /** Prefixed ids (`ten_...`) so a stray id in a log says what it is. */
 export const newId = (prefix: IdPrefix, length = 16) => `${prefix}_${randomId(length)}`;

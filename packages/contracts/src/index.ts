@@ -4,6 +4,7 @@ export * from './catalog.js';
 export * from './catalog-limits.js';
 export * from './catalog-views.js';
 export * from './commerce.js';
+export * from './commission.js';
 export * from './countries.js';
 export * from './error-body.js';
 export * from './errors.js';
@@ -20,3 +21,4 @@ export * from './users.js';
 export * from './vendor-transitions.js';
 export * from './vendor-views.js';
 export * from './vendors.js';
+

@@ -128,6 +128,33 @@ export {
   roundUpToAllowed,
 } from './commerce/quantity-rules.js';
 export { checkSpendingLimit, localDate, periodBounds, startOfLocalDay } from './commerce/spending-period.js';
+export {
+  type CommissionCandidate,
+  type CommissionChoice,
+  type CommissionContext,
+  type CommissionLine,
+  type CommissionVerdict,
+  chooseCommission,
+  commissionFor,
+  type FrozenCommission,
+} from './commission/choose-commission.js';
+export { explainCommission, previewCommission } from './commission/explain-commission.js';
+export { commissionColumns, freezeCommission } from './commission/freeze-commission.js';
+export {
+  createCommissionRule,
+  getCommissionRule,
+  listCommissionRules,
+  listCommissionRuleVersions,
+  setCommissionRuleEnabled,
+  updateCommissionRule,
+} from './commission/manage-rules.js';
+export {
+  type FrozenLineCommission,
+  type Reversal,
+  reverseCommission,
+  reverseWholeLine,
+} from './commission/reverse-commission.js';
+export { SIMULATE_DEFAULT_DAYS, simulateCommission } from './commission/simulate-commission.js';
 export { DEMO_TENANTS, type DemoTenant, seedDemo } from './demo/seed-demo.js';
 export { type DemoCatalog, seedDemoCatalog } from './demo/seed-demo-catalog.js';
 export type { Deps } from './deps.js';

@@ -3,6 +3,7 @@ import { type Database, type TenantRef, type TenantTx, withTenant } from '@agora
 import { and, asc, eq, gte, inArray, isNull, lt, notInArray, sql } from 'drizzle-orm';
 import { recordTenantAudit } from '../audit/record-tenant-audit.js';
 import { loadTiers } from '../catalog/products/product-view.js';
+import { commissionColumns, freezeCommission } from '../commission/freeze-commission.js';
 import { emitEvent } from '../outbox/emit-event.js';
 import { effectiveTiers, quote, resolveTier, type Tier } from '../pricing/tiers.js';
 import { getCommerceSettings } from './commerce-settings.js';
@@ -27,8 +28,9 @@ import { checkSpendingLimit, periodBounds } from './spending-period.js';
  *   5. stock of stock-tracked products is taken with a conditional UPDATE in product id order
  *      (no oversell, no deadlock between checkouts), then orders, lines, audit and events.
  *
- * `priceLines` is the seam commission rules hook into (issue 13): each vendor order's line
- * drafts, priced there, are what `place` freezes onto the order.
+ * Commission (ADR 0034-h4): after stock is taken, `freezeCommission` computes each priced line's
+ * commission with the rules in force (one query for the checkout) and `place` writes it onto the
+ * lines and the order.
  */
 export type CheckoutLine = { productId: string; qty: number };
 
@@ -384,6 +386,8 @@ async function place(tx: TenantTx, p: Placement): Promise<CheckoutResult> {
   }
 
   await takeStock(tx, orders);
+  // Commission is frozen on each line at placement (ADR 0034-h4); later rule edits never change it.
+  const commission = await freezeCommission(tx, orders, body.currency, p.now);
   if (p.approvedGroupId) {
     await db
       .update(t.orderGroups)
@@ -403,7 +407,8 @@ async function place(tx: TenantTx, p: Placement): Promise<CheckoutResult> {
     });
   }
   const orderIds: string[] = [];
-  for (const o of orders) {
+  for (const [index, o] of orders.entries()) {
+    const frozen = commission[index] as (typeof commission)[number];
     const orderId = newId('ord');
     orderIds.push(orderId);
     await db.insert(t.orders).values({
@@ -418,6 +423,7 @@ async function place(tx: TenantTx, p: Placement): Promise<CheckoutResult> {
       taxMinor: o.taxMinor,
       shippingMinor: o.shippingMinor,
       totalMinor: o.totalMinor,
+      commissionMinor: frozen.totalMinor,
       paymentTerms: p.company.paymentTerms,
       netDays: p.company.paymentTerms === 'net' ? p.company.netDays : 0,
       shippingAddress: address.address,
@@ -440,6 +446,7 @@ async function place(tx: TenantTx, p: Placement): Promise<CheckoutResult> {
         netMinor: l.netMinor,
         taxBps: settings.taxBps,
         taxMinor: l.taxMinor,
+        ...commissionColumns(frozen.lines[i] as (typeof frozen.lines)[number]),
       })),
     );
     await emitEvent(tx, 'order.placed', { orderId, groupId, vendorId: o.vendorId });

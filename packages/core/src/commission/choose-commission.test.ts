@@ -259,8 +259,8 @@ describe('chooseCommission', () => {
     expect(chooseCommission(l(10_000, 'USD'), [flat], at).verdicts[0]?.reason).toBe('no_amount_in_currency');
     const tiered = { ...rule, vendorGmv30dMinMinor: { EUR: 10_000_000 } };
     expect(
-      chooseCommission(l(10_000), [tiered], { at: new Date(T0), vendorGmv30dMinor: () => 9_999_999 }).verdicts[0]
-        ?.reason,
+      chooseCommission(l(10_000), [tiered], { at: new Date(T0), vendorGmv30dMinor: () => 9_999_999 })
+        .verdicts[0]?.reason,
     ).toBe('condition_not_met');
     expect(
       chooseCommission(l(10_000), [tiered], { at: new Date(T0), vendorGmv30dMinor: () => 10_000_000 }).winner

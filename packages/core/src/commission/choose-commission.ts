@@ -126,7 +126,11 @@ const NO_COMMISSION = (baseMinor: number): FrozenCommission => ({
 });
 
 /** Why a candidate does not apply to the line, or null when it does. */
-function inapplicable(line: CommissionLine, c: CommissionCandidate, ctx: CommissionContext): VerdictReason | null {
+function inapplicable(
+  line: CommissionLine,
+  c: CommissionCandidate,
+  ctx: CommissionContext,
+): VerdictReason | null {
   if (!c.enabled) return 'disabled';
   if (c.validFrom && ctx.at < c.validFrom) return 'not_yet_valid';
   if (c.validTo && ctx.at >= c.validTo) return 'expired';
@@ -178,14 +182,25 @@ export function commissionAmount(line: CommissionLine, c: CommissionCandidate): 
     cap = 'base';
   }
   if (amount < 0) amount = 0;
-  return { ruleId: c.ruleId, ruleVersion: c.version, baseMinor: base, rateBps, flatMinor, cap, amountMinor: amount };
+  return {
+    ruleId: c.ruleId,
+    ruleVersion: c.version,
+    baseMinor: base,
+    rateBps,
+    flatMinor,
+    cap,
+    amountMinor: amount,
+  };
 }
 
 /**
  * Orders two applicable candidates: negative when `a` beats `b`. Returns the reason `b` loses
  * to `a` through `why` (the first criterion that separates them).
  */
-export function compareCandidates(a: CommissionCandidate, b: CommissionCandidate): { order: number; why: VerdictReason } {
+export function compareCandidates(
+  a: CommissionCandidate,
+  b: CommissionCandidate,
+): { order: number; why: VerdictReason } {
   const scope = SCOPE_RANK[b.scope] - SCOPE_RANK[a.scope];
   if (scope !== 0) return { order: scope, why: 'less_specific' };
   const depth = categoryDepth(b.categoryPath) - categoryDepth(a.categoryPath);
