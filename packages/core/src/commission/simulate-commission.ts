@@ -218,8 +218,8 @@ async function groupLines(
   p: { from: Date; to: Date; bounds: string[]; thresholds: number[] },
 ): Promise<LineGroup[]> {
   const period = p.bounds.length
-    ? sql`width_bucket(o.placed_at, ${`{${p.bounds.join(',')}}`}::timestamptz[])`
-    : sql`0`;
+    ? sql`, width_bucket(o.placed_at, ${`{${p.bounds.join(',')}}`}::timestamptz[])`
+    : sql``;
   const withGmv = p.thresholds.length > 0;
   // The vendor's trailing 30-day GMV before each order (the window placement reads), only
   // when a rule has a GMV condition: orders from 30 days before the range take part in it.
@@ -235,7 +235,7 @@ async function groupLines(
          where w.placed_at >= ${p.from.toISOString()}::timestamptz)`
     : sql`(select id, vendor_id, currency, placed_at, status, null::bigint as gmv from ${t.orders}
          where placed_at >= ${p.from.toISOString()}::timestamptz and placed_at < ${p.to.toISOString()}::timestamptz)`;
-  const tier = withGmv ? sql`width_bucket(o.gmv, ${`{${p.thresholds.join(',')}}`}::bigint[])` : sql`0`;
+  const tier = withGmv ? sql`, width_bucket(o.gmv, ${`{${p.thresholds.join(',')}}`}::bigint[])` : sql``;
   const result = await db.execute<LineGroup>(sql`
     select l.product_id as "productId", o.vendor_id as "vendorId", c.path as "categoryPath",
       o.currency, l.qty, l.net_minor as "netMinor",
@@ -245,6 +245,6 @@ async function groupLines(
     join ${t.products} p on p.id = l.product_id
     left join ${t.categories} c on c.id = p.category_id
     where o.status not in ('cancelled', 'rejected')
-    group by l.product_id, o.vendor_id, c.path, o.currency, l.qty, l.net_minor, ${period}, ${tier}`);
+    group by l.product_id, o.vendor_id, c.path, o.currency, l.qty, l.net_minor ${period} ${tier}`);
   return result.rows;
 }
