@@ -27,6 +27,7 @@ import { tenantCatalogImports } from './routes/tenant/catalog-imports.js';
 import { tenantCatalogModeration } from './routes/tenant/catalog-moderation.js';
 import { tenantCatalogProducts } from './routes/tenant/catalog-products.js';
 import { tenantCatalogPublic } from './routes/tenant/catalog-public.js';
+import { tenantCommission } from './routes/tenant/commission.js';
 import { tenantMarketplaceSettings } from './routes/tenant/marketplace-settings.js';
 import { tenantOperatorVendors } from './routes/tenant/operator-vendors.js';
 import { tenantSearch } from './routes/tenant/search.js';
@@ -90,6 +91,7 @@ export function createApp(deps: ApiDeps, ui: UiApps = { storefront: null, consol
   tenantApi.route('/', tenantCatalogPublic);
   tenantApi.route('/', tenantCatalogImports);
   documentCatalogMedia(tenantApi);
+  tenantApi.route('/', tenantCommission);
   mountDocs(tenantApi, '/api/v1', {
     title: 'Agora marketplace API',
     description: 'The API of one marketplace, on its own host.',

@@ -15,10 +15,12 @@ import type {
   User,
 } from '@agora/contracts';
 import { catalogClient } from './catalog.js';
+import { commissionClient } from './commission.js';
 import { type QueryOf, request, type Transport } from './http.js';
 
 export type * from './catalog.js';
 export { flattenCategories } from './catalog.js';
+export type * from './commission.js';
 export { ApiError, type QueryOf, type Transport } from './http.js';
 export type * from './types.js';
 
@@ -54,10 +56,16 @@ function tenantClient(t: Transport) {
 }
 
 export type TenantApi = ReturnType<typeof tenantClient> &
-  ReturnType<typeof catalogClient> & { withToken(token: string): TenantApi };
+  ReturnType<typeof catalogClient> &
+  ReturnType<typeof commissionClient> & { withToken(token: string): TenantApi };
 
 export function tenantApi(t: Transport): TenantApi {
-  return { ...tenantClient(t), ...catalogClient(t), withToken: (token) => tenantApi({ ...t, token }) };
+  return {
+    ...tenantClient(t),
+    ...catalogClient(t),
+    ...commissionClient(t),
+    withToken: (token) => tenantApi({ ...t, token }),
+  };
 }
 
 /** Typed client for the control plane (`/platform/v1` on the platform host). */

@@ -14,6 +14,15 @@ const Minor = z
   .max(Number.MAX_SAFE_INTEGER);
 const Currency = z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code in capitals, like EUR');
 const Id = z.string().min(1).max(64);
+/** A moment as ISO 8601 (`2026-12-01` or `2026-12-01T09:00:00Z`), read as a Date. */
+const Moment = z
+  .string()
+  .max(40)
+  .refine(
+    (s) => /^\d{4}-\d{2}-\d{2}/.test(s) && !Number.isNaN(Date.parse(s)),
+    'must be a date like 2026-12-31',
+  )
+  .transform((s) => new Date(s));
 
 export const CommissionScope = z.enum(['marketplace', 'vendor', 'category', 'vendor_category', 'product']);
 export type CommissionScope = z.infer<typeof CommissionScope>;
@@ -43,8 +52,8 @@ const RuleFields = z.object({
   amounts: AmountsByCurrency.default({}),
   minAmounts: AmountsByCurrency.default({}),
   maxAmounts: AmountsByCurrency.default({}),
-  validFrom: z.coerce.date({ error: 'must be a date' }).nullish(),
-  validTo: z.coerce.date({ error: 'must be a date' }).nullish(),
+  validFrom: Moment.nullish(),
+  validTo: Moment.nullish(),
   priority: z
     .number()
     .int('must be a whole number')
@@ -246,8 +255,8 @@ export type CommissionDraftChange = z.infer<typeof CommissionDraftChange>;
 export const CommissionSimulateBody = z
   .object({
     changes: z.array(CommissionDraftChange).max(50, 'at most 50 changes at once'),
-    from: z.coerce.date({ error: 'must be a date' }).optional(),
-    to: z.coerce.date({ error: 'must be a date' }).optional(),
+    from: Moment.optional(),
+    to: Moment.optional(),
   })
   .superRefine((b, ctx) => {
     if (b.from && b.to && b.from >= b.to)
