@@ -60,6 +60,17 @@ const FIELD_WORDS: Record<string, string> = {
   accentColor: 'accent color',
   autoApproveVendors: 'automatic vendor approval',
   moderateProducts: 'product review',
+  vendorId: 'vendor',
+  productId: 'product',
+  ruleId: 'rule',
+  rateBps: 'rate',
+  amounts: 'amount',
+  minAmounts: 'minimum',
+  maxAmounts: 'maximum',
+  validFrom: 'valid from',
+  validTo: 'valid until',
+  vendorGmv30dMinMinor: 'vendor GMV threshold',
+  qty: 'quantity',
   '(body)': 'form',
 };
 
@@ -69,6 +80,7 @@ const ITEM_WORDS: Record<string, string> = {
   attributes: 'attribute',
   documents: 'document',
   industries: 'industry',
+  changes: 'change',
 };
 
 const words = (name: string) =>
@@ -103,3 +115,37 @@ export function listOfFields(paths: string[]): string {
 /** The one message of a refused form or body: "Please check the product's tier 2 unit price." */
 export const checkFieldsMessage = (what: string, paths: string[]): string =>
   `Please check the ${what}: ${listOfFields(paths)}.`;
+
+/** Commission rules (ADR 0034-h4): scopes, kinds, caps and explain reasons as people say them. */
+export const COMMISSION_SCOPE_LABELS: Record<string, string> = {
+  marketplace: 'whole marketplace',
+  vendor: 'vendor',
+  category: 'category',
+  vendor_category: 'vendor in a category',
+  product: 'product',
+};
+export const COMMISSION_KIND_LABELS: Record<string, string> = {
+  percent: 'percent of the line',
+  flat_per_unit: 'flat per unit',
+  flat_per_line: 'flat per line',
+};
+export const COMMISSION_CAP_LABELS: Record<string, string> = {
+  none: 'no cap',
+  min: 'raised to the minimum',
+  max: 'capped at the maximum',
+  base: 'limited to the line amount',
+};
+export const COMMISSION_REASON_LABELS: Record<string, string> = {
+  won: 'wins',
+  disabled: 'disabled',
+  not_yet_valid: 'not valid yet',
+  expired: 'no longer valid',
+  other_product: 'for another product',
+  other_vendor: 'for another vendor',
+  other_category: 'for another category',
+  condition_not_met: 'vendor GMV condition not met',
+  no_amount_in_currency: 'no amount in this currency',
+  less_specific: 'a more specific rule wins',
+  lower_priority: 'a rule of higher priority wins',
+  older: 'a newer rule wins',
+};

@@ -8,6 +8,7 @@ export const operatorNav = [
   { to: '/console/vendors', label: 'Vendors' },
   { to: '/console/categories', label: 'Categories' },
   { to: '/console/moderation', label: 'Moderation' },
+  { to: '/console/commission', label: 'Commission' },
   { to: '/console/settings', label: 'Settings' },
   { to: '/console/branding', label: 'Branding' },
   { to: '/console/team', label: 'Team' },
