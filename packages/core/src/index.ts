@@ -157,6 +157,7 @@ export {
 export { SIMULATE_DEFAULT_DAYS, simulateCommission } from './commission/simulate-commission.js';
 export { DEMO_TENANTS, type DemoTenant, seedDemo } from './demo/seed-demo.js';
 export { type DemoCatalog, seedDemoCatalog } from './demo/seed-demo-catalog.js';
+export { seedDemoCommission } from './demo/seed-demo-commission.js';
 export type { Deps } from './deps.js';
 export { type EmailView, listEmails } from './emails/list-emails.js';
 export {
