@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { applyBps } from '../commerce/money.js';
 import {
   type CommissionCandidate,
   type CommissionLine,
+  candidatesFor,
   chooseCommission,
   commissionFor,
   compareCandidates,
@@ -95,7 +97,7 @@ describe('chooseCommission', () => {
         if (winner.cap === 'none') {
           const raw =
             rule.kind === 'percent'
-              ? Math.sign(l.netMinor) * Math.round((l.netMinor * (rule.rateBps ?? 0)) / 10_000)
+              ? applyBps(l.netMinor, rule.rateBps ?? 0)
               : rule.kind === 'flat_per_unit'
                 ? (rule.amounts[l.currency] ?? 0) * l.qty
                 : (rule.amounts[l.currency] ?? 0);
@@ -136,13 +138,15 @@ describe('chooseCommission', () => {
     );
   });
 
-  it('does not depend on the order candidates come in, and commissionFor agrees', () => {
+  it('does not depend on the order candidates come in; commissionFor and narrowing agree', () => {
     fc.assert(
       fc.property(line, candidates, context, fc.func(fc.integer()), (l, cs, ctx, key) => {
         const shuffled = [...cs].sort((a, b) => key(a.ruleId + a.version) - key(b.ruleId + b.version));
         const a = chooseCommission(l, cs, ctx).winner;
         expect(chooseCommission(l, shuffled, ctx).winner).toEqual(a);
         expect(commissionFor(l, cs, ctx)).toEqual(a);
+        // Narrowing to the candidates whose scope covers the product changes nothing.
+        expect(commissionFor(l, candidatesFor(l, cs), ctx)).toEqual(a);
       }),
       { numRuns: RUNS },
     );

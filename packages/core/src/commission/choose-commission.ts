@@ -125,6 +125,32 @@ const NO_COMMISSION = (baseMinor: number): FrozenCommission => ({
   amountMinor: 0,
 });
 
+/** Why a candidate's scope does not cover the line (product, vendor, category by path), or null. */
+function scopeMismatch(
+  line: Pick<CommissionLine, 'productId' | 'vendorId' | 'categoryPath'>,
+  c: CommissionCandidate,
+): VerdictReason | null {
+  if (c.scope === 'product' && c.productId !== line.productId) return 'other_product';
+  if ((c.scope === 'vendor' || c.scope === 'vendor_category') && c.vendorId !== line.vendorId)
+    return 'other_vendor';
+  if (
+    (c.scope === 'category' || c.scope === 'vendor_category') &&
+    !(c.categoryPath && line.categoryPath?.startsWith(c.categoryPath))
+  )
+    return 'other_category';
+  return null;
+}
+
+/**
+ * The candidates whose scope covers lines of this product (its vendor and category): a caller
+ * that computes many lines of one product (simulation) narrows the list once; the winner is the
+ * same, since a candidate of another scope never applies.
+ */
+export const candidatesFor = (
+  line: Pick<CommissionLine, 'productId' | 'vendorId' | 'categoryPath'>,
+  candidates: readonly CommissionCandidate[],
+) => candidates.filter((c) => scopeMismatch(line, c) === null);
+
 /** Why a candidate does not apply to the line, or null when it does. */
 function inapplicable(
   line: CommissionLine,
@@ -134,14 +160,8 @@ function inapplicable(
   if (!c.enabled) return 'disabled';
   if (c.validFrom && ctx.at < c.validFrom) return 'not_yet_valid';
   if (c.validTo && ctx.at >= c.validTo) return 'expired';
-  if (c.scope === 'product' && c.productId !== line.productId) return 'other_product';
-  if ((c.scope === 'vendor' || c.scope === 'vendor_category') && c.vendorId !== line.vendorId)
-    return 'other_vendor';
-  if (
-    (c.scope === 'category' || c.scope === 'vendor_category') &&
-    !(c.categoryPath && line.categoryPath?.startsWith(c.categoryPath))
-  )
-    return 'other_category';
+  const scope = scopeMismatch(line, c);
+  if (scope) return scope;
   if (c.kind !== 'percent' && c.amounts[line.currency] === undefined) return 'no_amount_in_currency';
   if (c.vendorGmv30dMinMinor) {
     const threshold = c.vendorGmv30dMinMinor[line.currency];
@@ -152,6 +172,17 @@ function inapplicable(
   return null;
 }
 
+/**
+ * `base x bps / 10,000` rounded half away from zero (as `applyBps`), in plain numbers while the
+ * product is exact (below 2^53: every real line), else in BigInt through `applyBps`.
+ */
+function percentOf(base: number, bps: number): number {
+  const n = base * bps;
+  if (!Number.isSafeInteger(n) || n < 0) return applyBps(base, bps);
+  const rest = n % 10_000;
+  return (n - rest) / 10_000 + (rest * 2 >= 10_000 ? 1 : 0);
+}
+
 /** The amount a candidate gives on a line it applies to. */
 export function commissionAmount(line: CommissionLine, c: CommissionCandidate): FrozenCommission {
   const base = line.netMinor;
@@ -160,7 +191,7 @@ export function commissionAmount(line: CommissionLine, c: CommissionCandidate): 
   let flatMinor: number | null = null;
   if (c.kind === 'percent') {
     rateBps = c.rateBps ?? 0;
-    raw = applyBps(base, rateBps);
+    raw = percentOf(base, rateBps);
   } else {
     flatMinor = c.amounts[line.currency] ?? 0;
     raw = c.kind === 'flat_per_unit' ? lineAmount(flatMinor, line.qty) : flatMinor;

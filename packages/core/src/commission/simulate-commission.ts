@@ -6,8 +6,8 @@ import {
   type CommissionSimulation,
 } from '@agora/contracts';
 import { type Database, type TenantRef, type TenantTx, withTenant } from '@agora/db';
-import { inArray, sql } from 'drizzle-orm';
-import { type CommissionCandidate, commissionFor } from './choose-commission.js';
+import { inArray, type SQL, sql } from 'drizzle-orm';
+import { type CommissionCandidate, candidatesFor, commissionFor } from './choose-commission.js';
 import { checkReferences } from './manage-rules.js';
 import { candidateOf, selectRules } from './rule-store.js';
 
@@ -39,22 +39,30 @@ export async function simulateCommission(
     const before = rows.map(candidateOf);
     const after = await applyDraft(tx, before, rows, body.changes, now);
     const rules = [...before, ...after];
+    // Disabled rules never apply: their dates and conditions split nothing.
+    const live = rules.filter((r) => r.enabled);
     const bounds = [
       ...new Set(
-        rules
+        live
           .flatMap((r) => [r.validFrom, r.validTo])
           .filter((d) => d !== null)
           .map((d) => d.toISOString()),
       ),
     ].sort();
-    const thresholds = [...new Set(rules.flatMap((r) => Object.values(r.vendorGmv30dMinMinor ?? {})))].sort(
+    const thresholds = [...new Set(live.flatMap((r) => Object.values(r.vendorGmv30dMinMinor ?? {})))].sort(
       (a, b) => a - b,
     );
-    const groups = await groupLines(tx, { from, to, bounds, thresholds });
+    const conditional = live.filter((r) => r.vendorGmv30dMinMinor);
+    const gmvVendors = conditional.every((r) => r.vendorId)
+      ? [...new Set(conditional.map((r) => r.vendorId as string))]
+      : ('all' as const);
+    const groups = await groupLines(tx, { from, to, bounds, thresholds, gmvVendors });
 
     type Sum = { lines: number; beforeMinor: number; afterMinor: number; chargedMinor: number };
     const byVendor = new Map<string, Sum & { vendorId: string; currency: string }>();
     const totals = new Map<string, Sum & { currency: string }>();
+    // The rules whose scope covers each product, narrowed once per product.
+    const byProduct = new Map<string, { before: CommissionCandidate[]; after: CommissionCandidate[] }>();
     for (const g of groups) {
       const line = {
         productId: g.productId,
@@ -67,8 +75,13 @@ export async function simulateCommission(
       const gmv = Number(g.gmv ?? 0);
       const ctx = { at: new Date(g.at), vendorGmv30dMinor: () => gmv };
       const n = Number(g.n);
-      const b = commissionFor(line, before, ctx).amountMinor * n;
-      const a = commissionFor(line, after, ctx).amountMinor * n;
+      let narrowed = byProduct.get(g.productId);
+      if (!narrowed) {
+        narrowed = { before: candidatesFor(line, before), after: candidatesFor(line, after) };
+        byProduct.set(g.productId, narrowed);
+      }
+      const b = commissionFor(line, narrowed.before, ctx).amountMinor * n;
+      const a = commissionFor(line, narrowed.after, ctx).amountMinor * n;
       const charged = Number(g.charged);
       const key = `${g.vendorId}|${g.currency}`;
       const v = byVendor.get(key) ?? {
@@ -212,39 +225,57 @@ type LineGroup = {
   charged: string;
 };
 
-/** The range's lines grouped by everything the winner depends on (one statement). */
+/**
+ * The range's lines grouped by everything the winner depends on (one statement): lines are
+ * aggregated first on narrow keys (product, currency, quantity, net, time and GMV buckets), and
+ * only the groups meet products and categories. The vendor's trailing 30-day GMV before each
+ * order (`[placed_at - 30 days, placed_at)`, what placement reads) is a moving window sum, only
+ * when a rule has a GMV condition; orders from 30 days before the range take part in it.
+ */
 async function groupLines(
   { db, t }: TenantTx,
-  p: { from: Date; to: Date; bounds: string[]; thresholds: number[] },
+  p: { from: Date; to: Date; bounds: string[]; thresholds: number[]; gmvVendors: string[] | 'all' },
 ): Promise<LineGroup[]> {
+  const from = p.from.toISOString();
+  const to = p.to.toISOString();
   const period = p.bounds.length
-    ? sql`, width_bucket(o.placed_at, ${`{${p.bounds.join(',')}}`}::timestamptz[])`
-    : sql``;
+    ? sql`width_bucket(o.placed_at, ${`{${p.bounds.join(',')}}`}::timestamptz[])`
+    : sql`0`;
   const withGmv = p.thresholds.length > 0;
-  // The vendor's trailing 30-day GMV before each order (the window placement reads), only
-  // when a rule has a GMV condition: orders from 30 days before the range take part in it.
-  const source = withGmv
-    ? sql`(select w.* from (
-         select id, vendor_id, currency, placed_at, status,
-           coalesce(sum(subtotal_minor) filter (where status not in ('cancelled', 'rejected')) over (
-             partition by vendor_id, currency order by placed_at
-             range between interval '30 days' preceding and current row exclude group), 0) as gmv
-         from ${t.orders}
-         where placed_at >= ${new Date(p.from.getTime() - 30 * DAY_MS).toISOString()}::timestamptz
-           and placed_at < ${p.to.toISOString()}::timestamptz) w
-         where w.placed_at >= ${p.from.toISOString()}::timestamptz)`
-    : sql`(select id, vendor_id, currency, placed_at, status, null::bigint as gmv from ${t.orders}
-         where placed_at >= ${p.from.toISOString()}::timestamptz and placed_at < ${p.to.toISOString()}::timestamptz)`;
-  const tier = withGmv ? sql`, width_bucket(o.gmv, ${`{${p.thresholds.join(',')}}`}::bigint[])` : sql``;
-  const result = await db.execute<LineGroup>(sql`
-    select l.product_id as "productId", o.vendor_id as "vendorId", c.path as "categoryPath",
-      o.currency, l.qty, l.net_minor as "netMinor",
-      min(o.placed_at) as "at", min(o.gmv) as gmv, count(*) as n, sum(l.commission_minor) as charged
-    from ${source} o
-    join ${t.orderLines} l on l.order_id = o.id
-    join ${t.products} p on p.id = l.product_id
-    left join ${t.categories} c on c.id = p.category_id
-    where o.status not in ('cancelled', 'rejected')
-    group by l.product_id, o.vendor_id, c.path, o.currency, l.qty, l.net_minor ${period} ${tier}`);
+  const inRange = sql`placed_at >= ${from}::timestamptz and placed_at < ${to}::timestamptz`;
+  const gmvOver = (vendors: SQL) => sql`
+    select id, currency, placed_at, status,
+      coalesce(sum(subtotal_minor) filter (where status not in ('cancelled', 'rejected')) over (
+        partition by vendor_id collate "C", currency collate "C" order by placed_at
+        range between interval '30 days' preceding and interval '1 microsecond' preceding), 0) as gmv
+    from ${t.orders}
+    where placed_at >= ${new Date(p.from.getTime() - 30 * DAY_MS).toISOString()}::timestamptz
+      and placed_at < ${to}::timestamptz ${vendors}`;
+  // When every GMV condition is on a vendor's own rule, only those vendors' GMV can matter.
+  const source = !withGmv
+    ? sql`(select id, currency, placed_at, status, null::bigint as gmv from ${t.orders} where ${inRange})`
+    : p.gmvVendors === 'all'
+      ? sql`(select w.* from (${gmvOver(sql``)}) w where w.placed_at >= ${from}::timestamptz)`
+      : sql`(select o.id, o.currency, o.placed_at, o.status, coalesce(w.gmv, 0) as gmv
+           from ${t.orders} o
+           left join (${gmvOver(sql`and vendor_id = any(${`{${p.gmvVendors.join(',')}}`}::text[])`)}) w on w.id = o.id
+           where o.placed_at >= ${from}::timestamptz and o.placed_at < ${to}::timestamptz)`;
+  const tier = withGmv ? sql`width_bucket(o.gmv, ${`{${p.thresholds.join(',')}}`}::bigint[])` : sql`0`;
+  // Enough memory for the aggregate to hash its groups instead of sorting every line.
+  await db.execute(sql`set local work_mem = '32MB'`);
+  const stmt = sql`
+    select g.product_id as "productId", p.vendor_id as "vendorId", c.path as "categoryPath",
+      g.currency, g.qty, g.net_minor as "netMinor", g.at, g.gmv, g.n, g.charged
+    from (
+      select l.product_id, o.currency, l.qty, l.net_minor, ${period} as period, ${tier} as tier,
+        min(o.placed_at) as at, min(o.gmv) as gmv, count(*) as n, sum(l.commission_minor) as charged
+      from ${source} o
+      join ${t.orderLines} l on l.order_id = o.id
+      where o.status not in ('cancelled', 'rejected')
+      group by 1, 2, 3, 4, 5, 6
+    ) g
+    join ${t.products} p on p.id = g.product_id
+    left join ${t.categories} c on c.id = p.category_id`;
+  const result = await db.execute<LineGroup>(stmt);
   return result.rows;
 }

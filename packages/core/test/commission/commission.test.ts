@@ -421,6 +421,28 @@ describe('simulate', () => {
       beforeMinor: 12_000,
       afterMinor: 10_700,
     });
+    // The same condition on a vendor's own rule (GMV computed for that vendor only): the same answer.
+    const own = await simulateCommission(rt.database, tenant, {
+      from: new Date(T.getTime() - DAY),
+      to: new Date(T.getTime() + 4 * DAY),
+      changes: [
+        {
+          action: 'add',
+          rule: rule({
+            scope: 'vendor_category',
+            vendorId: 'ven_a',
+            categoryId: 'cat_drills',
+            kind: 'flat_per_unit',
+            amounts: { EUR: 700 },
+            vendorGmv30dMinMinor: { EUR: 40_001 },
+          }),
+        },
+      ],
+    });
+    expect(own.vendors.find((v) => v.vendorId === 'ven_a')).toMatchObject({
+      beforeMinor: 12_000,
+      afterMinor: 10_700,
+    });
   });
 
   it('refuses a draft naming a rule that does not exist, or disabling the default, by field', async () => {
