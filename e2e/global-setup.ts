@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,6 +55,10 @@ export default async function globalSetup() {
     await new Promise((r) => setTimeout(r, 250));
   }
   process.env.AGORA_E2E_PORT = String(port);
+  // Specs that set up rows the UI cannot make yet (orders, before checkout pages exist) reach
+  // the server's database: DATABASE_URL's app database, or the embedded one's (postgres.json).
+  process.env.AGORA_E2E_DATABASE_URL =
+    databaseUrl ?? (JSON.parse(readFileSync(join(dataDir, 'postgres.json'), 'utf8')) as { url: string }).url;
 
   return async () => {
     server.kill('SIGINT');
