@@ -1,5 +1,5 @@
 import { placeCheckout } from '@agora/core';
-import { connectDatabase, type Database, type TenantRef, withTenant } from '@agora/db';
+import { connectDatabase, type Database, platformTables, type TenantRef, withTenant } from '@agora/db';
 import { consoleLogin, expect, shot, test, url } from './fixtures.js';
 
 /**
@@ -46,12 +46,10 @@ const lineOf = async (orderId: string) =>
 
 test.beforeAll(async () => {
   database = await connectDatabase(process.env.AGORA_E2E_DATABASE_URL as string, { max: 2 });
-  const [acme] = (
-    await database.pool.query<{ id: string; schemaName: string }>(
-      `select id, schema_name as "schemaName" from tenants where slug = 'acme'`,
-    )
-  ).rows;
-  tenant = acme as TenantRef;
+  // The platform's tenants (a handful of demo ones), filtered here: specs do not load drizzle's helpers.
+  const acme = (await database.platform.select().from(platformTables.tenants)).find((t) => t.slug === 'acme');
+  if (!acme) throw new Error('no demo marketplace acme');
+  tenant = { id: acme.id, schemaName: acme.schemaName };
   // A product in Valves that no product or vendor-and-category demo rule covers.
   const s = `"${tenant.schemaName}"`;
   const [p] = await rows<{ id: string; moq: number }>(
