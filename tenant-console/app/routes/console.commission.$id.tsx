@@ -49,7 +49,7 @@ export default function EditCommissionRule() {
       </p>
       {reply?.message ? <Notice kind={reply.ok ? 'success' : 'error'}>{reply.message}</Notice> : null}
       <CommissionRuleForm
-        key={rule.version}
+        key={`${rule.version}:${JSON.stringify(reply?.values ?? null)}`}
         values={reply?.values ?? ruleFormValues(rule)}
         fields={reply?.fields ?? {}}
         currencies={formCurrencies(rule)}

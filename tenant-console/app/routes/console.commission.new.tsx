@@ -29,7 +29,9 @@ export default function NewCommissionRule() {
       </p>
       <h1>New commission rule</h1>
       {reply?.message ? <Notice kind={reply.ok ? 'success' : 'error'}>{reply.message}</Notice> : null}
+      {/* Keyed by what the server answered, so every input shows it (selects keep no stale choice). */}
       <CommissionRuleForm
+        key={JSON.stringify(reply?.values ?? null)}
         values={reply?.values ?? { scope: 'category', kind: 'percent', enabled: 'on', priority: '0' }}
         fields={reply?.fields ?? {}}
         currencies={FORM_CURRENCIES}

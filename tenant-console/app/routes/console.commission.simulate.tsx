@@ -240,6 +240,7 @@ export default function SimulateCommission() {
             </select>
           </Field>
           <RuleFields
+            key={JSON.stringify(values)}
             values={
               Object.keys(values).some((k) => RULE_FIELD.test(k))
                 ? values
