@@ -21,4 +21,3 @@ export * from './users.js';
 export * from './vendor-transitions.js';
 export * from './vendor-views.js';
 export * from './vendors.js';
-
