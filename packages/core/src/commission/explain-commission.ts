@@ -142,7 +142,8 @@ export async function previewCommission(
         validFrom: r.validFrom ?? null,
         validTo: r.validTo ?? null,
         priority: r.priority ?? 0,
-        enabled: r.enabled ?? true,
+        // A preview says what the rule gives when it is on, even while the form leaves it disabled.
+        enabled: true,
         vendorGmv30dMinMinor: r.vendorGmv30dMinMinor ?? null,
         createdAt: at,
       };
