@@ -34,6 +34,7 @@ import { tenantCatalogModeration } from './routes/tenant/catalog-moderation.js';
 import { tenantCatalogProducts } from './routes/tenant/catalog-products.js';
 import { tenantCatalogPublic } from './routes/tenant/catalog-public.js';
 import { tenantCheckout } from './routes/tenant/checkout.js';
+import { tenantCommission } from './routes/tenant/commission.js';
 import { tenantCompanies } from './routes/tenant/companies.js';
 import { tenantDomains } from './routes/tenant/domains.js';
 import { tenantLedger } from './routes/tenant/ledger.js';
@@ -119,6 +120,7 @@ export function createApp(deps: ApiDeps, ui: UiApps = { storefront: null, consol
   // Buying: the cart, checkout and spending-limit approvals.
   tenantApi.route('/', tenantCart);
   tenantApi.route('/', tenantCheckout);
+  tenantApi.route('/', tenantCommission);
   mountDocs(tenantApi, '/api/v1', {
     title: 'Agora marketplace API',
     description: 'The API of one marketplace, on its own host.',

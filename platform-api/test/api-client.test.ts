@@ -626,6 +626,64 @@ const TENANT: Record<Exclude<keyof TenantApi, 'withToken'>, Case> = {
     call: () => api.vendor.vendorStatementCsv({ from: '2020-01-01' }),
     schema: z.string().includes('PAYOUT-1'),
   },
+  createCommissionRule: {
+    call: async () => {
+      const rule = await api.operator.createCommissionRule({
+        scope: 'category',
+        categoryId: state.category!,
+        kind: 'percent',
+        rateBps: 1_000,
+        maxAmounts: { EUR: 1_500 },
+        validFrom: '2026-01-01',
+      });
+      state.rule = rule.id;
+      return rule;
+    },
+    schema: c.CommissionRule,
+  },
+  updateCommissionRule: {
+    call: () =>
+      api.operator.updateCommissionRule(state.rule!, {
+        scope: 'category',
+        categoryId: state.category!,
+        kind: 'flat_per_unit',
+        amounts: { EUR: 5 },
+      }),
+    schema: c.CommissionRule,
+  },
+  setCommissionRuleEnabled: {
+    call: async () => {
+      await api.operator.setCommissionRuleEnabled(state.rule!, false);
+      return api.operator.setCommissionRuleEnabled(state.rule!, true);
+    },
+    schema: c.CommissionRule,
+  },
+  commissionRule: { call: () => api.operator.commissionRule(state.rule!), schema: c.CommissionRule },
+  commissionRules: {
+    call: () => api.operator.commissionRules({ scope: 'category', enabled: 'true' }),
+    schema: c.CommissionRuleList,
+  },
+  commissionRuleVersions: {
+    call: () => api.operator.commissionRuleVersions(state.rule!),
+    schema: c.CommissionRuleVersions.refine((v) => v.data.length === 4),
+  },
+  explainCommission: {
+    call: () => api.operator.explainCommission({ productId: state.product!, qty: 100 }),
+    schema: c.CommissionExplanation,
+  },
+  previewCommission: {
+    call: () =>
+      api.operator.previewCommission({
+        productId: state.product!,
+        qty: 100,
+        rule: { scope: 'vendor', vendorId, kind: 'percent', rateBps: 300 },
+      }),
+    schema: c.CommissionPreview,
+  },
+  simulateCommission: {
+    call: () => api.operator.simulateCommission({ changes: [{ action: 'disable', ruleId: state.rule! }] }),
+    schema: c.CommissionSimulation,
+  },
 };
 
 const PLATFORM: Record<Exclude<keyof PlatformApi, 'withToken'>, Case> = {

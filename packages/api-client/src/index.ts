@@ -19,6 +19,7 @@ import type {
 } from '@agora/contracts';
 import { catalogClient } from './catalog.js';
 import { commerceClient } from './commerce.js';
+import { commissionClient } from './commission.js';
 import { companiesClient } from './companies.js';
 import { type QueryOf, request, type Transport } from './http.js';
 import { ledgerClient } from './ledger.js';
@@ -27,6 +28,7 @@ import { ordersClient } from './orders.js';
 export type * from './catalog.js';
 export { flattenCategories } from './catalog.js';
 export type * from './commerce.js';
+export type * from './commission.js';
 export type * from './companies.js';
 export { ApiError, type QueryOf, type Transport } from './http.js';
 export type * from './types.js';
@@ -76,7 +78,8 @@ export type TenantApi = ReturnType<typeof tenantClient> &
   ReturnType<typeof ordersClient> &
   ReturnType<typeof companiesClient> &
   ReturnType<typeof commerceClient> &
-  ReturnType<typeof ledgerClient> & { withToken(token: string): TenantApi };
+  ReturnType<typeof ledgerClient> &
+  ReturnType<typeof commissionClient> & { withToken(token: string): TenantApi };
 
 export function tenantApi(t: Transport): TenantApi {
   return {
@@ -86,6 +89,7 @@ export function tenantApi(t: Transport): TenantApi {
     ...companiesClient(t),
     ...commerceClient(t),
     ...ledgerClient(t),
+    ...commissionClient(t),
     withToken: (token) => tenantApi({ ...t, token }),
   };
 }

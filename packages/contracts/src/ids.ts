@@ -32,7 +32,8 @@ export type IdPrefix =
   | 'inv'
   /** Ledger accounts and transactions (ADR 0034-h5). */
   | 'lac'
-  | 'ltx';
+  | 'ltx'
+  | 'cmr';
 
 /** Prefixed ids (`ten_...`) so a stray id in a log says what it is. */
 export const newId = (prefix: IdPrefix, length = 16) => `${prefix}_${randomId(length)}`;

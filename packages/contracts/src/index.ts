@@ -6,6 +6,7 @@ export * from './catalog-limits.js';
 export * from './catalog-views.js';
 export * from './checkout.js';
 export * from './commerce.js';
+export * from './commission.js';
 export * from './companies.js';
 export * from './company-transitions.js';
 export * from './countries.js';

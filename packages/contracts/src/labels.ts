@@ -116,6 +116,17 @@ const FIELD_WORDS: Record<string, string> = {
   amountMinor: 'amount',
   orderIds: 'invoices',
   paidOn: 'payment date',
+  vendorId: 'vendor',
+  productId: 'product',
+  ruleId: 'rule',
+  rateBps: 'rate',
+  amounts: 'amount',
+  minAmounts: 'minimum',
+  maxAmounts: 'maximum',
+  validFrom: 'valid from',
+  validTo: 'valid until',
+  vendorGmv30dMinMinor: 'vendor GMV threshold',
+  qty: 'quantity',
   '(body)': 'form',
 };
 
@@ -126,6 +137,7 @@ const ITEM_WORDS: Record<string, string> = {
   documents: 'document',
   industries: 'industry',
   lines: 'line',
+  changes: 'change',
 };
 
 const words = (name: string) =>
@@ -170,3 +182,36 @@ export const LEDGER_KIND_LABELS: Record<string, string> = {
 };
 export const ledgerKindLabel = (kind: string): string =>
   LEDGER_KIND_LABELS[kind] ?? kind.replaceAll('_', ' ');
+/** Commission rules (ADR 0034-h4): scopes, kinds, caps and explain reasons as people say them. */
+export const COMMISSION_SCOPE_LABELS: Record<string, string> = {
+  marketplace: 'whole marketplace',
+  vendor: 'vendor',
+  category: 'category',
+  vendor_category: 'vendor in a category',
+  product: 'product',
+};
+export const COMMISSION_KIND_LABELS: Record<string, string> = {
+  percent: 'percent of the line',
+  flat_per_unit: 'flat per unit',
+  flat_per_line: 'flat per line',
+};
+export const COMMISSION_CAP_LABELS: Record<string, string> = {
+  none: 'no cap',
+  min: 'raised to the minimum',
+  max: 'capped at the maximum',
+  base: 'limited to the line amount',
+};
+export const COMMISSION_REASON_LABELS: Record<string, string> = {
+  won: 'wins',
+  disabled: 'disabled',
+  not_yet_valid: 'not valid yet',
+  expired: 'no longer valid',
+  other_product: 'for another product',
+  other_vendor: 'for another vendor',
+  other_category: 'for another category',
+  condition_not_met: 'vendor GMV condition not met',
+  no_amount_in_currency: 'no amount in this currency',
+  less_specific: 'a more specific rule wins',
+  lower_priority: 'a rule of higher priority wins',
+  older: 'a newer rule wins',
+};

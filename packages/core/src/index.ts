@@ -140,6 +140,33 @@ export {
 } from './commerce/quantity-rules.js';
 export { parseQuickOrder, quickOrder } from './commerce/quick-order.js';
 export { checkSpendingLimit, localDate, periodBounds, startOfLocalDay } from './commerce/spending-period.js';
+export {
+  type CommissionCandidate,
+  type CommissionChoice,
+  type CommissionContext,
+  type CommissionLine,
+  type CommissionVerdict,
+  chooseCommission,
+  commissionFor,
+  type FrozenCommission,
+} from './commission/choose-commission.js';
+export { explainCommission, previewCommission } from './commission/explain-commission.js';
+export { commissionColumns, freezeCommission } from './commission/freeze-commission.js';
+export {
+  createCommissionRule,
+  getCommissionRule,
+  listCommissionRules,
+  listCommissionRuleVersions,
+  setCommissionRuleEnabled,
+  updateCommissionRule,
+} from './commission/manage-rules.js';
+export {
+  type FrozenLineCommission,
+  type Reversal,
+  reverseCommission,
+  reverseWholeLine,
+} from './commission/reverse-commission.js';
+export { SIMULATE_DEFAULT_DAYS, simulateCommission } from './commission/simulate-commission.js';
 export { getBuyerAccount } from './companies/buyer-account.js';
 export { changeCompanyStatus } from './companies/change-company-status.js';
 export {
@@ -168,6 +195,7 @@ export { pricesVisibleTo, productWithoutPrices, searchWithoutPrices } from './co
 export { signUpCompany } from './companies/sign-up-company.js';
 export { DEMO_TENANTS, type DemoTenant, seedDemo } from './demo/seed-demo.js';
 export { type DemoCatalog, seedDemoCatalog } from './demo/seed-demo-catalog.js';
+export { seedDemoCommission } from './demo/seed-demo-commission.js';
 export {
   DEMO_BUYER_PASSWORD,
   demoBuyerEmail,

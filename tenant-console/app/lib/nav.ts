@@ -13,6 +13,7 @@ export const operatorNav = [
   { to: '/console/revenue', label: 'Revenue' },
   { to: '/console/receivables', label: 'Receivables' },
   { to: '/console/payables', label: 'Payables' },
+  { to: '/console/commission', label: 'Commission' },
   { to: '/console/settings', label: 'Settings' },
   { to: '/console/branding', label: 'Branding' },
   { to: '/console/domains', label: 'Domains' },

@@ -3,6 +3,7 @@ import { type Database, type TenantRef, type TenantTx, withTenant } from '@agora
 import { and, asc, eq, gte, inArray, isNull, lt, notInArray, sql } from 'drizzle-orm';
 import { recordTenantAudit } from '../audit/record-tenant-audit.js';
 import { loadTiers } from '../catalog/products/product-view.js';
+import { commissionColumns, freezeCommission } from '../commission/freeze-commission.js';
 import { postOrdersPlaced } from '../ledger/post-orders.js';
 import { emitEvent } from '../outbox/emit-event.js';
 import { effectiveTiers, quote, resolveTier, type Tier } from '../pricing/tiers.js';
@@ -28,8 +29,9 @@ import { checkSpendingLimit, periodBounds } from './spending-period.js';
  *   5. stock of stock-tracked products is taken with a conditional UPDATE in product id order
  *      (no oversell, no deadlock between checkouts), then orders, lines, audit and events.
  *
- * `priceLines` is the seam commission rules hook into (issue 13): each vendor order's line
- * drafts, priced there, are what `place` freezes onto the order.
+ * Commission (ADR 0034-h4): after stock is taken, `freezeCommission` computes each priced line's
+ * commission with the rules in force (one query for the checkout) and `place` writes it onto the
+ * lines and the order.
  */
 export type CheckoutLine = { productId: string; qty: number };
 
@@ -384,6 +386,8 @@ async function place(tx: TenantTx, p: Placement): Promise<CheckoutResult> {
     }
   }
 
+  // Commission is frozen on each line at placement (ADR 0034-h4); later rule edits never change it.
+  const commission = await freezeCommission(tx, orders, body.currency, p.now);
   if (p.approvedGroupId) {
     await db
       .update(t.orderGroups)
@@ -404,10 +408,10 @@ async function place(tx: TenantTx, p: Placement): Promise<CheckoutResult> {
   }
   // One statement for the orders and one for all their lines: round trips are most of a
   // checkout's cost, and every one of them is time the company's lock is held.
-  const placed = orders.map((o) => ({ o, orderId: newId('ord') }));
+  const placed = orders.map((o, index) => ({ o, orderId: newId('ord'), frozen: commission[index]! }));
   const orderIds = placed.map((x) => x.orderId);
   await db.insert(t.orders).values(
-    placed.map(({ o, orderId }) => ({
+    placed.map(({ o, orderId, frozen }) => ({
       id: orderId,
       groupId,
       vendorId: o.vendorId,
@@ -419,6 +423,7 @@ async function place(tx: TenantTx, p: Placement): Promise<CheckoutResult> {
       taxMinor: o.taxMinor,
       shippingMinor: o.shippingMinor,
       totalMinor: o.totalMinor,
+      commissionMinor: frozen.totalMinor,
       paymentTerms: p.company.paymentTerms,
       netDays: p.company.paymentTerms === 'net' ? p.company.netDays : 0,
       shippingAddress: address.address,
@@ -429,7 +434,7 @@ async function place(tx: TenantTx, p: Placement): Promise<CheckoutResult> {
     })),
   );
   await db.insert(t.orderLines).values(
-    placed.flatMap(({ o, orderId }) =>
+    placed.flatMap(({ o, orderId, frozen }) =>
       o.lines.map((l, i) => ({
         orderId,
         lineNo: i + 1,
@@ -444,6 +449,7 @@ async function place(tx: TenantTx, p: Placement): Promise<CheckoutResult> {
         taxBps: settings.taxBps,
         taxMinor: l.taxMinor,
         stockTaken: l.trackStock,
+        ...commissionColumns(frozen.lines[i]!),
       })),
     ),
   );

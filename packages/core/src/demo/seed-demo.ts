@@ -6,6 +6,7 @@ import type { Deps } from '../deps.js';
 import { createTenant } from '../tenants/create-tenant.js';
 import { getTenant } from '../tenants/get-tenant.js';
 import { type DemoCatalog, seedDemoCatalog } from './seed-demo-catalog.js';
+import { seedDemoCommission } from './seed-demo-commission.js';
 import { seedDemoLedger } from './seed-demo-ledger.js';
 import { seedDemoOrders } from './seed-demo-orders.js';
 
@@ -151,6 +152,11 @@ export async function seedDemo(deps: Deps, log: (line: string) => void = () => {
     await seedDemoOrders(deps, { ...tenant, slug: demo.slug }, demo.catalog.currency, log);
     await seedDemoLedger(deps.database, tenant, log);
   }
+  await seedDemoCommission(
+    deps,
+    DEMO_TENANTS.map((d) => ({ slug: d.slug, currency: d.catalog.currency })),
+    log,
+  );
 }
 
 async function waitUntilActive(deps: Deps, id: string) {

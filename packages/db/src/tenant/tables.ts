@@ -346,6 +346,81 @@ function defineTenantTables(schemaName: string) {
     ],
   );
 
+  /**
+   * Commission rules (ADR 0034-h4). A rule is its versions: editing adds a version and moves
+   * `current_version`; orders point at the (rule, version) that applied. `enabled` mirrors the
+   * current version's (for filtering); deleting a rule disables it. Exactly one rule is the
+   * marketplace default (seeded by the migration, never disabled or deleted).
+   */
+  const commissionRules = s.table(
+    'commission_rules',
+    {
+      id: text('id').primaryKey(),
+      currentVersion: integer('current_version').notNull(),
+      enabled: boolean('enabled').notNull(),
+      isDefault: boolean('is_default').notNull().default(false),
+      createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+      updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    },
+    (t) => [
+      uniqueIndex('commission_rules_default_idx').on(t.isDefault).where(sql`${t.isDefault}`),
+      index('commission_rules_updated_at_idx').on(t.updatedAt.desc(), t.id.desc()),
+    ],
+  );
+
+  /** One version of a rule: never updated, a change is a new row. */
+  const commissionRuleVersions = s.table(
+    'commission_rule_versions',
+    {
+      ruleId: text('rule_id')
+        .notNull()
+        .references(() => commissionRules.id),
+      version: integer('version').notNull(),
+      scope: text('scope', {
+        enum: ['marketplace', 'vendor', 'category', 'product', 'vendor_category'],
+      }).notNull(),
+      vendorId: text('vendor_id').references(() => vendors.id),
+      categoryId: text('category_id').references(() => categories.id),
+      productId: text('product_id').references(() => products.id),
+      kind: text('kind', { enum: ['percent', 'flat_per_unit', 'flat_per_line'] }).notNull(),
+      /** Percent rules: basis points of the line's net amount. */
+      rateBps: integer('rate_bps'),
+      /** Flat rules: the amount per currency, `{ "EUR": 120 }`. */
+      amounts: jsonb('amounts').$type<Record<string, number>>().notNull().default({}),
+      /** Optional bounds per line, per currency. */
+      minAmounts: jsonb('min_amounts').$type<Record<string, number>>().notNull().default({}),
+      maxAmounts: jsonb('max_amounts').$type<Record<string, number>>().notNull().default({}),
+      validFrom: timestamp('valid_from', { withTimezone: true }),
+      validTo: timestamp('valid_to', { withTimezone: true }),
+      priority: integer('priority').notNull().default(0),
+      enabled: boolean('enabled').notNull(),
+      note: text('note').notNull().default(''),
+      /** Condition: the vendor's trailing 30-day GMV at or above this, per currency. */
+      vendorGmv30dMinMinor: jsonb('vendor_gmv_30d_min_minor').$type<Record<string, number>>(),
+      createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+      createdBy: text('created_by'),
+    },
+    (t) => [
+      primaryKey({ columns: [t.ruleId, t.version] }),
+      check(
+        'commission_rule_versions_scope_check',
+        sql`(${t.scope} = 'marketplace' and ${t.vendorId} is null and ${t.categoryId} is null and ${t.productId} is null)
+          or (${t.scope} = 'vendor' and ${t.vendorId} is not null and ${t.categoryId} is null and ${t.productId} is null)
+          or (${t.scope} = 'category' and ${t.vendorId} is null and ${t.categoryId} is not null and ${t.productId} is null)
+          or (${t.scope} = 'product' and ${t.vendorId} is null and ${t.categoryId} is null and ${t.productId} is not null)
+          or (${t.scope} = 'vendor_category' and ${t.vendorId} is not null and ${t.categoryId} is not null and ${t.productId} is null)`,
+      ),
+      check(
+        'commission_rule_versions_kind_check',
+        sql`(${t.kind} = 'percent') = (${t.rateBps} is not null) and (${t.rateBps} is null or ${t.rateBps} between 0 and 10000)`,
+      ),
+      check(
+        'commission_rule_versions_validity_check',
+        sql`${t.validFrom} is null or ${t.validTo} is null or ${t.validFrom} < ${t.validTo}`,
+      ),
+    ],
+  );
+
   /** One vendor's part of a checkout. Amounts are frozen at placement. */
   const orders = s.table(
     'orders',
@@ -389,6 +464,8 @@ function defineTenantTables(schemaName: string) {
       index('orders_buyer_user_id_placed_at_idx').on(t.buyerUserId, t.placedAt),
       index('orders_vendor_id_placed_at_idx').on(t.vendorId, t.placedAt.desc(), t.id.desc()),
       index('orders_company_id_placed_at_idx').on(t.companyId, t.placedAt.desc(), t.id.desc()),
+      // Commission simulation and reports: every order of a date range.
+      index('orders_placed_at_idx').on(t.placedAt),
       check(
         'orders_amounts_check',
         sql`${t.subtotalMinor} >= 0 and ${t.taxMinor} >= 0 and ${t.shippingMinor} >= 0 and ${t.totalMinor} = ${t.subtotalMinor} + ${t.taxMinor} + ${t.shippingMinor}`,
@@ -417,13 +494,34 @@ function defineTenantTables(schemaName: string) {
       netMinor: bigint('net_minor', { mode: 'number' }).notNull(),
       taxBps: integer('tax_bps').notNull(),
       taxMinor: bigint('tax_minor', { mode: 'number' }).notNull(),
-      /** The marketplace's commission on this line, frozen at placement (issue 13 fills it in). */
+      /** The marketplace's commission on this line, frozen at placement (ADR 0034-h4). */
       commissionMinor: bigint('commission_minor', { mode: 'number' }).notNull().default(0),
       /** Placement took `qty` from the product's stock: a rejection or cancellation gives it back. */
       stockTaken: boolean('stock_taken').notNull().default(false),
+      /** The rule version that won at placement (null: placed before commission rules). */
+      commissionRuleId: text('commission_rule_id'),
+      commissionRuleVersion: integer('commission_rule_version'),
+      /** What the commission was computed on: the line's net amount (before tax). */
+      commissionBaseMinor: bigint('commission_base_minor', { mode: 'number' }).notNull().default(0),
+      /** The winning rule's rate (percent rules) or flat amount (flat rules) in this currency. */
+      commissionRateBps: integer('commission_rate_bps'),
+      commissionFlatMinor: bigint('commission_flat_minor', { mode: 'number' }),
+      /** Which bound limited the amount: none, the rule's min or max, or the line's base. */
+      commissionCap: text('commission_cap', { enum: ['none', 'min', 'max', 'base'] })
+        .notNull()
+        .default('none'),
     },
     (t) => [
       primaryKey({ columns: [t.orderId, t.lineNo] }),
+      foreignKey({
+        name: 'order_lines_commission_rule_version_fk',
+        columns: [t.commissionRuleId, t.commissionRuleVersion],
+        foreignColumns: [commissionRuleVersions.ruleId, commissionRuleVersions.version],
+      }),
+      check(
+        'order_lines_commission_check',
+        sql`${t.commissionMinor} >= 0 and ${t.commissionMinor} <= ${t.commissionBaseMinor} or ${t.commissionRuleId} is null`,
+      ),
       check(
         'order_lines_amounts_check',
         sql`${t.qty} >= 1 and ${t.netMinor} = ${t.qty} * ${t.unitPriceMinor}`,
@@ -741,6 +839,8 @@ function defineTenantTables(schemaName: string) {
     ledgerAccounts,
     ledgerTransactions,
     ledgerEntries,
+    commissionRules,
+    commissionRuleVersions,
     outbox,
     userTokens,
     vendors,

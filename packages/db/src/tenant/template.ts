@@ -18,6 +18,8 @@ export const {
   ledgerAccounts,
   ledgerTransactions,
   ledgerEntries,
+  commissionRules,
+  commissionRuleVersions,
   outbox,
   userTokens,
   vendors,

@@ -1,0 +1,57 @@
+import type { TenantTx } from '@agora/db';
+import { sumAmounts } from '../commerce/money.js';
+import { commissionFor, type FrozenCommission } from './choose-commission.js';
+import { categoryPaths, loadCandidates, vendorGmv30d } from './load-candidates.js';
+
+type PricedLine = { productId: string; qty: number; netMinor: number };
+
+/**
+ * The commission of every line of a checkout, as placement freezes it (ADR 0034-h4). Two
+ * queries for the whole checkout (rules, and the products' categories), plus one grouped GMV
+ * query when a rule has a GMV condition; then the pure function per line.
+ */
+export async function freezeCommission<O extends { vendorId: string; lines: PricedLine[] }>(
+  tx: TenantTx,
+  orders: O[],
+  currency: string,
+  at: Date,
+): Promise<{ lines: FrozenCommission[]; totalMinor: number }[]> {
+  const vendorIds = orders.map((o) => o.vendorId);
+  const productIds = [...new Set(orders.flatMap((o) => o.lines.map((l) => l.productId)))];
+  const [candidates, paths] = [
+    await loadCandidates(tx, { vendorIds, productIds }),
+    await categoryPaths(tx, productIds),
+  ];
+  const gmv = candidates.some((c) => c.vendorGmv30dMinMinor)
+    ? await vendorGmv30d(tx, vendorIds, currency, at)
+    : new Map<string, number>();
+  const ctx = { at, vendorGmv30dMinor: (vendorId: string) => gmv.get(vendorId) ?? 0 };
+  return orders.map((o) => {
+    const lines = o.lines.map((l) =>
+      commissionFor(
+        {
+          productId: l.productId,
+          vendorId: o.vendorId,
+          categoryPath: paths.get(l.productId) ?? null,
+          currency,
+          qty: l.qty,
+          netMinor: l.netMinor,
+        },
+        candidates,
+        ctx,
+      ),
+    );
+    return { lines, totalMinor: sumAmounts(lines.map((l) => l.amountMinor)) };
+  });
+}
+
+/** The order line columns of a frozen commission. */
+export const commissionColumns = (c: FrozenCommission) => ({
+  commissionMinor: c.amountMinor,
+  commissionRuleId: c.ruleId,
+  commissionRuleVersion: c.ruleVersion,
+  commissionBaseMinor: c.baseMinor,
+  commissionRateBps: c.rateBps,
+  commissionFlatMinor: c.flatMinor,
+  commissionCap: c.cap,
+});
