@@ -1,6 +1,6 @@
 import { ApiError } from '@agora/api-client';
 import { apiErrorReply, type FormReply, type FormValues } from '@agora/ui/forms';
-import { json } from '@remix-run/node';
+import { json } from '@remix-run/server-runtime';
 import { csrfToken } from './session.server.js';
 
 /** A form page's loader data with its CSRF token (the cookie set when new); never cached. */

@@ -1,6 +1,6 @@
 import { ApiError, type BuyerAccount, type TenantApi } from '@agora/api-client';
 import { clearSessionCookie, sessionToken } from '@agora/ui/session';
-import { type AppLoadContext, redirect } from '@remix-run/node';
+import { type AppLoadContext, redirect } from '@remix-run/server-runtime';
 import { apiFor } from './context.js';
 
 /**

@@ -1,7 +1,8 @@
 import { statusLabel } from '@agora/contracts/labels';
 import { formatMoney } from '@agora/ui/money';
-import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import type { MetaFunction } from '@remix-run/react';
 import { useLoaderData, useSearchParams } from '@remix-run/react';
+import { json, type LoaderFunctionArgs } from '@remix-run/server-runtime';
 import { AccountNav, CompanyStatusNote, ROLE_NAMES } from '../components/account-nav.js';
 import { AppLink } from '../components/app-link.js';
 import { requireBuyer } from '../session.server.js';

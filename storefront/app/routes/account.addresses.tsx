@@ -1,14 +1,9 @@
 import { ShippingAddressBody } from '@agora/contracts';
 import { TextField } from '@agora/ui/form-fields';
 import { errorsOf, type FormReply, type FormValues, okReply, parseForm } from '@agora/ui/forms';
-import {
-  type ActionFunctionArgs,
-  json,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-} from '@remix-run/node';
+import type { MetaFunction } from '@remix-run/react';
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from '@remix-run/server-runtime';
 import { addressFrom, refusal } from '../account.server.js';
 import { AddressFields, FormMessage, SessionCsrf } from '../components/account-forms.js';
 import { AccountNav, CompanyStatusNote } from '../components/account-nav.js';

@@ -3,14 +3,9 @@ import { DeclineCheckoutBody } from '@agora/contracts';
 import { statusLabel } from '@agora/contracts/labels';
 import { FieldErrors } from '@agora/ui/form-fields';
 import { apiErrorReply, type FormReply, parseForm } from '@agora/ui/forms';
-import {
-  type ActionFunctionArgs,
-  json,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-} from '@remix-run/node';
+import type { MetaFunction } from '@remix-run/react';
 import { Form, useActionData, useLoaderData, useNavigation, useRouteLoaderData } from '@remix-run/react';
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from '@remix-run/server-runtime';
 import { requireApprover } from '../approver.server.js';
 import { AppLink } from '../components/app-link.js';
 import { NotFoundOrError } from '../components/not-found.js';

@@ -1,6 +1,7 @@
 import type { CheckoutGroupSummary } from '@agora/api-client';
-import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import type { MetaFunction } from '@remix-run/react';
 import { useLoaderData } from '@remix-run/react';
+import { json, type LoaderFunctionArgs } from '@remix-run/server-runtime';
 import { requireApprover } from '../approver.server.js';
 import { CheckoutList } from '../components/checkout-list.js';
 

@@ -1,7 +1,8 @@
 import type { CheckoutGroupSummary } from '@agora/api-client';
 import { CheckoutGroupStatus } from '@agora/contracts';
-import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import type { MetaFunction } from '@remix-run/react';
 import { useLoaderData } from '@remix-run/react';
+import { json, type LoaderFunctionArgs } from '@remix-run/server-runtime';
 import { AppLink } from '../components/app-link.js';
 import { CheckoutList } from '../components/checkout-list.js';
 import { requireBuyer } from '../session.server.js';

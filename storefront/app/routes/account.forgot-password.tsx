@@ -1,8 +1,9 @@
 import { PasswordResetBody } from '@agora/contracts';
 import { TextField } from '@agora/ui/form-fields';
 import { errorsOf, okReply, parseForm } from '@agora/ui/forms';
-import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import type { MetaFunction } from '@remix-run/react';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs } from '@remix-run/server-runtime';
 import { refusal, withCsrf } from '../account.server.js';
 import { Csrf, FormMessage } from '../components/account-forms.js';
 import { apiFor } from '../context.js';

@@ -1,5 +1,5 @@
 import { ApiError } from '@agora/api-client';
-import type { LoaderFunctionArgs } from '@remix-run/node';
+import type { LoaderFunctionArgs } from '@remix-run/server-runtime';
 import { requireBuyer } from '../session.server.js';
 
 /** An order's invoice as a PDF, passed through from the API. */

@@ -4,14 +4,9 @@ import { statusLabel } from '@agora/contracts/labels';
 import { FieldErrors, TextField } from '@agora/ui/form-fields';
 import { errorsOf, type FormReply, type FormValues, okReply, parseForm } from '@agora/ui/forms';
 import { formatMoney, minorToInput, parseMoney } from '@agora/ui/money';
-import {
-  type ActionFunctionArgs,
-  json,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-} from '@remix-run/node';
+import type { MetaFunction } from '@remix-run/react';
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from '@remix-run/server-runtime';
 import { refusal } from '../account.server.js';
 import { FormMessage, SessionCsrf } from '../components/account-forms.js';
 import { AccountNav, CompanyStatusNote, ROLE_NAMES } from '../components/account-nav.js';

@@ -1,13 +1,8 @@
 import { PasswordResetConfirmBody } from '@agora/contracts';
 import { parseForm } from '@agora/ui/forms';
-import {
-  type ActionFunctionArgs,
-  json,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-} from '@remix-run/node';
+import type { MetaFunction } from '@remix-run/react';
 import { useActionData, useLoaderData } from '@remix-run/react';
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from '@remix-run/server-runtime';
 import { refusal, withCsrf } from '../account.server.js';
 import { SetPasswordForm } from '../components/set-password-form.js';
 import { apiFor } from '../context.js';

@@ -1,4 +1,4 @@
-import { type ActionFunctionArgs, redirect } from '@remix-run/node';
+import { type ActionFunctionArgs, redirect } from '@remix-run/server-runtime';
 import { clearSessionCookie, verifiedForm } from '../session.server.js';
 
 /** Sign out (POST with the CSRF field): the cookie goes, back to the home page. */

@@ -3,14 +3,9 @@ import { SetCartLineBody } from '@agora/contracts';
 import { CART_FLAG_LABELS } from '@agora/contracts/labels';
 import { parseForm } from '@agora/ui/forms';
 import { formatBps, formatMoney } from '@agora/ui/money';
-import {
-  type ActionFunctionArgs,
-  json,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-} from '@remix-run/node';
+import type { MetaFunction } from '@remix-run/react';
 import { Form, useActionData, useLoaderData, useRouteLoaderData } from '@remix-run/react';
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from '@remix-run/server-runtime';
 import { AppLink } from '../components/app-link.js';
 import { Money } from '../components/price.js';
 import { requireBuyer, verifiedForm } from '../session.server.js';

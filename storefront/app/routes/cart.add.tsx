@@ -1,7 +1,7 @@
 import { ApiError } from '@agora/api-client';
 import { AddCartLineBody } from '@agora/contracts';
 import { parseForm } from '@agora/ui/forms';
-import { type ActionFunctionArgs, redirect } from '@remix-run/node';
+import { type ActionFunctionArgs, redirect } from '@remix-run/server-runtime';
 import { optionalBuyer, safeNext, verifiedForm } from '../session.server.js';
 
 /**

@@ -2,8 +2,9 @@ import { ApiError, type QuickOrderResult } from '@agora/api-client';
 import { MAX_QUICK_ORDER_CHARS } from '@agora/contracts';
 import { FieldErrors } from '@agora/ui/form-fields';
 import { apiErrorReply, type FormReply, formFile } from '@agora/ui/forms';
-import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import type { MetaFunction } from '@remix-run/react';
 import { Form, useActionData, useNavigation, useRouteLoaderData } from '@remix-run/react';
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs } from '@remix-run/server-runtime';
 import { AppLink } from '../components/app-link.js';
 import { requireBuyer, verifiedForm } from '../session.server.js';
 

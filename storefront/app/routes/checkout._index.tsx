@@ -4,14 +4,9 @@ import { statusLabel } from '@agora/contracts/labels';
 import { FieldErrors } from '@agora/ui/form-fields';
 import { apiErrorReply, type FormReply, type FormValues, parseForm } from '@agora/ui/forms';
 import { formatBps, formatMoney } from '@agora/ui/money';
-import {
-  type ActionFunctionArgs,
-  json,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-} from '@remix-run/node';
+import type { MetaFunction } from '@remix-run/react';
 import { Form, useActionData, useLoaderData, useNavigation, useRouteLoaderData } from '@remix-run/react';
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from '@remix-run/server-runtime';
 import { AppLink } from '../components/app-link.js';
 import { Money } from '../components/price.js';
 import { requireBuyer, verifiedForm } from '../session.server.js';

@@ -1,7 +1,8 @@
 import { ApiError, type CheckoutGroup } from '@agora/api-client';
 import { statusLabel } from '@agora/contracts/labels';
-import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import type { MetaFunction } from '@remix-run/react';
 import { useLoaderData } from '@remix-run/react';
+import { json, type LoaderFunctionArgs } from '@remix-run/server-runtime';
 import { AppLink } from '../components/app-link.js';
 import { NotFoundOrError } from '../components/not-found.js';
 import { Money } from '../components/price.js';

@@ -9,6 +9,7 @@ import { statusLabel } from '@agora/contracts/labels';
 import type { TenantTx } from '@agora/db';
 import { and, eq, sql } from 'drizzle-orm';
 import { recordTenantAudit } from '../audit/record-tenant-audit.js';
+import { postOrderReversed } from '../ledger/post-orders.js';
 import { emitEvent } from '../outbox/emit-event.js';
 import { issueInvoice } from './issue-invoice.js';
 import { type OrderScope, orderNotFound, scopeCondition } from './order-scope.js';
@@ -75,9 +76,8 @@ export type StatusChange = {
  * row lock, checked against ORDER_TRANSITIONS for the caller, with the stock returned (reject,
  * cancel), the invoice issued (accept), an audit row and an `order.<status>` outbox event, all in
  * the caller's transaction.
- *
- * Money (issue 13) hooks in here: a ledger reversal for `reject` and `cancel` belongs after the
- * stock is returned, in this same transaction.
+ * A rejection or cancellation also reverses the order in the ledger (commission at its frozen
+ * rate), in this same transaction.
  */
 export async function changeOrderStatus(tx: TenantTx, change: StatusChange): Promise<LockedOrder> {
   const { db, t } = tx;
@@ -112,6 +112,14 @@ export async function changeOrderStatus(tx: TenantTx, change: StatusChange): Pro
     .where(eq(t.orders.id, order.id))
     .returning();
   if (transition.returnsStock) await returnStock(tx, order.id);
+  // Called off: the ledger reverses the order at its frozen amounts, commission included (ADR 0034-h5).
+  if (transition.to === 'rejected' || transition.to === 'cancelled')
+    await postOrderReversed(
+      tx,
+      order.id,
+      { full: true },
+      { actorUserId: change.scope.userId, memo: reason ?? '' },
+    );
   const invoice = change.action === 'accept' ? await issueInvoice(tx, order, now) : null;
   await recordTenantAudit(tx, {
     actorUserId: change.scope.userId,
