@@ -9,7 +9,7 @@ COPY . .
 RUN npx --yes pnpm@10.34.8 install --frozen-lockfile \
  && npx --yes pnpm@10.34.8 exec turbo run build --filter=@agora/platform-api...
 
-# The storefront Worker on a self-hosted workerd (docker-compose's `edge` profile, ADR 0034-h8):
+# The storefront Worker on a self-hosted workerd (docker-compose's `edge` profile, ADR 0040):
 # the Worker and the storefront's server build (the same file the api runs), served by workerd
 # from npm. On Cloudflare Workers, deploy with storefront/wrangler.toml instead. Build it with
 # `--target edge`; the last stage below stays the default image.

@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { appDatabase, bench, envInt, fmt, percentile, runtime, table, time, verdict } from './lib.js';
 
 /**
- * Simulating a commission rule change (issue 13, ADR 0034-h4) over BENCH_LINES order lines
+ * Simulating a commission rule change (issue 13, ADR 0037) over BENCH_LINES order lines
  * (default 100,000, placed over the last 90 days) against a plain SQL aggregate of the frozen
  * commission per vendor over the same lines, in the same run: goal <= 3x.
  *

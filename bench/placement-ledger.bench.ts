@@ -10,7 +10,7 @@ import { sql } from 'drizzle-orm';
 import { appDatabase, bench, envInt, fmt, percentile, runtime, table, time, verdict } from './lib.js';
 
 /**
- * Placement with its ledger postings (receivable, vendor payable, commission, tax: ADR 0034-h5)
+ * Placement with its ledger postings (receivable, vendor payable, commission, tax: ADR 0038)
  * against the same placement with the postings switched off, same run, alternating rounds.
  * Checkouts of a 4-line, 2-vendor cart, each by its own company (placement serializes per
  * company), CONCURRENCY at a time: the postings share the marketplace's commission and tax

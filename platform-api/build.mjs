@@ -125,7 +125,7 @@ for (const app of ['storefront', 'tenant-console']) {
   cpSync(join(appBuild, 'client'), join(dist, app, 'build', 'client'), { recursive: true });
   if (app === 'storefront') {
     // Already one self-contained module (a web-worker build with every dependency inside, ADR
-    // 0034-h8): copied as it is, so Node runs the very bytes the edge Worker runs.
+    // 0040): copied as it is, so Node runs the very bytes the edge Worker runs.
     cpSync(join(appBuild, 'server'), join(dist, app, 'build', 'server'), { recursive: true });
     continue;
   }

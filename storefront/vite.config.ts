@@ -5,7 +5,7 @@ import { benchBuild } from './bench-routes.js';
 // Built once (`pnpm build`); platform-api mounts build/server and serves build/client, and
 // `scripts/build-worker.mjs` wraps the same build/server into the Worker (build/worker/index.js).
 // The server build is one self-contained web-worker bundle (no node: imports, every dependency
-// inside) so that Node and workerd run the same file (docs/decisions/0034-h8-edge-rendered-storefront.md).
+// inside) so that Node and workerd run the same file (docs/decisions/0040-edge-rendered-storefront.md).
 // `pnpm build:bench` (vite mode `bench`) builds into build-bench/ with the benchmark's extra
 // routes (bench-routes.ts); the production build never contains them.
 export default defineConfig(({ mode }) => {

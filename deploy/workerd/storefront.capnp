@@ -1,4 +1,4 @@
-# The storefront Worker on a self-hosted workerd (docker-compose's `edge` profile; ADR 0034-h8,
+# The storefront Worker on a self-hosted workerd (docker-compose's `edge` profile; ADR 0040,
 # docs/deploy/edge-storefront.md). Paths are relative to this file: run from the repository with
 # the storefront built (`pnpm --filter @agora/storefront build`):
 #   ORIGIN_URL=http://api:3000 AGORA_EDGE_SECRET=... workerd serve deploy/workerd/storefront.capnp

@@ -66,7 +66,7 @@ export function createApp(deps: ApiDeps, ui: UiApps = { storefront: null, consol
     await next();
   });
   app.onError(onError);
-  // The edge storefront's requests name their marketplace in X-Forwarded-Host (ADR 0034-h8).
+  // The edge storefront's requests name their marketplace in X-Forwarded-Host (ADR 0040).
   app.use('*', trustEdgeHost);
   app.route('/', health);
   app.use('*', resolveSurface);
@@ -112,7 +112,7 @@ export function createApp(deps: ApiDeps, ui: UiApps = { storefront: null, consol
   tenantApi.route('/', tenantCatalogImports);
   tenantApi.route('/', tenantLedger);
   documentCatalogMedia(tenantApi);
-  // Orders after placement (ADR 0034-h3): static paths (export.csv) before {id} in each.
+  // Orders after placement (ADR 0036): static paths (export.csv) before {id} in each.
   tenantApi.route('/', tenantVendorOrders);
   tenantApi.route('/', tenantBuyerOrders);
   tenantApi.route('/', tenantOperatorOrders);

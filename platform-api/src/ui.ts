@@ -11,7 +11,7 @@ import { STOREFRONT_CACHE } from './routes/tenant/storefront.js';
 import { sharedCacheHeaders } from './shared-cache.js';
 
 // Anonymous storefront pages may be kept by a CDN that Agora purges (see shared-cache.ts); the
-// same policy as the storefront's branding read, which the edge storefront follows (ADR 0034-h8).
+// same policy as the storefront's branding read, which the edge storefront follows (ADR 0040).
 const PAGE_CACHE = STOREFRONT_CACHE;
 
 /**

@@ -420,7 +420,7 @@ const TENANT: Record<Exclude<keyof TenantApi, 'withToken'>, Case> = {
   imports: { call: () => api.vendor.imports(), schema: c.CatalogImportPage },
   csvTemplate: { call: () => api.vendor.csvTemplate(), schema: z.string().min(1) },
   exportCsv: { call: () => api.vendor.exportCsv(), schema: z.string().includes('API-CLIENT-1') },
-  // Orders after placement (ADR 0034-h3): a cast of its own (order-helpers), orders placed by placement.
+  // Orders after placement (ADR 0036): a cast of its own (order-helpers), orders placed by placement.
   vendorOrders: {
     call: async () => {
       const trade = await setUpTrade(h, t, 'ac');

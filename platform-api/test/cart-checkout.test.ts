@@ -8,7 +8,7 @@ import { body, host, type T, userToken } from './catalog-helpers.js';
 import { type ApiHarness, createApiHarness } from './harness.js';
 
 /**
- * Cart, quick order, checkout over HTTP and spending-limit approvals (ADR 0033, 0034-h2):
+ * Cart, quick order, checkout over HTTP and spending-limit approvals (ADR 0033, 0035):
  * behaviour against real PostgreSQL, and who gets nothing (another company's member, another
  * tenant's token, a vendor, an operator, anonymous).
  */

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addVendor, userToken } from './catalog-helpers.js';
 import { type ApiHarness, createApiHarness } from './harness.js';
 
-// Custom domains (ADR 0034-h6) against a real DNS server on loopback: the platform's resolver
+// Custom domains (ADR 0039) against a real DNS server on loopback: the platform's resolver
 // asks it over UDP, exactly as it would ask any DNS server.
 
 type T = { id: string; schemaName: string; slug: string };

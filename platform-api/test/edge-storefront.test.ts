@@ -12,7 +12,7 @@ import { type ApiHarness, createApiHarness } from './harness.js';
 
 // The storefront rendered at the edge: the built Worker (storefront/build/worker, made by the
 // storefront's build) under Miniflare's workerd, reading from the real origin started here over
-// HTTP (docs/decisions/0034-h8-edge-rendered-storefront.md). The origin's CDN purge points at the
+// HTTP (docs/decisions/0040-edge-rendered-storefront.md). The origin's CDN purge points at the
 // Worker's purge endpoint, as in the Workers deployment (docs/deploy/edge-storefront.md).
 
 const SECRET = randomBytes(24).toString('hex');

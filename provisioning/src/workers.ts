@@ -76,7 +76,7 @@ export async function startWorkers(deps: Deps, options: WorkerOptions = {}): Pro
   }, options.reconcileEveryMs ?? 60_000);
   timer.unref();
 
-  // Custom domains are checked on a schedule (ADR 0034-h6). Upserting the scheduler is
+  // Custom domains are checked on a schedule (ADR 0039). Upserting the scheduler is
   // idempotent: every worker process does it, Redis keeps one. Not awaited: a start while Redis
   // is unreachable must not wait for it (the workers themselves reconnect).
   void deps.jobs

@@ -5,7 +5,7 @@ import { weakEtag } from './etag.js';
 
 /**
  * The one render entry of both runtimes (Node in the origin, workerd at the edge), Web APIs only
- * (docs/decisions/0034-h8-edge-rendered-storefront.md). React's web build in both.
+ * (docs/decisions/0040-edge-rendered-storefront.md). React's web build in both.
  *
  * - A page with deferred data, an error page, an action's answer: streamed
  *   (`renderToReadableStream`).

@@ -2,7 +2,7 @@
  * The edge cache: anonymous storefront pages and the origin's cacheable API reads, kept with the
  * Cache API per URL (so per host) under the surrogate keys the origin gives them, fresh for the
  * origin's `s-maxage`, then served stale for its `stale-while-revalidate` while one background
- * render refreshes them (docs/decisions/0034-h8-edge-rendered-storefront.md).
+ * render refreshes them (docs/decisions/0040-edge-rendered-storefront.md).
  *
  * Purges: an entry stored before the last purge of any of its keys is a miss. A purge is recorded
  * as a marker entry per key (`purge(keys)`, reached through the Worker's purge endpoint, which the

@@ -9,7 +9,7 @@ import { OriginReads } from './reads.js';
 
 /**
  * The storefront at the edge (workerd: Cloudflare Workers or any workerd host), the Worker
- * adapter of the one storefront build (docs/decisions/0034-h8-edge-rendered-storefront.md):
+ * adapter of the one storefront build (docs/decisions/0040-edge-rendered-storefront.md):
  * - storefront pages are rendered here; their loaders read the origin's tenant API over HTTP with
  *   the page's host (the origin resolves the marketplace, custom domains included);
  * - anonymous pages and shareable API reads are cached per URL under the origin's surrogate keys,

@@ -5,7 +5,7 @@
 // platform-api runs in Node, so both runtimes run the same bytes (a re-bundled copy would even
 // print inline scripts such as ScrollRestoration's differently). Deploy the two modules together
 // (wrangler.toml: no_bundle). No Node built-ins: the test checks both files.
-// See docs/decisions/0034-h8-edge-rendered-storefront.md.
+// See docs/decisions/0040-edge-rendered-storefront.md.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';

@@ -14,7 +14,7 @@ export type {
   QuickOrderResult,
 } from '@agora/contracts';
 
-/** A buyer's cart, checkout and their company's approvals (ADR 0034-h2). */
+/** A buyer's cart, checkout and their company's approvals (ADR 0035). */
 export function commerceClient(t: Transport) {
   const id = encodeURIComponent;
   return {

@@ -1,7 +1,7 @@
 import type * as C from '@agora/contracts';
 import { type QueryOf, request, requestText, type Transport } from './http.js';
 
-/** The ledger (ADR 0034-h5): operator recordings and reports, the vendor's balance and statement. */
+/** The ledger (ADR 0038): operator recordings and reports, the vendor's balance and statement. */
 export function ledgerClient(t: Transport) {
   return {
     recordInvoicePayment: (body: C.RecordInvoicePaymentBody) =>

@@ -3,7 +3,7 @@ import { type QueryOf, request, requestResponse, type Transport } from './http.j
 
 const id = encodeURIComponent;
 
-/** Orders after placement (ADR 0034-h3): vendor, buyer and operator sides, and the webhook settings. */
+/** Orders after placement (ADR 0036): vendor, buyer and operator sides, and the webhook settings. */
 export function ordersClient(t: Transport) {
   const vendor = (orderId: string, rest = '') => `/api/v1/vendor/orders/${id(orderId)}${rest}`;
   const buyer = (orderId: string, rest = '') => `/api/v1/orders/${id(orderId)}${rest}`;

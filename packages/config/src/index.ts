@@ -79,7 +79,7 @@ const Env = z.object({
    */
   AGORA_TLS_ASK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   /**
-   * Shared with the edge storefront (the Worker, docs/decisions/0034-h8-edge-rendered-storefront.md):
+   * Shared with the edge storefront (the Worker, docs/decisions/0040-edge-rendered-storefront.md):
    * a request carrying it as `X-Agora-Edge-Secret` is served for the host in its `X-Forwarded-Host`.
    * Unset: no request may name its host that way.
    */
@@ -239,7 +239,7 @@ export type Config = {
   tlsAskSecret: string | undefined;
   /** The secret of the edge storefront (AGORA_EDGE_SECRET); undefined: no edge is trusted. */
   edgeSecret: string | undefined;
-  /** Operators' own domains: how their DNS is checked (ADR 0034-h6). */
+  /** Operators' own domains: how their DNS is checked (ADR 0039). */
   domains: {
     /** `ip[:port]` of the DNS servers to ask; undefined: the system's. */
     dnsServers: string[] | undefined;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { MAX_QUANTITY } from './catalog-limits.js';
 
 /**
- * The buyer's cart (ADR 0034-h2): one per buyer user, kept on the server as lines of products
+ * The buyer's cart (ADR 0035): one per buyer user, kept on the server as lines of products
  * and quantities. Every view is priced now, at the volume tier of each line's quantity.
  */
 

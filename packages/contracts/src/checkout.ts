@@ -3,7 +3,7 @@ import { PaymentTerms } from './commerce.js';
 import { emptyAsAbsent, NextCursor, PageCursor, PageLimit } from './page-query.js';
 
 /**
- * Checkout (ADR 0033, 0034-h2): the preview a buyer confirms, the result of placing, and the
+ * Checkout (ADR 0033, 0035): the preview a buyer confirms, the result of placing, and the
  * order groups waiting for an approver. `PlaceCheckoutBody` is in commerce.ts.
  */
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { emptyAsAbsent, NextCursor, PageCursor, PageLimit } from './page-query.js';
 
 /**
- * Commission rules (ADR 0034-h4): the operator's rules, their versions, and the preview,
+ * Commission rules (ADR 0037): the operator's rules, their versions, and the preview,
  * explain and simulate answers. Amounts are integer minor units per currency
  * (`{ "EUR": 120 }`), rates basis points.
  */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * Operators' own domains (`shop.acme-corp.com`): added in the console, proved by DNS, served
- * with automatic HTTPS once verified (ADR 0034-h6). Normalising and validating a name needs the
+ * with automatic HTTPS once verified (ADR 0039). Normalising and validating a name needs the
  * platform's configuration and node's IDN conversion, so it happens in core (`normalizeDomain`);
  * the body only bounds the input.
  */

@@ -88,7 +88,7 @@ export const OUTBOX_EVENTS = {
   }),
   /**
    * A vendor order was accepted, rejected, shipped (a shipment left) or cancelled (ADR
-   * 0034-h3): the buyer is emailed. `order.delivered` and `order.completed` are written with the
+   * 0036): the buyer is emailed. `order.delivered` and `order.completed` are written with the
    * same payload as plain records (no job yet).
    */
   ...(Object.fromEntries(

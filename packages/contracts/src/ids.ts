@@ -30,7 +30,7 @@ export type IdPrefix =
   | 'shp'
   | 'trk'
   | 'inv'
-  /** Ledger accounts and transactions (ADR 0034-h5). */
+  /** Ledger accounts and transactions (ADR 0038). */
   | 'lac'
   | 'ltx'
   | 'cmr';

@@ -173,7 +173,7 @@ export function listOfFields(paths: string[]): string {
 export const checkFieldsMessage = (what: string, paths: string[]): string =>
   `Please check the ${what}: ${listOfFields(paths)}.`;
 
-/** Ledger transactions as the statement and the consoles say them (ADR 0034-h5). */
+/** Ledger transactions as the statement and the consoles say them (ADR 0038). */
 export const LEDGER_KIND_LABELS: Record<string, string> = {
   order_placed: 'Order placed',
   order_reversed: 'Order reversed',
@@ -182,7 +182,7 @@ export const LEDGER_KIND_LABELS: Record<string, string> = {
 };
 export const ledgerKindLabel = (kind: string): string =>
   LEDGER_KIND_LABELS[kind] ?? kind.replaceAll('_', ' ');
-/** Commission rules (ADR 0034-h4): scopes, kinds, caps and explain reasons as people say them. */
+/** Commission rules (ADR 0037): scopes, kinds, caps and explain reasons as people say them. */
 export const COMMISSION_SCOPE_LABELS: Record<string, string> = {
   marketplace: 'whole marketplace',
   vendor: 'vendor',

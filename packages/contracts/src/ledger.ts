@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { NextCursor, PageCursor, PageLimit } from './page-query.js';
 
 /**
- * The ledger's API shapes (ADR 0034-h5): recording buyer payments and vendor payouts, the
+ * The ledger's API shapes (ADR 0038): recording buyer payments and vendor payouts, the
  * vendor's balance and statement, the operator's revenue, receivables and payables. Amounts are
  * integer minor units; a `signed` amount is seen from the account holder's side (positive: owed
  * to the vendor / owed by the company).

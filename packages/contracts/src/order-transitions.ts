@@ -1,5 +1,5 @@
 /**
- * The vendor order lifecycle as data (ADR 0034-h3): for each action, who may take it from which
+ * The vendor order lifecycle as data (ADR 0036): for each action, who may take it from which
  * statuses, the status it leads to, and whether a reason is asked for. Plain data without zod, so
  * the console's and storefront's browser bundles import it (`@agora/contracts/order-transitions`)
  * and offer exactly the moves the server allows; `nextOrderStatus` (core) enforces it.

@@ -3,7 +3,7 @@ import { ORDER_ACTIONS, ORDER_STATUSES, TRACKING_STATUSES } from './order-transi
 import { NextCursor, PageCursor, PageLimit } from './page-query.js';
 
 /**
- * Orders after placement (ADR 0034-h3): the vendor lifecycle, shipments, tracking, invoices.
+ * Orders after placement (ADR 0036): the vendor lifecycle, shipments, tracking, invoices.
  * The transitions themselves are data in `order-transitions.ts`.
  */
 

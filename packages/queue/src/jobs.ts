@@ -94,7 +94,7 @@ export const cdnPurgeJob = {
 } satisfies JobDefinition<z.ZodType>;
 
 /**
- * The scheduled DNS check of every custom domain (ADR 0034-h6): a BullMQ job scheduler
+ * The scheduled DNS check of every custom domain (ADR 0039): a BullMQ job scheduler
  * (`domains-recheck`) repeats it every AGORA_DOMAIN_RECHECK_S. Checking twice is harmless.
  */
 export const domainsRecheckJob = {

@@ -7,7 +7,7 @@ import type { AppEnv } from '../context.js';
  * its other hosts (the `<slug>` host, other custom domains) get a 301 to the same path and query
  * on the primary. The API (`/api/`) and the proxy's endpoints (`/internal/`) are not redirected:
  * API clients keep working on any host of the marketplace (tokens belong to the marketplace, not
- * to a host), and a redirected POST would lose its body. ADR 0034-h6.
+ * to a host), and a redirected POST would lose its body. ADR 0039.
  */
 export const canonicalHost = createMiddleware<AppEnv>(async (c, next) => {
   const surface = c.var.surface;

@@ -7,7 +7,7 @@ import type { AppEnv } from '../context.js';
 export const EDGE_SECRET_HEADER = 'x-agora-edge-secret';
 
 /**
- * Requests from the edge storefront (the Worker, docs/decisions/0034-h8-edge-rendered-storefront.md)
+ * Requests from the edge storefront (the Worker, docs/decisions/0040-edge-rendered-storefront.md)
  * reach the origin at the origin's own address, so their Host names the origin, not the
  * marketplace; the marketplace's host travels in `X-Forwarded-Host`. It is believed only with the
  * shared secret in `X-Agora-Edge-Secret`: the request then continues exactly as if it had been sent

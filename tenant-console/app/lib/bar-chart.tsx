@@ -1,5 +1,5 @@
 /**
- * Charts as inline SVG rendered on the server (ADR 0034-h5): no script, no client bundle, they
+ * Charts as inline SVG rendered on the server (ADR 0038): no script, no client bundle, they
  * scale with the page (viewBox) and print. Each bar carries a <title> with its value, and the
  * figures are also in a table or label beside the chart, so nothing depends on seeing the SVG.
  */

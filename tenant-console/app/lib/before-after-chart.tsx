@@ -1,6 +1,6 @@
 /**
  * A horizontal bar chart of two values per row (before / after), as inline SVG rendered on the
- * server: no chart library, no JavaScript, and it scales to the page width (ADR 0034-h4).
+ * server: no chart library, no JavaScript, and it scales to the page width (ADR 0037).
  */
 export function BeforeAfterChart({
   rows,

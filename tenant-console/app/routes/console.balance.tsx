@@ -24,7 +24,7 @@ const hrefWith = (path: string, params: Record<string, string>) => {
   return qs ? `${path}?${qs}` : path;
 };
 
-/** The vendor's balance per currency and its statement (ADR 0034-h5). */
+/** The vendor's balance per currency and its statement (ADR 0038). */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { api, user } = await requireTenantUser(request, context);
   const params = new URL(request.url).searchParams;

@@ -15,7 +15,7 @@ import { Csrf, Field, Notice, Shell } from '../lib/ui.js';
 
 export const meta: MetaFunction = () => [{ title: 'Payables' }];
 
-/** What the marketplace owes each vendor, and the payout form (ADR 0034-h5). */
+/** What the marketplace owes each vendor, and the payout form (ADR 0038). */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { api, user } = await requireTenantUser(request, context);
   const params = new URL(request.url).searchParams;

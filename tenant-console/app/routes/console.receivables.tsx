@@ -18,7 +18,7 @@ export const meta: MetaFunction = () => [{ title: 'Receivables' }];
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-/** What buyer companies owe, with their open and overdue invoices, and the payment form (ADR 0034-h5). */
+/** What buyer companies owe, with their open and overdue invoices, and the payment form (ADR 0038). */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { api, user } = await requireTenantUser(request, context);
   const params = new URL(request.url).searchParams;

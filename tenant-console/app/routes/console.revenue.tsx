@@ -9,7 +9,7 @@ import { Field, Notice, Shell } from '../lib/ui.js';
 
 export const meta: MetaFunction = () => [{ title: 'Revenue' }];
 
-/** The operator's revenue dashboard (ADR 0034-h5): commission by day, vendor and category; GMV. */
+/** The operator's revenue dashboard (ADR 0038): commission by day, vendor and category; GMV. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { api, user } = await requireTenantUser(request, context);
   const params = new URL(request.url).searchParams;

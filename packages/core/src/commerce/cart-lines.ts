@@ -8,7 +8,7 @@ import { readCart, unitPriceAt } from './cart-view.js';
 import { allowedQuantities, isAllowedQuantity } from './quantity-rules.js';
 
 /**
- * Cart operations (ADR 0034-h2). The cart is its lines: one per user and product. Each change
+ * Cart operations (ADR 0035). The cart is its lines: one per user and product. Each change
  * is one transaction that locks the user's row first, so two tabs adding at once cannot pass
  * the line limit, and records the unit price the buyer now sees (`unit_price_seen_minor`).
  * Every operation answers with the whole cart, priced now.

@@ -29,7 +29,7 @@ import { checkSpendingLimit, periodBounds } from './spending-period.js';
  *   5. stock of stock-tracked products is taken with a conditional UPDATE in product id order
  *      (no oversell, no deadlock between checkouts), then orders, lines, audit and events.
  *
- * Commission (ADR 0034-h4): after stock is taken, `freezeCommission` computes each priced line's
+ * Commission (ADR 0037): after stock is taken, `freezeCommission` computes each priced line's
  * commission with the rules in force (one query for the checkout) and `place` writes it onto the
  * lines and the order.
  */
@@ -386,7 +386,7 @@ async function place(tx: TenantTx, p: Placement): Promise<CheckoutResult> {
     }
   }
 
-  // Commission is frozen on each line at placement (ADR 0034-h4); later rule edits never change it.
+  // Commission is frozen on each line at placement (ADR 0037); later rule edits never change it.
   const commission = await freezeCommission(tx, orders, body.currency, p.now);
   if (p.approvedGroupId) {
     await db
@@ -466,7 +466,7 @@ async function place(tx: TenantTx, p: Placement): Promise<CheckoutResult> {
   // Stock near the end: its row locks (every buyer of a product queues on them) are held only
   // until the commit that follows; a shortfall still rolls back everything above.
   await takeStock(tx, orders);
-  // The ledger books the orders as placed, with their frozen commission (ADR 0034-h5). Last, so
+  // The ledger books the orders as placed, with their frozen commission (ADR 0038). Last, so
   // the shared accounts it locks (vendor payables, commission, tax) are held only until commit.
   await postOrdersPlaced(tx, orderIds);
   orderIds.sort();

@@ -91,7 +91,7 @@ async function productsBySku(tx: TenantTx, skus: string[]): Promise<Map<string, 
 }
 
 /**
- * Quick order (ADR 0034-h2): every good line is added to the cart (quantities add up with what
+ * Quick order (ADR 0035): every good line is added to the cart (quantities add up with what
  * is there); every bad one is listed by line number with what to change: an unknown SKU, a SKU
  * several vendors sell (name the vendor in a third column), a quantity that is not a whole
  * number or not allowed by the product's rules, or a full cart.

@@ -1,7 +1,7 @@
 import { applyBps, lineAmount } from '../commerce/money.js';
 
 /**
- * The commission winner for one order line (ADR 0034-h4), written once and pure: placement,
+ * The commission winner for one order line (ADR 0037), written once and pure: placement,
  * preview, explain and simulation all call it.
  *
  *   1. A candidate applies when it is enabled, valid at the moment (`validFrom <= at < validTo`),

@@ -6,7 +6,7 @@ import { categoryPaths, loadCandidates, vendorGmv30d } from './load-candidates.j
 type PricedLine = { productId: string; qty: number; netMinor: number };
 
 /**
- * The commission of every line of a checkout, as placement freezes it (ADR 0034-h4). Two
+ * The commission of every line of a checkout, as placement freezes it (ADR 0037). Two
  * queries for the whole checkout (rules, and the products' categories), plus one grouped GMV
  * query when a rule has a GMV condition; then the pure function per line.
  */

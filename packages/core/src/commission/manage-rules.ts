@@ -14,7 +14,7 @@ import { emitEvent } from '../outbox/emit-event.js';
 import { ruleColumns, ruleView, selectRules } from './rule-store.js';
 
 /**
- * The operator's commission rules (ADR 0034-h4). A rule is a chain of versions that are never
+ * The operator's commission rules (ADR 0037). A rule is a chain of versions that are never
  * changed: editing, enabling and disabling each add a version and move the rule's
  * `current_version`, so orders keep pointing at exactly what applied to them. Deleting is
  * disabling. The marketplace default keeps its scope and cannot be disabled.

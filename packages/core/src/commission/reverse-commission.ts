@@ -2,7 +2,7 @@ import { divideRounded, toSafeNumber } from '../commerce/money.js';
 
 /**
  * The commission to reverse when part or all of a placed line is called off (cancellation,
- * rejection, later refunds), at the rate frozen on the line (ADR 0034-h4). Rules changed since
+ * rejection, later refunds), at the rate frozen on the line (ADR 0037). Rules changed since
  * placement play no part.
  *
  * Proportional, by quantity or by amount of the line's net, rounded half away from zero, and

@@ -15,7 +15,7 @@ const DAY_MS = 86_400_000;
 export const SIMULATE_DEFAULT_DAYS = 90;
 
 /**
- * Simulate a draft of rule changes over the orders placed in `[from, to)` (ADR 0034-h4):
+ * Simulate a draft of rule changes over the orders placed in `[from, to)` (ADR 0037):
  * commission per vendor and in total under the rules as they are ("before") and with the draft
  * ("after"), beside what was frozen on those orders ("charged"). Read-only: nothing is written.
  *

@@ -6,7 +6,7 @@ import { createCommissionRule, updateCommissionRule } from '../commission/manage
 import type { Deps } from '../deps.js';
 
 /**
- * Commission rules of every scope on a demo marketplace (ADR 0034-h4): the default, a top and
+ * Commission rules of every scope on a demo marketplace (ADR 0037): the default, a top and
  * a deeper category (with a cap and a minimum), a vendor, a vendor in a category, a product, a
  * vendor GMV tier, a promotion with dates and a disabled rule. Only once: a marketplace that
  * has rules besides its default is left alone.

@@ -9,7 +9,7 @@ const BUYER = 'usr_demo_ledger_buyer';
 const ADDRESS = 'adr_demo_ledger';
 
 /**
- * A buyer company with a few orders on the books (ADR 0034-h5), so the vendor's balance and the
+ * A buyer company with a few orders on the books (ADR 0038), so the vendor's balance and the
  * operator's revenue, receivables and payables pages show something after `npm start`: three
  * checkouts placed by the real placement (posted to the ledger there), the first checkout's orders then
  * delivered (their vendors' shares become available) and one cancelled (reversed). Once only: a marketplace

@@ -6,7 +6,7 @@ import type { OutgoingEmail } from './mailer.js';
 import { type EmailContent, layout } from './templates.js';
 
 /**
- * Emails of checkouts and orders (ADR 0034-h2), built when the event's job runs from what the
+ * Emails of checkouts and orders (ADR 0035), built when the event's job runs from what the
  * tenant holds then: the buyer's confirmation, each vendor's new order (to its administrators),
  * the approvers' request, the buyer's "declined" notice. Amounts in the order's currency.
  */

@@ -56,7 +56,7 @@ type Context = {
 };
 type Message = Omit<OutgoingEmail, 'tenantId' | 'dedupeKey'> & { recipientKey?: string };
 
-/** An order decision, to the buyer who placed the order (ADR 0034-h3). */
+/** An order decision, to the buyer who placed the order (ADR 0036). */
 async function orderDecision(c: Context, payload: unknown): Promise<Message[]> {
   const e = OUTBOX_EVENTS['order.accepted'].parse(payload);
   const { db, t } = c.tx;

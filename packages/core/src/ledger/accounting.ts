@@ -1,7 +1,7 @@
 import { sumAmounts } from '../commerce/money.js';
 
 /**
- * The accounting of ADR 0034-h5, as pure functions: which accounts a business event debits and
+ * The accounting of ADR 0038, as pure functions: which accounts a business event debits and
  * credits, and by how much. `post` writes what these return; the property tests run them
  * without a database. Amounts are signed integer minor units: debit positive, credit negative.
  *

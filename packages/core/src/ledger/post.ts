@@ -7,7 +7,7 @@ import { type AccountKey, accountKeyString, assertBalanced, type PostingDraft } 
 export type PostResult = { transactionId: string; idempotencyKey: string; replayed: boolean };
 
 /**
- * Write postings to the ledger inside the caller's transaction (ADR 0034-h5):
+ * Write postings to the ledger inside the caller's transaction (ADR 0038):
  *
  *   1. each posting is checked to balance per currency (PostgreSQL checks it again at commit);
  *   2. its transaction row is inserted with `ON CONFLICT (idempotency_key) DO NOTHING`: a key

@@ -55,7 +55,7 @@ export async function outstandingByOrder(
 const field = (path: string, message: string) => ({ fields: [{ path, message }] });
 
 /**
- * The operator records a bank transfer from a buyer company (ADR 0034-h5): cash debit, the
+ * The operator records a bank transfer from a buyer company (ADR 0038): cash debit, the
  * company's receivable credited per order, the orders marked paid, an audit row and an event,
  * all in one transaction. The orders are locked (in id order) first, as cancellation does, so a
  * payment and a cancellation of one order run one after the other. The amount must be exactly

@@ -5,7 +5,7 @@ import { EARNED_STATUSES } from './accounting.js';
 
 /**
  * Vendors' balances per currency, derived from the entries of their payable accounts and the
- * status of the order each entry belongs to (ADR 0034-h5):
+ * status of the order each entry belongs to (ADR 0038):
  *
  *   pending    credits of orders not delivered yet (net of their reversals)
  *   available  credits of delivered or completed orders, minus every payout

@@ -79,7 +79,7 @@ export async function addTrackingEvent(
 }
 
 /**
- * Check a post to the tracking webhook (ADR 0034-h3): signed with the marketplace's secret over
+ * Check a post to the tracking webhook (ADR 0036): signed with the marketplace's secret over
  * the exact body, within 5 minutes. 401 `unauthenticated` otherwise, before the body is read.
  */
 export async function verifyTrackingWebhook(

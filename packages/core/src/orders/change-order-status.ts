@@ -112,7 +112,7 @@ export async function changeOrderStatus(tx: TenantTx, change: StatusChange): Pro
     .where(eq(t.orders.id, order.id))
     .returning();
   if (transition.returnsStock) await returnStock(tx, order.id);
-  // Called off: the ledger reverses the order at its frozen amounts, commission included (ADR 0034-h5).
+  // Called off: the ledger reverses the order at its frozen amounts, commission included (ADR 0038).
   if (transition.to === 'rejected' || transition.to === 'cancelled')
     await postOrderReversed(
       tx,

@@ -19,7 +19,7 @@ export const invoiceNumber = (prefix: string, year: number, seq: number) =>
 const DAY_MS = 86_400_000;
 
 /**
- * Issue the invoice of an accepted order, inside the acceptance's transaction (ADR 0034-h3).
+ * Issue the invoice of an accepted order, inside the acceptance's transaction (ADR 0036).
  * The number is `<prefix>-<year>-<sequence>`, gapless per vendor and calendar year (marketplace
  * time zone): the counter row of the vendor and year is raised by an upsert, which locks it until
  * the transaction ends, so concurrent acceptances of one vendor take numbers one after the

@@ -8,7 +8,7 @@ import { loadOrderDetail } from './order-detail.js';
 import type { OrderScope } from './order-scope.js';
 
 /**
- * A shipment leaves (ADR 0034-h3): some quantity of some lines, with carrier and tracking
+ * A shipment leaves (ADR 0036): some quantity of some lines, with carrier and tracking
  * number. Under the order's row lock each quantity is checked against what is left to ship
  * (ordered minus shipped so far; a trigger refuses it too). The first shipment makes the order
  * `shipped`; later ones leave the status as it is, until every line has shipped.

@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /**
- * The tracking webhook's signature (ADR 0034-h3): header `t=<unix seconds>,v1=<hex>` where the
+ * The tracking webhook's signature (ADR 0036): header `t=<unix seconds>,v1=<hex>` where the
  * hex is HMAC-SHA256 over `<t>.<raw body>` with the marketplace's secret. The timestamp binds
  * the signature to a moment, so a captured post cannot be replayed after the tolerance, and the
  * event id (unique per marketplace) refuses a replay within it.

@@ -65,7 +65,7 @@ CREATE UNIQUE INDEX "tracking_events_external_id_idx" ON "tenant_template"."trac
 -- Lines placed before this migration: placement took stock of the products tracking it then.
 UPDATE "tenant_template"."order_lines" AS l SET "stock_taken" = true FROM "tenant_template"."products" AS p
 	WHERE p."id" = l."product_id" AND p."track_stock";--> statement-breakpoint
--- ADR 0034-h3: a line never ships more than was ordered. Code checks it under the order's row
+-- ADR 0036: a line never ships more than was ordered. Code checks it under the order's row
 -- lock; this is the database's own refusal should any writer forget.
 CREATE FUNCTION "tenant_template"."check_shipped_qty"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

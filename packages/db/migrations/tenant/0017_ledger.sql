@@ -39,7 +39,7 @@ CREATE INDEX "ledger_entries_account_id_id_idx" ON "tenant_template"."ledger_ent
 CREATE INDEX "ledger_entries_order_id_idx" ON "tenant_template"."ledger_entries" USING btree ("order_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "ledger_transactions_idempotency_key_idx" ON "tenant_template"."ledger_transactions" USING btree ("idempotency_key");--> statement-breakpoint
 CREATE INDEX "ledger_transactions_occurred_at_idx" ON "tenant_template"."ledger_transactions" USING btree ("occurred_at");--> statement-breakpoint
--- ADR 0034-h5: the ledger's invariants are PostgreSQL's, not only the code's. Entries and
+-- ADR 0038: the ledger's invariants are PostgreSQL's, not only the code's. Entries and
 -- transactions are append-only: any UPDATE or DELETE (and TRUNCATE) raises. The tenant role owns
 -- nothing, so it can neither drop nor disable these triggers (ALTER TABLE needs ownership;
 -- session_replication_role needs a superuser).

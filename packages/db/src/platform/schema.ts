@@ -60,7 +60,7 @@ export const domains = platform.table(
 /**
  * Operators' own domains (`shop.acme-corp.com`), beside the platform-assigned `<slug>` host in
  * `domains`. `domain` is normalised (lower case, no trailing dot, punycode) and unique across
- * every tenant; it resolves to its tenant only while `verified` or `failing` (ADR 0034-h6).
+ * every tenant; it resolves to its tenant only while `verified` or `failing` (ADR 0039).
  */
 export const tenantDomains = platform.table(
   'tenant_domains',

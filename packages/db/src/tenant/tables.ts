@@ -41,7 +41,7 @@ function defineTenantTables(schemaName: string) {
       footer: jsonb('footer').$type<Record<string, unknown>>().notNull().default({}),
       /** Marketplace rules: `{ autoApproveVendors, moderateProducts }` (see core/marketplace). */
       marketplace: jsonb('marketplace').$type<Record<string, unknown>>().notNull().default({}),
-      /** HMAC-SHA256 key of the tracking webhook (ADR 0034-h3); made on first use, rotatable. */
+      /** HMAC-SHA256 key of the tracking webhook (ADR 0036); made on first use, rotatable. */
       trackingWebhookSecret: text('tracking_webhook_secret'),
       updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     },
@@ -347,7 +347,7 @@ function defineTenantTables(schemaName: string) {
   );
 
   /**
-   * Commission rules (ADR 0034-h4). A rule is its versions: editing adds a version and moves
+   * Commission rules (ADR 0037). A rule is its versions: editing adds a version and moves
    * `current_version`; orders point at the (rule, version) that applied. `enabled` mirrors the
    * current version's (for filtering); deleting a rule disables it. Exactly one rule is the
    * marketplace default (seeded by the migration, never disabled or deleted).
@@ -494,7 +494,7 @@ function defineTenantTables(schemaName: string) {
       netMinor: bigint('net_minor', { mode: 'number' }).notNull(),
       taxBps: integer('tax_bps').notNull(),
       taxMinor: bigint('tax_minor', { mode: 'number' }).notNull(),
-      /** The marketplace's commission on this line, frozen at placement (ADR 0034-h4). */
+      /** The marketplace's commission on this line, frozen at placement (ADR 0037). */
       commissionMinor: bigint('commission_minor', { mode: 'number' }).notNull().default(0),
       /** Placement took `qty` from the product's stock: a rejection or cancellation gives it back. */
       stockTaken: boolean('stock_taken').notNull().default(false),
@@ -594,7 +594,7 @@ function defineTenantTables(schemaName: string) {
     ],
   );
 
-  /** A vendor order's invoice, issued when the vendor accepts it (ADR 0034-h3). */
+  /** A vendor order's invoice, issued when the vendor accepts it (ADR 0036). */
   const invoices = s.table(
     'invoices',
     {
@@ -632,7 +632,7 @@ function defineTenantTables(schemaName: string) {
   );
 
   /**
-   * The double-entry ledger (ADR 0034-h5). An account per (kind, owner, currency): a buyer
+   * The double-entry ledger (ADR 0038). An account per (kind, owner, currency): a buyer
    * company's receivable, a vendor's payable, and the marketplace's own commission revenue, tax
    * collected, shipping and cash (owner null). The balance (sum of the account's entries, debit
    * positive) and its version are kept on the row, changed only by `post` in the transaction

@@ -15,7 +15,7 @@ const productParam = z.object({
 const PRICED =
   'Every line is priced now at the volume tier of its quantity, with its saving against the list price, the next tier and flags (unpublished, vendor not trading, price changed since set, quantity not allowed).';
 
-/** The signed-in buyer's cart: one per buyer user, kept on the server (ADR 0034-h2). */
+/** The signed-in buyer's cart: one per buyer user, kept on the server (ADR 0035). */
 export const tenantCart = createApi<BuyerEnv>()
   .openapi(
     createRoute({

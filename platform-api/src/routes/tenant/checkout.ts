@@ -32,7 +32,7 @@ const idParam = z.object({
 });
 
 /**
- * Checkout and spending-limit approvals (ADR 0033, 0034-h2): a buyer previews and places the
+ * Checkout and spending-limit approvals (ADR 0033, 0035): a buyer previews and places the
  * cart in one currency; over their limit the checkout waits for an approver of the company.
  */
 export const tenantCheckout = createApi<BuyerEnv>()

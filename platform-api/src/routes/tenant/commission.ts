@@ -33,7 +33,7 @@ const IdParam = z.object({
   id: z.string().openapi({ param: { name: 'id', in: 'path' }, example: 'cmr_3k9m2q7w1z3x5c9v' }),
 });
 
-/** Commission rules (operators only; ADR 0034-h4): rules, versions, preview, explain, simulate. */
+/** Commission rules (operators only; ADR 0037): rules, versions, preview, explain, simulate. */
 export const tenantCommission = createApi<TenantEnv>()
   .openapi(
     createRoute({

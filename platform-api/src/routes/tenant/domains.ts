@@ -17,7 +17,7 @@ const secured = { tags: ['domains'], ...access.operator };
 const DomainIdParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
 const user = (c: Context<TenantEnv>): DomainActor => ({ type: 'user', userId: c.var.user.sub });
 
-/** The marketplace's own domains (owner and operators): add, check, make primary, remove (ADR 0034-h6). */
+/** The marketplace's own domains (owner and operators): add, check, make primary, remove (ADR 0039). */
 export const tenantDomains = createApi<TenantEnv>()
   .openapi(
     createRoute({

@@ -38,7 +38,7 @@ const recorded = {
 const StatementFilters = StatementQuery.omit({ cursor: true, limit: true });
 
 /**
- * The ledger (ADR 0034-h5): operators record money that moved outside Agora (a buyer's bank
+ * The ledger (ADR 0038): operators record money that moved outside Agora (a buyer's bank
  * transfer, a payout to a vendor) and read revenue, receivables and payables; vendors read their
  * own balance and statement, bound to the `vendorId` on the context.
  */

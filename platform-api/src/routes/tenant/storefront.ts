@@ -15,7 +15,7 @@ import { sharedCacheHeaders } from '../../shared-cache.js';
 /**
  * The storefront's branding is on every page, so its read carries the pages' own shared-cache
  * policy and surrogate key: the edge storefront caches a page as long as this read allows
- * (docs/decisions/0016, 0034-h8). Branding changes purge the key.
+ * (docs/decisions/0016, 0040). Branding changes purge the key.
  */
 export const STOREFRONT_CACHE = { sMaxAge: 60, staleWhileRevalidate: 600 };
 

@@ -19,7 +19,7 @@ const signed = createMiddleware<TenantEnv>(async (c, next) => {
   await next();
 });
 
-/** The marketplace's signed tracking webhook (ADR 0034-h3). */
+/** The marketplace's signed tracking webhook (ADR 0036). */
 export const tenantTrackingWebhook = createApi<TenantEnv>().openapi(
   createRoute({
     ...access.public,
