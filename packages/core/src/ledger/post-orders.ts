@@ -58,7 +58,7 @@ export async function remainingOrderParts(tx: TenantTx, orderId: string): Promis
       ),
     )
     .groupBy(t.ledgerAccounts.kind);
-  const of = (kind: string) => -Number(rows.find((r) => r.kind === kind)?.sum ?? 0);
+  const of = (kind: string) => 0 - Number(rows.find((r) => r.kind === kind)?.sum ?? 0);
   return { vendor: of('vendor_payable'), commission: of('commission_revenue'), tax: of('tax_collected') };
 }
 

@@ -14,7 +14,7 @@ import {
   type TestDatabase,
   testConfig,
 } from '@agora/testing';
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   acceptOrder,
@@ -41,6 +41,7 @@ import {
   shipOrder,
   signTrackingPayload,
 } from '../../src/index.js';
+import { remainingOrderParts } from '../../src/ledger/post-orders.js';
 
 let tdb: TestDatabase;
 let rt: Runtime;
@@ -180,6 +181,29 @@ const outbox = (topic: string, orderId: string) =>
     return rows.filter((r) => r.payload.orderId === orderId).length;
   });
 
+/** An order's ledger transactions, and what is left on the books for it. */
+const ledger = (orderId: string) =>
+  withTenant(rt.database, tenant, async (tx) => {
+    const rows = await tx.db
+      .select({ kind: tx.t.ledgerTransactions.kind })
+      .from(tx.t.ledgerTransactions)
+      .where(
+        inArray(
+          tx.t.ledgerTransactions.id,
+          tx.db
+            .selectDistinct({ id: tx.t.ledgerEntries.transactionId })
+            .from(tx.t.ledgerEntries)
+            .where(eq(tx.t.ledgerEntries.orderId, orderId)),
+        ),
+      )
+      .orderBy(tx.t.ledgerTransactions.occurredAt, tx.t.ledgerTransactions.id);
+    return { kinds: rows.map((r) => r.kind).sort(), left: await remainingOrderParts(tx, orderId) };
+  });
+const LEDGER_CALLED_OFF = {
+  kinds: ['order_placed', 'order_reversed'],
+  left: { vendor: 0, commission: 0, tax: 0 },
+};
+
 describe('order lifecycle', () => {
   it('accept issues a numbered invoice; reject returns the stock once, with the reason, and cannot repeat', async () => {
     const c = await company();
@@ -219,6 +243,8 @@ describe('order lifecycle', () => {
         .where(eq(t.auditLog.subjectId, b as string)),
     );
     expect(audit.map((r) => r.action)).toEqual(['order.rejected']);
+    expect(await ledger(b as string)).toEqual(LEDGER_CALLED_OFF);
+    expect((await ledger(a as string)).kinds).toEqual(['order_placed']);
   });
 
   it('the buyer cancels before acceptance only; the vendor and the operator after; stock back exactly once', async () => {
@@ -254,6 +280,8 @@ describe('order lifecycle', () => {
     expect(results.sort()).toEqual(['invalid_state', 'ok']);
     expect(await stock('prd_saw')).toBe(start);
     expect(await outbox('order.cancelled', b as string)).toBe(1);
+    // The ledger booked each order once and reversed it once, in the cancelling transaction.
+    for (const id of [a, b] as string[]) expect(await ledger(id)).toEqual(LEDGER_CALLED_OFF);
   });
 
   it('partial shipments: shipped at the first, delivery only once every line has shipped, never more than ordered', async () => {
