@@ -1,24 +1,25 @@
-import { newId } from '@agora/contracts';
+import { CommissionRuleBody, newId } from '@agora/contracts';
 import {
+  createCommissionRule,
   createTenant,
   placeCheckout,
   runProvisioning,
-  skipLedgerPostingsForBenchmarkBaseline,
+  skipCommissionAndLedgerForBenchmarkBaseline,
 } from '@agora/core';
 import { withTenant } from '@agora/db';
 import { sql } from 'drizzle-orm';
 import { appDatabase, bench, envInt, fmt, percentile, runtime, table, time, verdict } from './lib.js';
 
 /**
- * Placement with its ledger postings (receivable, vendor payable, commission, tax: ADR 0038)
- * against the same placement with the postings switched off, same run, alternating rounds.
+ * Placement with its commission (rules looked up and frozen on each line: ADR 0037) and its ledger
+ * postings (receivable, vendor payable, commission, tax: ADR 0038) against the same placement
+ * with both switched off, same run, alternating rounds.
  * Checkouts of a 4-line, 2-vendor cart, each by its own company (placement serializes per
  * company), CONCURRENCY at a time: the postings share the marketplace's commission and tax
  * accounts, so this also measures waiting on those rows. Goal: with / without <= 1.25.
  *
- * The baseline uses `skipLedgerPostingsForBenchmarkBaseline`, which exists for this bench only.
- * Commission rules (the other half of issue 13) are not on this branch: orders carry the
- * commission column, and a non-zero commission adds one entry per order to what is measured.
+ * The baseline uses `skipCommissionAndLedgerForBenchmarkBaseline`, which exists for this bench only.
+ * The marketplace's default rule is set to 5% and a vendor rule of 7% competes with it, so every line has a commission and every order a commission entry.
  */
 const CHECKOUTS = envInt('BENCH_CHECKOUTS', 200);
 const ROUNDS = envInt('BENCH_ROUNDS', 3);
@@ -70,7 +71,22 @@ await bench('placement-ledger', async (t) => {
     await db.update(tt.settings).set({
       marketplace: sql`${tt.settings.marketplace} || '{"taxBps": 1900, "currency": "EUR"}'::jsonb`,
     });
+    await db.execute(
+      sql`update ${tt.commissionRuleVersions} set rate_bps = 500 where rule_id = 'cmr_default'`,
+    );
   });
+  await createCommissionRule(
+    rt.database,
+    tenant,
+    'bench',
+    CommissionRuleBody.parse({
+      scope: 'vendor',
+      vendorId: 'ven_bench_0',
+      kind: 'percent',
+      rateBps: 700,
+      note: 'bench',
+    }),
+  );
 
   /** CHECKOUTS new companies with one buyer each and a filled cart. */
   let seq = 0;
@@ -116,7 +132,7 @@ await bench('placement-ledger', async (t) => {
 
   async function run(withLedger: boolean): Promise<{ ms: number; latencies: number[] }> {
     const list = await buyers();
-    skipLedgerPostingsForBenchmarkBaseline(!withLedger);
+    skipCommissionAndLedgerForBenchmarkBaseline(!withLedger);
     const latencies: number[] = [];
     let next = 0;
     const ms = await time(() =>
@@ -137,7 +153,7 @@ await bench('placement-ledger', async (t) => {
         }),
       ),
     );
-    skipLedgerPostingsForBenchmarkBaseline(false);
+    skipCommissionAndLedgerForBenchmarkBaseline(false);
     return { ms, latencies };
   }
 

@@ -1,5 +1,6 @@
 import type { TenantTx } from '@agora/db';
 import { sumAmounts } from '../commerce/money.js';
+import { ledgerPostingsSkipped } from '../ledger/bench-switch.js';
 import { commissionFor, type FrozenCommission } from './choose-commission.js';
 import { categoryPaths, loadCandidates, vendorGmv30d } from './load-candidates.js';
 
@@ -16,6 +17,7 @@ export async function freezeCommission<O extends { vendorId: string; lines: Pric
   currency: string,
   at: Date,
 ): Promise<{ lines: FrozenCommission[]; totalMinor: number }[]> {
+  if (ledgerPostingsSkipped()) return orders.map((o) => withoutCommission(o.lines));
   const vendorIds = orders.map((o) => o.vendorId);
   const productIds = [...new Set(orders.flatMap((o) => o.lines.map((l) => l.productId)))];
   const [candidates, paths] = [
@@ -44,6 +46,22 @@ export async function freezeCommission<O extends { vendorId: string; lines: Pric
     return { lines, totalMinor: sumAmounts(lines.map((l) => l.amountMinor)) };
   });
 }
+
+/** The benchmark baseline's lines (bench-switch.ts): no rule, no commission. */
+const withoutCommission = (lines: PricedLine[]) => ({
+  lines: lines.map(
+    (l): FrozenCommission => ({
+      ruleId: null,
+      ruleVersion: null,
+      baseMinor: l.netMinor,
+      rateBps: null,
+      flatMinor: null,
+      cap: 'none',
+      amountMinor: 0,
+    }),
+  ),
+  totalMinor: 0,
+});
 
 /** The order line columns of a frozen commission. */
 export const commissionColumns = (c: FrozenCommission) => ({

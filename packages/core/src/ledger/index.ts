@@ -1,5 +1,5 @@
 export * from './accounting.js';
-export { skipLedgerPostingsForBenchmarkBaseline } from './bench-switch.js';
+export { skipCommissionAndLedgerForBenchmarkBaseline } from './bench-switch.js';
 export { getRevenueDashboard, listPayables, listReceivables } from './operator-reports.js';
 export { lockAccounts, type PostResult, post, postMany } from './post.js';
 export {
