@@ -108,10 +108,10 @@ test('a company signs up, is approved, and its admin invites a buyer with a mont
   await invite.getByLabel('Period').selectOption('month');
   await invite.getByRole('button', { name: 'Send the invitation' }).click();
   await expect(page.getByText(`Invitation sent to ${MEMBER}.`)).toBeVisible();
-  await expect(page.getByTestId(`member-${MEMBER}`)).toContainText('limit €2,500.00 per month');
+  await expect(page.getByTestId(`member-${MEMBER}`)).toContainText('limit $2,500.00 per month');
   await fitsIn390(page, 'members');
 
-  // The buyer accepts the invitation, then signs out and in again.
+  // The buyer accepts the invitation, then signs out and in again (Globex trades in US dollars).
   const memberContext = await browser.newContext();
   const member = await memberContext.newPage();
   const invitation = await latestEmail(member, MEMBER, /invited/);
@@ -120,7 +120,7 @@ test('a company signs up, is approved, and its admin invites a buyer with a mont
   await member.getByLabel('Password').fill('member-password-1');
   await member.getByRole('button', { name: 'Activate my account' }).click();
   await expect(member.getByTestId('role')).toHaveText('Buyer');
-  await expect(member.getByTestId('spending-limit')).toHaveText('€2,500.00 per month');
+  await expect(member.getByTestId('spending-limit')).toHaveText('$2,500.00 per month');
   await member.getByRole('button', { name: 'Sign out' }).click();
   await expect(
     member.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sign in' }),

@@ -106,11 +106,17 @@ test('a vendor applies, is approved, lists a tiered product that buyers find wit
     ['50', '€225.00', '€11,250.00'],
     ['200', '€199.50', '€39,900.00'],
   ]) {
-    await buyer.getByLabel(/Quantity/).fill(qty as string);
+    await buyer
+      .getByLabel(/Quantity/)
+      .first()
+      .fill(qty as string);
     await expect(buyer.getByTestId('unit-price')).toHaveText(unit as string);
     await expect(buyer.getByTestId('total')).toHaveText(total as string);
   }
-  await buyer.getByLabel(/Quantity/).fill('5');
+  await buyer
+    .getByLabel(/Quantity/)
+    .first()
+    .fill('5');
   await expect(buyer.getByTestId('quote')).toContainText('The minimum order is 10');
   await shot(buyer, info, 'product-page');
 
