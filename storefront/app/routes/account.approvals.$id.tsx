@@ -1,6 +1,7 @@
 import { ApiError, type CheckoutGroup } from '@agora/api-client';
 import { DeclineCheckoutBody } from '@agora/contracts';
 import { statusLabel } from '@agora/contracts/labels';
+import { formatAddress } from '@agora/ui';
 import { FieldErrors } from '@agora/ui/form-fields';
 import { apiErrorReply, type FormReply, parseForm } from '@agora/ui/forms';
 import type { MetaFunction } from '@remix-run/react';
@@ -101,9 +102,7 @@ export default function ApprovalDetail() {
           </tbody>
         </table>
         {group.poNumber ? <p>PO number: {group.poNumber}</p> : null}
-        {group.shippingAddress ? (
-          <p>Ship to: {Object.values(group.shippingAddress).filter(Boolean).join(', ')}</p>
-        ) : null}
+        {group.shippingAddress ? <p>Ship to: {formatAddress(group.shippingAddress)}</p> : null}
       </section>
       {group.status === 'awaiting_approval' ? (
         <div className="stack">

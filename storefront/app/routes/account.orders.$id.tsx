@@ -1,6 +1,7 @@
 import { ApiError } from '@agora/api-client';
 import { OrderReasonBody } from '@agora/contracts';
 import { statusLabel } from '@agora/contracts/labels';
+import { formatAddress } from '@agora/ui';
 import { TextField } from '@agora/ui/form-fields';
 import { apiErrorReply, type FormReply, parseForm } from '@agora/ui/forms';
 import type { MetaFunction } from '@remix-run/react';
@@ -199,7 +200,7 @@ export default function Order() {
           <Money minor={order.taxMinor} currency={order.currency} /> · shipping{' '}
           <Money minor={order.shippingMinor} currency={order.currency} />
         </p>
-        <p>Ship to: {Object.values(order.shippingAddress).join(', ')}</p>
+        <p>Ship to: {formatAddress(order.shippingAddress)}</p>
       </section>
     </main>
   );

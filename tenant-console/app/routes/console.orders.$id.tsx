@@ -7,6 +7,7 @@ import {
   type OrderAction,
   TRACKING_STATUSES,
 } from '@agora/contracts/order-transitions';
+import { formatAddress } from '@agora/ui';
 import { apiErrorReply, type FormReply, okReply, parseForm } from '@agora/ui/forms';
 import { formatMoney } from '@agora/ui/money';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
@@ -130,7 +131,7 @@ export default function OrderDetail() {
               {order.paymentTerms === 'net' ? `Invoice, ${order.netDays} days` : 'Bank transfer in advance'}
             </dd>
             <dt>Ship to</dt>
-            <dd>{Object.values(order.shippingAddress).join(', ')}</dd>
+            <dd>{formatAddress(order.shippingAddress)}</dd>
             <dt>Invoice</dt>
             <dd>
               {order.invoice ? (
