@@ -1,3 +1,2 @@
-export { formatAddress } from './address.js';
 export { currencyDigits, formatBps, formatMoney, minorToInput, parseMoney } from './money.js';
 export { FONT_LABELS, FONT_STACKS, safeLogoUrl, themeCss } from './theme.js';

@@ -1,7 +1,7 @@
 import { ApiError, type CheckoutGroup } from '@agora/api-client';
 import { DeclineCheckoutBody } from '@agora/contracts';
 import { statusLabel } from '@agora/contracts/labels';
-import { formatAddress } from '@agora/ui';
+import { formatAddress } from '@agora/ui/address';
 import { FieldErrors } from '@agora/ui/form-fields';
 import { apiErrorReply, type FormReply, parseForm } from '@agora/ui/forms';
 import type { MetaFunction } from '@remix-run/react';

@@ -1,7 +1,7 @@
 import { ApiError } from '@agora/api-client';
 import { OrderReasonBody } from '@agora/contracts';
 import { statusLabel } from '@agora/contracts/labels';
-import { formatAddress } from '@agora/ui';
+import { formatAddress } from '@agora/ui/address';
 import { TextField } from '@agora/ui/form-fields';
 import { apiErrorReply, type FormReply, parseForm } from '@agora/ui/forms';
 import type { MetaFunction } from '@remix-run/react';

@@ -7,7 +7,7 @@ import {
   type OrderAction,
   TRACKING_STATUSES,
 } from '@agora/contracts/order-transitions';
-import { formatAddress } from '@agora/ui';
+import { formatAddress } from '@agora/ui/address';
 import { apiErrorReply, type FormReply, okReply, parseForm } from '@agora/ui/forms';
 import { formatMoney } from '@agora/ui/money';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
