@@ -50,17 +50,22 @@ test.beforeAll(async () => {
   const acme = (await database.platform.select().from(platformTables.tenants)).find((t) => t.slug === 'acme');
   if (!acme) throw new Error('no demo marketplace acme');
   tenant = { id: acme.id, schemaName: acme.schemaName };
-  // A product in Valves that no product or vendor-and-category demo rule covers.
+  // A product in Valves that no product or vendor-and-category demo rule covers: the one with the
+  // largest line at its minimum order (demo ids are random), so that 15% of it passes the €5.00 cap.
   const s = `"${tenant.schemaName}"`;
-  const [p] = await rows<{ id: string; moq: number }>(
-    `select p.id, p.min_order_qty as moq from ${s}.products p
+  const [p] = await rows<{ id: string; moq: number; line: string }>(
+    `select p.id, p.min_order_qty as moq,
+            coalesce(p.price_moq_minor, p.base_price_minor) * p.min_order_qty as line
+       from ${s}.products p
        join ${s}.categories c on c.id = p.category_id join ${s}.vendors v on v.id = p.vendor_id
      where c.name = 'Valves' and p.status = 'published' and v.status = 'approved' and not p.track_stock
        and p.id not in (select product_id from ${s}.commission_rule_versions where product_id is not null)
        and p.vendor_id not in (select vendor_id from ${s}.commission_rule_versions where scope = 'vendor_category')
-     order by p.id limit 1`,
+     order by line desc, p.id limit 1`,
   );
   if (!p) throw new Error('no demo product in Valves to test with');
+  if (Number(p.line) * 0.15 <= 500)
+    throw new Error(`the largest Valves line (${p.line}) is too small for the cap`);
   productId = p.id;
   moq = Number(p.moq);
   await withTenant(database, tenant, async ({ db, t }) => {
