@@ -1,8 +1,9 @@
 import { OUTBOX_EVENTS } from '@agora/contracts';
 import type { TenantTx } from '@agora/db';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { formatAmount } from '../commerce/money.js';
 import type { OutgoingEmail } from './mailer.js';
+import { recipients } from './recipients.js';
 import { type EmailContent, layout } from './templates.js';
 
 /**
@@ -93,13 +94,7 @@ export const COMMERCE_EMAILS = {
       .innerJoin(t.companies, eq(t.companies.id, t.orders.companyId))
       .where(and(eq(t.orders.id, e.orderId), eq(t.orders.vendorId, e.vendorId)));
     if (!order) return [];
-    const admins = await db
-      .select({ id: t.users.id, email: t.users.email })
-      .from(t.users)
-      .where(
-        and(eq(t.users.vendorId, e.vendorId), eq(t.users.role, 'vendor_admin'), eq(t.users.status, 'active')),
-      )
-      .orderBy(asc(t.users.id));
+    const admins = await recipients(c.tx, { roles: ['vendor_admin'], vendorId: e.vendorId });
     const lines = [
       `${order.companyName} placed order ${order.id} with you on ${c.marketName}: ${formatAmount(order.totalMinor, order.currency)} (${terms(order)}).`,
       ...(order.poNumber ? [`Their PO number: ${order.poNumber}.`] : []),
@@ -128,17 +123,10 @@ export const COMMERCE_EMAILS = {
       .innerJoin(t.users, eq(t.users.id, t.orderGroups.buyerUserId))
       .where(and(eq(t.orderGroups.id, e.groupId), eq(t.orderGroups.companyId, e.companyId)));
     if (group?.status !== 'awaiting_approval') return [];
-    const approvers = await db
-      .select({ id: t.users.id, email: t.users.email })
-      .from(t.users)
-      .where(
-        and(
-          eq(t.users.companyId, e.companyId),
-          inArray(t.users.role, ['buyer_admin', 'buyer_approver']),
-          eq(t.users.status, 'active'),
-        ),
-      )
-      .orderBy(asc(t.users.id));
+    const approvers = await recipients(c.tx, {
+      roles: ['buyer_admin', 'buyer_approver'],
+      companyId: e.companyId,
+    });
     const who = group.buyerName ? `${group.buyerName} (${group.buyerEmail})` : group.buyerEmail;
     const mail = content(
       `Approval needed: an order of ${formatAmount(group.totalMinor, group.currency)}`,

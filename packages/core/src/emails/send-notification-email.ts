@@ -1,7 +1,7 @@
 import { OUTBOX_EVENTS, type OutboxTopic } from '@agora/contracts';
 import { platformTables as p, type TenantTx, withTenant } from '@agora/db';
 import type { emailSendJob, JobPayload } from '@agora/queue';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { signEmailVerificationToken } from '../auth/email-verification-token.js';
 import { formatMajorAmount } from '../catalog/currency.js';
 import { getCommerceSettings } from '../commerce/commerce-settings.js';
@@ -10,6 +10,7 @@ import { PermanentJobError } from '../permanent-job-error.js';
 import { COMMERCE_EMAILS } from './commerce-emails.js';
 import { emailDelivered, type OutgoingEmail } from './mailer.js';
 import { primaryHostname, publicOrigin } from './public-origin.js';
+import { recipients } from './recipients.js';
 import type { SendOutcome } from './send-outbox-email.js';
 import {
   companyDecisionEmail,
@@ -123,11 +124,7 @@ const BUILDERS: { [T in NotificationTopic]: (c: Context, payload: unknown) => Pr
     const { db, t } = c.tx;
     const [vendor] = await db.select().from(t.vendors).where(eq(t.vendors.id, e.vendorId));
     if (!vendor) return [];
-    const operators = await db
-      .select({ id: t.users.id, email: t.users.email })
-      .from(t.users)
-      .where(and(inArray(t.users.role, ['owner', 'operator']), eq(t.users.status, 'active')))
-      .orderBy(t.users.createdAt, t.users.id);
+    const operators = await recipients(c.tx, { roles: ['owner', 'operator'] });
     const content = vendorApplicationEmail({
       marketName: c.marketName,
       vendorName: vendor.name,
@@ -192,12 +189,7 @@ const BUILDERS: { [T in NotificationTopic]: (c: Context, payload: unknown) => Pr
 
   async 'domain.status_changed'(c, payload) {
     const e = OUTBOX_EVENTS['domain.status_changed'].parse(payload);
-    const { db, t } = c.tx;
-    const owners = await db
-      .select({ id: t.users.id, email: t.users.email })
-      .from(t.users)
-      .where(and(eq(t.users.role, 'owner'), inArray(t.users.status, ['active', 'invited'])))
-      .orderBy(t.users.createdAt, t.users.id);
+    const owners = await recipients(c.tx, { roles: ['owner'], statuses: ['active', 'invited'] });
     const content = domainStatusEmail({
       marketName: c.marketName,
       domain: e.domain,
@@ -219,11 +211,7 @@ const BUILDERS: { [T in NotificationTopic]: (c: Context, payload: unknown) => Pr
     const { db, t } = c.tx;
     const [company] = await db.select().from(t.companies).where(eq(t.companies.id, e.companyId));
     if (!company) return [];
-    const operators = await db
-      .select({ id: t.users.id, email: t.users.email })
-      .from(t.users)
-      .where(and(inArray(t.users.role, ['owner', 'operator']), eq(t.users.status, 'active')))
-      .orderBy(t.users.createdAt, t.users.id);
+    const operators = await recipients(c.tx, { roles: ['owner', 'operator'] });
     const content = companySignedUpEmail({
       marketName: c.marketName,
       legalName: company.legalName,
@@ -292,15 +280,8 @@ const BUILDERS: { [T in NotificationTopic]: (c: Context, payload: unknown) => Pr
 };
 
 /** The active admins of a company (the people its emails go to). */
-async function companyAdmins({ db, t }: TenantTx, companyId: string) {
-  return db
-    .select({ id: t.users.id, email: t.users.email })
-    .from(t.users)
-    .where(
-      and(eq(t.users.companyId, companyId), eq(t.users.role, 'buyer_admin'), eq(t.users.status, 'active')),
-    )
-    .orderBy(t.users.createdAt, t.users.id);
-}
+const companyAdmins = (tx: TenantTx, companyId: string) =>
+  recipients(tx, { roles: ['buyer_admin'], companyId });
 
 /**
  * The `email.send.v1` job for notification topics: one outbox event becomes one email per
