@@ -129,9 +129,13 @@ export const RevenueDashboard = z.object({
   gmvMinor: Minor,
   /** commission / GMV in basis points (0 without GMV). */
   averageRateBps: z.number().int(),
+  /** Every day of the range; over 400 days, only the days with commission. */
   byDay: z.array(z.object({ day: z.string(), commissionMinor: SignedMinor })),
   byVendor: z.array(z.object({ vendorId: z.string(), vendorName: z.string(), commissionMinor: SignedMinor })),
-  /** Frozen line commission of orders placed in the range and not called off, by product category. */
+  /**
+   * Commission booked in the range (net of reversals, from the ledger like byDay and byVendor),
+   * each order's split over its lines' product categories in proportion to their commission.
+   */
   byCategory: z.array(
     z.object({ categoryId: z.string().nullable(), categoryName: z.string(), commissionMinor: SignedMinor }),
   ),
