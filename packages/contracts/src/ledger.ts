@@ -106,6 +106,12 @@ export const StatementEntry = z.object({
   currency: z.string(),
   /** Positive: the marketplace owes the vendor more; negative: less (a reversal, a payout). */
   amountMinor: SignedMinor,
+  /**
+   * The marketplace's commission on this entry's order in the same transaction, already taken off
+   * `amountMinor`: positive when charged (placement), negative when given back (a cancellation,
+   * a rejection, a partial reversal at the frozen rate); null for entries of no order (payouts).
+   */
+  commissionMinor: SignedMinor.nullable(),
 });
 export type StatementEntry = z.infer<typeof StatementEntry>;
 export const StatementPage = z.object({ data: z.array(StatementEntry), nextCursor: NextCursor });
