@@ -5,15 +5,26 @@ import { consoleLogin, expect, shot, test, url } from './fixtures.js';
 /**
  * Issue 13: the operator adds a category rule with a cap (disabled), explains it on a product,
  * simulates enabling it over past orders, enables it; a new order uses it while an order placed
- * before keeps its old commission. Orders are placed through the placement function on the
- * server's database (checkout pages come with issue 12's other half).
+ * before keeps its old commission; the vendor's balance and statement show both. Orders are
+ * placed through the placement function on the server's database (checkout pages come with
+ * issue 12's other half).
  */
 const HOST = 'acme.localhost';
 let database: Database;
 let tenant: TenantRef;
 let productId: string;
 let moq: number;
-let olderOrder: string;
+let vendorName: string;
+
+/** Demo vendors sign in as `sales@<name in kebab case>.test` (seed-demo-catalog). */
+const vendorEmail = (name: string) => `sales@${name.toLowerCase().replace(/[^a-z]+/g, '-')}.test`;
+/** Money as the console shows it (formatMoney: en-US, the marketplace's currency). */
+const eur = (minor: number) =>
+  new Intl.NumberFormat('en-US', { style: 'currency', currency: 'EUR', minimumFractionDigits: 2 }).format(
+    minor / 100,
+  );
+/** `€1,234.56` -> 123456. */
+const minorOf = (text: string | null) => Math.round(Number((text ?? '').replace(/[^0-9.-]/g, '')) * 100);
 
 async function placeOrder(key: string) {
   await withTenant(database, tenant, ({ db, t }) =>
@@ -35,6 +46,18 @@ async function placeOrder(key: string) {
 const rows = <T>(query: string) =>
   withTenant(database, tenant, async ({ db }) => (await db.execute(query)).rows as T[]);
 
+/** What the order books for its vendor: goods and shipping, less the commission. */
+const orderOf = async (orderId: string) =>
+  (
+    await rows<{ commission: string; vendorShare: string }>(
+      `select commission_minor as commission, subtotal_minor + shipping_minor - commission_minor as "vendorShare"
+       from "${tenant.schemaName}".orders where id = '${orderId}'`,
+    )
+  ).map((o) => ({ commission: Number(o.commission), vendorShare: Number(o.vendorShare) }))[0] as {
+    commission: number;
+    vendorShare: number;
+  };
+
 const lineOf = async (orderId: string) =>
   (
     await rows<{ amount: string; ruleId: string | null; version: number | null; cap: string; net: string }>(
@@ -53,8 +76,8 @@ test.beforeAll(async () => {
   // A product in Valves that no product or vendor-and-category demo rule covers: the one with the
   // largest line at its minimum order (demo ids are random), so that 15% of it passes the €5.00 cap.
   const s = `"${tenant.schemaName}"`;
-  const [p] = await rows<{ id: string; moq: number; line: string }>(
-    `select p.id, p.min_order_qty as moq,
+  const [p] = await rows<{ id: string; moq: number; line: string; vendor: string }>(
+    `select p.id, p.min_order_qty as moq, v.name as vendor,
             coalesce(p.price_moq_minor, p.base_price_minor) * p.min_order_qty as line
        from ${s}.products p
        join ${s}.categories c on c.id = p.category_id join ${s}.vendors v on v.id = p.vendor_id
@@ -68,6 +91,7 @@ test.beforeAll(async () => {
     throw new Error(`the largest Valves line (${p.line}) is too small for the cap`);
   productId = p.id;
   moq = Number(p.moq);
+  vendorName = p.vendor;
   await withTenant(database, tenant, async ({ db, t }) => {
     await db
       .insert(t.companies)
@@ -102,7 +126,6 @@ test.beforeAll(async () => {
       })
       .onConflictDoNothing();
   });
-  olderOrder = await placeOrder(`older-${Date.now()}`);
 });
 
 test.afterAll(async () => {
@@ -112,6 +135,16 @@ test.afterAll(async () => {
 test('operator adds a capped category rule, explains, simulates and enables it; only new orders use it', async ({
   page,
 }, info) => {
+  test.setTimeout(120_000);
+  // The vendor's balance before either order: what is pending until delivery.
+  await consoleLogin(page, HOST, vendorEmail(vendorName), 'vendor-demo-pass');
+  await page.goto(url(HOST, '/console/balance'));
+  await expect(page.getByRole('heading', { name: 'Balance' })).toBeVisible();
+  const pending = page.getByTestId('pending-EUR');
+  const pendingBefore = (await pending.count()) ? minorOf(await pending.textContent()) : 0;
+  await page.context().clearCookies();
+
+  const olderOrder = await placeOrder(`older-${Date.now()}`);
   const before = await lineOf(olderOrder);
   expect(before?.ruleId).toBeTruthy();
 
@@ -170,10 +203,47 @@ test('operator adds a capped category rule, explains, simulates and enables it; 
   await expect(page.getByText(/Category Valves: enabled/)).toBeVisible();
 
   // A new order uses it (capped at €5.00); the older order keeps what it had.
-  const newer = await lineOf(await placeOrder(`newer-${Date.now()}`));
+  const newerOrder = await placeOrder(`newer-${Date.now()}`);
+  const newer = await lineOf(newerOrder);
   expect(newer).toMatchObject({ amount: '500', cap: 'max' });
   expect(newer?.ruleId).not.toBe(before?.ruleId);
   expect(await lineOf(olderOrder)).toEqual(before);
+
+  // The vendor sees both: each order on its statement with its own commission (the older one
+  // what it had, the newer €5.00) and what it is owed after it, and the balance moved by both.
+  const older = await orderOf(olderOrder);
+  const newest = await orderOf(newerOrder);
+  expect(newest.commission).toBe(500);
+  expect(older.commission).not.toBe(500);
+  expect(older.commission).toBe(Number(before?.amount));
+  await page.context().clearCookies();
+  await consoleLogin(page, HOST, vendorEmail(vendorName), 'vendor-demo-pass');
+  await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Balance' }).click();
+  const statement = page.locator('table tbody tr');
+  for (const [orderId, o] of [
+    [olderOrder, older],
+    [newerOrder, newest],
+  ] as const) {
+    const row = statement.filter({ hasText: orderId });
+    await expect(row).toHaveCount(1);
+    await expect(row).toContainText('Order placed');
+    await expect(row.getByTestId('entry-commission')).toHaveText(eur(o.commission));
+    await expect(row.locator('td').last()).toHaveText(eur(o.vendorShare));
+  }
+  await expect(page.getByTestId('pending-EUR')).toHaveText(
+    eur(pendingBefore + older.vendorShare + newest.vendorShare),
+  );
+  await shot(page, info, 'commission-vendor-balance');
+
+  // The same page at a phone's width: nothing scrolls sideways (the statement scrolls inside).
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.reload();
+  await expect(statement.filter({ hasText: newerOrder }).getByTestId('entry-commission')).toHaveText(
+    eur(500),
+  );
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await shot(page, info, 'commission-vendor-balance-390');
 });
 
 test('the commission pages fit a 390 px screen', async ({ page }) => {

@@ -66,7 +66,7 @@ test('the operator records a buyer payment and a vendor payout; the vendor sees 
   let text = '';
   for await (const chunk of csv) text += chunk;
   expect(text.split('\n')[0]).toBe(
-    'entry_id,occurred_at,kind,reference,order_id,order_status,currency,amount_minor',
+    'entry_id,occurred_at,kind,reference,order_id,order_status,currency,amount_minor,commission_minor',
   );
   expect(text).toContain('PAYOUT-RUN-1');
 

@@ -121,10 +121,14 @@ describe('who may call the ledger endpoints', () => {
         orderId: order.orderId,
         kind: 'order_placed',
         amountMinor: order.vendorShareMinor,
+        commissionMinor: 1_000,
       }),
     ]);
     expect((await (await send('vendorB', 'GET', '/vendor/balance')).json()).data).toEqual([]);
     expect((await (await send('vendorB', 'GET', '/vendor/statement')).json()).data).toEqual([]);
+    const mineCsv = (await (await send('vendorA', 'GET', '/vendor/statement.csv')).text()).trim().split('\n');
+    expect(mineCsv[0]?.split(',').at(-1)).toBe('commission_minor');
+    expect(mineCsv[1]?.split(',').slice(-2)).toEqual([String(order.vendorShareMinor), '1000']);
     const csv = await (await send('vendorB', 'GET', '/vendor/statement.csv')).text();
     expect(csv.trim().split('\n')).toHaveLength(1); // the header only
     expect(csv).not.toContain(order.orderId);

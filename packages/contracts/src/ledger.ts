@@ -106,6 +106,12 @@ export const StatementEntry = z.object({
   currency: z.string(),
   /** Positive: the marketplace owes the vendor more; negative: less (a reversal, a payout). */
   amountMinor: SignedMinor,
+  /**
+   * The marketplace's commission on this entry's order in the same transaction, already taken off
+   * `amountMinor`: positive when charged (placement), negative when given back (a cancellation,
+   * a rejection, a partial reversal at the frozen rate); null for entries of no order (payouts).
+   */
+  commissionMinor: SignedMinor.nullable(),
 });
 export type StatementEntry = z.infer<typeof StatementEntry>;
 export const StatementPage = z.object({ data: z.array(StatementEntry), nextCursor: NextCursor });
@@ -129,9 +135,13 @@ export const RevenueDashboard = z.object({
   gmvMinor: Minor,
   /** commission / GMV in basis points (0 without GMV). */
   averageRateBps: z.number().int(),
+  /** Every day of the range; over 400 days, only the days with commission. */
   byDay: z.array(z.object({ day: z.string(), commissionMinor: SignedMinor })),
   byVendor: z.array(z.object({ vendorId: z.string(), vendorName: z.string(), commissionMinor: SignedMinor })),
-  /** Frozen line commission of orders placed in the range and not called off, by product category. */
+  /**
+   * Commission booked in the range (net of reversals, from the ledger like byDay and byVendor),
+   * each order's split over its lines' product categories in proportion to their commission.
+   */
   byCategory: z.array(
     z.object({ categoryId: z.string().nullable(), categoryName: z.string(), commissionMinor: SignedMinor }),
   ),

@@ -193,7 +193,7 @@ export {
 } from './companies/own-company.js';
 export { pricesVisibleTo, productWithoutPrices, searchWithoutPrices } from './companies/price-visibility.js';
 export { signUpCompany } from './companies/sign-up-company.js';
-export { DEMO_TENANTS, type DemoTenant, seedDemo } from './demo/seed-demo.js';
+export { DEMO_TENANTS, type DemoTenant, seedDemo, seedDemoMarketplace } from './demo/seed-demo.js';
 export { type DemoCatalog, seedDemoCatalog } from './demo/seed-demo-catalog.js';
 export { seedDemoCommission } from './demo/seed-demo-commission.js';
 export {

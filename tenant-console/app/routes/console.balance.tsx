@@ -104,37 +104,49 @@ export default function Balance() {
           <div className="card empty">No entries match.</div>
         )
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th>Date</th>
-              <th>What</th>
-              <th>Order</th>
-              <th>Reference</th>
-              <th className="amount">Amount</th>
-            </tr>
-          </thead>
-          <tbody>
-            {page.data.map((e) => (
-              <tr key={e.id}>
-                <td>{new Date(e.occurredAt).toLocaleDateString('en-GB')}</td>
-                <td>{ledgerKindLabel(e.kind)}</td>
-                <td>
-                  {e.orderId ? (
-                    <>
-                      {e.orderId}
-                      {e.orderStatus ? <small className="hint"> ({statusLabel(e.orderStatus)})</small> : null}
-                    </>
-                  ) : (
-                    '—'
-                  )}
-                </td>
-                <td>{e.kind === 'vendor_paid' ? e.reference : ''}</td>
-                <td className="amount">{formatMoney(e.amountMinor, e.currency)}</td>
+        <>
+          <p className="hint">
+            Amount: what the marketplace owes you for the entry, after its commission on the order (a
+            cancellation gives the commission back).
+          </p>
+          <table>
+            <thead>
+              <tr>
+                <th>Date</th>
+                <th>What</th>
+                <th>Order</th>
+                <th>Reference</th>
+                <th className="amount">Commission</th>
+                <th className="amount">Amount</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {page.data.map((e) => (
+                <tr key={e.id}>
+                  <td>{new Date(e.occurredAt).toLocaleDateString('en-GB')}</td>
+                  <td>{ledgerKindLabel(e.kind)}</td>
+                  <td>
+                    {e.orderId ? (
+                      <>
+                        {e.orderId}
+                        {e.orderStatus ? (
+                          <small className="hint"> ({statusLabel(e.orderStatus)})</small>
+                        ) : null}
+                      </>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
+                  <td>{e.kind === 'vendor_paid' ? e.reference : ''}</td>
+                  <td className="amount" data-testid="entry-commission">
+                    {e.commissionMinor === null ? '—' : formatMoney(e.commissionMinor, e.currency)}
+                  </td>
+                  <td className="amount">{formatMoney(e.amountMinor, e.currency)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
       )}
       {page.nextCursor ? (
         <p>

@@ -118,7 +118,7 @@ export default function Revenue() {
                   bars={revenue.byCategory.map((c) => ({ label: c.categoryName, value: c.commissionMinor }))}
                 />
               ) : (
-                <p className="empty">No orders in this range.</p>
+                <p className="empty">No commission in this range.</p>
               )}
             </section>
           </div>

@@ -150,7 +150,7 @@ async function seedTenantCommission(
     await createCommissionRule(deps.database, tenant, owner, CommissionRuleBody.parse(r));
 }
 
-/** Rules on each active demo marketplace (by slug, in its currency); called once from seedDemo. */
+/** Rules on each active demo marketplace (by slug, in its currency), before its orders (seedDemoMarketplace). */
 export async function seedDemoCommission(
   deps: Deps,
   demos: { slug: string; currency: string }[],

@@ -1,5 +1,5 @@
 import { DEFAULT_THEME, type Theme } from '@agora/contracts';
-import { platformTables as p, withTenant } from '@agora/db';
+import { platformTables as p, type TenantRef, withTenant } from '@agora/db';
 import { eq } from 'drizzle-orm';
 import { hashPassword } from '../auth/passwords.js';
 import type { Deps } from '../deps.js';
@@ -126,11 +126,8 @@ export async function seedDemo(deps: Deps, log: (line: string) => void = () => {
       .where(eq(p.tenants.slug, demo.slug));
     if (existing) {
       // Data from before the catalog existed gains it; otherwise this is a no-op.
-      if (existing.status === 'active') {
-        await seedDemoCatalog(deps, { ...existing, slug: demo.slug }, demo.catalog, log);
-        await seedDemoOrders(deps, { ...existing, slug: demo.slug }, demo.catalog.currency, log);
-        await seedDemoLedger(deps.database, existing, log);
-      }
+      if (existing.status === 'active')
+        await seedDemoMarketplace(deps, { ...existing, slug: demo.slug }, demo.catalog, log);
       continue;
     }
     log(`demo: creating ${demo.name}`);
@@ -148,15 +145,26 @@ export async function seedDemo(deps: Deps, log: (line: string) => void = () => {
         .set({ passwordHash, status: 'active', name: 'Demo Owner', updatedAt: new Date() })
         .where(eq(t.users.email, demo.ownerEmail));
     });
-    await seedDemoCatalog(deps, { ...tenant, slug: demo.slug }, demo.catalog, log);
-    await seedDemoOrders(deps, { ...tenant, slug: demo.slug }, demo.catalog.currency, log);
-    await seedDemoLedger(deps.database, tenant, log);
+    await seedDemoMarketplace(deps, { ...tenant, slug: demo.slug }, demo.catalog, log);
   }
-  await seedDemoCommission(
-    deps,
-    DEMO_TENANTS.map((d) => ({ slug: d.slug, currency: d.catalog.currency })),
-    log,
-  );
+}
+
+/**
+ * One active demo marketplace's data, each step once, in the order they depend on: the catalog,
+ * then the commission rules (ADR 0037), then the orders and the ledger's orders. Placement
+ * freezes the rules in force, so the rules come before any order: otherwise every demo order
+ * would carry the migration's 0% default and no two commissions would differ.
+ */
+export async function seedDemoMarketplace(
+  deps: Deps,
+  tenant: TenantRef & { slug: string },
+  catalog: DemoCatalog,
+  log: (line: string) => void = () => {},
+): Promise<void> {
+  await seedDemoCatalog(deps, tenant, catalog, log);
+  await seedDemoCommission(deps, [{ slug: tenant.slug, currency: catalog.currency }], log);
+  await seedDemoOrders(deps, tenant, catalog.currency, log);
+  await seedDemoLedger(deps.database, tenant, log);
 }
 
 async function waitUntilActive(deps: Deps, id: string) {

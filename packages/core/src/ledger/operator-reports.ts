@@ -7,7 +7,7 @@ import type {
   RevenueDashboard,
   RevenueQuery,
 } from '@agora/contracts';
-import { type Database, type TenantRef, withTenant } from '@agora/db';
+import { type Database, type TenantRef, type TenantTx, withTenant } from '@agora/db';
 import { and, asc, eq, gt, gte, inArray, lt, notInArray, sql } from 'drizzle-orm';
 import { getCommerceSettings } from '../commerce/commerce-settings.js';
 import { decodeCursor, encodeCursor } from '../keyset-cursor.js';
@@ -15,14 +15,16 @@ import { addDays, dayEnd, dayOf, dayStart } from './days.js';
 import { vendorBalancesIn } from './vendor-balance.js';
 
 const CALLED_OFF = ['cancelled', 'rejected'] as const;
+const MAX_DENSE_DAYS = 400;
 const ratioBps = (part: number, whole: number) => (whole > 0 ? Math.round((part * 10_000) / whole) : 0);
 
 /**
  * The operator's revenue over a range of marketplace days (default: the last 30) in one currency
  * (default: the marketplace's). Commission comes from the ledger's commission account, net of
- * reversals, by the day it was booked and by the vendor of its order; GMV is the net goods value
- * of orders placed in the range and not called off; by category uses those orders' frozen line
- * commissions (a partial reversal is not split per line, so that view is "at placement").
+ * reversals, by the day it was booked, by the vendor of its order and by category (each order's
+ * booked commission split over its lines' categories, `commissionByCategory`), so the three views
+ * add up to the same total; GMV is the net goods value of orders placed in the range and not
+ * called off.
  */
 export async function getRevenueDashboard(
   database: Database,
@@ -81,23 +83,15 @@ export async function getRevenueDashboard(
       .select({ sum: sql<string>`coalesce(sum(${t.orders.subtotalMinor}), 0)` })
       .from(t.orders)
       .where(placed);
-    const byCategoryRows = await db
-      .select({
-        categoryId: t.products.categoryId,
-        categoryName: sql<string>`coalesce(${t.categories.name}, 'Uncategorized')`,
-        sum: sql<string>`sum(${t.orderLines.commissionMinor})`,
-      })
-      .from(t.orderLines)
-      .innerJoin(t.orders, eq(t.orders.id, t.orderLines.orderId))
-      .innerJoin(t.products, eq(t.products.id, t.orderLines.productId))
-      .leftJoin(t.categories, eq(t.categories.id, t.products.categoryId))
-      .where(placed)
-      .groupBy(t.products.categoryId, t.categories.name)
-      .orderBy(sql`sum(${t.orderLines.commissionMinor}) desc`);
+    const byCategoryRows = await commissionByCategory(tx, currency, start, end);
     const byDayMap = new Map(byDayRows.map((r) => [r.day, Number(r.sum)]));
+    // Every day of the range (up to MAX_DENSE_DAYS of them); a longer range lists only the days
+    // with commission, so the days still add up to the total.
     const byDay: RevenueDashboard['byDay'] = [];
-    for (let d = from; d <= to && byDay.length < 400; d = addDays(d, 1))
-      byDay.push({ day: d, commissionMinor: byDayMap.get(d) ?? 0 });
+    if (addDays(from, MAX_DENSE_DAYS) > to)
+      for (let d = from; d <= to; d = addDays(d, 1))
+        byDay.push({ day: d, commissionMinor: byDayMap.get(d) ?? 0 });
+    else for (const r of byDayRows) byDay.push({ day: r.day, commissionMinor: Number(r.sum) });
     const commissionMinor = byDayRows.reduce((s, r) => s + Number(r.sum), 0);
     const gmvMinor = Number(gmv?.sum ?? 0);
     return {
@@ -120,6 +114,72 @@ export async function getRevenueDashboard(
       })),
     };
   });
+}
+
+/**
+ * Commission booked in the range by product category, from the ledger like the other views: the
+ * commission account's entries in the range, summed per order (placement minus reversals), each
+ * order's sum split over the categories of its lines in proportion to their frozen commission
+ * (to their net amount when the lines carry none), by cumulative rounding (half away from zero)
+ * so the parts add up to exactly the order's sum. A cancelled order's reversal comes off the
+ * categories its commission was booked in, a partial one proportionally, on the day it was
+ * booked. Entries of no order, or of an order without lines, are "Uncategorized". The category
+ * is the product's category now.
+ */
+async function commissionByCategory(
+  { db, t }: TenantTx,
+  currency: string,
+  start: Date,
+  end: Date,
+): Promise<{ categoryId: string | null; categoryName: string; sum: string }[]> {
+  const e = t.ledgerEntries;
+  const result = await db.execute<{ categoryId: string | null; categoryName: string; sum: string }>(sql`
+    with booked as (
+      select ${e.orderId} as order_id, -sum(${e.amountMinor}) as amount
+      from ${e}
+      join ${t.ledgerAccounts} a on a.id = ${e.accountId}
+      join ${t.ledgerTransactions} tr on tr.id = ${e.transactionId}
+      where a.kind = 'commission_revenue' and a.currency = ${currency}
+        and tr.occurred_at >= ${start.toISOString()}::timestamptz
+        and tr.occurred_at < ${end.toISOString()}::timestamptz
+      group by ${e.orderId}
+    ),
+    per_category as (
+      select l.order_id, p.category_id, sum(l.commission_minor) as commission, sum(l.net_minor) as net
+      from ${t.orderLines} l
+      left join ${t.products} p on p.id = l.product_id
+      where l.order_id in (select order_id from booked where order_id is not null)
+      group by l.order_id, p.category_id
+    ),
+    weighted as (
+      select order_id, category_id,
+        case when sum(commission) over w > 0 then commission
+             when sum(net) over w > 0 then net
+             else 1 end as weight
+      from per_category
+      window w as (partition by order_id)
+    ),
+    cumulative as (
+      select order_id, category_id, weight,
+        sum(weight) over (partition by order_id order by category_id nulls first) as upto,
+        sum(weight) over (partition by order_id) as total
+      from weighted
+    ),
+    parts as (
+      select c.category_id,
+        case when c.order_id is null then b.amount
+             else round(b.amount::numeric * c.upto / c.total)
+                - round(b.amount::numeric * (c.upto - c.weight) / c.total) end as amount
+      from booked b
+      left join cumulative c on c.order_id = b.order_id
+    )
+    select parts.category_id as "categoryId", coalesce(cat.name, 'Uncategorized') as "categoryName",
+           sum(parts.amount)::bigint::text as sum
+    from parts
+    left join ${t.categories} cat on cat.id = parts.category_id
+    group by parts.category_id, cat.name
+    order by sum(parts.amount) desc, parts.category_id nulls last`);
+  return result.rows;
 }
 
 const afterId = (cursor: string | undefined) =>

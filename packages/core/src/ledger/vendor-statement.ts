@@ -2,7 +2,7 @@ import type { StatementEntry, StatementPage, StatementQuery } from '@agora/contr
 import { AppError } from '@agora/contracts';
 import { type Database, type TenantRef, type TenantTx, withTenant } from '@agora/db';
 import { stringify } from 'csv-stringify/sync';
-import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 import { getCommerceSettings } from '../commerce/commerce-settings.js';
 import { decodeCursor, encodeCursor } from '../keyset-cursor.js';
 import { dayEnd, dayStart } from './days.js';
@@ -12,7 +12,8 @@ type Filters = Omit<StatementQuery, 'cursor' | 'limit'>;
 /**
  * One page of a vendor's statement: the entries of its payable accounts, newest first, each with
  * its transaction and the order it belongs to. Only the vendor's own accounts are read, so
- * another vendor's entries are never in it. Amounts from the vendor's side (credit positive).
+ * another vendor's entries are never in it. Amounts from the vendor's side (credit positive), each
+ * order's entry with the commission its transaction booked on that order.
  */
 async function statementPage(
   tx: TenantTx,
@@ -40,6 +41,12 @@ async function statementPage(
       orderStatus: t.orders.status,
       currency: e.currency,
       amountMinor: e.amountMinor,
+      // what the same transaction booked as commission on the same order (never on payouts)
+      commission: sql<string | null>`(
+        select sum(c.amount_minor) from ${e} c
+        join ${t.ledgerAccounts} ca on ca.id = c.account_id
+        where c.transaction_id = ${e.transactionId} and c.order_id = ${e.orderId}
+          and ca.kind = 'commission_revenue')`,
     })
     .from(e)
     .innerJoin(t.ledgerAccounts, eq(t.ledgerAccounts.id, e.accountId))
@@ -48,11 +55,12 @@ async function statementPage(
     .where(and(...where))
     .orderBy(desc(e.id))
     .limit(page.limit);
-  return rows.map((r) => ({
+  return rows.map(({ commission, ...r }) => ({
     ...r,
     id: String(r.id),
     occurredAt: r.occurredAt.toISOString(),
     amountMinor: -r.amountMinor,
+    commissionMinor: r.orderId === null ? null : 0 - Number(commission ?? 0),
   }));
 }
 
@@ -94,6 +102,7 @@ export const STATEMENT_CSV_COLUMNS = [
   'order_status',
   'currency',
   'amount_minor',
+  'commission_minor',
 ] as const;
 
 /** The whole statement (with the same filters) as CSV, read 1,000 entries per short transaction. */
@@ -121,6 +130,7 @@ export async function* exportVendorStatementCsv(
         r.orderStatus ?? '',
         r.currency,
         r.amountMinor,
+        r.commissionMinor ?? '',
       ]),
     );
     if (rows.length < 1000) return;

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { withTenant } from '@agora/db';
 import { cleanupRedisPrefix, createTestDatabase, type TestDatabase, testConfig } from '@agora/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
@@ -13,6 +14,7 @@ import {
   runProvisioning,
   seedDemoCatalog,
   seedDemoCommission,
+  seedDemoMarketplace,
 } from '../../src/index.js';
 
 const CATALOG: DemoCatalog = {
@@ -68,3 +70,42 @@ it('seeds rules of every scope on a demo marketplace, once', async () => {
   const explained = await explainCommission(rt.database, tenant, { productId: product, qty: 100 });
   expect(explained.commission.ruleId).toBe(rules.find((r) => r.scope === 'product')?.id);
 });
+
+it('seeds a demo marketplace’s rules before its orders, so the demo orders’ commissions differ', async () => {
+  const t = await createTenant(
+    rt,
+    { name: 'Market', slug: 'market', ownerEmail: 'o@market.test' },
+    { type: 'system', id: 'test' },
+  );
+  await runProvisioning(rt, t.id, { finalAttempt: true });
+  const tenant = { id: t.id, schemaName: t.schemaName, slug: 'market' };
+  await seedDemoMarketplace(rt, tenant, CATALOG);
+  const rules = (await listCommissionRules(rt.database, tenant, { limit: 100 })).data;
+  // Every scope, every kind, a vendor GMV tier and dates.
+  expect(new Set(rules.map((r) => r.scope))).toEqual(
+    new Set(['marketplace', 'vendor', 'category', 'vendor_category', 'product']),
+  );
+  expect(new Set(rules.map((r) => r.kind))).toEqual(new Set(['percent', 'flat_per_unit', 'flat_per_line']));
+  expect(rules.some((r) => r.scope === 'vendor' && r.vendorGmv30dMinMinor?.EUR)).toBe(true);
+  expect(rules.some((r) => r.validFrom && r.validTo)).toBe(true);
+  const lines = await withTenant(
+    rt.database,
+    tenant,
+    async ({ db }) =>
+      (
+        await db.execute(
+          `select l.order_id as "orderId", l.commission_rule_id as "ruleId", l.commission_rule_version as version,
+                l.commission_minor as amount, o.commission_minor as "orderAmount"
+           from "${tenant.schemaName}".order_lines l
+           join "${tenant.schemaName}".orders o on o.id = l.order_id`,
+        )
+      ).rows as { orderId: string; ruleId: string; version: number; amount: string; orderAmount: string }[],
+  );
+  expect(lines.length).toBeGreaterThan(5);
+  // None placed under the migration's 0% default: the rules were there first.
+  expect(lines.filter((l) => l.ruleId === 'cmr_default' && l.version === 1)).toEqual([]);
+  expect(new Set(lines.map((l) => l.ruleId)).size).toBeGreaterThanOrEqual(2);
+  const orderCommissions = new Set(lines.map((l) => Number(l.orderAmount)));
+  expect(orderCommissions.size).toBeGreaterThanOrEqual(2);
+  expect([...orderCommissions].every((c) => c > 0)).toBe(true);
+}, 120_000);
