@@ -371,7 +371,7 @@ describe('a domain that stops verifying', () => {
     const t = await h.activeTenant('dom-grace');
     const owner = await userToken(h, t, 'owner');
     const d = await verifiedDomain(t, owner, 'grace-shop.test');
-    const row = { id: d.id, domain: d.domain, verificationToken: d.verificationToken };
+    const row = { id: d.id, hostname: d.domain, verificationToken: d.verificationToken };
     const start = Date.now();
     const at = (hours: number) => () => new Date(start + hours * 3600_000);
     const deps = { ...h.runtime };
