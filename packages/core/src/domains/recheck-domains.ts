@@ -19,6 +19,7 @@ export async function recheckDomains(
     .select({
       id: p.domains.id,
       hostname: p.domains.hostname,
+      // Custom rows always have one (domains_custom_token_check); the column is nullable for platform hosts.
       verificationToken: sql<string>`${p.domains.verificationToken}`,
       status: p.domains.status,
       tenantId: p.tenants.id,
