@@ -66,8 +66,8 @@ async function createShops(database: Database, baseDomain: string, count: number
     [shorts],
   );
   await database.pool.query(
-    `insert into platform.domains (id, hostname, tenant_id, kind, is_primary)
-     select 'dom_' || s, h, 'ten_' || s, 'subdomain', true from unnest($1::text[], $2::text[]) as u(s, h)`,
+    `insert into platform.domains (id, hostname, tenant_id, kind, status)
+     select 'dom_' || s, h, 'ten_' || s, 'platform', 'verified' from unnest($1::text[], $2::text[]) as u(s, h)`,
     [shorts, shops.map((s) => s.host)],
   );
   let next = 0;

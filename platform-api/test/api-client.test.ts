@@ -243,9 +243,9 @@ const TENANT: Record<Exclude<keyof TenantApi, 'withToken'>, Case> = {
     call: async () => {
       // Only a verified domain can be primary; verification itself is domains.test.ts's.
       await h.runtime.database.platform
-        .update(platformTables.tenantDomains)
+        .update(platformTables.domains)
         .set({ status: 'verified' })
-        .where(eq(platformTables.tenantDomains.id, state.domain!));
+        .where(eq(platformTables.domains.id, state.domain!));
       return api.operator.makeDomainPrimary(state.domain!);
     },
     schema: c.TenantDomain,

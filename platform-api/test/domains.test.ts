@@ -171,6 +171,37 @@ describe('who may manage domains', () => {
     expect(list.data.map((x: { id: string }) => x.id)).not.toContain(d.id);
   });
 
+  it('the platform host shares the table (ADR 0041) but is no custom domain: not listed, checked, made primary or removed', async () => {
+    const [platformHost] = await h.runtime.database.platform
+      .select()
+      .from(p.domains)
+      .where(and(eq(p.domains.tenantId, a.id), eq(p.domains.kind, 'platform')));
+    expect(platformHost?.hostname).toBe(hostOf(a));
+    const id = platformHost?.id ?? '';
+    const list = await body(await h.call(hostOf(a), '/api/v1/domains', { token: ownerA }));
+    expect(list.data.map((x: { id: string }) => x.id)).not.toContain(id);
+    for (const [method, path] of [
+      ['POST', `/api/v1/domains/${id}/check`],
+      ['POST', `/api/v1/domains/${id}/primary`],
+      ['DELETE', `/api/v1/domains/${id}`],
+    ] as const)
+      expect((await h.call(hostOf(a), path, { method, token: ownerA })).status, `${method} ${path}`).toBe(
+        404,
+      );
+    const staff = await h.staffToken();
+    expect(
+      (await h.call(P, `/platform/v1/tenants/${a.id}/domains/${id}`, { method: 'DELETE', token: staff }))
+        .status,
+    ).toBe(404);
+    // Nor can it be added as a custom domain, by its own marketplace or another.
+    for (const [t, token] of [
+      [a, ownerA],
+      [b, ownerB],
+    ] as const)
+      expect((await add(t, token, hostOf(a))).status).toBe(400);
+    expect((await h.call(hostOf(a), '/api/v1/storefront')).status).toBe(200);
+  });
+
   it('staff list any tenant’s domains and remove one; tenant tokens cannot', async () => {
     const d = await body(await add(b, ownerB, 'staff-removes.beta-shop.test'));
     const staff = await h.staffToken();
@@ -278,6 +309,30 @@ describe('serving a verified domain', () => {
     expect(pending.status).toBe('pending');
   });
 
+  it('a custom domain resolves to its own marketplace only, also once it has passed from A to B', async () => {
+    const domain = 'moves.alpha-shop.test';
+    const d = await verifiedDomain(a, ownerA, domain);
+    const name = async () => {
+      const res = await h.call(domain, '/api/v1/storefront');
+      return res.status === 200 ? ((await body(res)).name as string) : res.status;
+    };
+    expect(await name()).toBe('Alpha Market');
+    // B cannot take it while A holds it, and its check of the name reaches nothing.
+    expect((await add(b, ownerB, domain)).status).toBe(409);
+    expect(await name()).toBe('Alpha Market');
+    expect(
+      (await h.call(hostOf(a), `/api/v1/domains/${d.id}`, { method: 'DELETE', token: ownerA })).status,
+    ).toBe(204);
+    await eventually(async () => (await name()) === 404, { what: 'the removed domain to stop resolving' });
+    // Pending with B: still nobody's.
+    const added = await body(await add(b, ownerB, domain));
+    expect(await name()).toBe(404);
+    publish(domain, added.verificationToken);
+    expect((await body(await check(b, ownerB, added.id))).status).toBe('verified');
+    await eventually(async () => (await name()) === 'Beta Market', { what: 'the domain to resolve to B' });
+    expect(await primaryHostname(h.runtime.database, a.id)).toBe(hostOf(a));
+  });
+
   it('the primary domain takes page requests of the other hosts (301), not API calls', async () => {
     const t = await h.activeTenant('dom-primary');
     const owner = await userToken(h, t, 'owner');
@@ -371,7 +426,7 @@ describe('a domain that stops verifying', () => {
     const t = await h.activeTenant('dom-grace');
     const owner = await userToken(h, t, 'owner');
     const d = await verifiedDomain(t, owner, 'grace-shop.test');
-    const row = { id: d.id, domain: d.domain, verificationToken: d.verificationToken };
+    const row = { id: d.id, hostname: d.domain, verificationToken: d.verificationToken };
     const start = Date.now();
     const at = (hours: number) => () => new Date(start + hours * 3600_000);
     const deps = { ...h.runtime };

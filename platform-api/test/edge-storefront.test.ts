@@ -183,10 +183,11 @@ describe('the storefront rendered by workerd at the edge', () => {
     // Host resolution is the origin's alone (the Worker forwards the host), so whatever the origin
     // maps to a tenant works at the edge: here an operator's verified custom domain.
     const domain = 'shop.alpha-edge.test';
-    await h.runtime.database.platform.insert(platformTables.tenantDomains).values({
+    await h.runtime.database.platform.insert(platformTables.domains).values({
       id: `tdm_${randomBytes(6).toString('hex')}`,
-      domain,
+      hostname: domain,
       tenantId: a.id,
+      kind: 'custom',
       status: 'verified',
       verificationToken: randomBytes(16).toString('hex'),
     });

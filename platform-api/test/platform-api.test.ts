@@ -177,7 +177,7 @@ describe('tenants API', () => {
       schemaName: t.schemaName,
       provisioning: { progress: 100 },
     });
-    expect(res.domains).toEqual([{ hostname: 'shown.localhost', kind: 'subdomain', primary: true }]);
+    expect(res.domains).toEqual([{ hostname: 'shown.localhost', kind: 'platform', primary: true }]);
   });
 
   it('suspends and resumes: the tenant API answers 403 tenant_suspended meanwhile', async () => {

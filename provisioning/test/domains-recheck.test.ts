@@ -40,8 +40,8 @@ afterAll(async () => {
 });
 
 const statusOf = async (id: string) =>
-  (await h.runtime.database.pool.query('select status from platform.tenant_domains where id = $1', [id]))
-    .rows[0]?.status as string | undefined;
+  (await h.runtime.database.pool.query('select status from platform.domains where id = $1', [id])).rows[0]
+    ?.status as string | undefined;
 
 describe('the scheduled domain recheck', () => {
   it('verifies, flags, disables, and emails the owner at each change', async () => {

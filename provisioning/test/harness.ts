@@ -79,6 +79,9 @@ export async function objectCounts(h: Harness, tenant: { id: string; schemaName:
     migrations: await q('select count(*)::int as n from platform.schema_migrations where schema_name = $1', [
       tenant.schemaName,
     ]),
-    domains: await q('select count(*)::int as n from platform.domains where tenant_id = $1', [tenant.id]),
+    domains: await q(
+      "select count(*)::int as n from platform.domains where tenant_id = $1 and kind = 'platform'",
+      [tenant.id],
+    ),
   };
 }

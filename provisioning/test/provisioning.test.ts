@@ -39,7 +39,7 @@ describe('tenant provisioning', () => {
 
     const active = await waitForStatus(h, created.id, 'active');
     expect(active.provisioning.progress).toBe(100);
-    expect(active.domains).toEqual([{ hostname: 'acme.localhost', kind: 'subdomain', primary: true }]);
+    expect(active.domains).toEqual([{ hostname: 'acme.localhost', kind: 'platform', primary: true }]);
     expect(await objectCounts(h, created)).toEqual({
       roles: 1,
       schemas: 1,
@@ -69,7 +69,14 @@ describe('tenant provisioning', () => {
     await waitForStatus(h, holder.id, 'active');
     await h.runtime.database.platform
       .insert(p.domains)
-      .values({ id: 'dom_conflict', hostname: 'clash.localhost', tenantId: holder.id, kind: 'custom' });
+      // One table holds every host (ADR 0041): another marketplace's custom domain, even pending, holds the name.
+      .values({
+        id: 'dom_conflict',
+        hostname: 'clash.localhost',
+        tenantId: holder.id,
+        kind: 'custom',
+        verificationToken: 'agora-verify-clash',
+      });
 
     const t = await createTenant(
       h.runtime,

@@ -37,9 +37,20 @@ export const Tenant = TenantSummary.extend({
     progress: z.number().int().meta({ description: 'Percent of steps done' }),
     steps: z.array(ProvisioningStepView),
   }),
-  domains: z.array(
-    z.object({ hostname: z.string(), kind: z.enum(['subdomain', 'custom']), primary: z.boolean() }),
-  ),
+  domains: z
+    .array(
+      z.object({
+        hostname: z.string(),
+        kind: z.enum(['platform', 'custom']),
+        primary: z
+          .boolean()
+          .meta({ description: 'The host the marketplace is served at (others redirect to it)' }),
+      }),
+    )
+    .meta({
+      description:
+        'The hosts the marketplace is served on: its platform host and its verified or failing custom domains (all custom domains: GET /tenants/{id}/domains)',
+    }),
 }).meta({ id: 'Tenant' });
 export type Tenant = z.infer<typeof Tenant>;
 

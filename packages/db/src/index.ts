@@ -19,7 +19,7 @@ export {
   migrateTenants,
   type SchemaOutcome,
 } from './migrate/tenants.js';
-export type { DomainRow, TenantDomainRow, TenantRow } from './platform/schema.js';
+export type { CustomDomainRow, DomainRow, TenantRow } from './platform/schema.js';
 export * as platformTables from './platform/schema.js';
 export { ident, isTenantSchema, literal } from './sql.js';
 export { readCatalogVersion } from './tenant/catalog-version.js';

@@ -8,8 +8,9 @@ import {
   type TenantDomain,
 } from '@agora/contracts';
 import { platformTables as p, type TenantRef, withPlatformThenTenant } from '@agora/db';
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import type { Deps } from '../deps.js';
+import { asCustom, isCustom } from './custom-domain.js';
 import { type DomainActor, recordDomainChange, recordPlatformDomainAudit } from './domain-actor.js';
 import { toDomainView } from './domain-view.js';
 import { normalizeDomain, platformDomainProblem } from './normalize-domain.js';
@@ -47,32 +48,37 @@ export async function addDomain(
           .from(p.tenants)
           .where(eq(p.tenants.id, tenant.id))
           .for('update');
-        const [existing] = await db.select().from(p.tenantDomains).where(eq(p.tenantDomains.domain, domain));
+        // One table for every host (ADR 0041): a name held by any marketplace, as its platform host
+        // or as a custom domain, is taken.
+        const [existing] = await db.select().from(p.domains).where(eq(p.domains.hostname, domain));
         if (existing) {
-          if (existing.tenantId !== tenant.id) throw new AppError('domain_taken', TAKEN_MESSAGE);
-          return { row: existing, created: false };
+          if (existing.tenantId !== tenant.id || existing.kind !== 'custom')
+            throw new AppError('domain_taken', TAKEN_MESSAGE);
+          return { row: asCustom(existing), created: false };
         }
         const [{ n } = { n: 0 }] = await db
           .select({ n: count() })
-          .from(p.tenantDomains)
-          .where(eq(p.tenantDomains.tenantId, tenant.id));
+          .from(p.domains)
+          .where(and(eq(p.domains.tenantId, tenant.id), isCustom));
         if (n >= MAX_DOMAINS_PER_TENANT)
           throw new AppError(
             'conflict',
             `A marketplace can have at most ${MAX_DOMAINS_PER_TENANT} domains; remove one before adding another`,
           );
         const [row] = await db
-          .insert(p.tenantDomains)
+          .insert(p.domains)
           .values({
             id: newId('dom'),
-            domain,
+            hostname: domain,
             tenantId: tenant.id,
+            kind: 'custom',
+            status: 'pending',
             verificationToken: `agora-verify-${randomId(24)}`,
           })
           .returning();
         if (!row) throw new Error('insert returned no row');
         await recordPlatformDomainAudit(db, actor, 'domain.added', tenant.id, { domain });
-        return { row, created: true };
+        return { row: asCustom(row), created: true };
       },
       async (tx, done) => {
         if (done.created) await recordDomainChange(tx, actor, 'domain.added', done.row.id, { domain });

@@ -1,9 +1,10 @@
 import { AppError, type DomainCheck, SERVED_DOMAIN_STATUSES, type TenantDomain } from '@agora/contracts';
-import { platformTables as p, type TenantDomainRow, type TenantRef, withPlatformThenTenant } from '@agora/db';
-import { and, eq } from 'drizzle-orm';
+import { type CustomDomainRow, platformTables as p, type TenantRef, withPlatformThenTenant } from '@agora/db';
+import { eq } from 'drizzle-orm';
 import type { Deps } from '../deps.js';
 import { emitEvent } from '../outbox/emit-event.js';
 import { checkDomainDns } from './check-domain-dns.js';
+import { asCustom, customDomainOf } from './custom-domain.js';
 import { createDnsResolver, type DnsLookup } from './dns-resolver.js';
 import { type DomainActor, recordDomainChange } from './domain-actor.js';
 import { disableAt, nextDomainState } from './domain-transitions.js';
@@ -24,10 +25,10 @@ export async function checkDomain(
 ): Promise<TenantDomain> {
   const [row] = await deps.database.platform
     .select()
-    .from(p.tenantDomains)
-    .where(and(eq(p.tenantDomains.id, domainId), eq(p.tenantDomains.tenantId, tenant.id)));
+    .from(p.domains)
+    .where(customDomainOf(tenant.id, domainId));
   if (!row) throw new AppError('not_found', `No domain with id ${domainId}`);
-  return toDomainView(deps.config, await runDomainCheck(deps, tenant, row, actor));
+  return toDomainView(deps.config, await runDomainCheck(deps, tenant, asCustom(row), actor));
 }
 
 /**
@@ -40,14 +41,14 @@ export async function checkDomain(
 export async function runDomainCheck(
   deps: CheckDeps,
   tenant: TenantRef,
-  row: Pick<TenantDomainRow, 'id' | 'domain' | 'verificationToken'>,
+  row: Pick<CustomDomainRow, 'id' | 'hostname' | 'verificationToken'>,
   actor: DomainActor,
-): Promise<TenantDomainRow> {
+): Promise<CustomDomainRow> {
   const dns = deps.dns ?? createDnsResolver(deps.config.domains.dnsServers);
   const now = deps.now?.() ?? new Date();
   const { check, conclusive } = await checkDomainDns(
     dns,
-    row.domain,
+    row.hostname,
     row.verificationToken,
     deps.config.domains,
     now,
@@ -59,11 +60,7 @@ export async function runDomainCheck(
     deps.database,
     tenant,
     async (db) => {
-      const [current] = await db
-        .select()
-        .from(p.tenantDomains)
-        .where(eq(p.tenantDomains.id, row.id))
-        .for('update');
+      const [current] = await db.select().from(p.domains).where(eq(p.domains.id, row.id)).for('update');
       if (!current) throw new AppError('not_found', `No domain with id ${row.id}`);
       const next = conclusive
         ? nextDomainState(
@@ -74,7 +71,7 @@ export async function runDomainCheck(
           )
         : { status: current.status, failingSince: current.failingSince };
       const [updated] = await db
-        .update(p.tenantDomains)
+        .update(p.domains)
         .set({
           status: next.status,
           failingSince: next.failingSince,
@@ -82,22 +79,22 @@ export async function runDomainCheck(
           lastResult: check as unknown as Record<string, unknown>,
           updatedAt: now,
         })
-        .where(eq(p.tenantDomains.id, row.id))
+        .where(eq(p.domains.id, row.id))
         .returning();
       if (!updated) throw new Error('update returned no row');
-      return { before: current.status, updated };
+      return { before: current.status, updated: asCustom(updated) };
     },
     async (tx, done) => {
       if (done.before !== done.updated.status) {
         const end = disableAt(done.updated, graceMs);
         await recordDomainChange(tx, actor, 'domain.status_changed', row.id, {
-          domain: row.domain,
+          domain: row.hostname,
           from: done.before,
           to: done.updated.status,
         });
         await emitEvent(tx, 'domain.status_changed', {
           domainId: row.id,
-          domain: row.domain,
+          domain: row.hostname,
           from: done.before,
           to: done.updated.status,
           problem: (check as DomainCheck).problem,
@@ -109,6 +106,6 @@ export async function runDomainCheck(
   );
   const served = (s: string) => (SERVED_DOMAIN_STATUSES as readonly string[]).includes(s);
   if (served(result.before) !== served(result.updated.status))
-    await deps.events.tenantChanged({ tenantId: tenant.id, hostnames: [row.domain] }).catch(() => {});
+    await deps.events.tenantChanged({ tenantId: tenant.id, hostnames: [row.hostname] }).catch(() => {});
   return result.updated;
 }

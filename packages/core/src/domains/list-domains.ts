@@ -1,8 +1,9 @@
 import type { Config } from '@agora/config';
 import type { TenantDomainList } from '@agora/contracts';
 import { type Database, platformTables as p } from '@agora/db';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { defaultHostname } from '../tenants/hosts.js';
+import { asCustom, isCustom } from './custom-domain.js';
 import { toDomainView } from './domain-view.js';
 
 /**
@@ -15,14 +16,14 @@ export async function listDomains(
 ): Promise<TenantDomainList> {
   const rows = await deps.database.platform
     .select()
-    .from(p.tenantDomains)
-    .where(eq(p.tenantDomains.tenantId, tenant.id))
-    .orderBy(asc(p.tenantDomains.createdAt), asc(p.tenantDomains.id));
+    .from(p.domains)
+    .where(and(eq(p.domains.tenantId, tenant.id), isCustom))
+    .orderBy(asc(p.domains.createdAt), asc(p.domains.id));
   const defaultHost = defaultHostname(tenant.slug, deps.config.baseDomain);
   const primary = rows.find((r) => r.isPrimary && r.status === 'verified');
   return {
-    data: rows.map((r) => toDomainView(deps.config, r)),
+    data: rows.map((r) => toDomainView(deps.config, asCustom(r))),
     defaultHost,
-    canonicalHost: primary?.domain ?? defaultHost,
+    canonicalHost: primary?.hostname ?? defaultHost,
   };
 }

@@ -2,6 +2,7 @@ import { AppError, type TenantDomain } from '@agora/contracts';
 import { platformTables as p, type TenantRef, withPlatformThenTenant } from '@agora/db';
 import { and, eq, ne } from 'drizzle-orm';
 import type { Deps } from '../deps.js';
+import { asCustom, customDomainOf, isCustom } from './custom-domain.js';
 import { type DomainActor, recordDomainChange } from './domain-actor.js';
 import { toDomainView } from './domain-view.js';
 
@@ -22,35 +23,32 @@ export async function makePrimaryDomain(
     async (db) => {
       let row = null;
       if (domainId !== null) {
-        [row] = await db
-          .select()
-          .from(p.tenantDomains)
-          .where(and(eq(p.tenantDomains.id, domainId), eq(p.tenantDomains.tenantId, tenant.id)))
-          .for('update');
+        [row] = await db.select().from(p.domains).where(customDomainOf(tenant.id, domainId)).for('update');
         if (!row) throw new AppError('not_found', `No domain with id ${domainId}`);
         if (row.status !== 'verified')
           throw new AppError(
             'invalid_state',
-            `Only a verified domain can be primary; ${row.domain} is ${row.status}`,
+            `Only a verified domain can be primary; ${row.hostname} is ${row.status}`,
           );
         if (row.isPrimary) return { row, changed: false };
       }
       const cleared = await db
-        .update(p.tenantDomains)
+        .update(p.domains)
         .set({ isPrimary: false, updatedAt: new Date() })
         .where(
           and(
-            eq(p.tenantDomains.tenantId, tenant.id),
-            eq(p.tenantDomains.isPrimary, true),
-            row ? ne(p.tenantDomains.id, row.id) : undefined,
+            eq(p.domains.tenantId, tenant.id),
+            isCustom,
+            eq(p.domains.isPrimary, true),
+            row ? ne(p.domains.id, row.id) : undefined,
           ),
         )
-        .returning({ id: p.tenantDomains.id });
+        .returning({ id: p.domains.id });
       if (row) {
         [row] = await db
-          .update(p.tenantDomains)
+          .update(p.domains)
           .set({ isPrimary: true, updatedAt: new Date() })
-          .where(eq(p.tenantDomains.id, row.id))
+          .where(eq(p.domains.id, row.id))
           .returning();
       }
       return { row: row ?? null, changed: row !== null || cleared.length > 0 };
@@ -58,11 +56,11 @@ export async function makePrimaryDomain(
     async (tx, done) => {
       if (done.changed)
         await recordDomainChange(tx, actor, 'domain.primary_changed', done.row?.id ?? 'default', {
-          domain: done.row?.domain ?? null,
+          domain: done.row?.hostname ?? null,
         });
       return done;
     },
   );
   if (result.changed) await deps.events.tenantChanged({ tenantId: tenant.id, hostnames: [] }).catch(() => {});
-  return result.row ? toDomainView(deps.config, result.row) : null;
+  return result.row ? toDomainView(deps.config, asCustom(result.row)) : null;
 }

@@ -1,6 +1,7 @@
 import { platformTables as p } from '@agora/db';
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { type CheckDeps, runDomainCheck } from './check-domain.js';
+import { isCustom } from './custom-domain.js';
 import { createDnsResolver } from './dns-resolver.js';
 
 export type RecheckSummary = { checked: number; changed: number; failed: number };
@@ -16,17 +17,18 @@ export async function recheckDomains(
 ): Promise<RecheckSummary> {
   const rows = await deps.database.platform
     .select({
-      id: p.tenantDomains.id,
-      domain: p.tenantDomains.domain,
-      verificationToken: p.tenantDomains.verificationToken,
-      status: p.tenantDomains.status,
+      id: p.domains.id,
+      hostname: p.domains.hostname,
+      // Custom rows always have one (domains_custom_token_check); the column is nullable for platform hosts.
+      verificationToken: sql<string>`${p.domains.verificationToken}`,
+      status: p.domains.status,
       tenantId: p.tenants.id,
       schemaName: p.tenants.schemaName,
     })
-    .from(p.tenantDomains)
-    .innerJoin(p.tenants, eq(p.tenants.id, p.tenantDomains.tenantId))
-    .where(eq(p.tenants.status, 'active'))
-    .orderBy(sql`${p.tenantDomains.lastCheckedAt} asc nulls first`, asc(p.tenantDomains.id));
+    .from(p.domains)
+    .innerJoin(p.tenants, eq(p.tenants.id, p.domains.tenantId))
+    .where(and(isCustom, eq(p.tenants.status, 'active')))
+    .orderBy(sql`${p.domains.lastCheckedAt} asc nulls first`, asc(p.domains.id));
   const dns = deps.dns ?? createDnsResolver(deps.config.domains.dnsServers);
   const summary: RecheckSummary = { checked: 0, changed: 0, failed: 0 };
   let next = 0;

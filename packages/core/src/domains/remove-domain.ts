@@ -1,7 +1,7 @@
 import { AppError } from '@agora/contracts';
 import { platformTables as p, type TenantRef, withPlatformThenTenant } from '@agora/db';
-import { and, eq } from 'drizzle-orm';
 import type { Deps } from '../deps.js';
+import { customDomainOf } from './custom-domain.js';
 import { type DomainActor, recordDomainChange, recordPlatformDomainAudit } from './domain-actor.js';
 
 /**
@@ -19,21 +19,18 @@ export async function removeDomain(
     deps.database,
     tenant,
     async (db) => {
-      const [row] = await db
-        .delete(p.tenantDomains)
-        .where(and(eq(p.tenantDomains.id, domainId), eq(p.tenantDomains.tenantId, tenant.id)))
-        .returning();
+      const [row] = await db.delete(p.domains).where(customDomainOf(tenant.id, domainId)).returning();
       if (!row) throw new AppError('not_found', `No domain with id ${domainId}`);
-      await recordPlatformDomainAudit(db, actor, 'domain.removed', tenant.id, { domain: row.domain });
+      await recordPlatformDomainAudit(db, actor, 'domain.removed', tenant.id, { domain: row.hostname });
       return row;
     },
     async (tx, row) => {
       await recordDomainChange(tx, actor, 'domain.removed', row.id, {
-        domain: row.domain,
+        domain: row.hostname,
         status: row.status,
       });
       return row;
     },
   );
-  await deps.events.tenantChanged({ tenantId: tenant.id, hostnames: [removed.domain] }).catch(() => {});
+  await deps.events.tenantChanged({ tenantId: tenant.id, hostnames: [removed.hostname] }).catch(() => {});
 }

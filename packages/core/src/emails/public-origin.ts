@@ -1,6 +1,6 @@
 import type { Config } from '@agora/config';
 import { type Database, platformTables as p } from '@agora/db';
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, or } from 'drizzle-orm';
 
 /**
  * The origin of links to a tenant host: `<scheme>://<hostname>[:<port>]`, from
@@ -15,25 +15,22 @@ export function publicOrigin(config: Pick<Config, 'publicUrl'>, hostname: string
 }
 
 /**
- * The hostname links to a tenant use: its verified primary custom domain, else its default host
- * (the first domain if none is marked primary), or null before it has one.
+ * The hostname links to a tenant use: its verified primary custom domain, else its platform host
+ * (the oldest, should there be several), or null before it has one. One statement (ADR 0041).
  */
 export async function primaryHostname(database: Database, tenantId: string): Promise<string | null> {
-  const [custom] = await database.platform
-    .select({ domain: p.tenantDomains.domain })
-    .from(p.tenantDomains)
-    .where(
-      and(
-        eq(p.tenantDomains.tenantId, tenantId),
-        eq(p.tenantDomains.isPrimary, true),
-        eq(p.tenantDomains.status, 'verified'),
-      ),
-    );
-  if (custom) return custom.domain;
   const [row] = await database.platform
     .select({ hostname: p.domains.hostname })
     .from(p.domains)
-    .where(eq(p.domains.tenantId, tenantId))
+    .where(
+      and(
+        eq(p.domains.tenantId, tenantId),
+        or(
+          eq(p.domains.kind, 'platform'),
+          and(eq(p.domains.isPrimary, true), eq(p.domains.status, 'verified')),
+        ),
+      ),
+    )
     .orderBy(desc(p.domains.isPrimary), asc(p.domains.createdAt))
     .limit(1);
   return row?.hostname ?? null;

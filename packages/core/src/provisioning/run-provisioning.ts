@@ -42,7 +42,7 @@ const RUNNERS: Record<ProvisioningStep, StepRunner> = {
     const hostname = defaultHostname(t.slug, deps.config.baseDomain);
     await deps.database.platform
       .insert(p.domains)
-      .values({ id: newId('dom'), hostname, tenantId: t.id, kind: 'subdomain', isPrimary: true })
+      .values({ id: newId('dom'), hostname, tenantId: t.id, kind: 'platform', status: 'verified' })
       .onConflictDoNothing();
     const [owner] = await deps.database.platform
       .select({ tenantId: p.domains.tenantId })

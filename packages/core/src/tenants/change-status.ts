@@ -88,10 +88,6 @@ export async function announce(deps: Pick<Deps, 'database' | 'events'>, tenantId
     .select({ hostname: p.domains.hostname })
     .from(p.domains)
     .where(eq(p.domains.tenantId, tenantId));
-  const custom = await deps.database.platform
-    .select({ hostname: p.tenantDomains.domain })
-    .from(p.tenantDomains)
-    .where(eq(p.tenantDomains.tenantId, tenantId));
-  const hostnames = [...rows, ...custom].map((r) => r.hostname);
+  const hostnames = rows.map((r) => r.hostname);
   await deps.events.tenantChanged({ tenantId, hostnames }).catch(() => {});
 }

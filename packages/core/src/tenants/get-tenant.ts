@@ -1,5 +1,5 @@
 import { type Database, platformTables as p } from '@agora/db';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { type ProvisioningStep, STEP_LABELS } from '../provisioning/steps.js';
 
 export type TenantView = Awaited<ReturnType<typeof getTenant>> & {};
@@ -17,10 +17,14 @@ export async function getTenant(database: Database, id: string) {
     database.platform
       .select()
       .from(p.domains)
-      .where(eq(p.domains.tenantId, id))
-      .orderBy(asc(p.domains.createdAt)),
+      .where(and(eq(p.domains.tenantId, id), inArray(p.domains.status, ['verified', 'failing'])))
+      .orderBy(desc(p.domains.kind), asc(p.domains.createdAt)),
   ]);
   const done = steps.filter((s) => s.status === 'done').length;
+  // Served at the verified primary custom domain, else at the (first) platform host.
+  const canonical =
+    domains.find((d) => d.kind === 'custom' && d.isPrimary && d.status === 'verified') ??
+    domains.find((d) => d.kind === 'platform');
   return {
     id: tenant.id,
     slug: tenant.slug,
@@ -45,6 +49,6 @@ export async function getTenant(database: Database, id: string) {
         finishedAt: s.finishedAt?.toISOString() ?? null,
       })),
     },
-    domains: domains.map((d) => ({ hostname: d.hostname, kind: d.kind, primary: d.isPrimary })),
+    domains: domains.map((d) => ({ hostname: d.hostname, kind: d.kind, primary: d === canonical })),
   };
 }

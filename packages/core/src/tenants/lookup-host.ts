@@ -15,9 +15,9 @@ export type HostTenant = {
 };
 
 /**
- * The tenant a hostname belongs to, or null: its default host (`domains`), or a custom domain
- * that is verified or failing within its grace period (`tenant_domains`; pending and disabled
- * ones resolve to nothing). One statement on the two unique indexes.
+ * The tenant a hostname belongs to, or null: its platform `<slug>` host, or a custom domain that
+ * is verified or failing within its grace period (pending and disabled ones resolve to nothing).
+ * One statement on the one unique index of `platform.domains` (ADR 0041).
  */
 export async function lookupTenantByHost(database: Database, hostname: string): Promise<HostTenant | null> {
   const { rows } = await database.platform.execute<{
@@ -29,16 +29,13 @@ export async function lookupTenantByHost(database: Database, hostname: string): 
     via: HostTenant['via'];
     primary_host: string | null;
   }>(sql`
-    select t.id, t.slug, t.name, t.status, t.schema_name, h.via,
-           (select d.domain from platform.tenant_domains d
+    select t.id, t.slug, t.name, t.status, t.schema_name,
+           case when h.kind = 'platform' then 'default' else h.status end as via,
+           (select d.hostname from platform.domains d
              where d.tenant_id = t.id and d.is_primary and d.status = 'verified') as primary_host
-      from (select tenant_id, 'default' as via, 0 as rank from platform.domains where hostname = ${hostname}
-            union all
-            select tenant_id, status, 1 from platform.tenant_domains
-             where domain = ${hostname} and status in ('verified', 'failing')) h
+      from platform.domains h
       join platform.tenants t on t.id = h.tenant_id
-     order by h.rank
-     limit 1`);
+     where h.hostname = ${hostname} and h.status in ('verified', 'failing')`);
   const row = rows[0];
   if (!row) return null;
   return {

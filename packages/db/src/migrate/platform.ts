@@ -4,13 +4,17 @@ import { inTransaction, withClient } from '../client.js';
 import { alignRoleLogin, ensureSettableRole } from '../roles.js';
 import { ident } from '../sql.js';
 import { migrateSchema } from './apply.js';
-import { loadMigrations } from './load.js';
+import { loadMigrations, type Migration } from './load.js';
 
 /**
  * Create or update the platform schema and the owner role of tenant schemas. Idempotent;
- * every process that needs the database may call it at start.
+ * every process that needs the database may call it at start. `migrations`: all of them, or
+ * the first few (a test that brings a database to an earlier migration).
  */
-export async function migratePlatform(database: Database): Promise<string[]> {
+export async function migratePlatform(
+  database: Database,
+  migrations: Migration[] = loadMigrations('platform'),
+): Promise<string[]> {
   return withClient(database, async (client) => {
     await client.query('BEGIN');
     try {
@@ -31,7 +35,7 @@ export async function migratePlatform(database: Database): Promise<string[]> {
       throw e;
     }
     // The bootstrap above created schema_migrations by hand; skip drizzle's CREATE for it.
-    const migrations = loadMigrations('platform').map((m) => ({
+    const bootstrapped = migrations.map((m) => ({
       ...m,
       statements: m.statements.map((s) =>
         s.replace(
@@ -40,7 +44,7 @@ export async function migratePlatform(database: Database): Promise<string[]> {
         ),
       ),
     }));
-    const applied = await migrateSchema(database, client, 'platform', migrations, {
+    const applied = await migrateSchema(database, client, 'platform', bootstrapped, {
       asOwner: false,
       retarget: false,
     });

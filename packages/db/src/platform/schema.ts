@@ -42,6 +42,13 @@ export const tenants = platform.table(
   ],
 );
 
+/**
+ * Every host a marketplace answers on, one table (ADR 0041): its platform-assigned `<slug>` host
+ * (`kind = 'platform'`, written by provisioning: always served, no token, never primary) and the
+ * operators' own domains (`kind = 'custom'`, ADR 0039: resolve only while `verified` or
+ * `failing`). `hostname` is normalised (lower case, no trailing dot, IDN as punycode) and unique
+ * across every tenant and both kinds: a name belongs to one marketplace only.
+ */
 export const domains = platform.table(
   'domains',
   {
@@ -50,31 +57,13 @@ export const domains = platform.table(
     tenantId: text('tenant_id')
       .notNull()
       .references(() => tenants.id, { onDelete: 'cascade' }),
-    kind: text('kind', { enum: ['subdomain', 'custom'] }).notNull(),
-    isPrimary: boolean('is_primary').notNull().default(false),
-    createdAt: createdAt(),
-  },
-  (t) => [uniqueIndex('domains_hostname_idx').on(t.hostname), index('domains_tenant_id_idx').on(t.tenantId)],
-);
-
-/**
- * Operators' own domains (`shop.acme-corp.com`), beside the platform-assigned `<slug>` host in
- * `domains`. `domain` is normalised (lower case, no trailing dot, punycode) and unique across
- * every tenant; it resolves to its tenant only while `verified` or `failing` (ADR 0039).
- */
-export const tenantDomains = platform.table(
-  'tenant_domains',
-  {
-    id: text('id').primaryKey(),
-    domain: text('domain').notNull(),
-    tenantId: text('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['platform', 'custom'] }).notNull(),
     status: text('status', { enum: ['pending', 'verified', 'failing', 'disabled'] })
       .notNull()
       .default('pending'),
-    /** The value the TXT record `_agora.<domain>` must hold. */
-    verificationToken: text('verification_token').notNull(),
+    /** Custom domains: the value the TXT record `_agora.<hostname>` must hold. Platform hosts: null. */
+    verificationToken: text('verification_token'),
+    /** The primary custom domain (at most one per tenant; platform hosts never). */
     isPrimary: boolean('is_primary').notNull().default(false),
     lastCheckedAt: timestamp('last_checked_at', { withTimezone: true }),
     /** The last check: what was seen (TXT, CNAME, A) and what failed (contracts DomainCheck). */
@@ -84,10 +73,19 @@ export const tenantDomains = platform.table(
     updatedAt: updatedAt(),
   },
   (t) => [
-    uniqueIndex('tenant_domains_domain_idx').on(t.domain),
-    index('tenant_domains_tenant_id_idx').on(t.tenantId),
-    uniqueIndex('tenant_domains_primary_idx').on(t.tenantId).where(sql`${t.isPrimary}`),
-    check('tenant_domains_status_check', sql`${t.status} in ('pending', 'verified', 'failing', 'disabled')`),
+    uniqueIndex('domains_hostname_idx').on(t.hostname),
+    index('domains_tenant_id_idx').on(t.tenantId),
+    uniqueIndex('domains_primary_idx').on(t.tenantId).where(sql`${t.isPrimary}`),
+    check('domains_kind_check', sql`${t.kind} in ('platform', 'custom')`),
+    check('domains_status_check', sql`${t.status} in ('pending', 'verified', 'failing', 'disabled')`),
+    // The normal form normalizeHost and normalizeDomain produce: lower case, ASCII (punycode), no
+    // trailing dot, no port. Anything else could never be looked up.
+    check('domains_hostname_check', sql`${t.hostname} ~ '^[a-z0-9-]+(\\.[a-z0-9-]+)*$'`),
+    check(
+      'domains_platform_host_check',
+      sql`${t.kind} = 'custom' or (${t.status} = 'verified' and ${t.verificationToken} is null and not ${t.isPrimary})`,
+    ),
+    check('domains_custom_token_check', sql`${t.kind} = 'platform' or ${t.verificationToken} is not null`),
   ],
 );
 
@@ -199,5 +197,6 @@ export const emails = platform.table(
 
 export type TenantRow = typeof tenants.$inferSelect;
 export type DomainRow = typeof domains.$inferSelect;
-export type TenantDomainRow = typeof tenantDomains.$inferSelect;
+/** A custom domain's row: kind 'custom', so it has a verification token. */
+export type CustomDomainRow = DomainRow & { kind: 'custom'; verificationToken: string };
 export type EmailRow = typeof emails.$inferSelect;
