@@ -4,6 +4,7 @@ import { and, asc, eq, gte, inArray, isNull, lt, notInArray, sql } from 'drizzle
 import { recordTenantAudit } from '../audit/record-tenant-audit.js';
 import { loadTiers } from '../catalog/products/product-view.js';
 import { commissionColumns, freezeCommission } from '../commission/freeze-commission.js';
+import type { OrderFigures } from '../ledger/accounting.js';
 import { postOrdersPlaced } from '../ledger/post-orders.js';
 import { emitEvent } from '../outbox/emit-event.js';
 import { effectiveTiers, quote, resolveTier, type Tier } from '../pricing/tiers.js';
@@ -125,6 +126,8 @@ type OrderLineDraft = LineTotals & {
   unit: string;
   tierMinQty: number;
   trackStock: boolean;
+  /** The product's category path, for commission rules by category. */
+  categoryPath: string | null;
 };
 type PricedVendorOrder = Omit<VendorOrderTotals, 'lines'> & { vendorId: string; lines: OrderLineDraft[] };
 
@@ -148,9 +151,11 @@ export async function priceLines(tx: TenantTx, lines: CheckoutLine[], currency: 
       trackStock: t.products.trackStock,
       vendorStatus: t.vendors.status,
       shippingRates: t.vendors.shippingRates,
+      categoryPath: t.categories.path,
     })
     .from(t.products)
     .innerJoin(t.vendors, eq(t.vendors.id, t.products.vendorId))
+    .leftJoin(t.categories, eq(t.categories.id, t.products.categoryId))
     .where(inArray(t.products.id, ids));
   const tiers = await loadTiers(tx, ids);
   const byId = new Map(products.map((p) => [p.id, p]));
@@ -192,6 +197,7 @@ export async function priceLines(tx: TenantTx, lines: CheckoutLine[], currency: 
       unit: p.unit,
       tierMinQty: tier.minQty,
       trackStock: p.trackStock,
+      categoryPath: p.categoryPath,
     });
   }
   if (problems.length)
@@ -408,28 +414,36 @@ async function place(tx: TenantTx, p: Placement): Promise<CheckoutResult> {
   }
   // One statement for the orders and one for all their lines: round trips are most of a
   // checkout's cost, and every one of them is time the company's lock is held.
-  const placed = orders.map((o, index) => ({ o, orderId: newId('ord'), frozen: commission[index]! }));
-  const orderIds = placed.map((x) => x.orderId);
-  await db.insert(t.orders).values(
-    placed.map(({ o, orderId, frozen }) => ({
-      id: orderId,
-      groupId,
-      vendorId: o.vendorId,
+  const placed = orders.map((o, index) => {
+    const frozen = commission[index]!;
+    // What the ledger books for the order, exactly as the order row stores it.
+    const figures: OrderFigures & { placedAt: Date } = {
+      orderId: newId('ord'),
       companyId: p.company.id,
-      buyerUserId: p.buyer.id,
-      status: 'placed' as const,
+      vendorId: o.vendorId,
       currency: body.currency,
       subtotalMinor: o.subtotalMinor,
       taxMinor: o.taxMinor,
       shippingMinor: o.shippingMinor,
       totalMinor: o.totalMinor,
       commissionMinor: frozen.totalMinor,
+      placedAt: p.now,
+    };
+    return { o, orderId: figures.orderId, frozen, figures };
+  });
+  const orderIds = placed.map((x) => x.orderId);
+  await db.insert(t.orders).values(
+    placed.map(({ o, figures: { orderId, ...figures } }) => ({
+      ...figures,
+      id: orderId,
+      groupId,
+      buyerUserId: p.buyer.id,
+      status: 'placed' as const,
       paymentTerms: p.company.paymentTerms,
       netDays: p.company.paymentTerms === 'net' ? p.company.netDays : 0,
       shippingAddress: address.address,
       poNumber: body.poNumber || null,
       note: body.notes?.[o.vendorId] ?? '',
-      placedAt: p.now,
       updatedAt: p.now,
     })),
   );
@@ -468,7 +482,10 @@ async function place(tx: TenantTx, p: Placement): Promise<CheckoutResult> {
   await takeStock(tx, orders);
   // The ledger books the orders as placed, with their frozen commission (ADR 0038). Last, so
   // the shared accounts it locks (vendor payables, commission, tax) are held only until commit.
-  await postOrdersPlaced(tx, orderIds);
+  await postOrdersPlaced(
+    tx,
+    placed.map((x) => x.figures),
+  );
   orderIds.sort();
   return { groupId, status: 'placed', currency: body.currency, totalMinor, orderIds, replayed: false };
 }

@@ -82,17 +82,3 @@ export async function vendorGmv30d(
     .groupBy(t.orders.vendorId);
   return new Map(rows.map((r) => [r.vendorId, Number(r.gmv)]));
 }
-
-/** Product id -> its category's path (null without a category). */
-export async function categoryPaths(
-  { db, t }: TenantTx,
-  productIds: string[],
-): Promise<Map<string, string | null>> {
-  if (!productIds.length) return new Map();
-  const rows = await db
-    .select({ id: t.products.id, path: t.categories.path })
-    .from(t.products)
-    .leftJoin(t.categories, eq(t.categories.id, t.products.categoryId))
-    .where(inArray(t.products.id, productIds));
-  return new Map(rows.map((r) => [r.id, r.path]));
-}

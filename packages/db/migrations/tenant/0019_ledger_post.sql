@@ -1,0 +1,101 @@
+-- ADR 0038, "One round trip per posting": a placement's postings cost one call of
+-- `ledger_post` instead of two statements, the check that a transaction balances runs once per
+-- INSERT statement instead of once per entry at commit, and accounts are found by one index.
+--
+-- Accounts by key through one index: owner_id is null for the marketplace's own accounts.
+CREATE UNIQUE INDEX "ledger_accounts_key_idx" ON "tenant_template"."ledger_accounts" USING btree ("kind", coalesce("owner_id", ''), "currency");--> statement-breakpoint
+-- Balanced per statement: every INSERT into ledger_entries must leave each transaction it adds to
+-- summing to zero per currency, with each entry in its account's currency. One check per statement
+-- (a transition table of the statement's rows) instead of one deferred check per entry; a
+-- transaction's entries are therefore written in one statement (`ledger_post` does).
+DROP TRIGGER "ledger_entries_balanced" ON "tenant_template"."ledger_entries";--> statement-breakpoint
+DROP FUNCTION "tenant_template"."ledger_check_balanced"();--> statement-breakpoint
+CREATE FUNCTION "tenant_template"."ledger_check_balanced"() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+	bad record;
+BEGIN
+	SELECT e.transaction_id, e.currency, sum(e.amount_minor) AS total INTO bad
+		FROM "tenant_template"."ledger_entries" e
+		WHERE e.transaction_id IN (SELECT DISTINCT n.transaction_id FROM new_entries n)
+		GROUP BY e.transaction_id, e.currency HAVING sum(e.amount_minor) <> 0 LIMIT 1;
+	IF FOUND THEN
+		RAISE EXCEPTION 'ledger transaction % does not balance: % % off', bad.transaction_id, bad.total, bad.currency
+			USING ERRCODE = 'check_violation';
+	END IF;
+	PERFORM 1 FROM new_entries n JOIN "tenant_template"."ledger_accounts" a ON a.id = n.account_id
+		WHERE a.currency <> n.currency;
+	IF FOUND THEN
+		RAISE EXCEPTION 'ledger entry on an account kept in another currency'
+			USING ERRCODE = 'check_violation';
+	END IF;
+	RETURN NULL;
+END
+$$;--> statement-breakpoint
+CREATE TRIGGER "ledger_entries_balanced" AFTER INSERT ON "tenant_template"."ledger_entries"
+	REFERENCING NEW TABLE AS new_entries
+	FOR EACH STATEMENT EXECUTE FUNCTION "tenant_template"."ledger_check_balanced"();--> statement-breakpoint
+-- One posting call, in one round trip, in the caller's transaction:
+--   1. accounts that do not exist yet are created, in key order (`p_accounts` comes sorted; an
+--      existing account is not locked here, and a concurrent creator of the same account makes
+--      this wait for it before it holds anything else);
+--   2. the transactions are inserted, skipping idempotency keys already posted (or being posted
+--      by a concurrent transaction, which this then waits for);
+--   3. every account the new transactions touch is locked, in id order (concurrent postings take
+--      shared accounts in the same order and cannot deadlock);
+--   4. the entries are inserted and each account's balance moves by its delta, version + 1.
+-- Returns every posting's key, its transaction id, and whether it had been posted before.
+-- Each statement sees what the one before it did (and what committed meanwhile, in READ
+-- COMMITTED), so step 3 finds accounts that step 1 waited for.
+CREATE FUNCTION "tenant_template"."ledger_post"(p_accounts jsonb, p_transactions jsonb, p_entries jsonb)
+	RETURNS TABLE (posted_key text, posted_id text, was_replayed boolean) LANGUAGE plpgsql AS $$
+DECLARE
+	fresh text[];
+BEGIN
+	INSERT INTO "tenant_template"."ledger_accounts" (id, kind, owner_id, currency)
+		SELECT x.id, x.kind, x.owner_id, x.currency
+			FROM jsonb_to_recordset(p_accounts) AS x(n int, id text, kind text, owner_id text, currency text)
+			ORDER BY x.n
+		ON CONFLICT DO NOTHING;
+
+	WITH ins AS (
+		INSERT INTO "tenant_template"."ledger_transactions" AS lt (id, idempotency_key, kind, reference, memo, actor_user_id, occurred_at)
+			SELECT x.id, x.idempotency_key, x.kind, x.reference, x.memo, x.actor_user_id, x.occurred_at
+				FROM jsonb_to_recordset(p_transactions)
+					AS x(id text, idempotency_key text, kind text, reference text, memo text, actor_user_id text, occurred_at timestamptz)
+		ON CONFLICT (idempotency_key) DO NOTHING
+		RETURNING lt.id)
+	SELECT coalesce(array_agg(ins.id), '{}') INTO fresh FROM ins;
+
+	IF cardinality(fresh) > 0 THEN
+		PERFORM 1 FROM "tenant_template"."ledger_accounts" a
+			WHERE (a.kind, coalesce(a.owner_id, ''), a.currency) IN (
+				SELECT x.kind, coalesce(x.owner_id, ''), x.currency
+					FROM jsonb_to_recordset(p_entries) AS x(transaction_id text, kind text, owner_id text, currency text)
+					WHERE x.transaction_id = ANY (fresh))
+			ORDER BY a.id FOR UPDATE;
+
+		WITH e AS MATERIALIZED (
+			SELECT x.transaction_id, a.id AS account_id, x.order_id, x.amount_minor, x.currency
+				FROM jsonb_to_recordset(p_entries)
+					AS x(transaction_id text, kind text, owner_id text, currency text, order_id text, amount_minor bigint)
+				LEFT JOIN "tenant_template"."ledger_accounts" a
+					ON a.kind = x.kind AND coalesce(a.owner_id, '') = coalesce(x.owner_id, '') AND a.currency = x.currency
+				WHERE x.transaction_id = ANY (fresh)
+		), written AS (
+			-- a missing account (null id) fails the NOT NULL of account_id: nothing is dropped silently
+			INSERT INTO "tenant_template"."ledger_entries" (transaction_id, account_id, order_id, amount_minor, currency)
+				SELECT e.transaction_id, e.account_id, e.order_id, e.amount_minor, e.currency FROM e
+		)
+		UPDATE "tenant_template"."ledger_accounts" a
+			SET balance_minor = a.balance_minor + d.delta, version = a.version + 1
+			FROM (SELECT e.account_id, sum(e.amount_minor) AS delta FROM e GROUP BY e.account_id) d
+			WHERE a.id = d.account_id;
+	END IF;
+
+	RETURN QUERY
+		SELECT x.idempotency_key, coalesce(lt.id, x.id), x.id <> ALL (fresh)
+			FROM jsonb_to_recordset(p_transactions) AS x(id text, idempotency_key text)
+			LEFT JOIN "tenant_template"."ledger_transactions" lt
+				ON lt.idempotency_key = x.idempotency_key AND x.id <> ALL (fresh);
+END
+$$;
