@@ -8,7 +8,7 @@ import type { OrderFigures } from '../ledger/accounting.js';
 import { postOrdersPlaced } from '../ledger/post-orders.js';
 import { emitEvent } from '../outbox/emit-event.js';
 import { effectiveTiers, quote, resolveTier, type Tier } from '../pricing/tiers.js';
-import { getCommerceSettings } from './commerce-settings.js';
+import { getPlacementSettings } from './commerce-settings.js';
 import { sumAmounts } from './money.js';
 import { type LineTotals, type VendorOrderTotals, vendorOrderTotals } from './order-totals.js';
 import { allowedQuantities } from './quantity-rules.js';
@@ -307,7 +307,7 @@ type Placement = {
 async function place(tx: TenantTx, p: Placement): Promise<CheckoutResult> {
   const { db, t } = tx;
   const { body } = p.request;
-  const settings = await getCommerceSettings(tx);
+  const { settings, commissionVersion } = await getPlacementSettings(tx);
   const orders = await priceLines(tx, p.request.lines, body.currency, settings.taxBps);
   const totalMinor = sumAmounts(orders.map((o) => o.totalMinor));
 
@@ -393,7 +393,7 @@ async function place(tx: TenantTx, p: Placement): Promise<CheckoutResult> {
   }
 
   // Commission is frozen on each line at placement (ADR 0037); later rule edits never change it.
-  const commission = await freezeCommission(tx, orders, body.currency, p.now);
+  const commission = await freezeCommission(tx, orders, body.currency, p.now, commissionVersion);
   if (p.approvedGroupId) {
     await db
       .update(t.orderGroups)

@@ -8,20 +8,22 @@ import { loadCandidates, vendorGmv30d } from './load-candidates.js';
 type PricedLine = { productId: string; qty: number; netMinor: number; categoryPath: string | null };
 
 /**
- * The commission of every line of a checkout, as placement freezes it (ADR 0037). One query
- * for the whole checkout (the rules that can apply), plus one grouped GMV query when a rule has
- * a GMV condition; then the pure function per line.
+ * The commission of every line of a checkout, as placement freezes it (ADR 0037): the rules
+ * that can apply (kept in memory while `rulesVersion` is theirs, else one query), one grouped GMV
+ * query when a rule has a GMV condition, then the pure function per line.
  */
 export async function freezeCommission<O extends { vendorId: string; lines: PricedLine[] }>(
   tx: TenantTx,
   orders: O[],
   currency: string,
   at: Date,
+  /** `commission_version` as placement read it with its settings (null: read the rules anyway). */
+  rulesVersion: number | null,
 ): Promise<{ lines: FrozenCommission[]; totalMinor: number }[]> {
   if (ledgerPostingsSkipped()) return orders.map((o) => withoutCommission(o.lines));
   const vendorIds = orders.map((o) => o.vendorId);
   const productIds = [...new Set(orders.flatMap((o) => o.lines.map((l) => l.productId)))];
-  const candidates = await loadCandidates(tx, { vendorIds, productIds });
+  const candidates = await loadCandidates(tx, { vendorIds, productIds }, rulesVersion);
   const gmv = candidates.some((c) => c.vendorGmv30dMinMinor)
     ? await vendorGmv30d(tx, vendorIds, currency, at)
     : new Map<string, number>();

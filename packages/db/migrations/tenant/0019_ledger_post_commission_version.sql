@@ -1,3 +1,37 @@
+CREATE TABLE "tenant_template"."commission_version" (
+	"id" integer PRIMARY KEY DEFAULT 1 NOT NULL,
+	"version" bigint DEFAULT 0 NOT NULL,
+	CONSTRAINT "commission_version_single_row" CHECK ("tenant_template"."commission_version"."id" = 1)
+);
+--> statement-breakpoint
+INSERT INTO "tenant_template"."commission_version" ("id", "version") VALUES (1, 0) ON CONFLICT DO NOTHING;--> statement-breakpoint
+-- ADR 0037, "Rules in memory": raised once per committed transaction that changes a rule, a rule
+-- version or a category (rules by category match by path), at commit (deferred, as the catalog
+-- version of ADR 0020: the version row is the last lock a writer takes, so no deadlock with the
+-- rows it changed). The first event of a transaction raises it; the flag makes the others return.
+CREATE FUNCTION "tenant_template"."bump_commission_version"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	IF current_setting('agora.commission_version_bumped', true) IS DISTINCT FROM TG_TABLE_SCHEMA THEN
+		UPDATE "tenant_template"."commission_version" SET "version" = "version" + 1 WHERE "id" = 1;
+		PERFORM set_config('agora.commission_version_bumped', TG_TABLE_SCHEMA, true);
+	END IF;
+	RETURN NULL;
+END
+$$;--> statement-breakpoint
+CREATE CONSTRAINT TRIGGER "commission_rules_commission_version" AFTER INSERT OR UPDATE OR DELETE ON "tenant_template"."commission_rules"
+	DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "tenant_template"."bump_commission_version"();--> statement-breakpoint
+CREATE CONSTRAINT TRIGGER "commission_rule_versions_commission_version" AFTER INSERT OR UPDATE OR DELETE ON "tenant_template"."commission_rule_versions"
+	DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "tenant_template"."bump_commission_version"();--> statement-breakpoint
+CREATE CONSTRAINT TRIGGER "categories_commission_version" AFTER INSERT OR UPDATE OR DELETE ON "tenant_template"."categories"
+	DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "tenant_template"."bump_commission_version"();--> statement-breakpoint
+-- TRUNCATE fires no row triggers: a statement trigger raises it (the migration runner's owner
+-- role is the only one that can truncate).
+CREATE TRIGGER "commission_rules_commission_version_truncate" AFTER TRUNCATE ON "tenant_template"."commission_rules"
+	FOR EACH STATEMENT EXECUTE FUNCTION "tenant_template"."bump_commission_version"();--> statement-breakpoint
+CREATE TRIGGER "commission_rule_versions_commission_version_truncate" AFTER TRUNCATE ON "tenant_template"."commission_rule_versions"
+	FOR EACH STATEMENT EXECUTE FUNCTION "tenant_template"."bump_commission_version"();--> statement-breakpoint
+CREATE TRIGGER "categories_commission_version_truncate" AFTER TRUNCATE ON "tenant_template"."categories"
+	FOR EACH STATEMENT EXECUTE FUNCTION "tenant_template"."bump_commission_version"();--> statement-breakpoint
 -- ADR 0038, "One round trip per posting": a placement's postings cost one call of
 -- `ledger_post` instead of two statements, the check that a transaction balances runs once per
 -- INSERT statement instead of once per entry at commit, and accounts are found by one index.
