@@ -86,8 +86,10 @@ const keyMatch = (tx: TenantTx, k: AccountKey): SQL => {
  * Two statements: first the missing accounts are inserted (`ON CONFLICT DO NOTHING`, in key
  * order; an existing account costs no lock, and a concurrent creator of the same account makes
  * us wait for it before we hold anything else), then every account is locked with one
- * `SELECT ... ORDER BY id FOR UPDATE`. Creating accounts after locking others would take the
- * new rows out of id order (a deadlock the concurrency test caught).
+ * `SELECT ... ORDER BY id FOR NO KEY UPDATE` (the lock a balance update takes; it does not block
+ * the KEY SHARE locks of other postings' entry foreign keys, as FOR UPDATE would). Creating
+ * accounts after locking others would take the new rows out of id order (a deadlock the
+ * concurrency test caught).
  */
 export async function lockAccounts(tx: TenantTx, keys: readonly AccountKey[]): Promise<Map<string, string>> {
   const { db, t } = tx;
@@ -116,6 +118,6 @@ async function selectAccounts(
     .from(t.ledgerAccounts)
     .where(or(...keys.map((k) => keyMatch(tx, k))))
     .orderBy(asc(t.ledgerAccounts.id));
-  const found = lock ? await query.for('update') : await query;
+  const found = lock ? await query.for('no key update') : await query;
   return new Map(found.map((f) => [accountKeyString(f), f.id]));
 }

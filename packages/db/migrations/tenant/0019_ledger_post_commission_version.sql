@@ -70,13 +70,15 @@ CREATE TRIGGER "ledger_entries_balanced" AFTER INSERT ON "tenant_template"."ledg
 	FOR EACH STATEMENT EXECUTE FUNCTION "tenant_template"."ledger_check_balanced"();--> statement-breakpoint
 -- One posting call, in one round trip, in the caller's transaction:
 --   1. accounts that do not exist yet are created, in key order (`p_accounts` comes sorted; an
---      existing account is not locked here, and a concurrent creator of the same account makes
---      this wait for it before it holds anything else);
+--      existing account is neither locked nor waited for here, and a concurrent creator of the
+--      same account makes this wait for it before it holds anything else);
 --   2. the transactions are inserted, skipping idempotency keys already posted (or being posted
 --      by a concurrent transaction, which this then waits for);
---   3. every account the new transactions touch is locked, in id order (concurrent postings take
---      shared accounts in the same order and cannot deadlock);
---   4. the entries are inserted and each account's balance moves by its delta, version + 1.
+--   3. the entries are inserted (one statement: PostgreSQL checks each statement's transactions
+--      balance);
+--   4. every account the new transactions touch is locked, in id order (concurrent postings take
+--      shared accounts in the same order and cannot deadlock), and its balance moves by its
+--      delta, version + 1.
 -- Returns every posting's key, its transaction id, and whether it had been posted before.
 -- Each statement sees what the one before it did (and what committed meanwhile, in READ
 -- COMMITTED), so step 3 finds accounts that step 1 waited for.
@@ -85,9 +87,15 @@ CREATE FUNCTION "tenant_template"."ledger_post"(p_accounts jsonb, p_transactions
 DECLARE
 	fresh text[];
 BEGIN
+	-- Only the accounts this snapshot does not see go through ON CONFLICT: its uniqueness check on
+	-- an existing account would wait for every transaction updating that account's balance (the
+	-- marketplace's commission and tax accounts: every placement), where NOT EXISTS does not.
 	INSERT INTO "tenant_template"."ledger_accounts" (id, kind, owner_id, currency)
 		SELECT x.id, x.kind, x.owner_id, x.currency
 			FROM jsonb_to_recordset(p_accounts) AS x(n int, id text, kind text, owner_id text, currency text)
+			WHERE NOT EXISTS (
+				SELECT 1 FROM "tenant_template"."ledger_accounts" a
+					WHERE a.kind = x.kind AND coalesce(a.owner_id, '') = coalesce(x.owner_id, '') AND a.currency = x.currency)
 			ORDER BY x.n
 		ON CONFLICT DO NOTHING;
 
@@ -100,36 +108,45 @@ BEGIN
 		RETURNING lt.id)
 	SELECT coalesce(array_agg(ins.id), '{}') INTO fresh FROM ins;
 
-	IF cardinality(fresh) > 0 THEN
-		PERFORM 1 FROM "tenant_template"."ledger_accounts" a
-			WHERE (a.kind, coalesce(a.owner_id, ''), a.currency) IN (
-				SELECT x.kind, coalesce(x.owner_id, ''), x.currency
-					FROM jsonb_to_recordset(p_entries) AS x(transaction_id text, kind text, owner_id text, currency text)
-					WHERE x.transaction_id = ANY (fresh))
-			ORDER BY a.id FOR UPDATE;
-
-		WITH e AS MATERIALIZED (
-			SELECT x.transaction_id, a.id AS account_id, x.order_id, x.amount_minor, x.currency
-				FROM jsonb_to_recordset(p_entries)
-					AS x(transaction_id text, kind text, owner_id text, currency text, order_id text, amount_minor bigint)
-				LEFT JOIN "tenant_template"."ledger_accounts" a
-					ON a.kind = x.kind AND coalesce(a.owner_id, '') = coalesce(x.owner_id, '') AND a.currency = x.currency
-				WHERE x.transaction_id = ANY (fresh)
-		), written AS (
-			-- a missing account (null id) fails the NOT NULL of account_id: nothing is dropped silently
-			INSERT INTO "tenant_template"."ledger_entries" (transaction_id, account_id, order_id, amount_minor, currency)
-				SELECT e.transaction_id, e.account_id, e.order_id, e.amount_minor, e.currency FROM e
-		)
-		UPDATE "tenant_template"."ledger_accounts" a
-			SET balance_minor = a.balance_minor + d.delta, version = a.version + 1
-			FROM (SELECT e.account_id, sum(e.amount_minor) AS delta FROM e GROUP BY e.account_id) d
-			WHERE a.id = d.account_id;
-	END IF;
-
 	RETURN QUERY
 		SELECT x.idempotency_key, coalesce(lt.id, x.id), x.id <> ALL (fresh)
 			FROM jsonb_to_recordset(p_transactions) AS x(id text, idempotency_key text)
 			LEFT JOIN "tenant_template"."ledger_transactions" lt
 				ON lt.idempotency_key = x.idempotency_key AND x.id <> ALL (fresh);
+	IF cardinality(fresh) = 0 THEN
+		RETURN;
+	END IF;
+
+	-- The entries first: their foreign key checks take KEY SHARE locks on the accounts, which do
+	-- not conflict with the balance updates of concurrent postings.
+	INSERT INTO "tenant_template"."ledger_entries" (transaction_id, account_id, order_id, amount_minor, currency)
+		SELECT x.transaction_id, a.id, x.order_id, x.amount_minor, x.currency
+			FROM jsonb_to_recordset(p_entries)
+				AS x(transaction_id text, kind text, owner_id text, currency text, order_id text, amount_minor bigint)
+			-- a missing account (null id) fails the NOT NULL of account_id: nothing is dropped silently
+			LEFT JOIN "tenant_template"."ledger_accounts" a
+				ON a.kind = x.kind AND coalesce(a.owner_id, '') = coalesce(x.owner_id, '') AND a.currency = x.currency
+			WHERE x.transaction_id = ANY (fresh);
+
+	-- Last, so that the rows every placement shares (the marketplace's commission and tax accounts)
+	-- are held only from here to the commit: the accounts are locked in id order (the CTE's rows
+	-- are locked as it emits them, before the UPDATE reaches them) and their balances moved.
+	WITH deltas AS (
+		SELECT a.id, sum(x.amount_minor) AS delta
+			FROM jsonb_to_recordset(p_entries)
+				AS x(transaction_id text, kind text, owner_id text, currency text, amount_minor bigint)
+			JOIN "tenant_template"."ledger_accounts" a
+				ON a.kind = x.kind AND coalesce(a.owner_id, '') = coalesce(x.owner_id, '') AND a.currency = x.currency
+			WHERE x.transaction_id = ANY (fresh)
+			GROUP BY a.id
+	), locked AS MATERIALIZED (
+		SELECT a.id FROM "tenant_template"."ledger_accounts" a
+			WHERE a.id IN (SELECT d.id FROM deltas d)
+			ORDER BY a.id FOR NO KEY UPDATE
+	)
+	UPDATE "tenant_template"."ledger_accounts" a
+		SET balance_minor = a.balance_minor + d.delta, version = a.version + 1
+		FROM locked l JOIN deltas d ON d.id = l.id
+		WHERE a.id = l.id;
 END
 $$;
