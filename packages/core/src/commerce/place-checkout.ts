@@ -3,6 +3,7 @@ import { type Database, type TenantRef, type TenantTx, withTenant } from '@agora
 import { and, asc, eq, gte, inArray, isNull, lt, notInArray, sql } from 'drizzle-orm';
 import { recordTenantAudit } from '../audit/record-tenant-audit.js';
 import { loadTiers } from '../catalog/products/product-view.js';
+import type { FrozenCommission } from '../commission/choose-commission.js';
 import { commissionColumns, freezeCommission } from '../commission/freeze-commission.js';
 import type { OrderFigures } from '../ledger/accounting.js';
 import { postOrdersPlaced } from '../ledger/post-orders.js';
@@ -415,7 +416,9 @@ async function place(tx: TenantTx, p: Placement): Promise<CheckoutResult> {
   // One statement for the orders and one for all their lines: round trips are most of a
   // checkout's cost, and every one of them is time the company's lock is held.
   const placed = orders.map((o, index) => {
-    const frozen = commission[index]!;
+    const frozen = commission[index];
+    if (frozen?.lines.length !== o.lines.length)
+      throw new Error('freezeCommission: one result per order and line');
     // What the ledger books for the order, exactly as the order row stores it.
     const figures: OrderFigures & { placedAt: Date } = {
       orderId: newId('ord'),
@@ -447,7 +450,23 @@ async function place(tx: TenantTx, p: Placement): Promise<CheckoutResult> {
       updatedAt: p.now,
     })),
   );
-  await db.insert(t.orderLines).values(
+  for (const { o, orderId } of placed)
+    await emitEvent(tx, 'order.placed', { orderId, groupId, vendorId: o.vendorId });
+  await recordTenantAudit(tx, {
+    actorUserId: p.actorUserId,
+    action: 'checkout.placed',
+    subjectType: 'order_group',
+    subjectId: groupId,
+    data: { orderIds, totalMinor, currency: body.currency },
+  });
+  await emitEvent(tx, 'checkout.placed', { groupId, approved: p.approvedGroupId !== undefined });
+  // Stock near the end: its row locks (every buyer of a product queues on them) are held only
+  // until the commit that follows; a shortfall still rolls back everything above.
+  await takeStock(tx, orders);
+  // The last statement writes the lines and books the orders in the ledger as placed, with their
+  // frozen commission (ADR 0038): one round trip, and the shared accounts the posting locks
+  // (vendor payables, commission, tax) are held only until the commit that follows.
+  const lines = db.insert(t.orderLines).values(
     placed.flatMap(({ o, orderId, frozen }) =>
       o.lines.map((l, i) => ({
         orderId,
@@ -463,28 +482,14 @@ async function place(tx: TenantTx, p: Placement): Promise<CheckoutResult> {
         taxBps: settings.taxBps,
         taxMinor: l.taxMinor,
         stockTaken: l.trackStock,
-        ...commissionColumns(frozen.lines[i]!),
+        ...commissionColumns(frozen.lines[i] as FrozenCommission),
       })),
     ),
   );
-  for (const { o, orderId } of placed)
-    await emitEvent(tx, 'order.placed', { orderId, groupId, vendorId: o.vendorId });
-  await recordTenantAudit(tx, {
-    actorUserId: p.actorUserId,
-    action: 'checkout.placed',
-    subjectType: 'order_group',
-    subjectId: groupId,
-    data: { orderIds, totalMinor, currency: body.currency },
-  });
-  await emitEvent(tx, 'checkout.placed', { groupId, approved: p.approvedGroupId !== undefined });
-  // Stock near the end: its row locks (every buyer of a product queues on them) are held only
-  // until the commit that follows; a shortfall still rolls back everything above.
-  await takeStock(tx, orders);
-  // The ledger books the orders as placed, with their frozen commission (ADR 0038). Last, so
-  // the shared accounts it locks (vendor payables, commission, tax) are held only until commit.
   await postOrdersPlaced(
     tx,
     placed.map((x) => x.figures),
+    lines,
   );
   orderIds.sort();
   return { groupId, status: 'placed', currency: body.currency, totalMinor, orderIds, replayed: false };

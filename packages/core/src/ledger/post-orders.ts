@@ -1,6 +1,6 @@
 import { AppError } from '@agora/contracts';
 import type { TenantTx } from '@agora/db';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, type SQLWrapper, sql } from 'drizzle-orm';
 import {
   type OrderFigures,
   type OrderParts,
@@ -30,13 +30,19 @@ const figuresColumns = (tx: TenantTx) => ({
 export async function postOrdersPlaced(
   tx: TenantTx,
   orders: readonly (OrderFigures & { placedAt: Date })[],
+  /** A write of the caller's to run in the same statement (placement's order lines). */
+  alongside?: SQLWrapper,
 ): Promise<PostResult[]> {
-  if (orders.length === 0 || ledgerPostingsSkipped()) return [];
+  if (orders.length === 0 || ledgerPostingsSkipped()) {
+    if (alongside) await tx.db.execute(alongside.getSQL());
+    return [];
+  }
   const sorted = [...orders].sort((a, b) => (a.orderId < b.orderId ? -1 : 1));
   // Booked when the order was placed (the placement's clock), not when this runs.
   return postMany(
     tx,
     sorted.map((o) => ({ ...orderPlacedPosting(o), occurredAt: o.placedAt })),
+    alongside,
   );
 }
 
