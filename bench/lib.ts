@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +13,7 @@ import {
   migratePlatform,
 } from '@agora/db';
 import { startEmbeddedPostgres } from '@agora/db/embedded';
+import pg from 'pg';
 
 /** Cleanups run last-in first-out, on success, failure and Ctrl-C alike. */
 export class Teardown {
@@ -166,4 +167,37 @@ export function buildBenchStorefront(): 'build-bench' {
   const storefront = fileURLToPath(new URL('../storefront/', import.meta.url));
   execFileSync('npx', ['--yes', 'pnpm@10.34.8', 'run', 'build:bench'], { cwd: storefront, stdio: 'inherit' });
   return 'build-bench';
+}
+
+/**
+ * CPU of this process plus the PostgreSQL backends of the pools named `applicationNames`, read
+ * from /proc (a local server only; backends count 0 otherwise). Unlike throughput it hardly moves
+ * with other load on the machine, so it says what a variant costs when the machine is shared.
+ */
+export async function cpuMeter(t: Teardown, url: string, applicationNames: string[]) {
+  const monitor = new pg.Client({ connectionString: url });
+  await monitor.connect();
+  t.add(() => monitor.end());
+  const backendMs = async () => {
+    const { rows } = await monitor.query<{ pid: number }>(
+      'select pid from pg_stat_activity where application_name = any($1)',
+      [applicationNames],
+    );
+    let ticks = 0;
+    for (const { pid } of rows) {
+      try {
+        const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+        ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+      } catch {}
+    }
+    return ticks * 10; // 100 ticks a second
+  };
+  /** Run `fn`; what it cost in CPU milliseconds, this process and the backends. */
+  return async <T>(fn: () => Promise<T>): Promise<{ result: T; cpuMs: number }> => {
+    const pgBefore = await backendMs();
+    const before = process.cpuUsage();
+    const result = await fn();
+    const used = process.cpuUsage(before);
+    return { result, cpuMs: (used.user + used.system) / 1000 + (await backendMs()) - pgBefore };
+  };
 }

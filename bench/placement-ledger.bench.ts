@@ -8,7 +8,18 @@ import {
 } from '@agora/core';
 import { withTenant } from '@agora/db';
 import { sql } from 'drizzle-orm';
-import { appDatabase, bench, envInt, fmt, percentile, runtime, table, time, verdict } from './lib.js';
+import {
+  appDatabase,
+  bench,
+  cpuMeter,
+  envInt,
+  fmt,
+  percentile,
+  runtime,
+  table,
+  time,
+  verdict,
+} from './lib.js';
 
 /**
  * Placement with its commission (rules looked up and frozen on each line: ADR 0037) and its ledger
@@ -26,7 +37,9 @@ const ROUNDS = envInt('BENCH_ROUNDS', 3);
 const CONCURRENCY = envInt('BENCH_CONCURRENCY', 8);
 
 await bench('placement-ledger', async (t) => {
-  const rt = await runtime(t, await appDatabase(t));
+  const url = await appDatabase(t);
+  const rt = await runtime(t, url);
+  const measure = await cpuMeter(t, url, ['agora-bench']);
   const created = await createTenant(
     rt,
     { name: 'Ledger Bench', slug: 'ledger-bench', ownerEmail: 'o@lb.test' },
@@ -130,31 +143,33 @@ await bench('placement-ledger', async (t) => {
     return out;
   }
 
-  async function run(withLedger: boolean): Promise<{ ms: number; latencies: number[] }> {
+  async function run(withLedger: boolean): Promise<{ ms: number; latencies: number[]; cpuMs: number }> {
     const list = await buyers();
     skipCommissionAndLedgerForBenchmarkBaseline(!withLedger);
     const latencies: number[] = [];
     let next = 0;
-    const ms = await time(() =>
-      Promise.all(
-        Array.from({ length: CONCURRENCY }, async () => {
-          for (let i = next++; i < list.length; i = next++) {
-            const b = list[i] as { userId: string; address: string };
-            latencies.push(
-              await time(() =>
-                placeCheckout(rt.database, tenant, {
-                  buyerUserId: b.userId,
-                  idempotencyKey: newId('ogr'),
-                  body: { currency: 'EUR', shippingAddressId: b.address },
-                }),
-              ),
-            );
-          }
-        }),
+    const { result: ms, cpuMs } = await measure(() =>
+      time(() =>
+        Promise.all(
+          Array.from({ length: CONCURRENCY }, async () => {
+            for (let i = next++; i < list.length; i = next++) {
+              const b = list[i] as { userId: string; address: string };
+              latencies.push(
+                await time(() =>
+                  placeCheckout(rt.database, tenant, {
+                    buyerUserId: b.userId,
+                    idempotencyKey: newId('ogr'),
+                    body: { currency: 'EUR', shippingAddressId: b.address },
+                  }),
+                ),
+              );
+            }
+          }),
+        ),
       ),
     );
     skipCommissionAndLedgerForBenchmarkBaseline(false);
-    return { ms, latencies };
+    return { ms, latencies, cpuMs };
   }
 
   await run(true); // warm up both paths
@@ -164,11 +179,14 @@ await bench('placement-ledger', async (t) => {
     without: [] as number[],
     pWith: [] as number[],
     pWithout: [] as number[],
+    cpuWith: [] as number[],
+    cpuWithout: [] as number[],
   };
   for (let r = 0; r < ROUNDS; r++) {
     for (const withLedger of r % 2 === 0 ? [true, false] : [false, true]) {
-      const { ms, latencies } = await run(withLedger);
+      const { ms, latencies, cpuMs } = await run(withLedger);
       (withLedger ? results.with : results.without).push(ms);
+      (withLedger ? results.cpuWith : results.cpuWithout).push(cpuMs / CHECKOUTS);
       (withLedger ? results.pWith : results.pWithout).push(...latencies);
     }
   }
@@ -181,24 +199,29 @@ await bench('placement-ledger', async (t) => {
     )
   ).rows;
   table([
-    ['variant', 'checkouts/s', 'p50 ms', 'p95 ms'],
+    ['variant', 'checkouts/s', 'p50 ms', 'p95 ms', 'CPU ms/checkout (median of rounds)'],
     [
       'with ledger',
       fmt((CHECKOUTS * ROUNDS * 1000) / sum(results.with)),
       fmt(percentile(results.pWith, 50)),
       fmt(percentile(results.pWith, 95)),
+      fmt(percentile(results.cpuWith, 50), 2),
     ],
     [
       'without',
       fmt((CHECKOUTS * ROUNDS * 1000) / sum(results.without)),
       fmt(percentile(results.pWithout, 50)),
       fmt(percentile(results.pWithout, 95)),
+      fmt(percentile(results.cpuWithout, 50), 2),
     ],
   ]);
   console.log(
     `# ${entries?.n} ledger entries written; ${CHECKOUTS} checkouts x ${ROUNDS} rounds, ${CONCURRENCY} at a time`,
   );
   verdict('time with / without', sum(results.with) / sum(results.without), { max: 1.25 });
+  console.log(
+    `CPU per checkout with / without: ${fmt(percentile(results.cpuWith, 50) / percentile(results.cpuWithout, 50), 2)} (this process and its PostgreSQL backends; what the time ratio would be on a machine with nothing else running)`,
+  );
   verdict('p50 with / without', percentile(results.pWith, 50) / percentile(results.pWithout, 50), {
     max: 1.25,
   });

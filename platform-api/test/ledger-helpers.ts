@@ -1,4 +1,4 @@
-import { postOrdersPlaced } from '@agora/core';
+import { loadOrderFigures, postOrdersPlaced } from '@agora/core';
 import { withTenant } from '@agora/db';
 import { insertCatalog, insertCompany, insertOrder } from '@agora/testing';
 import { eq } from 'drizzle-orm';
@@ -43,7 +43,7 @@ export async function bookedOrder(
     placedAt: new Date(Date.now() - 40 * 86_400_000),
   });
   await withTenant(h.runtime.database, t, async (tx) => {
-    await postOrdersPlaced(tx, [orderId]);
+    await postOrdersPlaced(tx, await loadOrderFigures(tx, [orderId]));
     if (opts.delivered)
       await tx.db.update(tx.t.orders).set({ status: 'delivered' }).where(eq(tx.t.orders.id, orderId));
   });

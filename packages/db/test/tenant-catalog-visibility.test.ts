@@ -88,10 +88,12 @@ describe("tenant A's role and tenant B's statistics", () => {
     const ofB = await sources(b.schemaName);
     expect(('rows' in ofB ? ofB.rows : []).map((r) => r.proname)).toEqual([
       'bump_catalog_version',
+      'bump_commission_version',
       'check_shipped_qty',
       'ledger_append_only',
       'ledger_check_balanced',
       'ledger_check_has_entries',
+      'ledger_post',
     ]);
     expect(ofB).toEqual(await sources(a.schemaName));
   });

@@ -20,3 +20,22 @@ export async function getCommerceSettings({ db, t }: TenantTx): Promise<Commerce
     .where(eq(t.settings.id, 1));
   return commerceSettingsFrom(row?.marketplace);
 }
+
+/**
+ * Placement's first read: the trading rules and the commission rules' version (ADR 0037, "Rules
+ * in memory"), in one statement.
+ */
+export async function getPlacementSettings({
+  db,
+  t,
+}: TenantTx): Promise<{ settings: CommerceSettings; commissionVersion: number | null }> {
+  const [row] = await db
+    .select({ marketplace: t.settings.marketplace, commissionVersion: t.commissionVersion.version })
+    .from(t.settings)
+    .leftJoin(t.commissionVersion, eq(t.commissionVersion.id, 1))
+    .where(eq(t.settings.id, 1));
+  return {
+    settings: commerceSettingsFrom(row?.marketplace),
+    commissionVersion: row?.commissionVersion ?? null,
+  };
+}

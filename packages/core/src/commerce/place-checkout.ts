@@ -3,11 +3,13 @@ import { type Database, type TenantRef, type TenantTx, withTenant } from '@agora
 import { and, asc, eq, gte, inArray, isNull, lt, notInArray, sql } from 'drizzle-orm';
 import { recordTenantAudit } from '../audit/record-tenant-audit.js';
 import { loadTiers } from '../catalog/products/product-view.js';
+import type { FrozenCommission } from '../commission/choose-commission.js';
 import { commissionColumns, freezeCommission } from '../commission/freeze-commission.js';
+import type { OrderFigures } from '../ledger/accounting.js';
 import { postOrdersPlaced } from '../ledger/post-orders.js';
 import { emitEvent } from '../outbox/emit-event.js';
 import { effectiveTiers, quote, resolveTier, type Tier } from '../pricing/tiers.js';
-import { getCommerceSettings } from './commerce-settings.js';
+import { getPlacementSettings } from './commerce-settings.js';
 import { sumAmounts } from './money.js';
 import { type LineTotals, type VendorOrderTotals, vendorOrderTotals } from './order-totals.js';
 import { allowedQuantities } from './quantity-rules.js';
@@ -125,6 +127,8 @@ type OrderLineDraft = LineTotals & {
   unit: string;
   tierMinQty: number;
   trackStock: boolean;
+  /** The product's category path, for commission rules by category. */
+  categoryPath: string | null;
 };
 type PricedVendorOrder = Omit<VendorOrderTotals, 'lines'> & { vendorId: string; lines: OrderLineDraft[] };
 
@@ -148,9 +152,11 @@ export async function priceLines(tx: TenantTx, lines: CheckoutLine[], currency: 
       trackStock: t.products.trackStock,
       vendorStatus: t.vendors.status,
       shippingRates: t.vendors.shippingRates,
+      categoryPath: t.categories.path,
     })
     .from(t.products)
     .innerJoin(t.vendors, eq(t.vendors.id, t.products.vendorId))
+    .leftJoin(t.categories, eq(t.categories.id, t.products.categoryId))
     .where(inArray(t.products.id, ids));
   const tiers = await loadTiers(tx, ids);
   const byId = new Map(products.map((p) => [p.id, p]));
@@ -192,6 +198,7 @@ export async function priceLines(tx: TenantTx, lines: CheckoutLine[], currency: 
       unit: p.unit,
       tierMinQty: tier.minQty,
       trackStock: p.trackStock,
+      categoryPath: p.categoryPath,
     });
   }
   if (problems.length)
@@ -301,7 +308,7 @@ type Placement = {
 async function place(tx: TenantTx, p: Placement): Promise<CheckoutResult> {
   const { db, t } = tx;
   const { body } = p.request;
-  const settings = await getCommerceSettings(tx);
+  const { settings, commissionVersion } = await getPlacementSettings(tx);
   const orders = await priceLines(tx, p.request.lines, body.currency, settings.taxBps);
   const totalMinor = sumAmounts(orders.map((o) => o.totalMinor));
 
@@ -387,7 +394,7 @@ async function place(tx: TenantTx, p: Placement): Promise<CheckoutResult> {
   }
 
   // Commission is frozen on each line at placement (ADR 0037); later rule edits never change it.
-  const commission = await freezeCommission(tx, orders, body.currency, p.now);
+  const commission = await freezeCommission(tx, orders, body.currency, p.now, commissionVersion);
   if (p.approvedGroupId) {
     await db
       .update(t.orderGroups)
@@ -408,32 +415,58 @@ async function place(tx: TenantTx, p: Placement): Promise<CheckoutResult> {
   }
   // One statement for the orders and one for all their lines: round trips are most of a
   // checkout's cost, and every one of them is time the company's lock is held.
-  const placed = orders.map((o, index) => ({ o, orderId: newId('ord'), frozen: commission[index]! }));
-  const orderIds = placed.map((x) => x.orderId);
-  await db.insert(t.orders).values(
-    placed.map(({ o, orderId, frozen }) => ({
-      id: orderId,
-      groupId,
-      vendorId: o.vendorId,
+  const placed = orders.map((o, index) => {
+    const frozen = commission[index];
+    if (frozen?.lines.length !== o.lines.length)
+      throw new Error('freezeCommission: one result per order and line');
+    // What the ledger books for the order, exactly as the order row stores it.
+    const figures: OrderFigures & { placedAt: Date } = {
+      orderId: newId('ord'),
       companyId: p.company.id,
-      buyerUserId: p.buyer.id,
-      status: 'placed' as const,
+      vendorId: o.vendorId,
       currency: body.currency,
       subtotalMinor: o.subtotalMinor,
       taxMinor: o.taxMinor,
       shippingMinor: o.shippingMinor,
       totalMinor: o.totalMinor,
       commissionMinor: frozen.totalMinor,
+      placedAt: p.now,
+    };
+    return { o, orderId: figures.orderId, frozen, figures };
+  });
+  const orderIds = placed.map((x) => x.orderId);
+  await db.insert(t.orders).values(
+    placed.map(({ o, figures: { orderId, ...figures } }) => ({
+      ...figures,
+      id: orderId,
+      groupId,
+      buyerUserId: p.buyer.id,
+      status: 'placed' as const,
       paymentTerms: p.company.paymentTerms,
       netDays: p.company.paymentTerms === 'net' ? p.company.netDays : 0,
       shippingAddress: address.address,
       poNumber: body.poNumber || null,
       note: body.notes?.[o.vendorId] ?? '',
-      placedAt: p.now,
       updatedAt: p.now,
     })),
   );
-  await db.insert(t.orderLines).values(
+  for (const { o, orderId } of placed)
+    await emitEvent(tx, 'order.placed', { orderId, groupId, vendorId: o.vendorId });
+  await recordTenantAudit(tx, {
+    actorUserId: p.actorUserId,
+    action: 'checkout.placed',
+    subjectType: 'order_group',
+    subjectId: groupId,
+    data: { orderIds, totalMinor, currency: body.currency },
+  });
+  await emitEvent(tx, 'checkout.placed', { groupId, approved: p.approvedGroupId !== undefined });
+  // Stock near the end: its row locks (every buyer of a product queues on them) are held only
+  // until the commit that follows; a shortfall still rolls back everything above.
+  await takeStock(tx, orders);
+  // The last statement writes the lines and books the orders in the ledger as placed, with their
+  // frozen commission (ADR 0038): one round trip, and the shared accounts the posting locks
+  // (vendor payables, commission, tax) are held only until the commit that follows.
+  const lines = db.insert(t.orderLines).values(
     placed.flatMap(({ o, orderId, frozen }) =>
       o.lines.map((l, i) => ({
         orderId,
@@ -449,26 +482,15 @@ async function place(tx: TenantTx, p: Placement): Promise<CheckoutResult> {
         taxBps: settings.taxBps,
         taxMinor: l.taxMinor,
         stockTaken: l.trackStock,
-        ...commissionColumns(frozen.lines[i]!),
+        ...commissionColumns(frozen.lines[i] as FrozenCommission),
       })),
     ),
   );
-  for (const { o, orderId } of placed)
-    await emitEvent(tx, 'order.placed', { orderId, groupId, vendorId: o.vendorId });
-  await recordTenantAudit(tx, {
-    actorUserId: p.actorUserId,
-    action: 'checkout.placed',
-    subjectType: 'order_group',
-    subjectId: groupId,
-    data: { orderIds, totalMinor, currency: body.currency },
-  });
-  await emitEvent(tx, 'checkout.placed', { groupId, approved: p.approvedGroupId !== undefined });
-  // Stock near the end: its row locks (every buyer of a product queues on them) are held only
-  // until the commit that follows; a shortfall still rolls back everything above.
-  await takeStock(tx, orders);
-  // The ledger books the orders as placed, with their frozen commission (ADR 0038). Last, so
-  // the shared accounts it locks (vendor payables, commission, tax) are held only until commit.
-  await postOrdersPlaced(tx, orderIds);
+  await postOrdersPlaced(
+    tx,
+    placed.map((x) => x.figures),
+    lines,
+  );
   orderIds.sort();
   return { groupId, status: 'placed', currency: body.currency, totalMinor, orderIds, replayed: false };
 }

@@ -2,28 +2,28 @@ import type { TenantTx } from '@agora/db';
 import { sumAmounts } from '../commerce/money.js';
 import { ledgerPostingsSkipped } from '../ledger/bench-switch.js';
 import { commissionFor, type FrozenCommission } from './choose-commission.js';
-import { categoryPaths, loadCandidates, vendorGmv30d } from './load-candidates.js';
+import { loadCandidates, vendorGmv30d } from './load-candidates.js';
 
-type PricedLine = { productId: string; qty: number; netMinor: number };
+/** A priced line with its product's category path (placement reads it with the product). */
+type PricedLine = { productId: string; qty: number; netMinor: number; categoryPath: string | null };
 
 /**
- * The commission of every line of a checkout, as placement freezes it (ADR 0037). Two
- * queries for the whole checkout (rules, and the products' categories), plus one grouped GMV
- * query when a rule has a GMV condition; then the pure function per line.
+ * The commission of every line of a checkout, as placement freezes it (ADR 0037): the rules
+ * that can apply (kept in memory while `rulesVersion` is theirs, else one query), one grouped GMV
+ * query when a rule has a GMV condition, then the pure function per line.
  */
 export async function freezeCommission<O extends { vendorId: string; lines: PricedLine[] }>(
   tx: TenantTx,
   orders: O[],
   currency: string,
   at: Date,
+  /** `commission_version` as placement read it with its settings (null: read the rules anyway). */
+  rulesVersion: number | null,
 ): Promise<{ lines: FrozenCommission[]; totalMinor: number }[]> {
   if (ledgerPostingsSkipped()) return orders.map((o) => withoutCommission(o.lines));
   const vendorIds = orders.map((o) => o.vendorId);
   const productIds = [...new Set(orders.flatMap((o) => o.lines.map((l) => l.productId)))];
-  const [candidates, paths] = [
-    await loadCandidates(tx, { vendorIds, productIds }),
-    await categoryPaths(tx, productIds),
-  ];
+  const candidates = await loadCandidates(tx, { vendorIds, productIds }, rulesVersion);
   const gmv = candidates.some((c) => c.vendorGmv30dMinMinor)
     ? await vendorGmv30d(tx, vendorIds, currency, at)
     : new Map<string, number>();
@@ -34,7 +34,7 @@ export async function freezeCommission<O extends { vendorId: string; lines: Pric
         {
           productId: l.productId,
           vendorId: o.vendorId,
-          categoryPath: paths.get(l.productId) ?? null,
+          categoryPath: l.categoryPath,
           currency,
           qty: l.qty,
           netMinor: l.netMinor,

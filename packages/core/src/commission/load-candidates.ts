@@ -6,17 +6,68 @@ import type { CommissionCandidate } from './choose-commission.js';
 const CALLED_OFF = ['cancelled', 'rejected'] as const;
 export const GMV_WINDOW_MS = 30 * 86_400_000;
 
+/** A marketplace with more rules than this reads the ones a checkout needs per checkout. */
+const KEPT_RULES_MAX = 2_000;
+/** Marketplaces whose rules are kept in this process; the least recently used go first. */
+const KEPT_MARKETPLACES_MAX = 1_000;
+const kept = new Map<string, { version: number; rules: CommissionCandidate[] }>();
+
+type LineScope = { vendorIds: string[]; productIds: string[] };
+
 /**
  * The current versions of the enabled rules that can apply to lines of these vendors and
- * products: one query per checkout, not per line. Marketplace and category rules are always
- * loaded (a category rule's match is by path, decided by the pure function).
+ * products (marketplace and category rules always: a category rule matches by path, decided by
+ * the pure function).
+ *
+ * Rules in memory (ADR 0037): a marketplace's rules are kept in this process under the
+ * `commission_version` they were read at, and used while the version placement read with its
+ * settings (`version`) is still theirs; any committed change to a rule, a rule version or a
+ * category raises it. Kept per tenant id, so one marketplace's rules never serve another's
+ * checkout. With no version (null), or more than KEPT_RULES_MAX rules, the checkout's rules are
+ * read from the database each time.
  */
 export async function loadCandidates(
-  { db, t }: TenantTx,
-  scope: { vendorIds: string[]; productIds: string[] },
+  tx: TenantTx,
+  scope: LineScope,
+  version: number | null,
 ): Promise<CommissionCandidate[]> {
+  if (version === null) return (await currentRules(tx, { scope })).rules;
+  const hit = kept.get(tx.tenant.id);
+  if (hit?.version === version) {
+    kept.delete(tx.tenant.id);
+    kept.set(tx.tenant.id, hit);
+    return applicable(hit.rules, scope);
+  }
+  const all = await currentRules(tx, { limit: KEPT_RULES_MAX + 1 });
+  if (all.rules.length > KEPT_RULES_MAX) return (await currentRules(tx, { scope })).rules;
+  if (all.version !== null) {
+    kept.delete(tx.tenant.id);
+    kept.set(tx.tenant.id, { version: all.version, rules: all.rules });
+    if (kept.size > KEPT_MARKETPLACES_MAX) kept.delete(kept.keys().next().value as string);
+  }
+  return applicable(all.rules, scope);
+}
+
+/** The rules the SQL filter of `currentRules` would have returned for these lines. */
+function applicable(rules: CommissionCandidate[], scope: LineScope): CommissionCandidate[] {
+  const vendors = new Set(scope.vendorIds);
+  const products = new Set(scope.productIds);
+  return rules.filter(
+    (r) =>
+      r.scope === 'marketplace' ||
+      r.scope === 'category' ||
+      (r.vendorId !== null && vendors.has(r.vendorId)) ||
+      (r.productId !== null && products.has(r.productId)),
+  );
+}
+
+/** The enabled rules' current versions (for some lines, or all up to a limit), and the rules' version in the same snapshot. */
+async function currentRules(
+  { db, t }: TenantTx,
+  only: { scope: LineScope } | { limit: number },
+): Promise<{ rules: CommissionCandidate[]; version: number | null }> {
   const v = t.commissionRuleVersions;
-  const rows = await db
+  const query = db
     .select({
       ruleId: v.ruleId,
       version: v.version,
@@ -36,6 +87,7 @@ export async function loadCandidates(
       enabled: v.enabled,
       vendorGmv30dMinMinor: v.vendorGmv30dMinMinor,
       createdAt: v.createdAt,
+      rulesVersion: sql<string | null>`(select cv.version from ${t.commissionVersion} cv where cv.id = 1)`,
     })
     .from(v)
     .innerJoin(
@@ -46,14 +98,21 @@ export async function loadCandidates(
     .where(
       and(
         eq(t.commissionRules.enabled, true),
-        or(
-          inArray(v.scope, ['marketplace', 'category']),
-          scope.vendorIds.length ? inArray(v.vendorId, scope.vendorIds) : undefined,
-          scope.productIds.length ? inArray(v.productId, scope.productIds) : undefined,
-        ),
+        'scope' in only
+          ? or(
+              inArray(v.scope, ['marketplace', 'category']),
+              only.scope.vendorIds.length ? inArray(v.vendorId, only.scope.vendorIds) : undefined,
+              only.scope.productIds.length ? inArray(v.productId, only.scope.productIds) : undefined,
+            )
+          : undefined,
       ),
     );
-  return rows;
+  const rows = 'limit' in only ? await query.limit(only.limit) : await query;
+  const first = rows[0]?.rulesVersion;
+  return {
+    rules: rows.map(({ rulesVersion: _, ...rule }) => rule),
+    version: first === undefined || first === null ? null : Number(first),
+  };
 }
 
 /**
@@ -81,18 +140,4 @@ export async function vendorGmv30d(
     )
     .groupBy(t.orders.vendorId);
   return new Map(rows.map((r) => [r.vendorId, Number(r.gmv)]));
-}
-
-/** Product id -> its category's path (null without a category). */
-export async function categoryPaths(
-  { db, t }: TenantTx,
-  productIds: string[],
-): Promise<Map<string, string | null>> {
-  if (!productIds.length) return new Map();
-  const rows = await db
-    .select({ id: t.products.id, path: t.categories.path })
-    .from(t.products)
-    .leftJoin(t.categories, eq(t.categories.id, t.products.categoryId))
-    .where(inArray(t.products.id, productIds));
-  return new Map(rows.map((r) => [r.id, r.path]));
 }

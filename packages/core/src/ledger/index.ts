@@ -3,6 +3,7 @@ export { skipCommissionAndLedgerForBenchmarkBaseline } from './bench-switch.js';
 export { getRevenueDashboard, listPayables, listReceivables } from './operator-reports.js';
 export { lockAccounts, type PostResult, post, postMany } from './post.js';
 export {
+  loadOrderFigures,
   postOrderReversed,
   postOrdersPlaced,
   type ReversalAmount,

@@ -1,6 +1,6 @@
 import { AppError } from '@agora/contracts';
 import type { TenantTx } from '@agora/db';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, type SQLWrapper, sql } from 'drizzle-orm';
 import {
   type OrderFigures,
   type OrderParts,
@@ -24,24 +24,39 @@ const figuresColumns = (tx: TenantTx) => ({
 
 /**
  * Book newly placed orders (inside the placement's transaction, after their rows and their
- * frozen commission are written): receivable, vendor payable, commission, tax. Idempotent per
- * order (`order_placed:<id>`).
+ * frozen commission are written): receivable, vendor payable, commission, tax. The figures are
+ * the ones placement just wrote (no read back). Idempotent per order (`order_placed:<id>`).
  */
-export async function postOrdersPlaced(tx: TenantTx, orderIds: readonly string[]): Promise<PostResult[]> {
-  if (orderIds.length === 0 || ledgerPostingsSkipped()) return [];
-  const { db, t } = tx;
-  const orders: (OrderFigures & { placedAt: Date })[] = await db
-    .select({ ...figuresColumns(tx), placedAt: t.orders.placedAt })
-    .from(t.orders)
-    .where(inArray(t.orders.id, [...orderIds]));
-  if (orders.length !== new Set(orderIds).size)
-    throw new Error('postOrdersPlaced: an order id was not found');
-  orders.sort((a, b) => a.orderId.localeCompare(b.orderId));
+export async function postOrdersPlaced(
+  tx: TenantTx,
+  orders: readonly (OrderFigures & { placedAt: Date })[],
+  /** A write of the caller's to run in the same statement (placement's order lines). */
+  alongside?: SQLWrapper,
+): Promise<PostResult[]> {
+  if (orders.length === 0 || ledgerPostingsSkipped()) {
+    if (alongside) await tx.db.execute(alongside.getSQL());
+    return [];
+  }
+  const sorted = [...orders].sort((a, b) => (a.orderId < b.orderId ? -1 : 1));
   // Booked when the order was placed (the placement's clock), not when this runs.
   return postMany(
     tx,
-    orders.map((o) => ({ ...orderPlacedPosting(o), occurredAt: o.placedAt })),
+    sorted.map((o) => ({ ...orderPlacedPosting(o), occurredAt: o.placedAt })),
+    alongside,
   );
+}
+
+/** Orders' figures as stored, for postings made after placement (and for tests). */
+export async function loadOrderFigures(
+  tx: TenantTx,
+  orderIds: readonly string[],
+): Promise<(OrderFigures & { placedAt: Date })[]> {
+  const found = await tx.db
+    .select({ ...figuresColumns(tx), placedAt: tx.t.orders.placedAt })
+    .from(tx.t.orders)
+    .where(inArray(tx.t.orders.id, [...orderIds]));
+  if (found.length !== new Set(orderIds).size) throw new Error('loadOrderFigures: an order id was not found');
+  return found;
 }
 
 /** What the ledger still holds for an order, per part (positive magnitudes). */

@@ -1,182 +1,80 @@
 import { newId } from '@agora/contracts';
 import type { TenantTx } from '@agora/db';
-import { and, asc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
-import { sumAmounts } from '../commerce/money.js';
+import { and, asc, eq, isNull, or, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { type AccountKey, accountKeyString, assertBalanced, type PostingDraft } from './accounting.js';
+
+/** The one order in which accounts are created (by key) wherever several may be. */
+const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export type PostResult = { transactionId: string; idempotencyKey: string; replayed: boolean };
 
 /**
- * Write postings to the ledger inside the caller's transaction (ADR 0038):
- *
- *   1. each posting is checked to balance per currency (PostgreSQL checks it again at commit);
- *   2. its transaction row is inserted with `ON CONFLICT (idempotency_key) DO NOTHING`: a key
- *      already posted (or being posted by a concurrent transaction, which we then wait for)
- *      returns the existing transaction and writes nothing (in the same statement, accounts
- *      that do not exist yet are created, in key order, before any account is locked, and the
- *      accounts' ids are read);
- *   3. in one statement: every account the new postings touch is locked by a `SELECT ... ORDER
- *      BY id FOR UPDATE` CTE (so concurrent postings take shared accounts in the same order and
- *      cannot deadlock), the entries are inserted and the balances updated (`balance + delta`,
- *      `version + 1`).
- *
- * Two round trips whatever the number of postings and entries (placement pays for them).
+ * Write postings to the ledger inside the caller's transaction (ADR 0038), in ONE round trip:
+ * each posting is checked to balance per currency here, then the tenant schema's `ledger_post`
+ * function (tenant migration 0019) creates the accounts that do not exist yet (in key order,
+ * without locking existing ones), inserts the transactions with `ON CONFLICT (idempotency_key) DO
+ * NOTHING` (a key already posted, or being posted by a concurrent transaction that we then wait
+ * for, writes nothing and returns the existing transaction), locks every account the new
+ * postings touch in id order (so concurrent postings take shared accounts in the same order and
+ * cannot deadlock), inserts the entries in one statement (PostgreSQL checks that each statement
+ * leaves its transactions balanced) and moves the balances (`balance + delta`, `version + 1`).
  *
  * Post everything a database transaction needs in ONE call: locks are held to commit, so two
  * calls in one transaction could take accounts out of id order.
  */
-export async function postMany(tx: TenantTx, postings: readonly PostingDraft[]): Promise<PostResult[]> {
-  if (postings.length === 0) return [];
+export async function postMany(
+  tx: TenantTx,
+  postings: readonly PostingDraft[],
+  /**
+   * A write of the caller's to run in the same statement, as a data-modifying CTE (placement's
+   * order lines: one round trip fewer). It runs to completion whatever the posting does; the
+   * posting does not see its rows.
+   */
+  alongside?: SQLWrapper,
+): Promise<PostResult[]> {
+  if (postings.length === 0) {
+    if (alongside) await tx.db.execute(alongside.getSQL());
+    return [];
+  }
   const keys = new Set<string>();
   for (const p of postings) {
     if (keys.has(p.idempotencyKey)) throw new Error(`idempotency key ${p.idempotencyKey} twice in one call`);
     keys.add(p.idempotencyKey);
     assertBalanced(p.entries);
   }
-  const { db, t } = tx;
-  const rows = postings.map((p) => ({
+  const transactions = postings.map((p) => ({
     id: newId('ltx'),
-    idempotencyKey: p.idempotencyKey,
+    idempotency_key: p.idempotencyKey,
     kind: p.kind,
     reference: p.reference,
     memo: p.memo ?? '',
-    actorUserId: p.actorUserId ?? null,
-    occurredAt: p.occurredAt ?? new Date(),
+    actor_user_id: p.actorUserId ?? null,
+    occurred_at: (p.occurredAt ?? new Date()).toISOString(),
   }));
-  const wantedAll = new Map<string, AccountKey>();
-  for (const p of postings) for (const e of p.entries) wantedAll.set(accountKeyString(e.account), e.account);
-  const newAccounts = [...wantedAll.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, k]) => k);
-
-  // Round trip 1: create missing accounts (key order; existing ones are not locked), insert the
-  // transactions (skipping keys already posted), and read the accounts' ids.
-  const a = t.ledgerAccounts;
-  const keyWhere = sql.join(
-    newAccounts.map(
-      (k) =>
-        sql`(acc.kind = ${k.kind} and ${k.ownerId === null ? sql`acc.owner_id is null` : sql`acc.owner_id = ${k.ownerId}`} and acc.currency = ${k.currency})`,
-    ),
-    sql` or `,
-  );
-  const first = await db.execute<{
-    what: string;
-    id: string;
-    kind: AccountKey['kind'] | null;
-    owner_id: string | null;
-    currency: string | null;
-  }>(sql`
-    with created as (
-      insert into ${a} (id, kind, owner_id, currency)
-      values ${sql.join(
-        newAccounts.map((k) => sql`(${newId('lac')}, ${k.kind}, ${k.ownerId}, ${k.currency})`),
-        sql`, `,
-      )}
-      on conflict do nothing
-      returning id, kind, owner_id, currency
-    ), txs as (
-      insert into ${t.ledgerTransactions} (id, idempotency_key, kind, reference, memo, actor_user_id, occurred_at)
-      values ${sql.join(
-        rows.map(
-          (r) =>
-            sql`(${r.id}, ${r.idempotencyKey}, ${r.kind}, ${r.reference}, ${r.memo}, ${r.actorUserId}, ${r.occurredAt.toISOString()}::timestamptz)`,
-        ),
-        sql`, `,
-      )}
-      on conflict (idempotency_key) do nothing
-      returning id
-    )
-    select 'account' as what, id, kind, owner_id, currency from created
-    union all
-    select 'account', acc.id, acc.kind, acc.owner_id, acc.currency from ${a} acc where ${keyWhere}
-    union all
-    select 'transaction', id, null, null, null from txs`);
-  const inserted = { rows: first.rows.filter((r) => r.what === 'transaction') };
-  const accountIds = new Map(
-    first.rows
-      .filter((r) => r.what === 'account')
-      .map((r) => [
-        accountKeyString({
-          kind: r.kind as AccountKey['kind'],
-          ownerId: r.owner_id,
-          currency: r.currency as string,
-        }),
-        r.id,
-      ]),
-  );
-  const fresh = new Set(inserted.rows.map((r) => r.id));
-  const replayedKeys = rows.filter((r) => !fresh.has(r.id)).map((r) => r.idempotencyKey);
-  const existing = new Map<string, string>();
-  if (replayedKeys.length) {
-    const found = await db
-      .select({ id: t.ledgerTransactions.id, key: t.ledgerTransactions.idempotencyKey })
-      .from(t.ledgerTransactions)
-      .where(inArray(t.ledgerTransactions.idempotencyKey, replayedKeys));
-    for (const f of found) existing.set(f.key, f.id);
-  }
-  const results: PostResult[] = rows.map((r) =>
-    fresh.has(r.id)
-      ? { transactionId: r.id, idempotencyKey: r.idempotencyKey, replayed: false }
-      : {
-          transactionId: existing.get(r.idempotencyKey) as string,
-          idempotencyKey: r.idempotencyKey,
-          replayed: true,
-        },
-  );
-  const toWrite = postings
-    .map((p, i) => ({ p, id: (rows[i] as (typeof rows)[number]).id }))
-    .filter((x) => fresh.has(x.id));
-  if (toWrite.length === 0) return results;
-
-  // An account created by a concurrent transaction after this statement's snapshot is missing
-  // from what round trip 1 read (its insert waited, then did nothing): read it now (rare).
   const wanted = new Map<string, AccountKey>();
-  for (const { p } of toWrite) for (const e of p.entries) wanted.set(accountKeyString(e.account), e.account);
-  const missing = [...wanted.entries()].filter(([k]) => !accountIds.has(k)).map(([, k]) => k);
-  if (missing.length) for (const [k, id] of await selectAccounts(tx, missing, false)) accountIds.set(k, id);
-
-  // Round trip 2, one statement: lock every account the new postings touch in id order (the
-  // CTE's rows are locked as it emits them, and the UPDATE only reaches a row after the CTE has
-  // emitted it), insert the entries, add each account's delta with version + 1.
-  const entries = toWrite.flatMap(({ p, id }) =>
+  for (const p of postings) for (const e of p.entries) wanted.set(accountKeyString(e.account), e.account);
+  const accounts = [...wanted.entries()]
+    .sort(([a], [b]) => byKey(a, b))
+    .map(([, k], n) => ({ n, id: newId('lac'), kind: k.kind, owner_id: k.ownerId, currency: k.currency }));
+  const entries = postings.flatMap((p, i) =>
     p.entries.map((e) => ({
-      transactionId: id,
-      accountId: accountIds.get(accountKeyString(e.account)) as string,
-      orderId: e.orderId,
-      amountMinor: e.amountMinor,
+      transaction_id: transactions[i]?.id,
+      kind: e.account.kind,
+      owner_id: e.account.ownerId,
       currency: e.account.currency,
+      order_id: e.orderId,
+      amount_minor: e.amountMinor,
     })),
   );
-  const deltas = new Map<string, number[]>();
-  for (const e of entries) {
-    const list = deltas.get(e.accountId) ?? [];
-    list.push(e.amountMinor);
-    deltas.set(e.accountId, list);
-  }
-  const touched = [...deltas.keys()];
-  await db.execute(sql`
-    with locked as materialized (
-      select id from ${a} where id in (${sql.join(
-        touched.map((id) => sql`${id}`),
-        sql`, `,
-      )}) order by id for update
-    ), written as (
-      insert into ${t.ledgerEntries} (transaction_id, account_id, order_id, amount_minor, currency)
-      values ${sql.join(
-        entries.map(
-          (e) =>
-            sql`(${e.transactionId}, ${e.accountId}, ${e.orderId}, ${e.amountMinor}::bigint, ${e.currency})`,
-        ),
-        sql`, `,
-      )}
-    )
-    update ${a} as upd
-       set balance_minor = upd.balance_minor + v.delta, version = upd.version + 1
-      from locked l
-      join (values ${sql.join(
-        [...deltas.entries()].map(([id, amounts]) => sql`(${id}::text, ${sumAmounts(amounts)}::bigint)`),
-        sql`, `,
-      )}) as v(id, delta) on v.id = l.id
-     where upd.id = l.id`);
-  return results;
+  const posted = await tx.db.execute<{ posted_key: string; posted_id: string; was_replayed: boolean }>(
+    sql`${alongside ? sql`with alongside as (${alongside.getSQL()}) ` : sql``}select posted_key, posted_id, was_replayed from ${sql.identifier(tx.tenant.schemaName)}.ledger_post(${JSON.stringify(accounts)}::jsonb, ${JSON.stringify(transactions)}::jsonb, ${JSON.stringify(entries)}::jsonb)`,
+  );
+  const results = new Map(posted.rows.map((r) => [r.posted_key, r]));
+  return postings.map((p) => {
+    const r = results.get(p.idempotencyKey);
+    if (!r) throw new Error(`ledger_post returned nothing for ${p.idempotencyKey}`);
+    return { transactionId: r.posted_id, idempotencyKey: p.idempotencyKey, replayed: r.was_replayed };
+  });
 }
 
 /** One posting; see `postMany`. */
@@ -200,12 +98,14 @@ const keyMatch = (tx: TenantTx, k: AccountKey): SQL => {
  * Two statements: first the missing accounts are inserted (`ON CONFLICT DO NOTHING`, in key
  * order; an existing account costs no lock, and a concurrent creator of the same account makes
  * us wait for it before we hold anything else), then every account is locked with one
- * `SELECT ... ORDER BY id FOR UPDATE`. Creating accounts after locking others would take the
- * new rows out of id order (a deadlock the concurrency test caught).
+ * `SELECT ... ORDER BY id FOR NO KEY UPDATE` (the lock a balance update takes; it does not block
+ * the KEY SHARE locks of other postings' entry foreign keys, as FOR UPDATE would). Creating
+ * accounts after locking others would take the new rows out of id order (a deadlock the
+ * concurrency test caught).
  */
 export async function lockAccounts(tx: TenantTx, keys: readonly AccountKey[]): Promise<Map<string, string>> {
   const { db, t } = tx;
-  const sorted = [...keys].sort((x, y) => accountKeyString(x).localeCompare(accountKeyString(y)));
+  const sorted = [...keys].sort((x, y) => byKey(accountKeyString(x), accountKeyString(y)));
   await db
     .insert(t.ledgerAccounts)
     .values(sorted.map((k) => ({ id: newId('lac'), ...k })))
@@ -230,6 +130,6 @@ async function selectAccounts(
     .from(t.ledgerAccounts)
     .where(or(...keys.map((k) => keyMatch(tx, k))))
     .orderBy(asc(t.ledgerAccounts.id));
-  const found = lock ? await query.for('update') : await query;
+  const found = lock ? await query.for('no key update') : await query;
   return new Map(found.map((f) => [accountKeyString(f), f.id]));
 }

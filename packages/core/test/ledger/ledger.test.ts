@@ -17,6 +17,7 @@ import {
   accounts,
   createRuntime,
   createTenant,
+  loadOrderFigures,
   post,
   postOrderReversed,
   postOrdersPlaced,
@@ -81,7 +82,7 @@ async function placedOrder(o: {
     shippingMinor: o.shipping ?? 0,
     commissionMinor: o.commission ?? 0,
   });
-  await withTenant(rt.database, tenant, (tx) => postOrdersPlaced(tx, [id]));
+  await withTenant(rt.database, tenant, async (tx) => postOrdersPlaced(tx, await loadOrderFigures(tx, [id])));
   return id;
 }
 
@@ -115,30 +116,40 @@ describe('PostgreSQL itself guards the ledger', () => {
     expect(txDelete).toMatchObject({ code: '23001' });
   });
 
-  it('refuses at commit a transaction whose entries do not sum to zero per currency', async () => {
+  it('refuses an INSERT of entries that leaves its transaction unbalanced per currency, and a transaction without entries', async () => {
     const [cash] = await withTenant(rt.database, tenant, ({ db, t }) =>
       db.select().from(t.ledgerAccounts).where(eq(t.ledgerAccounts.kind, 'commission_revenue')),
     );
     const insertTx = (id: string) =>
       `insert into ${schema()}.ledger_transactions (id, idempotency_key, kind, reference, occurred_at) values ('${id}', '${id}', 'vendor_paid', 'raw', now())`;
-    const entry = (tx: string, amount: number, currency = 'EUR') =>
-      `insert into ${schema()}.ledger_entries (transaction_id, account_id, amount_minor, currency) values ('${tx}', '${cash?.id}', ${amount}, '${currency}')`;
-    const unbalanced = await asTenant([
-      insertTx('ltx_raw1'),
-      entry('ltx_raw1', 500),
-      entry('ltx_raw1', -499),
-    ]);
+    const entries = (tx: string, ...rows: [number, string?][]) =>
+      `insert into ${schema()}.ledger_entries (transaction_id, account_id, amount_minor, currency) values ${rows
+        .map(([amount, currency = 'EUR']) => `('${tx}', '${cash?.id}', ${amount}, '${currency}')`)
+        .join(', ')}`;
+    const unbalanced = await asTenant([insertTx('ltx_raw1'), entries('ltx_raw1', [500], [-499])]);
     expect(unbalanced).toMatchObject({ code: '23514', message: expect.stringMatching(/does not balance/) });
-    // balanced in total but not per currency (and in the wrong currency for the account)
-    const mixed = await asTenant([
-      insertTx('ltx_raw2'),
-      entry('ltx_raw2', 500),
-      entry('ltx_raw2', -500, 'USD'),
+    // Each statement must leave its transactions balanced: half a posting now, half later is refused.
+    const split = await asTenant([
+      insertTx('ltx_raw5'),
+      entries('ltx_raw5', [500]),
+      entries('ltx_raw5', [-500]),
     ]);
+    expect(split).toMatchObject({ code: '23514', message: expect.stringMatching(/does not balance/) });
+    // balanced in total but not per currency (and in the wrong currency for the account)
+    const mixed = await asTenant([insertTx('ltx_raw2'), entries('ltx_raw2', [500], [-500, 'USD'])]);
     expect(mixed).toMatchObject({ code: '23514' });
+    // balanced, but in a currency the account is not kept in
+    const wrongCurrency = await asTenant([
+      insertTx('ltx_raw6'),
+      entries('ltx_raw6', [500, 'USD'], [-500, 'USD']),
+    ]);
+    expect(wrongCurrency).toMatchObject({
+      code: '23514',
+      message: expect.stringMatching(/another currency/),
+    });
     const empty = await asTenant([insertTx('ltx_raw3')]);
     expect(empty).toMatchObject({ code: '23514', message: expect.stringMatching(/no entries/) });
-    const balanced = await asTenant([insertTx('ltx_raw4'), entry('ltx_raw4', 500), entry('ltx_raw4', -500)]);
+    const balanced = await asTenant([insertTx('ltx_raw4'), entries('ltx_raw4', [500], [-500])]);
     expect(balanced).toBeNull();
   });
 
@@ -190,7 +201,9 @@ describe('posting', () => {
   it('is idempotent: the same key again returns the first transaction and writes nothing', async () => {
     const id = await placedOrder({ subtotal: 3_000, commission: 300 });
     const before = await ledgerSnapshot();
-    const again = await withTenant(rt.database, tenant, (tx) => postOrdersPlaced(tx, [id]));
+    const again = await withTenant(rt.database, tenant, async (tx) =>
+      postOrdersPlaced(tx, await loadOrderFigures(tx, [id])),
+    );
     expect(again).toEqual([
       expect.objectContaining({ replayed: true, idempotencyKey: `order_placed:${id}` }),
     ]);
@@ -369,7 +382,9 @@ async function replay(step: NonNullable<ReturnType<LedgerModel['apply']>>) {
         shippingMinor: o.shippingMinor,
         commissionMinor: o.commissionMinor,
       });
-      await withTenant(rt.database, tenant, (tx) => postOrdersPlaced(tx, [o.orderId]));
+      await withTenant(rt.database, tenant, async (tx) =>
+        postOrdersPlaced(tx, await loadOrderFigures(tx, [o.orderId])),
+      );
       return;
     }
     case 'deliver':

@@ -811,6 +811,21 @@ function defineTenantTables(schemaName: string) {
   );
 
   /**
+   * The commission rules' version (ADR 0037, "Rules in memory"): one row, raised once per committed
+   * transaction that changes a rule, a rule version or a category (rules by category match by
+   * path). Placement reads it with the commerce settings and uses the rules it keeps in memory
+   * while the version is theirs.
+   */
+  const commissionVersion = s.table(
+    'commission_version',
+    {
+      id: integer('id').primaryKey().default(1),
+      version: bigint('version', { mode: 'number' }).notNull().default(0),
+    },
+    (t) => [check('commission_version_single_row', sql`${t.id} = 1`)],
+  );
+
+  /**
    * The catalog's words, where search looks for the corrected spelling of a typo (ADR 0026): the
    * lexemes of `products.search_document` made of letters (and inner hyphens), 3 to 40 characters,
    * added by the search reindex in the transaction that writes the products. Words are only added
@@ -852,6 +867,7 @@ function defineTenantTables(schemaName: string) {
     catalogImports,
     auditLog,
     catalogVersion,
+    commissionVersion,
     searchWords,
   };
 }

@@ -31,5 +31,6 @@ export const {
   catalogImports,
   auditLog,
   catalogVersion,
+  commissionVersion,
   searchWords,
 } = tenantTables(TEMPLATE_SCHEMA);

@@ -1,0 +1,152 @@
+CREATE TABLE "tenant_template"."commission_version" (
+	"id" integer PRIMARY KEY DEFAULT 1 NOT NULL,
+	"version" bigint DEFAULT 0 NOT NULL,
+	CONSTRAINT "commission_version_single_row" CHECK ("tenant_template"."commission_version"."id" = 1)
+);
+--> statement-breakpoint
+INSERT INTO "tenant_template"."commission_version" ("id", "version") VALUES (1, 0) ON CONFLICT DO NOTHING;--> statement-breakpoint
+-- ADR 0037, "Rules in memory": raised once per committed transaction that changes a rule, a rule
+-- version or a category (rules by category match by path), at commit (deferred, as the catalog
+-- version of ADR 0020: the version row is the last lock a writer takes, so no deadlock with the
+-- rows it changed). The first event of a transaction raises it; the flag makes the others return.
+CREATE FUNCTION "tenant_template"."bump_commission_version"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	IF current_setting('agora.commission_version_bumped', true) IS DISTINCT FROM TG_TABLE_SCHEMA THEN
+		UPDATE "tenant_template"."commission_version" SET "version" = "version" + 1 WHERE "id" = 1;
+		PERFORM set_config('agora.commission_version_bumped', TG_TABLE_SCHEMA, true);
+	END IF;
+	RETURN NULL;
+END
+$$;--> statement-breakpoint
+CREATE CONSTRAINT TRIGGER "commission_rules_commission_version" AFTER INSERT OR UPDATE OR DELETE ON "tenant_template"."commission_rules"
+	DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "tenant_template"."bump_commission_version"();--> statement-breakpoint
+CREATE CONSTRAINT TRIGGER "commission_rule_versions_commission_version" AFTER INSERT OR UPDATE OR DELETE ON "tenant_template"."commission_rule_versions"
+	DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "tenant_template"."bump_commission_version"();--> statement-breakpoint
+CREATE CONSTRAINT TRIGGER "categories_commission_version" AFTER INSERT OR UPDATE OR DELETE ON "tenant_template"."categories"
+	DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "tenant_template"."bump_commission_version"();--> statement-breakpoint
+-- TRUNCATE fires no row triggers: a statement trigger raises it (the migration runner's owner
+-- role is the only one that can truncate).
+CREATE TRIGGER "commission_rules_commission_version_truncate" AFTER TRUNCATE ON "tenant_template"."commission_rules"
+	FOR EACH STATEMENT EXECUTE FUNCTION "tenant_template"."bump_commission_version"();--> statement-breakpoint
+CREATE TRIGGER "commission_rule_versions_commission_version_truncate" AFTER TRUNCATE ON "tenant_template"."commission_rule_versions"
+	FOR EACH STATEMENT EXECUTE FUNCTION "tenant_template"."bump_commission_version"();--> statement-breakpoint
+CREATE TRIGGER "categories_commission_version_truncate" AFTER TRUNCATE ON "tenant_template"."categories"
+	FOR EACH STATEMENT EXECUTE FUNCTION "tenant_template"."bump_commission_version"();--> statement-breakpoint
+-- ADR 0038, "One round trip per posting": a placement's postings cost one call of
+-- `ledger_post` instead of two statements, the check that a transaction balances runs once per
+-- INSERT statement instead of once per entry at commit, and accounts are found by one index.
+--
+-- Accounts by key through one index: owner_id is null for the marketplace's own accounts.
+CREATE UNIQUE INDEX "ledger_accounts_key_idx" ON "tenant_template"."ledger_accounts" USING btree ("kind", coalesce("owner_id", ''), "currency");--> statement-breakpoint
+-- Balanced per statement: every INSERT into ledger_entries must leave each transaction it adds to
+-- summing to zero per currency, with each entry in its account's currency. One check per statement
+-- (a transition table of the statement's rows) instead of one deferred check per entry; a
+-- transaction's entries are therefore written in one statement (`ledger_post` does).
+DROP TRIGGER "ledger_entries_balanced" ON "tenant_template"."ledger_entries";--> statement-breakpoint
+DROP FUNCTION "tenant_template"."ledger_check_balanced"();--> statement-breakpoint
+CREATE FUNCTION "tenant_template"."ledger_check_balanced"() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+	bad record;
+BEGIN
+	SELECT e.transaction_id, e.currency, sum(e.amount_minor) AS total INTO bad
+		FROM "tenant_template"."ledger_entries" e
+		WHERE e.transaction_id IN (SELECT DISTINCT n.transaction_id FROM new_entries n)
+		GROUP BY e.transaction_id, e.currency HAVING sum(e.amount_minor) <> 0 LIMIT 1;
+	IF FOUND THEN
+		RAISE EXCEPTION 'ledger transaction % does not balance: % % off', bad.transaction_id, bad.total, bad.currency
+			USING ERRCODE = 'check_violation';
+	END IF;
+	PERFORM 1 FROM new_entries n JOIN "tenant_template"."ledger_accounts" a ON a.id = n.account_id
+		WHERE a.currency <> n.currency;
+	IF FOUND THEN
+		RAISE EXCEPTION 'ledger entry on an account kept in another currency'
+			USING ERRCODE = 'check_violation';
+	END IF;
+	RETURN NULL;
+END
+$$;--> statement-breakpoint
+CREATE TRIGGER "ledger_entries_balanced" AFTER INSERT ON "tenant_template"."ledger_entries"
+	REFERENCING NEW TABLE AS new_entries
+	FOR EACH STATEMENT EXECUTE FUNCTION "tenant_template"."ledger_check_balanced"();--> statement-breakpoint
+-- One posting call, in one round trip, in the caller's transaction:
+--   1. accounts that do not exist yet are created, in key order (`p_accounts` comes sorted; an
+--      existing account is neither locked nor waited for here, and a concurrent creator of the
+--      same account makes this wait for it before it holds anything else);
+--   2. the transactions are inserted, skipping idempotency keys already posted (or being posted
+--      by a concurrent transaction, which this then waits for);
+--   3. the entries are inserted (one statement: PostgreSQL checks each statement's transactions
+--      balance);
+--   4. every account the new transactions touch is locked, in id order (concurrent postings take
+--      shared accounts in the same order and cannot deadlock), and its balance moves by its
+--      delta, version + 1.
+-- Returns every posting's key, its transaction id, and whether it had been posted before.
+-- Each statement sees what the one before it did (and what committed meanwhile, in READ
+-- COMMITTED), so step 3 finds accounts that step 1 waited for.
+CREATE FUNCTION "tenant_template"."ledger_post"(p_accounts jsonb, p_transactions jsonb, p_entries jsonb)
+	RETURNS TABLE (posted_key text, posted_id text, was_replayed boolean) LANGUAGE plpgsql AS $$
+DECLARE
+	fresh text[];
+BEGIN
+	-- Only the accounts this snapshot does not see go through ON CONFLICT: its uniqueness check on
+	-- an existing account would wait for every transaction updating that account's balance (the
+	-- marketplace's commission and tax accounts: every placement), where NOT EXISTS does not.
+	INSERT INTO "tenant_template"."ledger_accounts" (id, kind, owner_id, currency)
+		SELECT x.id, x.kind, x.owner_id, x.currency
+			FROM jsonb_to_recordset(p_accounts) AS x(n int, id text, kind text, owner_id text, currency text)
+			WHERE NOT EXISTS (
+				SELECT 1 FROM "tenant_template"."ledger_accounts" a
+					WHERE a.kind = x.kind AND coalesce(a.owner_id, '') = coalesce(x.owner_id, '') AND a.currency = x.currency)
+			ORDER BY x.n
+		ON CONFLICT DO NOTHING;
+
+	WITH ins AS (
+		INSERT INTO "tenant_template"."ledger_transactions" AS lt (id, idempotency_key, kind, reference, memo, actor_user_id, occurred_at)
+			SELECT x.id, x.idempotency_key, x.kind, x.reference, x.memo, x.actor_user_id, x.occurred_at
+				FROM jsonb_to_recordset(p_transactions)
+					AS x(id text, idempotency_key text, kind text, reference text, memo text, actor_user_id text, occurred_at timestamptz)
+		ON CONFLICT (idempotency_key) DO NOTHING
+		RETURNING lt.id)
+	SELECT coalesce(array_agg(ins.id), '{}') INTO fresh FROM ins;
+
+	RETURN QUERY
+		SELECT x.idempotency_key, coalesce(lt.id, x.id), x.id <> ALL (fresh)
+			FROM jsonb_to_recordset(p_transactions) AS x(id text, idempotency_key text)
+			LEFT JOIN "tenant_template"."ledger_transactions" lt
+				ON lt.idempotency_key = x.idempotency_key AND x.id <> ALL (fresh);
+	IF cardinality(fresh) = 0 THEN
+		RETURN;
+	END IF;
+
+	-- The entries first: their foreign key checks take KEY SHARE locks on the accounts, which do
+	-- not conflict with the balance updates of concurrent postings.
+	INSERT INTO "tenant_template"."ledger_entries" (transaction_id, account_id, order_id, amount_minor, currency)
+		SELECT x.transaction_id, a.id, x.order_id, x.amount_minor, x.currency
+			FROM jsonb_to_recordset(p_entries)
+				AS x(transaction_id text, kind text, owner_id text, currency text, order_id text, amount_minor bigint)
+			-- a missing account (null id) fails the NOT NULL of account_id: nothing is dropped silently
+			LEFT JOIN "tenant_template"."ledger_accounts" a
+				ON a.kind = x.kind AND coalesce(a.owner_id, '') = coalesce(x.owner_id, '') AND a.currency = x.currency
+			WHERE x.transaction_id = ANY (fresh);
+
+	-- Last, so that the rows every placement shares (the marketplace's commission and tax accounts)
+	-- are held only from here to the commit: the accounts are locked in id order (the CTE's rows
+	-- are locked as it emits them, before the UPDATE reaches them) and their balances moved.
+	WITH deltas AS (
+		SELECT a.id, sum(x.amount_minor) AS delta
+			FROM jsonb_to_recordset(p_entries)
+				AS x(transaction_id text, kind text, owner_id text, currency text, amount_minor bigint)
+			JOIN "tenant_template"."ledger_accounts" a
+				ON a.kind = x.kind AND coalesce(a.owner_id, '') = coalesce(x.owner_id, '') AND a.currency = x.currency
+			WHERE x.transaction_id = ANY (fresh)
+			GROUP BY a.id
+	), locked AS MATERIALIZED (
+		SELECT a.id FROM "tenant_template"."ledger_accounts" a
+			WHERE a.id IN (SELECT d.id FROM deltas d)
+			ORDER BY a.id FOR NO KEY UPDATE
+	)
+	UPDATE "tenant_template"."ledger_accounts" a
+		SET balance_minor = a.balance_minor + d.delta, version = a.version + 1
+		FROM locked l JOIN deltas d ON d.id = l.id
+		WHERE a.id = l.id;
+END
+$$;
