@@ -64,7 +64,11 @@ export async function searchProductsPg(
     const key = facetCacheKey(tenant, query);
     const kept = key ? facets.get(key) : undefined;
     if (kept) {
-      const rows = await readTenant<Row>(database, tenant, (t) => searchStatement(t, query, null, true));
+      // Prepared on the connection: the same page of the same browse is asked again and again,
+      // and parsing and planning it cost more than running it (ADR 0030).
+      const rows = await readTenant<Row>(database, tenant, (t) => searchStatement(t, query, null, true), {
+        prepare: true,
+      });
       const row = rows[0] as Row;
       if (row.catalog_version !== null && Number(row.catalog_version) === kept.version) {
         facets.hits++;
