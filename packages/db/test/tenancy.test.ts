@@ -272,6 +272,18 @@ describe('prepared tenant read (readTenant with prepare)', () => {
     }
   });
 
+  it('executes a statement whose text ends in a line comment', async () => {
+    const database = await onePool(4);
+    try {
+      for (let i = 0; i < 2; i++)
+        expect(
+          await readTenant(database, a, () => sql`select ${i}::int as n -- the last line`, { prepare: true }),
+        ).toEqual([{ n: i }]);
+    } finally {
+      await database.close();
+    }
+  });
+
   it('prepares nothing when maxPreparedPerConnection is 0', async () => {
     const database = await onePool(0);
     try {

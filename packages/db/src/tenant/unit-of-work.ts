@@ -217,7 +217,7 @@ function preparedMessage(
   const parts = [
     ...evicted.map((old) => `DEALLOCATE ${old}`),
     `SET LOCAL ROLE ${role}`,
-    `PREPARE ${name} AS ${text}`,
+    `PREPARE ${name} AS ${text}\n`, // a line comment that ends the text ends there
     `EXECUTE ${name}`,
   ];
   return {
