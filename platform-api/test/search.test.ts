@@ -5,6 +5,7 @@ import { userToken } from './catalog-helpers.js';
 import { type ApiHarness, createApiHarness } from './harness.js';
 
 let h: ApiHarness;
+let tenantA: { id: string; schemaName: string };
 const body = async (res: Response) => (await res.json()) as any;
 const get = (host: string, query: string, token?: string) =>
   h.call(host, `/api/v1/search${query}`, { token });
@@ -15,6 +16,7 @@ beforeAll(async () => {
   // A CDN Agora can purge (nothing listens there: the API never purges, the worker does).
   h = await createApiHarness({ AGORA_CDN_PURGE_URL: 'http://127.0.0.1:9/purge/{key}' });
   const a = await h.activeTenant('search-a', 'Alpha Market');
+  tenantA = a;
   const b = await h.activeTenant('search-b', 'Beta Market');
   await insertCatalog(h.runtime.database, a, {
     vendors: [{ id: 'ven_a', name: 'Hydro Parts', verified: true }],
@@ -168,6 +170,34 @@ describe('GET /api/v1/search', () => {
     const res = await get('search-a.localhost', '?page=42&limit=24');
     expect(res.status).toBe(200);
     expect((await body(res)).items).toEqual([]);
+  });
+
+  it('answers a repeated browse from kept counts with the same JSON, per marketplace, until the catalog changes', async () => {
+    const browse = async (host: string) => {
+      const res = await get(host, '?facets=true&total=true');
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+      return res.text();
+    };
+    const firstA = await browse('search-a.localhost');
+    const firstB = await browse('search-b.localhost');
+    expect(await browse('search-a.localhost')).toBe(firstA);
+    expect(await browse('search-b.localhost')).toBe(firstB);
+    const a = JSON.parse(firstA);
+    const b = JSON.parse(firstB);
+    expect(a.facets.vendors).toEqual([{ id: 'ven_a', name: 'Hydro Parts', count: 2 }]);
+    expect(b.facets.vendors).toEqual([{ id: 'ven_b', name: 'Beta Hydraulics', count: 1 }]);
+    expect(a.total).toBe(2);
+    // Made in SQL as a JavaScript Date writes it.
+    for (const item of a.items) expect(new Date(item.publishedAt).toISOString()).toBe(item.publishedAt);
+    await insertCatalog(h.runtime.database, tenantA, {
+      vendors: [],
+      products: [{ id: 'prd_a3', vendorId: 'ven_a', title: 'Gear pump', basePriceMinor: 700 }],
+    });
+    const after = JSON.parse(await browse('search-a.localhost'));
+    expect(after.total).toBe(3);
+    expect(after.facets.vendors).toEqual([{ id: 'ven_a', name: 'Hydro Parts', count: 3 }]);
+    expect(JSON.parse(await browse('search-b.localhost'))).toEqual(b);
   });
 
   it('is documented in the OpenAPI document with its result shape', async () => {

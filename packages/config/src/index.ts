@@ -45,6 +45,12 @@ const Env = z.object({
   AGORA_DB_CONN_MAX_AGE_S: z.coerce.number().int().min(0).default(900),
   AGORA_DB_CONN_MAX_SCHEMAS: z.coerce.number().int().min(1).default(100),
   /**
+   * Statements a pooled connection keeps prepared for hot tenant reads (a browse's page), least
+   * recently used out; 0 prepares none. Set 0 behind a pooler in transaction mode (PgBouncer),
+   * where a later statement may reach another server connection (ADR 0030).
+   */
+  AGORA_DB_CONN_MAX_PREPARED: z.coerce.number().int().min(0).default(16),
+  /**
    * 1: the owner and tenant roles may log in (without a password), which Citus needs to open its
    * connections to the workers as them (ADR 0021, docs/deploy/citus.md). 0 (default): NOLOGIN.
    */
@@ -211,6 +217,8 @@ export type Config = {
   dbConnMaxAgeS: number;
   /** Distinct tenant schemas a pooled connection serves before it is closed. */
   dbConnMaxSchemas: number;
+  /** Statements a pooled connection keeps prepared for hot tenant reads (0: none). */
+  dbConnMaxPrepared: number;
   /** Owner and tenant roles are LOGIN without a password (Citus, ADR 0021); NOLOGIN when false. */
   tenantRolesLogin: boolean;
   demo: boolean;
@@ -335,6 +343,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     dbPoolMax: e.AGORA_DB_POOL_MAX,
     dbConnMaxAgeS: e.AGORA_DB_CONN_MAX_AGE_S,
     dbConnMaxSchemas: e.AGORA_DB_CONN_MAX_SCHEMAS,
+    dbConnMaxPrepared: e.AGORA_DB_CONN_MAX_PREPARED,
     tenantRolesLogin: e.AGORA_TENANT_ROLES_LOGIN === '1',
     demo: e.NODE_ENV !== 'production' && e.AGORA_DEMO !== '0',
     files: {

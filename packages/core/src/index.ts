@@ -342,6 +342,7 @@ export {
   type KeptFacets,
   SearchCache,
   searchCacheKey,
+  searchResultJson,
 } from './search/search-cache.js';
 export {
   type CategoryFacet,

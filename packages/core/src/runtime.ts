@@ -20,6 +20,7 @@ export async function createRuntime(
     max: config.dbPoolMax,
     maxLifetimeSeconds: config.dbConnMaxAgeS,
     maxSchemasPerConnection: config.dbConnMaxSchemas,
+    maxPreparedPerConnection: config.dbConnMaxPrepared,
     applicationName: options.applicationName,
     rolesLogin: config.tenantRolesLogin,
   });

@@ -30,6 +30,11 @@ export type Database = {
   rolesLogin: boolean;
   /** Distinct tenant schemas a pooled connection serves before it is closed (see withTenant). */
   maxSchemasPerConnection: number;
+  /**
+   * Statements a pooled connection keeps prepared for `readTenant(..., { prepare: true })`
+   * (least recently used out; 0: nothing is prepared).
+   */
+  maxPreparedPerConnection: number;
   close(): Promise<void>;
 };
 
@@ -41,6 +46,8 @@ export type ConnectOptions = {
   maxLifetimeSeconds?: number;
   /** Close a pooled connection once it has served this many tenant schemas. Default 100. */
   maxSchemasPerConnection?: number;
+  /** Statements a pooled connection keeps prepared for hot tenant reads. Default 16; 0: none. */
+  maxPreparedPerConnection?: number;
 };
 
 export async function connectDatabase(url: string, options: ConnectOptions = {}): Promise<Database> {
@@ -78,6 +85,7 @@ export async function connectDatabase(url: string, options: ConnectOptions = {})
     distributed: info.citus,
     rolesLogin: options.rolesLogin ?? false,
     maxSchemasPerConnection: options.maxSchemasPerConnection ?? 100,
+    maxPreparedPerConnection: options.maxPreparedPerConnection ?? 16,
     close: () => pool.end(),
   };
 }

@@ -211,3 +211,130 @@ describe('one-statement tenant read (readTenant)', () => {
     );
   });
 });
+
+describe('prepared tenant read (readTenant with prepare)', () => {
+  /** A pool of one connection, so every read lands on the same server process. */
+  const onePool = (maxPreparedPerConnection: number) =>
+    connectDatabase(tdb.url, { max: 1, maxPreparedPerConnection });
+  const held = async (database: Awaited<ReturnType<typeof onePool>>) =>
+    (
+      await database.pool.query<{ statement: string }>(
+        `select statement from pg_prepared_statements order by prepare_time`,
+      )
+    ).rows.map((r) => r.statement);
+  const emails = (database: Awaited<ReturnType<typeof onePool>>, tenant: typeof a) =>
+    readTenant<{ email: string; who: string }>(
+      database,
+      tenant,
+      (t) => sql`select u.email, current_user as who from ${t.users} u where u.id = ${'usr_p'}`,
+      { prepare: true },
+    );
+
+  it("keeps one statement per tenant and text, each answering with its own tenant's rows", async () => {
+    for (const [tenant, email] of [
+      [a, 'p@a.example.com'],
+      [b, 'p@b.example.com'],
+    ] as const)
+      await withTenant(tdb.database, tenant, ({ db, t }) =>
+        db.insert(t.users).values({ id: 'usr_p', email, role: 'owner', status: 'invited' }),
+      );
+    const database = await onePool(4);
+    try {
+      for (let i = 0; i < 3; i++) {
+        expect(await emails(database, a)).toEqual([{ email: 'p@a.example.com', who: a.schemaName }]);
+        expect(await emails(database, b)).toEqual([{ email: 'p@b.example.com', who: b.schemaName }]);
+      }
+      // Prepared once each, executed by name after that: two statements, each naming its own schema.
+      const statements = await held(database);
+      expect(statements).toHaveLength(2);
+      expect(statements[0]).toContain(`"${a.schemaName}"."users"`);
+      expect(statements[1]).toContain(`"${b.schemaName}"."users"`);
+      // The role ends with each read, as without preparing.
+      const { rows } = await database.pool.query('select current_user as u');
+      expect(rows[0].u).toBe(database.loginRole);
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('keeps at most maxPreparedPerConnection statements, the least recently used out', async () => {
+    const database = await onePool(2);
+    const read = (n: number) =>
+      readTenant<{ n: number }>(database, a, () => sql`select ${n}::int as n`, { prepare: true });
+    try {
+      for (const n of [1, 2, 1, 3, 1]) expect(await read(n)).toEqual([{ n }]);
+      const statements = await held(database);
+      expect(statements).toHaveLength(2);
+      expect(statements.join()).not.toContain('(2)');
+      expect(statements.join()).toContain('(3)');
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('executes a statement whose text ends in a line comment', async () => {
+    const database = await onePool(4);
+    try {
+      for (let i = 0; i < 2; i++)
+        expect(
+          await readTenant(database, a, () => sql`select ${i}::int as n -- the last line`, { prepare: true }),
+        ).toEqual([{ n: i }]);
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('prepares nothing when maxPreparedPerConnection is 0', async () => {
+    const database = await onePool(0);
+    try {
+      expect(await emails(database, a)).toEqual([{ email: 'p@a.example.com', who: a.schemaName }]);
+      expect(await held(database)).toEqual([]);
+    } finally {
+      await database.close();
+    }
+  });
+
+  it("refuses another tenant's table; a failed prepare takes its connection with it", async () => {
+    const database = await onePool(4);
+    try {
+      const before = await database.pool.query('select pg_backend_pid() as pid');
+      await expect(
+        readTenant(database, a, () => sql.raw(`select * from "${b.schemaName}".users`), { prepare: true }),
+      ).rejects.toMatchObject({ code: '42501' });
+      const after = await database.pool.query('select pg_backend_pid() as pid, current_user as u');
+      expect(after.rows[0].pid).not.toBe(before.rows[0].pid);
+      expect(after.rows[0].u).toBe(database.loginRole);
+      expect(await emails(database, a)).toEqual([{ email: 'p@a.example.com', who: a.schemaName }]);
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('reads again when the connection lost its statements (DISCARD ALL, a pooler)', async () => {
+    const database = await onePool(4);
+    try {
+      await emails(database, a);
+      await database.pool.query('deallocate all');
+      expect(await emails(database, a)).toEqual([{ email: 'p@a.example.com', who: a.schemaName }]);
+      expect(await held(database)).toHaveLength(1);
+    } finally {
+      await database.close();
+    }
+  });
+
+  it("is refused by the database when run in another tenant's role (permissions are checked at execution)", async () => {
+    const client = await tdb.database.pool.connect();
+    try {
+      await client.query(
+        `begin; set local role "${a.schemaName}"; prepare other as select email from "${a.schemaName}".users`,
+      );
+      await client.query(`execute other; commit`);
+      await expect(client.query(`set local role "${b.schemaName}"; execute other`)).rejects.toMatchObject({
+        code: '42501',
+      });
+    } finally {
+      await client.query('deallocate all').catch(() => {});
+      client.release(true);
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import type { TenantRef } from '@agora/db';
-import type { CategoryFacet, SearchQuery, SearchResult, VendorFacet } from './search-engine.js';
+import type { SearchQuery, SearchResult } from './search-engine.js';
 
 type Entry<V> = { version: number; result: V; bytes: number };
 
@@ -77,14 +77,14 @@ function deepFreeze<T>(value: T): T {
 }
 
 /**
- * A browse's total and facet counts, as the search statement returns them: what every page and page
- * size of one browse share (ADR 0030). Kept per tenant and catalog version like whole results.
+ * A browse's total and facet counts: what every page and page size of one browse share (ADR
+ * 0030). Kept per tenant and catalog version like whole results. The facets object is the one
+ * every answer from these counts carries (frozen, shared), so its JSON is made once
+ * (`searchResultJson`).
  */
 export type KeptFacets = {
   total: number;
-  categories: CategoryFacet[] | null;
-  vendors: VendorFacet[] | null;
-  in_stock: { true: number; false: number } | null;
+  facets: SearchResult['facets'];
 };
 export type FacetCache = SearchCache<KeptFacets>;
 
@@ -97,4 +97,24 @@ export type FacetCache = SearchCache<KeptFacets>;
 export function facetCacheKey(tenant: TenantRef, query: SearchQuery): string | null {
   if (query.countTotal === false) return null;
   return searchCacheKey(tenant, { ...query, page: 0, limit: 0 });
+}
+
+/** The JSON of frozen facets (kept counts, kept results: shared by every answer made from them). */
+const facetsJson = new WeakMap<object, string>();
+
+/**
+ * `JSON.stringify(body)`, with the facets last, and the facets of a kept browse or result
+ * serialised once rather than for every answer: a browse of a large catalog carries hundreds of
+ * category and vendor counts, several times the JSON of its page (ADR 0030). Facets that are not
+ * frozen (counted for this answer only) are serialised as usual.
+ */
+export function searchResultJson(body: { facets: SearchResult['facets'] }): string {
+  const { facets, ...rest } = body;
+  let json = facetsJson.get(facets);
+  if (json === undefined) {
+    json = JSON.stringify(facets);
+    if (Object.isFrozen(facets)) facetsJson.set(facets, json);
+  }
+  const head = JSON.stringify(rest);
+  return head === '{}' ? `{"facets":${json}}` : `${head.slice(0, -1)},"facets":${json}}`;
 }

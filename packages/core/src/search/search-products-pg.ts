@@ -64,11 +64,15 @@ export async function searchProductsPg(
     const key = facetCacheKey(tenant, query);
     const kept = key ? facets.get(key) : undefined;
     if (kept) {
-      const rows = await readTenant<Row>(database, tenant, (t) => searchStatement(t, query, null, true));
+      // Prepared on the connection: the same page of the same browse is asked again and again,
+      // and parsing and planning it cost more than running it (ADR 0030).
+      const rows = await readTenant<Row>(database, tenant, (t) => searchStatement(t, query, null, true), {
+        prepare: true,
+      });
       const row = rows[0] as Row;
       if (row.catalog_version !== null && Number(row.catalog_version) === kept.version) {
         facets.hits++;
-        return versionedResult({ ...row, ...kept.result }, query);
+        return versionedResult({ ...row, total: kept.result.total }, query, kept.result.facets);
       }
       // The catalog changed since: count again (and keep the new counts) below.
     }
@@ -76,14 +80,10 @@ export async function searchProductsPg(
     const row = rows[0] as Row;
     const version = row.catalog_version === null ? null : Number(row.catalog_version);
     if (key) facets.misses++;
+    const result = versionedResult(row, query);
     if (key && version !== null)
-      facets.set(key, version, {
-        total: row.total ?? 0,
-        categories: row.categories,
-        vendors: row.vendors,
-        in_stock: row.in_stock,
-      });
-    return versionedResult(row, query);
+      facets.set(key, version, { total: row.total ?? 0, facets: result.result.facets });
+    return result;
   }
   if (terms.advanced) {
     const q = sql`websearch_to_tsquery(${cfg}, ${terms.text})`;
@@ -276,7 +276,8 @@ type Row = {
   catalog_version: string | null;
   /** Matches counted, up to the result window + 1 (null: kept facets were used). */
   total: number | null;
-  items: (Omit<SearchHit, 'inStock' | 'publishedAt'> & { publishedAt: string | null })[] | null;
+  /** The hits as the result carries them (`inStock`, and `publishedAt` in ISO 8601 UTC, made in SQL). */
+  items: SearchHit[] | null;
   categories: CategoryFacet[] | null;
   vendors: VendorFacet[] | null;
   in_stock: { true: number; false: number } | null;
@@ -382,12 +383,15 @@ function searchStatement(
           'vendor', json_build_object('id', v.id, 'name', v.name, 'verified', v.verified),
           'category', case when c.id is null then null else json_build_object('id', c.id, 'name', c.name) end,
           'unit', p.unit, 'minOrderQty', p.min_order_qty, 'stockQty', p.stock_qty,
+          'inStock', p.stock_qty >= p.min_order_qty,
           'priceQty', greatest(${qty}::int, p.min_order_qty),
           'unitPriceMinor', ${priceAt(sql`p`)},
           'basePriceMinor', p.base_price_minor, 'currency', p.currency,
           'imageKey', (select i.file_key from ${productImages} i where i.product_id = p.id
                        order by i.position limit 1),
-          'publishedAt', p.published_at
+          -- As Date.prototype.toISOString writes it (milliseconds, truncated as a JavaScript Date
+          -- truncates microseconds), so the rows need no reshaping in Node.
+          'publishedAt', to_char(p.published_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
         ) order by pg.n)
        from page pg
        join ${products} p on p.id = pg.id
@@ -428,25 +432,25 @@ ${facetColumns}
   `;
 }
 
-function versionedResult(row: Row, query: SearchQuery): VersionedResult {
+function versionedResult(
+  row: Row,
+  query: SearchQuery,
+  facets: SearchResult['facets'] = {
+    categories: row.categories ?? [],
+    vendors: row.vendors ?? [],
+    inStock: row.in_stock ?? { true: 0, false: 0 },
+  },
+): VersionedResult {
   const window = resultWindow(query);
   const total = Math.min(row.total ?? 0, window);
   const result: SearchResult = {
-    items: (row.items ?? []).map((item) => ({
-      ...item,
-      inStock: item.stockQty >= item.minOrderQty,
-      publishedAt: item.publishedAt ? new Date(item.publishedAt).toISOString() : null,
-    })),
+    items: row.items ?? [],
     total,
     totalCapped: (row.total ?? 0) > window,
     page: query.page,
     limit: query.limit,
     pages: pageCount(total, query.limit),
-    facets: {
-      categories: row.categories ?? [],
-      vendors: row.vendors ?? [],
-      inStock: row.in_stock ?? { true: 0, false: 0 },
-    },
+    facets,
     dropped: [],
     didYouMean: null,
   };

@@ -17,6 +17,7 @@ import {
   SearchCache,
   type SearchQuery,
   searchCacheKey,
+  searchResultJson,
 } from '../../src/index.js';
 
 /**
@@ -302,6 +303,33 @@ describe('search cache', () => {
     const off = new SearchCache(0);
     off.set('one', 1, result('1'));
     expect(off.get('one')).toBeUndefined();
+  });
+
+  it('writes a result as JSON.stringify would; frozen facets once, facets counted for one answer every time', () => {
+    const facets = (name: string) => ({
+      categories: [{ id: 'cat_1', name, parentId: null, count: 2 }],
+      vendors: [{ id: 'ven_1', name: 'V "quoted"', count: 2 }],
+      inStock: { true: 1, false: 1 },
+    });
+    const body = (f: ReturnType<typeof facets>) => ({
+      items: [{ id: 'prd_1' }],
+      total: 2,
+      facets: f,
+      didYouMean: null,
+    });
+    const kept = Object.freeze(facets('Kept'));
+    expect(JSON.parse(searchResultJson(body(kept)))).toEqual(body(kept));
+    expect(searchResultJson(body(kept))).toBe(searchResultJson(body(kept)));
+    // Another frozen facets object (another tenant, another catalog version) has its own JSON.
+    expect(JSON.parse(searchResultJson(body(Object.freeze(facets('Other'))))).facets.categories[0].name).toBe(
+      'Other',
+    );
+    // Facets that are not frozen are not remembered: a later change shows.
+    const fresh = facets('Fresh');
+    searchResultJson(body(fresh));
+    fresh.inStock.true = 7;
+    expect(JSON.parse(searchResultJson(body(fresh))).facets.inStock).toEqual({ true: 7, false: 1 });
+    expect(JSON.parse(searchResultJson({ facets: kept }))).toEqual({ facets: kept });
   });
 
   it('keys by every query field in a fixed order, ignoring fields left undefined', () => {

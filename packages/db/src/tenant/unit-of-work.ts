@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { SQL } from 'drizzle-orm';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { PgDialect } from 'drizzle-orm/pg-core';
@@ -118,6 +119,7 @@ export async function readTenant<T extends Record<string, unknown>>(
   database: Database,
   tenant: TenantRef,
   query: (t: TenantTables) => SQL,
+  options: ReadOptions = {},
 ): Promise<T[]> {
   const role = ident(assertTenantSchema(tenant.schemaName));
   const statement = query(tenantTables(tenant.schemaName));
@@ -131,21 +133,101 @@ export async function readTenant<T extends Record<string, unknown>>(
     if (literal === undefined) throw new Error(`no parameter $${n} in a tenant read`);
     return literal;
   });
-  const client = await database.pool.connect();
-  let broken = false;
-  try {
-    const results = (await client.query(`SET LOCAL ROLE ${role}; ${inlined}`)) as unknown as QueryResult<T>[];
-    if (!Array.isArray(results) || results.length !== 2)
-      throw new Error('a tenant read must be exactly one statement');
-    return (results[1] as QueryResult<T>).rows;
-  } catch (e) {
-    // A server error rolled the implicit transaction back; anything else may have left the
-    // connection out of step.
-    broken = !isServerError(e);
-    throw e;
-  } finally {
-    releaseTenantClient(database, client, tenant.schemaName, broken);
+  const prepare = options.prepare === true && database.maxPreparedPerConnection > 0 && !database.distributed;
+  for (let attempt = 1; ; attempt++) {
+    const client = await database.pool.connect();
+    const prepared = prepare ? preparedOn(client) : null;
+    const message = prepared
+      ? preparedMessage(prepared, role, inlined, database.maxPreparedPerConnection)
+      : { text: `SET LOCAL ROLE ${role}; ${inlined}`, results: 2, changes: null };
+    let broken = false;
+    try {
+      const results = (await client.query(message.text)) as unknown as QueryResult<T>[];
+      if (!Array.isArray(results) || results.length !== message.results)
+        throw new Error('a tenant read must be exactly one statement');
+      message.changes?.();
+      return (results[results.length - 1] as QueryResult<T>).rows;
+    } catch (e) {
+      // A server error rolled the implicit transaction back; anything else may have left the
+      // connection out of step. PREPARE and DEALLOCATE are not transactional: after a failed
+      // message that sent either, which statements the connection holds is not known, so it goes.
+      broken = !isServerError(e) || message.changes !== null;
+      // A statement this connection should hold is gone (DISCARD ALL, a pooler that moved us to
+      // another server connection): the connection goes, and the read runs once more.
+      if (prepared && (e as { code?: unknown }).code === '26000') {
+        broken = true;
+        if (attempt === 1) continue;
+      }
+      throw e;
+    } finally {
+      releaseTenantClient(database, client, tenant.schemaName, broken);
+    }
   }
+}
+
+export type ReadOptions = {
+  /**
+   * Keep the statement prepared on the connection (per tenant role and statement text, the
+   * parameters inlined) and execute it by name after the first time: PostgreSQL parses, analyses
+   * and plans it once per connection instead of once per read. For a hot read whose text repeats
+   * (a browse's page); a read whose text varies with every call (an id in it) gains nothing and
+   * only pushes other statements out. Off with `maxPreparedPerConnection` 0 (ADR 0030).
+   */
+  prepare?: boolean;
+};
+
+/**
+ * The statements each pooled connection holds prepared, least recently used first (entries go
+ * with their connection; a connection that is closed takes its statements with it).
+ */
+const preparedStatements = new WeakMap<object, Map<string, true>>();
+
+function preparedOn(client: pg.PoolClient): Map<string, true> {
+  let names = preparedStatements.get(client);
+  if (!names) {
+    names = new Map();
+    preparedStatements.set(client, names);
+  }
+  return names;
+}
+
+/**
+ * The message of a prepared read, as one simple query (one implicit transaction, one round
+ * trip): the role switch, then `EXECUTE` of the statement when this connection holds it;
+ * otherwise `DEALLOCATE` of the least recently used ones beyond `max`, `PREPARE` and `EXECUTE`.
+ * The name is a hash of the role and the text, which names the tenant's schema in every table:
+ * two tenants never share a statement, and a statement run in another tenant's role would be
+ * refused by the database anyway (permissions are checked when a plan is executed, not when it
+ * is made). `changes` records what the message did to the connection's statements, applied
+ * only once it succeeded.
+ */
+function preparedMessage(
+  names: Map<string, true>,
+  role: string,
+  text: string,
+  max: number,
+): { text: string; results: number; changes: (() => void) | null } {
+  const name = `agora_${createHash('sha256').update(`${role}\n${text}`).digest('hex').slice(0, 40)}`;
+  if (names.has(name)) {
+    names.delete(name);
+    names.set(name, true);
+    return { text: `SET LOCAL ROLE ${role}; EXECUTE ${name}`, results: 2, changes: null };
+  }
+  const evicted = [...names.keys()].slice(0, Math.max(0, names.size - max + 1));
+  const parts = [
+    ...evicted.map((old) => `DEALLOCATE ${old}`),
+    `SET LOCAL ROLE ${role}`,
+    `PREPARE ${name} AS ${text}\n`, // a line comment that ends the text ends there
+    `EXECUTE ${name}`,
+  ];
+  return {
+    text: parts.join('; '),
+    results: parts.length,
+    changes: () => {
+      for (const old of evicted) names.delete(old);
+      names.set(name, true);
+    },
+  };
 }
 
 const dialect = new PgDialect();

@@ -1,6 +1,7 @@
 import { SearchParams, SearchResult } from '@agora/contracts';
-import { productImageUrl, type SearchQuery, searchWithoutPrices } from '@agora/core';
+import { productImageUrl, type SearchQuery, searchResultJson, searchWithoutPrices } from '@agora/core';
 import { createRoute } from '@hono/zod-openapi';
+import type { TypedResponse } from 'hono';
 import { access } from '../../access.js';
 import type { TenantEnv } from '../../context.js';
 import { createApi, errorResponses, json } from '../../openapi.js';
@@ -55,13 +56,13 @@ export const tenantSearch = createApi<TenantEnv>().openapi(
       ...item,
       imageUrl: item.imageKey ? productImageUrl(item.imageKey) : null,
     }));
-    const body = prices.visible
+    const body: SearchResult = prices.visible
       ? { ...result, items, pricesHidden: false }
       : searchWithoutPrices({ ...result, items });
-    return c.json(
-      body,
-      200,
-      priceCacheHeaders(prices, sharedCacheHeaders(c.var.deps.cdn, c.var.tenant.id, SEARCH_CACHE)),
-    );
+    // The facets of kept counts are serialised once, not for every answer (ADR 0030).
+    return c.body(searchResultJson(body), 200, {
+      ...priceCacheHeaders(prices, sharedCacheHeaders(c.var.deps.cdn, c.var.tenant.id, SEARCH_CACHE)),
+      'content-type': 'application/json',
+    }) as unknown as TypedResponse<SearchResult, 200, 'json'>; // the JSON of `body`, checked above
   },
 );
