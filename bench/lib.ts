@@ -192,12 +192,16 @@ export async function cpuMeter(t: Teardown, url: string, applicationNames: strin
     }
     return ticks * 10; // 100 ticks a second
   };
-  /** Run `fn`; what it cost in CPU milliseconds, this process and the backends. */
-  return async <T>(fn: () => Promise<T>): Promise<{ result: T; cpuMs: number }> => {
+  /** Run `fn`; what it cost in CPU milliseconds: this process, the backends, and both. */
+  return async <T>(
+    fn: () => Promise<T>,
+  ): Promise<{ result: T; cpuMs: number; nodeMs: number; pgMs: number }> => {
     const pgBefore = await backendMs();
     const before = process.cpuUsage();
     const result = await fn();
     const used = process.cpuUsage(before);
-    return { result, cpuMs: (used.user + used.system) / 1000 + (await backendMs()) - pgBefore };
+    const nodeMs = (used.user + used.system) / 1000;
+    const pgMs = (await backendMs()) - pgBefore;
+    return { result, cpuMs: nodeMs + pgMs, nodeMs, pgMs };
   };
 }

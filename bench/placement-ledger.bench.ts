@@ -143,12 +143,19 @@ await bench('placement-ledger', async (t) => {
     return out;
   }
 
-  async function run(withLedger: boolean): Promise<{ ms: number; latencies: number[]; cpuMs: number }> {
+  async function run(
+    withLedger: boolean,
+  ): Promise<{ ms: number; latencies: number[]; cpuMs: number; nodeMs: number; pgMs: number }> {
     const list = await buyers();
     skipCommissionAndLedgerForBenchmarkBaseline(!withLedger);
     const latencies: number[] = [];
     let next = 0;
-    const { result: ms, cpuMs } = await measure(() =>
+    const {
+      result: ms,
+      cpuMs,
+      nodeMs,
+      pgMs,
+    } = await measure(() =>
       time(() =>
         Promise.all(
           Array.from({ length: CONCURRENCY }, async () => {
@@ -169,7 +176,7 @@ await bench('placement-ledger', async (t) => {
       ),
     );
     skipCommissionAndLedgerForBenchmarkBaseline(false);
-    return { ms, latencies, cpuMs };
+    return { ms, latencies, cpuMs, nodeMs, pgMs };
   }
 
   await run(true); // warm up both paths
@@ -184,7 +191,10 @@ await bench('placement-ledger', async (t) => {
   };
   for (let r = 0; r < ROUNDS; r++) {
     for (const withLedger of r % 2 === 0 ? [true, false] : [false, true]) {
-      const { ms, latencies, cpuMs } = await run(withLedger);
+      const { ms, latencies, cpuMs, nodeMs, pgMs } = await run(withLedger);
+      console.log(
+        `# round ${r + 1} ${withLedger ? 'with' : 'without'}: CPU ms/checkout node ${fmt(nodeMs / CHECKOUTS, 2)} + PostgreSQL ${fmt(pgMs / CHECKOUTS, 2)}`,
+      );
       (withLedger ? results.with : results.without).push(ms);
       (withLedger ? results.cpuWith : results.cpuWithout).push(cpuMs / CHECKOUTS);
       (withLedger ? results.pWith : results.pWithout).push(...latencies);

@@ -4,6 +4,8 @@ CREATE TABLE "tenant_template"."commission_version" (
 	CONSTRAINT "commission_version_single_row" CHECK ("tenant_template"."commission_version"."id" = 1)
 );
 --> statement-breakpoint
+ALTER TABLE "tenant_template"."ledger_accounts" DROP CONSTRAINT "ledger_accounts_kind_owner_id_currency_key";--> statement-breakpoint
+CREATE UNIQUE INDEX "ledger_accounts_key_idx" ON "tenant_template"."ledger_accounts" USING btree ("kind",coalesce("owner_id", ''),"currency");--> statement-breakpoint
 INSERT INTO "tenant_template"."commission_version" ("id", "version") VALUES (1, 0) ON CONFLICT DO NOTHING;--> statement-breakpoint
 -- ADR 0037, "Rules in memory": raised once per committed transaction that changes a rule, a rule
 -- version or a category (rules by category match by path), at commit (deferred, as the catalog
@@ -36,8 +38,6 @@ CREATE TRIGGER "categories_commission_version_truncate" AFTER TRUNCATE ON "tenan
 -- `ledger_post` instead of two statements, the check that a transaction balances runs once per
 -- INSERT statement instead of once per entry at commit, and accounts are found by one index.
 --
--- Accounts by key through one index: owner_id is null for the marketplace's own accounts.
-CREATE UNIQUE INDEX "ledger_accounts_key_idx" ON "tenant_template"."ledger_accounts" USING btree ("kind", coalesce("owner_id", ''), "currency");--> statement-breakpoint
 -- Balanced per statement: every INSERT into ledger_entries must leave each transaction it adds to
 -- summing to zero per currency, with each entry in its account's currency. One check per statement
 -- (a transition table of the statement's rows) instead of one deferred check per entry; a
@@ -86,6 +86,9 @@ CREATE FUNCTION "tenant_template"."ledger_post"(p_accounts jsonb, p_transactions
 	RETURNS TABLE (posted_key text, posted_id text, was_replayed boolean) LANGUAGE plpgsql AS $$
 DECLARE
 	fresh text[];
+	fresh_keys text[];
+	touched text[];
+	deltas bigint[];
 BEGIN
 	-- Only the accounts this snapshot does not see go through ON CONFLICT: its uniqueness check on
 	-- an existing account would wait for every transaction updating that account's balance (the
@@ -105,48 +108,48 @@ BEGIN
 				FROM jsonb_to_recordset(p_transactions)
 					AS x(id text, idempotency_key text, kind text, reference text, memo text, actor_user_id text, occurred_at timestamptz)
 		ON CONFLICT (idempotency_key) DO NOTHING
-		RETURNING lt.id)
-	SELECT coalesce(array_agg(ins.id), '{}') INTO fresh FROM ins;
+		RETURNING lt.id, lt.idempotency_key)
+	SELECT coalesce(array_agg(ins.id), '{}'), coalesce(array_agg(ins.idempotency_key), '{}') INTO fresh, fresh_keys FROM ins;
 
-	RETURN QUERY
-		SELECT x.idempotency_key, coalesce(lt.id, x.id), x.id <> ALL (fresh)
-			FROM jsonb_to_recordset(p_transactions) AS x(id text, idempotency_key text)
-			LEFT JOIN "tenant_template"."ledger_transactions" lt
-				ON lt.idempotency_key = x.idempotency_key AND x.id <> ALL (fresh);
-	IF cardinality(fresh) = 0 THEN
-		RETURN;
+	IF cardinality(fresh) = jsonb_array_length(p_transactions) THEN
+		RETURN QUERY SELECT k, id, false FROM unnest(fresh_keys, fresh) AS f(k, id);
+	ELSE
+		RETURN QUERY
+			SELECT x.idempotency_key, coalesce(lt.id, x.id), x.id <> ALL (fresh)
+				FROM jsonb_to_recordset(p_transactions) AS x(id text, idempotency_key text)
+				LEFT JOIN "tenant_template"."ledger_transactions" lt
+					ON lt.idempotency_key = x.idempotency_key AND x.id <> ALL (fresh);
+		IF cardinality(fresh) = 0 THEN
+			RETURN;
+		END IF;
 	END IF;
 
 	-- The entries first: their foreign key checks take KEY SHARE locks on the accounts, which do
-	-- not conflict with the balance updates of concurrent postings.
-	INSERT INTO "tenant_template"."ledger_entries" (transaction_id, account_id, order_id, amount_minor, currency)
-		SELECT x.transaction_id, a.id, x.order_id, x.amount_minor, x.currency
-			FROM jsonb_to_recordset(p_entries)
-				AS x(transaction_id text, kind text, owner_id text, currency text, order_id text, amount_minor bigint)
-			-- a missing account (null id) fails the NOT NULL of account_id: nothing is dropped silently
-			LEFT JOIN "tenant_template"."ledger_accounts" a
-				ON a.kind = x.kind AND coalesce(a.owner_id, '') = coalesce(x.owner_id, '') AND a.currency = x.currency
-			WHERE x.transaction_id = ANY (fresh);
+	-- not conflict with the balance updates of concurrent postings. Each account's delta comes back.
+	WITH written AS (
+		INSERT INTO "tenant_template"."ledger_entries" (transaction_id, account_id, order_id, amount_minor, currency)
+			SELECT x.transaction_id, a.id, x.order_id, x.amount_minor, x.currency
+				FROM jsonb_to_recordset(p_entries)
+					AS x(transaction_id text, kind text, owner_id text, currency text, order_id text, amount_minor bigint)
+				-- a missing account (null id) fails the NOT NULL of account_id: nothing is dropped silently
+				LEFT JOIN "tenant_template"."ledger_accounts" a
+					ON a.kind = x.kind AND coalesce(a.owner_id, '') = coalesce(x.owner_id, '') AND a.currency = x.currency
+				WHERE x.transaction_id = ANY (fresh)
+			RETURNING account_id, amount_minor)
+	SELECT array_agg(d.account_id ORDER BY d.account_id), array_agg(d.delta ORDER BY d.account_id) INTO touched, deltas
+		FROM (SELECT w.account_id, sum(w.amount_minor) AS delta FROM written w GROUP BY w.account_id) d;
 
 	-- Last, so that the rows every placement shares (the marketplace's commission and tax accounts)
 	-- are held only from here to the commit: the accounts are locked in id order (the CTE's rows
 	-- are locked as it emits them, before the UPDATE reaches them) and their balances moved.
-	WITH deltas AS (
-		SELECT a.id, sum(x.amount_minor) AS delta
-			FROM jsonb_to_recordset(p_entries)
-				AS x(transaction_id text, kind text, owner_id text, currency text, amount_minor bigint)
-			JOIN "tenant_template"."ledger_accounts" a
-				ON a.kind = x.kind AND coalesce(a.owner_id, '') = coalesce(x.owner_id, '') AND a.currency = x.currency
-			WHERE x.transaction_id = ANY (fresh)
-			GROUP BY a.id
-	), locked AS MATERIALIZED (
+	WITH locked AS MATERIALIZED (
 		SELECT a.id FROM "tenant_template"."ledger_accounts" a
-			WHERE a.id IN (SELECT d.id FROM deltas d)
+			WHERE a.id = ANY (touched)
 			ORDER BY a.id FOR NO KEY UPDATE
 	)
 	UPDATE "tenant_template"."ledger_accounts" a
 		SET balance_minor = a.balance_minor + d.delta, version = a.version + 1
-		FROM locked l JOIN deltas d ON d.id = l.id
+		FROM locked l JOIN unnest(touched, deltas) AS d(id, delta) ON d.id = l.id
 		WHERE a.id = l.id;
 END
 $$;

@@ -13,7 +13,6 @@ import {
   primaryKey,
   text,
   timestamp,
-  unique,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 
@@ -660,9 +659,9 @@ function defineTenantTables(schemaName: string) {
       createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     },
     (t) => [
-      unique('ledger_accounts_kind_owner_id_currency_key')
-        .on(t.kind, t.ownerId, t.currency)
-        .nullsNotDistinct(),
+      // One account per kind, owner and currency; null owners (the marketplace's accounts) compare
+      // equal. An expression index, so that lookups by key use it too (ledger_post).
+      uniqueIndex('ledger_accounts_key_idx').on(t.kind, sql`coalesce(${t.ownerId}, '')`, t.currency),
       check(
         'ledger_accounts_owner_check',
         sql`(${t.ownerId} is null) = (${t.kind} not in ('company_receivable', 'vendor_payable'))`,
