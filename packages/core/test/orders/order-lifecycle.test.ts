@@ -130,6 +130,7 @@ async function company() {
         role: role as 'buyer_admin' | 'buyer_member',
         status: 'active' as const,
         companyId: id,
+        emailVerifiedAt: new Date(),
       })),
     );
   });
@@ -568,6 +569,94 @@ describe('tracking webhook', () => {
     expect(await post(signTrackingPayload(rotated, next), next)).toBe('ok');
     const unknown = JSON.stringify({ eventId: 'evt-3', trackingNumber: 'NOPE', status: 'delivered' });
     expect(await post(signTrackingPayload(rotated, unknown), unknown)).toBe('not_found');
+  });
+});
+
+describe('delivered by tracking', () => {
+  const status = (orderId: string) =>
+    withTenant(rt.database, tenant, async ({ db, t }) => {
+      const [o] = await db.select({ s: t.orders.status }).from(t.orders).where(eq(t.orders.id, orderId));
+      return o?.s;
+    });
+  const audits = (orderId: string) =>
+    withTenant(rt.database, tenant, async ({ db, t }) =>
+      db
+        .select({ action: t.auditLog.action, data: t.auditLog.data })
+        .from(t.auditLog)
+        .where(eq(t.auditLog.subjectId, orderId)),
+    );
+
+  it('the carrier delivering every shipment of a fully shipped order marks it delivered, once', async () => {
+    const c = await company();
+    const [id] = await place(c.member, c.address, [['prd_drill', 3]]);
+    const orderId = id as string;
+    await acceptOrder(rt.database, tenant, { orderId, scope: vendorA });
+    const ship = (trackingNumber: string, qty: number) =>
+      shipOrder(rt.database, tenant, {
+        orderId,
+        scope: vendorA,
+        body: { carrier: 'DHL', trackingNumber, lines: [{ lineNo: 1, qty }] },
+      });
+    await ship('DLV-1', 1);
+    await ship('DLV-2', 1);
+    const secret = await getTrackingWebhookSecret(rt.database, tenant);
+    const hook = (eventId: string, trackingNumber: string, s = 'delivered') => {
+      const raw = JSON.stringify({ eventId, trackingNumber, status: s });
+      return code(
+        receiveTrackingWebhook(rt.database, tenant, {
+          signature: signTrackingPayload(secret, raw),
+          rawBody: raw,
+        }),
+      );
+    };
+    // Both parcels delivered, but one unit has not shipped yet: the order stays shipped.
+    expect(await hook('dlv-a', 'DLV-1')).toBe('ok');
+    expect(await status(orderId)).toBe('shipped');
+    expect(await hook('dlv-b', 'DLV-2')).toBe('ok');
+    expect(await status(orderId)).toBe('shipped');
+    // The last unit ships; its parcel is on the way, then delivered: now the order is.
+    await ship('DLV-3', 1);
+    expect(await hook('dlv-c', 'DLV-3', 'out_for_delivery')).toBe('ok');
+    expect(await status(orderId)).toBe('shipped');
+    expect(await hook('dlv-d', 'DLV-3')).toBe('ok');
+    expect(await status(orderId)).toBe('delivered');
+    expect(await outbox('order.delivered', orderId)).toBe(1);
+    const moved = (await audits(orderId)).filter((a) => a.action === 'order.delivered');
+    expect(moved.map((a) => a.data)).toEqual([{ from: 'shipped', actor: 'carrier' }]);
+    // The same event again is a replay (409); another delivered event changes nothing.
+    expect(await hook('dlv-d', 'DLV-3')).toBe('conflict');
+    expect(await hook('dlv-e', 'DLV-3')).toBe('ok');
+    expect(await status(orderId)).toBe('delivered');
+    expect(await outbox('order.delivered', orderId)).toBe(1);
+    // The buyer sees it delivered; the vendor goes on to complete it as usual.
+    const order = await getOrder(rt.database, tenant, c.scope(c.member), orderId);
+    expect(order.status).toBe('delivered');
+    expect((await completeOrder(rt.database, tenant, { orderId, scope: vendorA })).status).toBe('completed');
+    expect(await hook('dlv-f', 'DLV-1')).toBe('ok');
+    expect(await status(orderId)).toBe('completed');
+  });
+
+  it('a delivered event the vendor enters marks the order delivered by the vendor', async () => {
+    const c = await company();
+    const [id] = await place(c.member, c.address, [['prd_drill', 1]]);
+    const orderId = id as string;
+    await acceptOrder(rt.database, tenant, { orderId, scope: vendorA });
+    const shipped = await shipOrder(rt.database, tenant, {
+      orderId,
+      scope: vendorA,
+      body: { carrier: 'DHL', trackingNumber: 'DLV-V', lines: [{ lineNo: 1, qty: 1 }] },
+    });
+    const shipmentId = shipped.shipments[0]?.id as string;
+    const track = (s: 'in_transit' | 'delivered') =>
+      addTrackingEvent(rt.database, tenant, { orderId, shipmentId, scope: vendorA, body: { status: s } });
+    expect((await track('in_transit')).status).toBe('shipped');
+    const after = await track('delivered');
+    expect(after.status).toBe('delivered');
+    expect(after.actions).toEqual(['complete']);
+    expect((await track('delivered')).status).toBe('delivered');
+    expect(await outbox('order.delivered', orderId)).toBe(1);
+    const moved = (await audits(orderId)).filter((a) => a.action === 'order.delivered');
+    expect(moved.map((a) => [a.data.actor])).toEqual([['vendor']]);
   });
 });
 
