@@ -46,6 +46,24 @@ export const PasswordResetRequested = z.object({ message: z.string() }).meta({
 });
 export type PasswordResetRequested = z.infer<typeof PasswordResetRequested>;
 
+/** `POST /auth/email-verification`: a new verification link for the signed-in user. */
+export const EmailVerificationSent = z
+  .object({
+    message: z.string(),
+    alreadyVerified: z
+      .boolean()
+      .meta({ description: 'True when there was nothing to confirm: no email sent' }),
+  })
+  .meta({
+    id: 'EmailVerificationSent',
+    example: {
+      message:
+        'A new link is on its way to jane@buyer.test. Open it within 24 hours to confirm your address.',
+      alreadyVerified: false,
+    },
+  });
+export type EmailVerificationSent = z.infer<typeof EmailVerificationSent>;
+
 /** `GET /users/{id}`. */
 export const User = z
   .object({ id: z.string(), email: z.string(), name: z.string(), role: z.string(), status: z.string() })
