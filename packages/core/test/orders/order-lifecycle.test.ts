@@ -28,6 +28,8 @@ import {
   getInvoice,
   getOrder,
   getTrackingWebhookSecret,
+  inviteCompanyMember,
+  listCompanyMembers,
   listOrders,
   markOrderDelivered,
   type OrderScope,
@@ -35,6 +37,7 @@ import {
   type Runtime,
   receiveTrackingWebhook,
   rejectOrder,
+  removeCompanyMember,
   renderInvoicePdf,
   rotateTrackingWebhookSecret,
   runProvisioning,
@@ -657,6 +660,108 @@ describe('delivered by tracking', () => {
     expect(await outbox('order.delivered', orderId)).toBe(1);
     const moved = (await audits(orderId)).filter((a) => a.action === 'order.delivered');
     expect(moved.map((a) => [a.data.actor])).toEqual([['vendor']]);
+  });
+});
+
+describe('a removed member', () => {
+  it('frees the email: invited again to the same or another company, the past orders stay attributed', async () => {
+    const a = await company();
+    const b = await company();
+    const [orderId] = await place(a.member, a.address, [['prd_drill', 1]]);
+    const email = `${a.member}@buyers.test`;
+    await removeCompanyMember(rt.database, tenant, {
+      companyId: a.id,
+      actorUserId: a.admin,
+      userId: a.member,
+    });
+    // Another company invites the same address: the account comes back there, as invited.
+    const joined = await inviteCompanyMember(rt.database, tenant, {
+      companyId: b.id,
+      actorUserId: b.admin,
+      email,
+      role: 'buyer_approver',
+    });
+    expect(joined).toMatchObject({ id: a.member, email, role: 'buyer_approver', status: 'invited' });
+    const members = await listCompanyMembers(rt.database, tenant, b.id, { limit: 100 });
+    expect(members.data.map((m) => m.email)).toContain(email);
+    // The order placed for company A stays A's, placed by the same person; B's scope does not reach it.
+    const seenByA = await listOrders(rt.database, tenant, a.scope(a.admin, true), { limit: 100 });
+    expect(seenByA.data.find((o) => o.id === orderId)).toMatchObject({
+      companyId: a.id,
+      buyerUserId: a.member,
+    });
+    const seenByB = await listOrders(rt.database, tenant, b.scope(b.admin, true), { limit: 100 });
+    expect(seenByB.data.map((o) => o.id)).not.toContain(orderId);
+    // Still a live account now: another invitation says where it is and what to do.
+    const again = inviteCompanyMember(rt.database, tenant, {
+      companyId: a.id,
+      actorUserId: a.admin,
+      email,
+      role: 'buyer_member',
+    });
+    await expect(again).rejects.toMatchObject({
+      code: 'email_taken',
+      message: expect.stringMatching(
+        /another company.*invite a different address, or ask them to be removed/,
+      ),
+    });
+    const twice = inviteCompanyMember(rt.database, tenant, {
+      companyId: b.id,
+      actorUserId: b.admin,
+      email,
+      role: 'buyer_member',
+    });
+    await expect(twice).rejects.toMatchObject({
+      code: 'email_taken',
+      message: `${email} is already a member of your company (invited, not joined yet)`,
+    });
+    // Removed from B too, then back in A, the company of the order.
+    await removeCompanyMember(rt.database, tenant, {
+      companyId: b.id,
+      actorUserId: b.admin,
+      userId: a.member,
+    });
+    const back = await inviteCompanyMember(rt.database, tenant, {
+      companyId: a.id,
+      actorUserId: a.admin,
+      email,
+      role: 'buyer_member',
+    });
+    expect(back).toMatchObject({ id: a.member, status: 'invited', role: 'buyer_member' });
+  });
+
+  it('declines the checkouts it left waiting for approval', async () => {
+    const c = await company();
+    await withTenant(rt.database, tenant, ({ db, t }) =>
+      db
+        .update(t.users)
+        .set({ spendingLimitMinor: 1, spendingPeriod: 'month' })
+        .where(eq(t.users.id, c.other)),
+    );
+    await withTenant(rt.database, tenant, ({ db, t }) =>
+      db
+        .insert(t.cartLines)
+        .values({ userId: c.other, productId: 'prd_drill', qty: 1, unitPriceSeenMinor: 0 }),
+    );
+    const waiting = await placeCheckout(rt.database, tenant, {
+      buyerUserId: c.other,
+      idempotencyKey: `k${++keys}`,
+      body: { currency: 'EUR', shippingAddressId: c.address },
+    });
+    expect(waiting.status).toBe('awaiting_approval');
+    await removeCompanyMember(rt.database, tenant, {
+      companyId: c.id,
+      actorUserId: c.admin,
+      userId: c.other,
+    });
+    const [group] = await withTenant(rt.database, tenant, ({ db, t }) =>
+      db.select().from(t.orderGroups).where(eq(t.orderGroups.id, waiting.groupId)),
+    );
+    expect(group).toMatchObject({
+      status: 'declined',
+      decidedByUserId: c.admin,
+      decisionReason: 'The member was removed from the company',
+    });
   });
 });
 
