@@ -28,7 +28,17 @@ const FooterView = z
   .meta({ id: 'Footer' });
 
 export const Storefront = z
-  .object({ name: z.string(), tagline: z.string(), theme: ThemeView, footer: FooterView })
+  .object({
+    name: z.string(),
+    tagline: z.string(),
+    theme: ThemeView,
+    footer: FooterView,
+    timeZone: z.string().meta({
+      description:
+        'The marketplace’s time zone (IANA, commerce settings): every date and time is shown in it',
+      example: 'Europe/Berlin',
+    }),
+  })
   .meta({ id: 'Storefront' });
 export type Storefront = z.infer<typeof Storefront>;
 

@@ -29,6 +29,7 @@ import {
   getOrder,
   getTrackingWebhookSecret,
   inviteCompanyMember,
+  invoiceDate,
   listCompanyMembers,
   listOrders,
   markOrderDelivered,
@@ -526,6 +527,10 @@ describe('invoices', () => {
     expect(Date.parse(inv.dueAt) - Date.parse(inv.issuedAt)).toBe(30 * 86_400_000);
     const pdf = await renderInvoicePdf(inv);
     expect(Buffer.from(pdf.slice(0, 5)).toString('latin1')).toBe('%PDF-');
+    // Its dates are the marketplace's days (Europe/Berlin here), as the pages show them.
+    expect(inv.timeZone).toBe('Europe/Berlin');
+    expect(invoiceDate('2026-12-31T23:30:00Z', inv.timeZone)).toBe('1 Jan 2027');
+    expect(invoiceDate('2026-12-06T10:00:00Z', 'UTC')).toBe('6 Dec 2026');
     expect(await code(getInvoice(rt.database, tenant, vendorB, id as string))).toBe('not_found');
   });
 });
