@@ -52,8 +52,10 @@ test('order times read in the marketplace’s zone, with its abbreviation, in th
   const buyer = await freshPage(browser);
   await signIn(buyer, BUYER);
   await buyer.goto(url(ACME, '/account/orders'));
-  await buyer.locator('a[href^="/account/orders/ord_"]').first().click();
-  const orderId = buyer.url().split('/').pop() as string;
+  const link = buyer.locator('a[href^="/account/orders/ord_"]').first();
+  const orderId = ((await link.getAttribute('href')) as string).split('/').pop() as string;
+  await link.click();
+  await buyer.waitForURL((u) => u.pathname.endsWith(orderId));
   await expect(buyer.locator('main')).toContainText(/placed \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} CES?T/);
   await expectBerlinTimes(buyer, '[data-testid="order-timeline"]');
   await shot(buyer, info, 'order-berlin-time');
