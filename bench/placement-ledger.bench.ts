@@ -132,6 +132,7 @@ await bench('placement-ledger', async (t) => {
           email: `${userId}@bench.test`,
           role: 'buyer_admin',
           status: 'active',
+          emailVerifiedAt: new Date(),
           companyId,
         });
         await db

@@ -35,7 +35,12 @@ async function onTenant<T>(slug: string, fn: Parameters<typeof withTenant<T>>[2]
 
 export async function createBuyingCompany(
   slug: string,
-  members: { role: 'buyer_admin' | 'buyer_member' | 'buyer_approver'; limitMinor?: number }[],
+  members: {
+    role: 'buyer_admin' | 'buyer_member' | 'buyer_approver';
+    limitMinor?: number;
+    /** The email address not confirmed yet (as after a sign-up with automatic approval). */
+    unverified?: boolean;
+  }[],
 ): Promise<E2eMember[]> {
   const companyId = newId('cmp');
   const password = 'buyer-password-1';
@@ -65,7 +70,7 @@ export async function createBuyingCompany(
         role: m.role,
         status: 'active' as const,
         companyId,
-        emailVerifiedAt: new Date(),
+        emailVerifiedAt: m.unverified ? null : new Date(),
         spendingLimitMinor: m.limitMinor ?? null,
         spendingPeriod: m.limitMinor === undefined ? null : ('month' as const),
       })),

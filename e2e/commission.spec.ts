@@ -122,6 +122,7 @@ test.beforeAll(async () => {
         email: 'buyer@e2e-commission.test',
         role: 'buyer_member',
         status: 'active',
+        emailVerifiedAt: new Date(),
         companyId: 'cmp_e2e',
       })
       .onConflictDoNothing();

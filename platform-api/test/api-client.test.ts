@@ -142,6 +142,10 @@ const TENANT: Record<Exclude<keyof TenantApi, 'withToken'>, Case> = {
     schema: c.Session,
   },
   me: { call: () => api.operator.me(), schema: c.Me },
+  requestEmailVerification: {
+    call: () => api.buyer.requestEmailVerification(),
+    schema: c.EmailVerificationSent,
+  },
   buyerAccount: { call: () => api.buyer.buyerAccount(), schema: c.BuyerAccount },
   signUpCompany: {
     call: async () => {

@@ -118,6 +118,7 @@ describe('GET/PUT /api/v1/settings/branding', () => {
       tagline: saved.tagline,
       theme: saved.theme,
       footer: saved.footer,
+      timeZone: 'UTC', // no commerce settings yet: dates are shown in UTC
     });
 
     const events = (await outbox(a)).slice(before);

@@ -342,6 +342,64 @@ describe('checkout over HTTP', () => {
   });
 });
 
+describe('an unverified email', () => {
+  it('cannot check out (403 saying what to do) until the address is confirmed; a new link can be asked for once a minute', async () => {
+    const fresh = await addBuyingCompany(h, t);
+    const m = await fresh.member('buyer_admin');
+    // As after a sign-up with buyers approved automatically: approved, address not confirmed yet.
+    await withTenant(h.runtime.database, t, ({ db, t: x }) =>
+      db.update(x.users).set({ emailVerifiedAt: null }).where(eq(x.users.id, m.userId)),
+    );
+    await add(m.token, 'prd_drill', 1);
+    const place = (key: string) =>
+      call(m.token, '/checkouts', {
+        body: { currency: 'EUR', shippingAddressId: fresh.addressId },
+        headers: { 'idempotency-key': key },
+      });
+    const refused = await place('key-unverified-1');
+    expect(refused.status).toBe(403);
+    const e = (await body(refused)).error;
+    expect(e.code).toBe('forbidden');
+    expect(e.message).toMatch(/^Confirm your email address before ordering/);
+    expect(e.details).toEqual({ reason: 'email_not_verified' });
+    expect((await body(await call(m.token, '/cart'))).lineCount).toBe(1); // the cart is kept
+
+    const resent = await call(m.token, '/auth/email-verification', { method: 'POST' });
+    expect(resent.status).toBe(200);
+    expect(await body(resent)).toEqual({
+      message: `A new link is on its way to ${m.email}. Open it within 24 hours to confirm your address.`,
+      alreadyVerified: false,
+    });
+    expect((await call(m.token, '/auth/email-verification', { method: 'POST' })).status).toBe(429);
+    expect((await call(undefined, '/auth/email-verification', { method: 'POST' })).status).toBe(401);
+
+    // The link in the email confirms the address; the checkout goes through.
+    const [event] = await withTenant(h.runtime.database, t, ({ db, t: x }) =>
+      db
+        .select()
+        .from(x.outbox)
+        .where(
+          sql`${x.outbox.topic} = 'user.email_verification_requested' and ${x.outbox.payload}->>'userId' = ${m.userId}`,
+        ),
+    );
+    await sendOutboxEmail(h.runtime, {
+      tenantId: t.id,
+      outboxId: event?.id as number,
+      topic: event?.topic as string,
+      payload: event?.payload as Record<string, unknown>,
+    });
+    const [mail] = await listEmails(h.runtime.database, { to: m.email, limit: 1 });
+    const token = mail?.text.match(/verify-email\?token=([\w.-]+)/)?.[1];
+    expect(token).toBeTruthy();
+    expect((await call(undefined, '/auth/verify-email', { body: { token } })).status).toBe(200);
+    const placed = await place('key-unverified-2');
+    expect(placed.status).toBe(201);
+    expect(await body(await call(m.token, '/auth/email-verification', { method: 'POST' }))).toMatchObject({
+      alreadyVerified: true,
+    });
+  });
+});
+
 describe('approvals', () => {
   it('over the limit a checkout waits; the approver sees it, approves, and orders are placed', async () => {
     await add(limited.token, 'prd_drill', 1); // 119.00 > 100.00

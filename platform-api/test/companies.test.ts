@@ -478,6 +478,20 @@ describe('members and addresses (company admins)', () => {
     expect((await audits(t, companyId)).map((a) => a.action)).toContain('company.member_removed');
   });
 
+  it('a removed member’s email can be invited again (201); a live account’s email is a 409 saying what to do', async () => {
+    const m = await buyerToken(h, t, companyId, 'buyer_member');
+    const invite = (email: string) =>
+      call('/company/members', { token: admin.token, body: { email, role: 'buyer_member' } });
+    const live = await invite(m.email);
+    expect(live.status).toBe(409);
+    expect((await body(live)).error.message).toBe(`${m.email} is already a member of your company`);
+    await call(`/company/members/${m.id}`, { method: 'DELETE', token: admin.token });
+    const again = await invite(m.email);
+    expect(again.status).toBe(201);
+    expect(await body(again)).toMatchObject({ id: m.id, email: m.email, status: 'invited' });
+    expect((await events(t, 'user.invited')).map((e) => e.payload.userId)).toContain(m.id);
+  });
+
   it('adds, edits and removes shipping addresses; the last one stays; billing is edited with the details', async () => {
     const added = await call('/company/addresses', {
       token: admin.token,

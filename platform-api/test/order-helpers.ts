@@ -75,6 +75,7 @@ export async function setUpTrade(h: ApiHarness, t: T, prefix: string): Promise<T
         name: id,
         role: role as 'buyer_member',
         status: 'active' as const,
+        emailVerifiedAt: new Date(),
         vendorId,
         companyId,
       })),

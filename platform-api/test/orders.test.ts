@@ -234,4 +234,47 @@ describe('emails', () => {
     expect(email?.text).toContain('Tracking: UPS MAIL-1');
     expect(email?.text).toContain(`/account/orders/${id}`);
   });
+
+  it('a carrier’s signed “delivered” event marks a fully shipped order delivered and the buyer is emailed; a repeat changes nothing', async () => {
+    const id = await placeOrder(h, t, trade.users.member, trade.address, 'prd_oa_a', 2);
+    await post(`/api/v1/vendor/orders/${id}/accept`, trade.tokens.vendorA);
+    await post(`/api/v1/vendor/orders/${id}/shipments`, trade.tokens.vendorA, {
+      carrier: 'DHL',
+      trackingNumber: 'DLV-API',
+      lines: [{ lineNo: 1, qty: 2 }],
+    });
+    const { secret } = await body(await get('/api/v1/settings/tracking-webhook', trade.tokens.operator));
+    const hook = (eventId: string) => {
+      const raw = JSON.stringify({ eventId, trackingNumber: 'DLV-API', status: 'delivered' });
+      return h.call(host(t), '/api/v1/tracking/webhook', {
+        method: 'POST',
+        body: raw,
+        headers: { 'x-agora-signature': signTrackingPayload(secret, raw) },
+      });
+    };
+    expect((await hook('dlv-api-1')).status).toBe(201);
+    const order = await body(await get(`/api/v1/orders/${id}`, trade.tokens.member));
+    expect(order.status).toBe('delivered');
+    expect(order.actions).toEqual([]);
+    expect((await hook('dlv-api-1')).status).toBe(409);
+    expect((await hook('dlv-api-2')).status).toBe(201);
+    const events = await withTenant(h.runtime.database, t, ({ db, t: x }) =>
+      db.select().from(x.outbox).where(eq(x.outbox.topic, 'order.delivered')),
+    );
+    const delivered = events.filter((e) => e.payload.orderId === id);
+    expect(delivered).toHaveLength(1);
+    const sent = await sendNotificationEmail(h.runtime, {
+      tenantId: t.id,
+      outboxId: delivered[0]?.id as number,
+      topic: 'order.delivered',
+      payload: delivered[0]?.payload as Record<string, unknown>,
+    });
+    expect(sent.status).toBe('sent');
+    const [email] = await listEmails(h.runtime.database, {
+      to: `${trade.users.member}@trade.test`,
+      limit: 1,
+    });
+    expect(email?.subject).toBe('Your order from oa Alpha was delivered');
+    expect(email?.text).toContain(`/account/orders/${id}`);
+  });
 });

@@ -190,9 +190,12 @@ export class OutboxRelay {
           enqueueTimeoutMs: this.options.enqueueTimeoutMs ?? 5000,
         });
         this.failures.delete(tenantId);
-        if (result.relayed || result.dropped) this.options.onBatch?.(tenantId, result);
+        if (result.relayed || result.recorded || result.dropped) this.options.onBatch?.(tenantId, result);
+        // Record-only topics are quiet by design; an unknown topic is most likely a mistake.
         if (result.dropped)
-          this.log(`outbox relay: ${tenantId}: ${result.dropped} events without a job, marked published`);
+          this.log(
+            `outbox relay: ${tenantId}: ${result.dropped} events of topics without a job (${result.droppedTopics.join(', ')}), marked published; declare record-only topics in RECORD_ONLY_TOPICS`,
+          );
         if (result.more) this.line.add(tenantId); // back of the line
       } catch (e) {
         // Retry this tenant later; the others keep their turns (one broken schema or a Redis

@@ -292,6 +292,44 @@ describe('the outbox relay', () => {
     });
   });
 
+  it('record-only topics (order.completed, tracking) are marked published quietly; an unknown topic is named in the log', async () => {
+    worker = await startWorkers(h.runtime);
+    const shop = await provision('records');
+    await settled(worker);
+    await worker.close();
+    worker = undefined;
+
+    await withTenant(h.runtime.database, shop, async (tx) => {
+      await emitEvent(tx, 'order.completed', { orderId: 'ord_1', status: 'completed' });
+      await emitEvent(tx, 'shipment.tracking_added', { shipmentId: 'shp_1', status: 'in_transit' });
+      await emitEvent(tx, 'product.approved', { productId: 'prd_1' });
+    });
+    const lines: string[] = [];
+    const turns: RelayBatchResult[] = [];
+    const relay = new OutboxRelay(h.runtime, {
+      sweepEveryMs: 600_000,
+      log: (line) => lines.push(line),
+      onBatch: (tenantId, result) => tenantId === shop.id && turns.push(result),
+    });
+    try {
+      await relay.start();
+      await relay.idle();
+      expect(await unpublished(shop)).toBe(0);
+      expect(turns.map((r) => [r.relayed, r.recorded, r.dropped])).toEqual([[0, 3, 0]]);
+      expect(lines.filter((l) => l.includes(shop.id))).toEqual([]);
+
+      await withTenant(h.runtime.database, shop, (tx) => emitEvent(tx, 'test.typo', { x: 1 }));
+      await eventually(async () => (await unpublished(shop)) === 0, { what: 'the unknown topic marked' });
+      await relay.idle();
+    } finally {
+      await relay.close();
+    }
+    expect(turns.at(-1)).toMatchObject({ recorded: 0, dropped: 1, droppedTopics: ['test.typo'] });
+    expect(lines.filter((l) => l.includes(shop.id))).toEqual([
+      expect.stringContaining('1 events of topics without a job (test.typo)'),
+    ]);
+  });
+
   it('does not let a flooding tenant hold back another tenant: batches take turns', async () => {
     worker = await startWorkers(h.runtime);
     const flood = await provision('flood');

@@ -26,7 +26,7 @@ export const links = () => [
 ];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const [{ name, tagline, theme, footer }, buyer, other] = await Promise.all([
+  const [{ name, tagline, theme, footer, timeZone }, buyer, other] = await Promise.all([
     apiFor(context).storefront(),
     optionalBuyer(request, context),
     signedInAsOther(request, context),
@@ -41,7 +41,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // Theme -> CSS on the server only, from validated values (hex colors, a font from a fixed list).
   return json(
     {
-      storefront: { name, tagline, footer, themeCss: themeCss(theme), logoUrl: safeLogoUrl(theme.logoUrl) },
+      storefront: {
+        name,
+        tagline,
+        footer,
+        timeZone,
+        themeCss: themeCss(theme),
+        logoUrl: safeLogoUrl(theme.logoUrl),
+      },
       account: buyer
         ? { name: buyer.user.name || buyer.user.email, companyName: buyer.user.companyName }
         : other

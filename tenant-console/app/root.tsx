@@ -22,10 +22,13 @@ export const links = () => [
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const csrf = csrfToken(request);
-  const place =
-    context.surface === 'tenant' ? (await tenantApi(context.transport).storefront()).name : 'Agora platform';
+  // The marketplace's time zone: every date and time in the console is shown in it.
+  const { name: place, timeZone } =
+    context.surface === 'tenant'
+      ? await tenantApi(context.transport).storefront()
+      : { name: 'Agora platform', timeZone: 'UTC' };
   return Response.json(
-    { csrf: csrf.token, surface: context.surface, place },
+    { csrf: csrf.token, surface: context.surface, place, timeZone },
     {
       headers: csrf.setCookie
         ? { 'set-cookie': csrf.setCookie, 'cache-control': 'no-store' }

@@ -2,6 +2,7 @@ import type {
   AddDomainBody,
   Branding,
   BrandingInput,
+  EmailVerificationSent,
   ListTenantsQuery,
   Me,
   Page,
@@ -43,6 +44,8 @@ function tenantClient(t: Transport) {
     login: (email: string, password: string) =>
       request<Session>(t, '/api/v1/auth/login', { body: { email, password } }),
     me: () => request<Me>(t, '/api/v1/me'),
+    requestEmailVerification: () =>
+      request<EmailVerificationSent>(t, '/api/v1/auth/email-verification', { method: 'POST' }),
     user: (userId: string) => request<User>(t, `/api/v1/users/${encodeURIComponent(userId)}`),
     acceptInvite: (body: { token: string; password: string; name?: string }) =>
       request<Session>(t, '/api/v1/auth/accept-invite', { body }),

@@ -28,7 +28,17 @@ const FooterView = z
   .meta({ id: 'Footer' });
 
 export const Storefront = z
-  .object({ name: z.string(), tagline: z.string(), theme: ThemeView, footer: FooterView })
+  .object({
+    name: z.string(),
+    tagline: z.string(),
+    theme: ThemeView,
+    footer: FooterView,
+    timeZone: z.string().meta({
+      description:
+        'The marketplace’s time zone (IANA, commerce settings): every date and time is shown in it',
+      example: 'Europe/Berlin',
+    }),
+  })
   .meta({ id: 'Storefront' });
 export type Storefront = z.infer<typeof Storefront>;
 
@@ -45,6 +55,24 @@ export const PasswordResetRequested = z.object({ message: z.string() }).meta({
   example: { message: 'If an account exists for this email, a link to reset its password is on its way.' },
 });
 export type PasswordResetRequested = z.infer<typeof PasswordResetRequested>;
+
+/** `POST /auth/email-verification`: a new verification link for the signed-in user. */
+export const EmailVerificationSent = z
+  .object({
+    message: z.string(),
+    alreadyVerified: z
+      .boolean()
+      .meta({ description: 'True when there was nothing to confirm: no email sent' }),
+  })
+  .meta({
+    id: 'EmailVerificationSent',
+    example: {
+      message:
+        'A new link is on its way to jane@buyer.test. Open it within 24 hours to confirm your address.',
+      alreadyVerified: false,
+    },
+  });
+export type EmailVerificationSent = z.infer<typeof EmailVerificationSent>;
 
 /** `GET /users/{id}`. */
 export const User = z

@@ -13,8 +13,13 @@ const OrderDecided = z.object({
   reason: z.string().nullable(),
   /** The shipment that left, for `order.shipped`. */
   shipmentId: z.string().optional(),
+  /**
+   * Who made the change (`carrier`: a delivered tracking event). A buyer who confirmed receipt
+   * is not emailed about it. Absent in events written before the field.
+   */
+  actor: z.enum(['vendor', 'buyer', 'operator', 'carrier']).optional(),
 });
-type OrderDecidedStatus = 'accepted' | 'rejected' | 'shipped' | 'cancelled';
+type OrderDecidedStatus = 'accepted' | 'rejected' | 'shipped' | 'delivered' | 'cancelled';
 /** The payload of every `order.<status>` event. */
 export type OrderDecidedEvent = z.infer<typeof OrderDecided>;
 
@@ -87,12 +92,15 @@ export const OUTBOX_EVENTS = {
     disableAt: z.string().nullable(),
   }),
   /**
-   * A vendor order was accepted, rejected, shipped (a shipment left) or cancelled (ADR
-   * 0036): the buyer is emailed. `order.delivered` and `order.completed` are written with the
-   * same payload as plain records (no job yet).
+   * A vendor order was accepted, rejected, shipped (a shipment left), delivered (marked by the
+   * vendor, or by the carrier's tracking) or cancelled (ADR 0036): the buyer is emailed.
+   * `order.completed` is written with the same payload as a plain record (`RECORD_ONLY_TOPICS`).
    */
   ...(Object.fromEntries(
-    (['accepted', 'rejected', 'shipped', 'cancelled'] as const).map((s) => [`order.${s}`, OrderDecided]),
+    (['accepted', 'rejected', 'shipped', 'delivered', 'cancelled'] as const).map((s) => [
+      `order.${s}`,
+      OrderDecided,
+    ]),
   ) as Record<`order.${OrderDecidedStatus}`, typeof OrderDecided>),
   /** A checkout placed its orders (at once or on approval): the buyer gets a confirmation. */
   'checkout.placed': z.object({ groupId: z.string(), approved: z.boolean() }),
@@ -112,3 +120,25 @@ export type OutboxTopic = keyof typeof OUTBOX_EVENTS;
 export type OutboxPayload<T extends OutboxTopic> = z.infer<(typeof OUTBOX_EVENTS)[T]>;
 
 export const isOutboxTopic = (topic: string): topic is OutboxTopic => Object.hasOwn(OUTBOX_EVENTS, topic);
+
+/**
+ * Topics written as plain records on purpose: the outbox is their audit trail and no job
+ * consumes them (yet; a consumer adds the topic to OUTBOX_EVENTS with a route). The relay marks
+ * them published quietly; any other topic without a route is reported, since it is most likely
+ * a typo or a missing route.
+ */
+export const RECORD_ONLY_TOPICS = [
+  'order.completed',
+  'shipment.tracking_added',
+  'product.approved',
+  'commission_rule.changed',
+  'ledger.invoice_paid',
+  'ledger.vendor_paid',
+  'domain.added',
+  'domain.removed',
+  'domain.primary_changed',
+] as const;
+export type RecordOnlyTopic = (typeof RECORD_ONLY_TOPICS)[number];
+
+export const isRecordOnlyTopic = (topic: string): topic is RecordOnlyTopic =>
+  (RECORD_ONLY_TOPICS as readonly string[]).includes(topic);

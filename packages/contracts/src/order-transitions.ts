@@ -8,7 +8,8 @@
  *            -> cancelled (buyer before acceptance, vendor or operator with a reason)
  *   accepted -> shipped (vendor: the first shipment leaves; more may follow until every line is
  *               shipped) | cancelled (vendor or operator, with a reason; stock returned)
- *   shipped  -> delivered (vendor marks it, or the buyer confirms receipt; every line shipped)
+ *   shipped  -> delivered (vendor marks it, the buyer confirms receipt, or the carrier's tracking
+ *               reports every shipment delivered; every line shipped)
  *   delivered -> completed (vendor or operator)
  *
  * `ship` also applies to a `shipped` order: a later partial shipment leaves the status as it is.
@@ -27,8 +28,11 @@ export type OrderStatus = (typeof ORDER_STATUSES)[number];
 export const ORDER_ACTIONS = ['accept', 'reject', 'ship', 'deliver', 'complete', 'cancel'] as const;
 export type OrderAction = (typeof ORDER_ACTIONS)[number];
 
-/** Who takes part in an order: its vendor, its buyer company, the marketplace operator. */
-export type OrderActor = 'vendor' | 'buyer' | 'operator';
+/**
+ * Who takes part in an order: its vendor, its buyer company, the marketplace operator, and the
+ * carrier (its `delivered` tracking events, through the signed webhook; it never signs in).
+ */
+export type OrderActor = 'vendor' | 'buyer' | 'operator' | 'carrier';
 
 export type OrderTransition = {
   /** Per actor, the statuses the action may be taken from; an actor not listed may not take it. */
@@ -45,7 +49,7 @@ export const ORDER_TRANSITIONS: Record<OrderAction, OrderTransition> = {
   reject: { by: { vendor: ['placed'] }, to: 'rejected', reason: 'required', returnsStock: true },
   ship: { by: { vendor: ['accepted', 'shipped'] }, to: 'shipped', reason: 'none', returnsStock: false },
   deliver: {
-    by: { vendor: ['shipped'], buyer: ['shipped'] },
+    by: { vendor: ['shipped'], buyer: ['shipped'], carrier: ['shipped'] },
     to: 'delivered',
     reason: 'none',
     returnsStock: false,

@@ -234,6 +234,8 @@ export const InvoiceDocument = z.object({
   poNumber: z.string().nullable(),
   currency: z.string(),
   marketplaceName: z.string(),
+  /** The marketplace's time zone: the issue and due dates are its calendar days. */
+  timeZone: z.string(),
   seller: Party,
   buyer: Party,
   shipTo: z.record(z.string(), z.string()),

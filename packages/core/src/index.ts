@@ -373,6 +373,7 @@ export { defaultHostname, normalizeHost } from './tenants/hosts.js';
 export { type ListTenantsQuery, listTenants } from './tenants/list-tenants.js';
 export { type HostTenant, lookupTenantByHost } from './tenants/lookup-host.js';
 export { acceptInvite } from './users/accept-invite.js';
+export { requestEmailVerification } from './users/request-email-verification.js';
 export { requestPasswordReset } from './users/request-password-reset.js';
 export { resetPassword } from './users/reset-password.js';
 export {

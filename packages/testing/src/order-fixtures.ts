@@ -26,6 +26,7 @@ export async function insertCompany(
       email: `${buyerUserId}@buyers.test`,
       role: 'buyer_admin',
       status: 'active',
+      emailVerifiedAt: new Date(),
       companyId: company.id,
     });
   });

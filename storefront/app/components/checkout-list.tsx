@@ -2,6 +2,7 @@ import type { CheckoutGroupSummary } from '@agora/api-client';
 import { statusLabel } from '@agora/contracts/labels';
 import { AppLink } from './app-link.js';
 import { Money } from './price.js';
+import { When } from './when.js';
 
 /** A page of checkouts (a member's own, or an approver's queue), with a link to the next page. */
 export function CheckoutList(props: {
@@ -28,7 +29,9 @@ export function CheckoutList(props: {
           {props.groups.map((g) => (
             <tr key={g.id} data-testid="checkout-row">
               <td>
-                <AppLink to={props.link(g.id)}>{new Date(g.createdAt).toISOString().slice(0, 10)}</AppLink>
+                <AppLink to={props.link(g.id)}>
+                  <When at={g.createdAt} />
+                </AppLink>
               </td>
               {props.showBuyer ? <td>{g.buyer.name || g.buyer.email}</td> : null}
               <td>{g.lineCount}</td>

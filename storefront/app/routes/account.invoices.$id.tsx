@@ -4,6 +4,7 @@ import { useLoaderData } from '@remix-run/react';
 import { json, type LoaderFunctionArgs } from '@remix-run/server-runtime';
 import { AppLink } from '../components/app-link.js';
 import { Money } from '../components/price.js';
+import { When } from '../components/when.js';
 import { requireBuyer } from '../session.server.js';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -24,8 +25,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   }
 }
 
-const day = (iso: string) => iso.slice(0, 10);
-
 export default function Invoice() {
   const { invoice: d } = useLoaderData<typeof loader>();
   const m = (minor: number) => <Money minor={minor} currency={d.currency} />;
@@ -39,7 +38,7 @@ export default function Invoice() {
       </p>
       <h1>Invoice {d.number}</h1>
       <p>
-        Issued {day(d.issuedAt)} · due {day(d.dueAt)} · order {d.orderId}
+        Issued <When at={d.issuedAt} date /> · due <When at={d.dueAt} date /> · order {d.orderId}
         {d.poNumber ? ` · your PO ${d.poNumber}` : ''}
       </p>
       <div className="row">
@@ -111,7 +110,13 @@ export default function Invoice() {
       <p>
         Payment terms:{' '}
         {d.paymentTerms === 'net' ? `invoice, payable within ${d.netDays} days` : 'bank transfer in advance'}.
-        Due {day(d.dueAt)}.{d.paidAt ? ` Paid ${day(d.paidAt)}.` : ''}
+        Due <When at={d.dueAt} date />.
+        {d.paidAt ? (
+          <>
+            {' '}
+            Paid <When at={d.paidAt} date />.
+          </>
+        ) : null}
       </p>
     </main>
   );

@@ -9,6 +9,7 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { json, type LoaderFunctionArgs, redirect } from '@remix-run/server-runtime';
 import { AppLink } from '../components/app-link.js';
 import { Money } from '../components/price.js';
+import { When } from '../components/when.js';
 import { csrfToken, requireBuyer, verifiedForm } from '../session.server.js';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Order ${data?.order.id ?? ''}` }];
@@ -63,8 +64,6 @@ export async function action({ request, context, params }: LoaderFunctionArgs) {
   }
 }
 
-const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { timeZone: 'UTC' });
-
 export default function Order() {
   const { order, csrf, done } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>() as (FormReply & { intent: string }) | undefined;
@@ -93,7 +92,7 @@ export default function Order() {
       {order.statusReason ? <p className="notice notice-info">Reason: {order.statusReason}</p> : null}
       <section className="card">
         <p>
-          From <strong>{order.vendorName}</strong> · placed {when(order.placedAt)} UTC
+          From <strong>{order.vendorName}</strong> · placed <When at={order.placedAt} />
           {order.poNumber ? ` · PO ${order.poNumber}` : ''}
         </p>
         <p>
@@ -153,7 +152,7 @@ export default function Order() {
         <ol className="timeline" data-testid="order-timeline">
           {order.timeline.map((e) => (
             <li key={`${e.at}-${e.kind}-${e.status}-${e.text}`}>
-              <time dateTime={e.at}>{when(e.at)}</time> {e.text}
+              <When at={e.at} /> {e.text}
             </li>
           ))}
         </ol>
@@ -168,7 +167,7 @@ export default function Order() {
               {s.carrier} · tracking {s.trackingNumber}
             </h3>
             <p className="hint">
-              Sent {when(s.shippedAt)} UTC:{' '}
+              Sent <When at={s.shippedAt} />:{' '}
               {s.lines
                 .map(
                   (sl) =>

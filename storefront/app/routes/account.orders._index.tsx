@@ -7,6 +7,7 @@ import { Form, useLoaderData } from '@remix-run/react';
 import { json, type LoaderFunctionArgs } from '@remix-run/server-runtime';
 import { AppLink } from '../components/app-link.js';
 import { Money } from '../components/price.js';
+import { When } from '../components/when.js';
 import { requireBuyer } from '../session.server.js';
 
 export const meta: MetaFunction = () => [{ title: 'Your orders' }];
@@ -98,8 +99,7 @@ export default function Orders() {
             </p>
             <p>
               <span className={`badge badge-${o.status}`}>{statusLabel(o.status)}</span>{' '}
-              <Money minor={o.totalMinor} currency={o.currency} /> · placed{' '}
-              {new Date(o.placedAt).toLocaleDateString('en-GB')}
+              <Money minor={o.totalMinor} currency={o.currency} /> · placed <When at={o.placedAt} date />
               {o.poNumber ? ` · PO ${o.poNumber}` : ''}
               {user.role === 'buyer_admin' ? ` · ${o.buyerName}` : ''}
             </p>

@@ -8,15 +8,17 @@ import { Form, useActionData, useLoaderData, useRouteLoaderData } from '@remix-r
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from '@remix-run/server-runtime';
 import { AppLink } from '../components/app-link.js';
 import { Money } from '../components/price.js';
+import { VerifyEmailNotice } from '../components/verify-email-notice.js';
 import { requireBuyer, verifiedForm } from '../session.server.js';
 
 export const meta: MetaFunction = () => [{ title: 'Your cart' }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { api } = await requireBuyer(request, context);
+  const { api, user } = await requireBuyer(request, context);
   const cart = await api.cart();
   const added = new URL(request.url).searchParams.get('added');
-  return json({ cart, added }, { headers: { 'cache-control': 'private, no-store' } });
+  const unverifiedEmail = user.emailVerified ? null : user.email;
+  return json({ cart, added, unverifiedEmail }, { headers: { 'cache-control': 'private, no-store' } });
 }
 
 type LineError = { productId: string; message: string };
@@ -133,7 +135,11 @@ function LineRow({ line, csrf, error }: { line: CartLine; csrf: string; error: s
 }
 
 export default function CartPage() {
-  const { cart, added } = useLoaderData<typeof loader>() as { cart: Cart; added: string | null };
+  const { cart, added, unverifiedEmail } = useLoaderData<typeof loader>() as {
+    cart: Cart;
+    added: string | null;
+    unverifiedEmail: string | null;
+  };
   const error = useActionData<LineError>();
   const csrf = useRouteLoaderData<{ csrf: string | null }>('root')?.csrf ?? '';
   const several = cart.totals.length > 1;
@@ -154,6 +160,7 @@ export default function CartPage() {
         </p>
       ) : (
         <>
+          {unverifiedEmail ? <VerifyEmailNotice email={unverifiedEmail} /> : null}
           {cart.flagged ? (
             <p className="notice-warning" role="status">
               {cart.flagged === 1 ? 'One line needs' : `${cart.flagged} lines need`} your attention before

@@ -9,6 +9,7 @@ import { Form, useActionData, useLoaderData, useNavigation, useRouteLoaderData }
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from '@remix-run/server-runtime';
 import { AppLink } from '../components/app-link.js';
 import { Money } from '../components/price.js';
+import { VerifyEmailNotice } from '../components/verify-email-notice.js';
 import { requireBuyer, verifiedForm } from '../session.server.js';
 
 export const meta: MetaFunction = () => [{ title: 'Checkout' }];
@@ -18,11 +19,11 @@ export const meta: MetaFunction = () => [{ title: 'Checkout' }];
  * submit (or a retry after a lost answer) sends the same key and places once.
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { api } = await requireBuyer(request, context);
+  const { api, user } = await requireBuyer(request, context);
   const currency = new URL(request.url).searchParams.get('currency') ?? undefined;
   const preview = await api.checkoutPreview(currency ? { currency } : {});
   return json(
-    { preview, idempotencyKey: crypto.randomUUID() },
+    { preview, idempotencyKey: crypto.randomUUID(), unverifiedEmail: user.emailVerified ? null : user.email },
     { headers: { 'cache-control': 'private, no-store' } },
   );
 }
@@ -69,9 +70,10 @@ const termsText = (c: CheckoutPreview['company']) =>
   c.paymentTerms === 'net' ? `Invoice, payable in ${c.netDays} days` : 'Bank transfer in advance';
 
 export default function Checkout() {
-  const { preview, idempotencyKey } = useLoaderData<typeof loader>() as {
+  const { preview, idempotencyKey, unverifiedEmail } = useLoaderData<typeof loader>() as {
     preview: CheckoutPreview;
     idempotencyKey: string;
+    unverifiedEmail: string | null;
   };
   const data = useActionData<typeof action>() as Reply | undefined;
   const csrf = useRouteLoaderData<{ csrf: string | null }>('root')?.csrf ?? '';
@@ -80,7 +82,10 @@ export default function Checkout() {
   const value = (name: string) =>
     typeof data?.values?.[name] === 'string' ? (data.values[name] as string) : undefined;
   const canOrder =
-    preview.company.status === 'approved' && preview.problems.length === 0 && preview.vendors.length > 0;
+    preview.company.status === 'approved' &&
+    !unverifiedEmail &&
+    preview.problems.length === 0 &&
+    preview.vendors.length > 0;
   return (
     <main className="page checkout-page">
       <h1>Checkout</h1>
@@ -107,6 +112,7 @@ export default function Checkout() {
           </p>
         </div>
       ) : null}
+      {unverifiedEmail ? <VerifyEmailNotice email={unverifiedEmail} /> : null}
       {preview.company.status !== 'approved' ? (
         <p className="notice-warning">
           Your company account is {statusLabel(preview.company.status, 'company')}: you can order once it is

@@ -7,6 +7,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react';
 import { navFor } from '../lib/nav.js';
 import { requireTenantUser } from '../lib/session.server.js';
 import { Field, Notice, Shell } from '../lib/ui.js';
+import { When } from '../lib/when.js';
 
 export const meta: MetaFunction = () => [{ title: 'Balance' }];
 
@@ -123,7 +124,9 @@ export default function Balance() {
             <tbody>
               {page.data.map((e) => (
                 <tr key={e.id}>
-                  <td>{new Date(e.occurredAt).toLocaleDateString('en-GB')}</td>
+                  <td>
+                    <When at={e.occurredAt} date />
+                  </td>
                   <td>{ledgerKindLabel(e.kind)}</td>
                   <td>
                     {e.orderId ? (

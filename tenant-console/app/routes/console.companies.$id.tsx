@@ -13,6 +13,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { navFor } from '../lib/nav.js';
 import { requireTenantUser, verifiedForm } from '../lib/session.server.js';
 import { Csrf, Field, Notice, Shell, StatusBadge } from '../lib/ui.js';
+import { When } from '../lib/when.js';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.company.legalName ?? 'Company' },
@@ -118,7 +119,9 @@ export default function CompanyDetail() {
               </ul>
             </dd>
             <dt>Signed up</dt>
-            <dd>{new Date(company.createdAt).toLocaleString('en-GB')}</dd>
+            <dd>
+              <When at={company.createdAt} />
+            </dd>
           </dl>
           <h2>Members</h2>
           <table data-testid="company-members">
@@ -154,7 +157,7 @@ export default function CompanyDetail() {
           <ul data-testid="company-history">
             {company.history.map((h) => (
               <li key={`${h.at}-${h.action}`}>
-                {new Date(h.at).toLocaleString('en-GB')}: {h.action.replaceAll('_', ' ')}
+                <When at={h.at} />: {h.action.replaceAll('_', ' ')}
                 {h.actorName ? ` by ${h.actorName}` : ''}
                 {h.reason ? ` (${h.reason})` : ''}
               </li>

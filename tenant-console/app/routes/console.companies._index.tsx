@@ -5,6 +5,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react';
 import { navFor } from '../lib/nav.js';
 import { requireTenantUser } from '../lib/session.server.js';
 import { Notice, Shell, StatusBadge } from '../lib/ui.js';
+import { When } from '../lib/when.js';
 
 export const meta: MetaFunction = () => [{ title: 'Buyer companies' }];
 
@@ -96,7 +97,9 @@ export default function CompanyQueue() {
                   <td>
                     <StatusBadge status={c.status} of="company" />
                   </td>
-                  <td>{new Date(c.createdAt).toLocaleDateString('en-GB')}</td>
+                  <td>
+                    <When at={c.createdAt} date />
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -8,6 +8,7 @@ import {
   TRACKING_STATUSES,
 } from '@agora/contracts/order-transitions';
 import { formatAddress } from '@agora/ui/address';
+import { fromLocalInput, zoneAbbreviation } from '@agora/ui/dates';
 import { apiErrorReply, type FormReply, okReply, parseForm } from '@agora/ui/forms';
 import { formatMoney } from '@agora/ui/money';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
@@ -16,6 +17,7 @@ import { navFor } from '../lib/nav.js';
 import { orderApi } from '../lib/orders.server.js';
 import { requireTenantUser, verifiedForm } from '../lib/session.server.js';
 import { Csrf, Field, Notice, Shell, StatusBadge } from '../lib/ui.js';
+import { useTimeZone, When } from '../lib/when.js';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Order ${data?.order.id ?? ''}` }];
 
@@ -64,13 +66,17 @@ export async function action({ request, context, params }: ActionFunctionArgs): 
       return okReply('Shipped: the buyer is emailed the tracking number.');
     }
     if (intent === 'track') {
+      // The time typed is the marketplace's wall-clock time, not the server's.
+      const { timeZone } = await api.storefront();
       const submission = parseForm(AddTrackingEventBody, form, {
         what: 'tracking event',
         toInput: (v) => ({
           status: v.status,
           location: v.location || undefined,
           note: v.note || undefined,
-          occurredAt: v.occurredAt ? new Date(String(v.occurredAt)).toISOString() : undefined,
+          occurredAt: v.occurredAt
+            ? (fromLocalInput(String(v.occurredAt), timeZone)?.toISOString() ?? String(v.occurredAt))
+            : undefined,
         }),
       });
       const shipment = String(form.get('shipmentId'));
@@ -89,10 +95,10 @@ export async function action({ request, context, params }: ActionFunctionArgs): 
 }
 
 const money = (m: number, c: string) => formatMoney(m, c);
-const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { timeZone: 'UTC' });
 
 export default function OrderDetail() {
   const { user, vendor, order } = useLoaderData<typeof loader>();
+  const timeZone = useTimeZone();
   const result = useActionData<typeof action>();
   const moves = order.actions.filter((a): a is Exclude<OrderAction, 'ship'> => a !== 'ship');
   const canShip = order.actions.includes('ship');
@@ -123,7 +129,9 @@ export default function OrderDetail() {
               {order.companyName} ({order.buyerName})
             </dd>
             <dt>Placed</dt>
-            <dd>{when(order.placedAt)} UTC</dd>
+            <dd>
+              <When at={order.placedAt} />
+            </dd>
             <dt>PO number</dt>
             <dd>{order.poNumber ?? '—'}</dd>
             <dt>Payment</dt>
@@ -275,7 +283,7 @@ export default function OrderDetail() {
               {s.carrier} {s.trackingNumber}
             </h3>
             <p className="hint">
-              Sent {when(s.shippedAt)} UTC:{' '}
+              Sent <When at={s.shippedAt} />:{' '}
               {s.lines
                 .map(
                   (sl) => `${sl.qty} × ${order.lines.find((l) => l.lineNo === sl.lineNo)?.sku ?? sl.lineNo}`,
@@ -285,7 +293,7 @@ export default function OrderDetail() {
             <ul>
               {s.events.map((e) => (
                 <li key={e.id}>
-                  {when(e.occurredAt)}: {statusLabel(e.status)}
+                  <When at={e.occurredAt} />: {statusLabel(e.status)}
                   {e.location ? `, ${e.location}` : ''}
                   {e.note ? ` (${e.note})` : ''}
                 </li>
@@ -324,7 +332,7 @@ export default function OrderDetail() {
                 />
                 <Field
                   id={`f-at-${s.id}`}
-                  label="When (empty: now)"
+                  label={`When (${zoneAbbreviation(new Date(), timeZone)}; empty: now)`}
                   name="occurredAt"
                   type="datetime-local"
                 />
@@ -342,7 +350,7 @@ export default function OrderDetail() {
         <ol className="timeline">
           {order.timeline.map((e) => (
             <li key={`${e.at}-${e.kind}-${e.status}-${e.text}`}>
-              <time dateTime={e.at}>{when(e.at)}</time> {e.text}
+              <When at={e.at} /> {e.text}
             </li>
           ))}
         </ol>

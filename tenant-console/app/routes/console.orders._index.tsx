@@ -9,6 +9,7 @@ import { navFor } from '../lib/nav.js';
 import { orderApi, orderFilters } from '../lib/orders.server.js';
 import { requireTenantUser } from '../lib/session.server.js';
 import { Notice, Shell, StatusBadge } from '../lib/ui.js';
+import { When } from '../lib/when.js';
 
 export const meta: MetaFunction = () => [{ title: 'Orders' }];
 
@@ -116,7 +117,9 @@ export default function Orders() {
                   <Link to={`/console/orders/${o.id}`}>{o.id}</Link>
                   {o.poNumber ? <div className="hint">PO {o.poNumber}</div> : null}
                 </td>
-                <td>{new Date(o.placedAt).toLocaleDateString('en-GB')}</td>
+                <td>
+                  <When at={o.placedAt} date />
+                </td>
                 {vendor ? null : <td>{o.vendorName}</td>}
                 <td>
                   {o.companyName}

@@ -10,6 +10,7 @@ import { postOrdersPlaced } from '../ledger/post-orders.js';
 import { emitEvent } from '../outbox/emit-event.js';
 import { effectiveTiers, quote, resolveTier, type Tier } from '../pricing/tiers.js';
 import { getPlacementSettings } from './commerce-settings.js';
+import { emailNotVerified } from './email-not-verified.js';
 import { sumAmounts } from './money.js';
 import { type LineTotals, type VendorOrderTotals, vendorOrderTotals } from './order-totals.js';
 import { allowedQuantities } from './quantity-rules.js';
@@ -72,12 +73,16 @@ async function loadBuyer({ db, t }: TenantTx, userId: string): Promise<Buyer & {
       companyId: t.users.companyId,
       spendingLimitMinor: t.users.spendingLimitMinor,
       spendingPeriod: t.users.spendingPeriod,
+      emailVerifiedAt: t.users.emailVerifiedAt,
     })
     .from(t.users)
     .where(eq(t.users.id, userId));
   if (user?.status !== 'active' || !user.companyId || !(BUYER_ROLES as readonly string[]).includes(user.role))
     throw new AppError('forbidden', 'Only members of an approved buyer company can place orders');
-  return { ...user, companyId: user.companyId };
+  // An automatically approved company can trade at once: its people must still own their email.
+  if (!user.emailVerifiedAt) throw emailNotVerified();
+  const { emailVerifiedAt: _verified, ...buyer } = user;
+  return { ...buyer, companyId: user.companyId };
 }
 
 /** Lock the company for the rest of the transaction; it must be approved to trade. */

@@ -1,5 +1,6 @@
 import {
   AppError,
+  BUYER_ROLES,
   type CompanyMember,
   type InviteMemberBody,
   newId,
@@ -59,7 +60,13 @@ export async function listCompanyMembers(
 /**
  * An admin invites someone to the company: an `invited` user with the role and spending limit,
  * and a `user.invited` event (the invitation email, its link to the storefront's accept page).
- * An email that already has an account in this marketplace is a 409 naming `email`.
+ *
+ * An email is one account per marketplace. A removed buyer's account (disabled, ADR 0042) is
+ * invited again, to this company or another: the same user row gets the new company, role and
+ * limit, a fresh invitation, no password, and loses its old links, sessions and cart; the
+ * orders it placed stay with the company it placed them for. An email with a live account
+ * (a member of a company, a vendor, the marketplace team) is a 409 naming `email` that says
+ * what to do.
  */
 export async function inviteCompanyMember(
   database: Database,
@@ -67,30 +74,51 @@ export async function inviteCompanyMember(
   input: Actor & InviteMemberBody,
 ): Promise<CompanyMember> {
   return withTenant(database, tenant, async (tx) => {
-    const [company] = await tx.db
-      .select({ status: tx.t.companies.status })
-      .from(tx.t.companies)
-      .where(eq(tx.t.companies.id, input.companyId));
+    const { db, t } = tx;
+    const [company] = await db
+      .select({ status: t.companies.status })
+      .from(t.companies)
+      .where(eq(t.companies.id, input.companyId));
     if (!company) throw new AppError('not_found', 'No company with this id in this marketplace');
     if (company.status === 'rejected' || company.status === 'suspended')
       throw new AppError('invalid_state', `This company is ${company.status}; it cannot invite members`);
-    const [user] = await tx.db
-      .insert(tx.t.users)
-      .values({
-        id: newId('usr'),
-        email: input.email,
-        role: input.role,
-        status: 'invited',
-        companyId: input.companyId,
-        spendingLimitMinor: input.spendingLimitMinor ?? null,
-        spendingPeriod: input.spendingPeriod ?? null,
-      })
+    const values = {
+      role: input.role,
+      status: 'invited' as const,
+      companyId: input.companyId,
+      spendingLimitMinor: input.spendingLimitMinor ?? null,
+      spendingPeriod: input.spendingPeriod ?? null,
+    };
+    let [user] = await db
+      .insert(t.users)
+      .values({ id: newId('usr'), email: input.email, ...values })
       .onConflictDoNothing()
       .returning();
-    if (!user)
-      throw new AppError('email_taken', `${input.email} already has an account in this marketplace`, {
-        fields: [{ path: 'email', message: 'already has an account in this marketplace' }],
-      });
+    let rejoined: { previousCompanyId: string | null } | null = null;
+    if (!user) {
+      const [existing] = await db
+        .select({ id: t.users.id, status: t.users.status, role: t.users.role, companyId: t.users.companyId })
+        .from(t.users)
+        .where(eq(t.users.email, input.email))
+        .for('update');
+      if (!existing || !isRemovedBuyer(existing)) throw emailTaken(input.email, existing, input.companyId);
+      rejoined = { previousCompanyId: existing.companyId };
+      [user] = await db
+        .update(t.users)
+        .set({
+          ...values,
+          passwordHash: null,
+          emailVerifiedAt: null,
+          sessionVersion: sql`${t.users.sessionVersion} + 1`,
+          updatedAt: new Date(),
+        })
+        .where(eq(t.users.id, existing.id))
+        .returning();
+      // Links sent before the removal must not open the new account; the old cart is not theirs now.
+      await db.delete(t.userTokens).where(eq(t.userTokens.userId, existing.id));
+      await db.delete(t.cartLines).where(eq(t.cartLines.userId, existing.id));
+    }
+    if (!user) throw new Error('invited user row missing');
     await emitEvent(tx, 'user.invited', { userId: user.id, email: user.email, role: user.role });
     await audit(tx, input, 'member_invited', {
       userId: user.id,
@@ -98,8 +126,34 @@ export async function inviteCompanyMember(
       role: user.role,
       spendingLimitMinor: user.spendingLimitMinor,
       spendingPeriod: user.spendingPeriod,
+      ...(rejoined ? { rejoined: true, previousCompanyId: rejoined.previousCompanyId } : {}),
     });
     return memberView(user);
+  });
+}
+
+/** A buyer account an admin removed: disabled, and a buyer's (vendors and operators are not). */
+const isRemovedBuyer = (u: { status: string; role: string }) =>
+  u.status === 'disabled' && (BUYER_ROLES as readonly string[]).includes(u.role);
+
+function emailTaken(
+  email: string,
+  existing: { status: string; companyId: string | null } | undefined,
+  companyId: string,
+): AppError {
+  const sameCompany = existing?.companyId === companyId && existing.status !== 'disabled';
+  const message = sameCompany
+    ? `${email} is already a member of your company${existing?.status === 'invited' ? ' (invited, not joined yet)' : ''}`
+    : `${email} already has an account in this marketplace (with another company, a vendor or the marketplace team): invite a different address, or ask them to be removed there first`;
+  return new AppError('email_taken', message, {
+    fields: [
+      {
+        path: 'email',
+        message: sameCompany
+          ? 'is already a member of your company'
+          : 'already has an account in this marketplace',
+      },
+    ],
   });
 }
 
@@ -180,6 +234,8 @@ export async function updateCompanyMember(
 /**
  * An admin removes a member: the account is disabled (its orders stay the company's) and every
  * session of it ends at once (session version raised). The last active admin cannot be removed.
+ * Their checkouts waiting for approval are declined. The email is free again: inviting it
+ * (here or in another company) revives this account.
  */
 export async function removeCompanyMember(
   database: Database,
@@ -198,6 +254,29 @@ export async function removeCompanyMember(
         updatedAt: new Date(),
       })
       .where(eq(tx.t.users.id, input.userId));
-    await audit(tx, input, 'member_removed', { userId: input.userId, email: member.email });
+    // Their checkouts waiting for approval go with them: an approval would place orders for
+    // someone who is no longer here (or, invited again, in another company).
+    const now = new Date();
+    const declined = await tx.db
+      .update(tx.t.orderGroups)
+      .set({
+        status: 'declined',
+        decidedByUserId: input.actorUserId,
+        decidedAt: now,
+        decisionReason: 'The member was removed from the company',
+      })
+      .where(
+        and(
+          eq(tx.t.orderGroups.buyerUserId, input.userId),
+          eq(tx.t.orderGroups.companyId, input.companyId),
+          eq(tx.t.orderGroups.status, 'awaiting_approval'),
+        ),
+      )
+      .returning({ id: tx.t.orderGroups.id });
+    await audit(tx, input, 'member_removed', {
+      userId: input.userId,
+      email: member.email,
+      ...(declined.length ? { declinedCheckouts: declined.map((g) => g.id) } : {}),
+    });
   });
 }

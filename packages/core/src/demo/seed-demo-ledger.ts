@@ -50,6 +50,7 @@ export async function seedDemoLedger(
       role: 'buyer_admin',
       status: 'active',
       companyId: COMPANY,
+      emailVerifiedAt: new Date(), // ordering needs a confirmed address
     });
     // One made-to-order EUR product of each of the first vendors, at its minimum order.
     const rows = await db

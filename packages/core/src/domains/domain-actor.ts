@@ -1,3 +1,4 @@
+import type { RecordOnlyTopic } from '@agora/contracts';
 import type { PlatformDb, TenantTx } from '@agora/db';
 import { recordTenantAudit } from '../audit/record-tenant-audit.js';
 import { recordAudit } from '../audit.js';
@@ -24,7 +25,8 @@ export async function recordPlatformDomainAudit(
 export async function recordDomainChange(
   tx: TenantTx,
   actor: DomainActor,
-  action: string,
+  /** A record-only topic (RECORD_ONLY_TOPICS), or the status change that emits its own event. */
+  action: Extract<RecordOnlyTopic, `domain.${string}`> | 'domain.status_changed',
   domainId: string,
   data: Record<string, unknown>,
 ) {

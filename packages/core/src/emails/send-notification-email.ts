@@ -34,6 +34,7 @@ export const NOTIFICATION_TOPICS = [
   'order.accepted',
   'order.rejected',
   'order.shipped',
+  'order.delivered',
   'order.cancelled',
   'company.signed_up',
   'company.decision_made',
@@ -60,6 +61,8 @@ type Message = Omit<OutgoingEmail, 'tenantId' | 'dedupeKey'> & { recipientKey?: 
 /** An order decision, to the buyer who placed the order (ADR 0036). */
 async function orderDecision(c: Context, payload: unknown): Promise<Message[]> {
   const e = OUTBOX_EVENTS['order.accepted'].parse(payload);
+  // The buyer who confirmed receipt knows: no email telling them what they just did.
+  if (e.status === 'delivered' && e.actor === 'buyer') return [];
   const { db, t } = c.tx;
   const [row] = await db
     .select({ email: t.users.email, status: t.users.status, vendorName: t.vendors.name })
@@ -74,7 +77,7 @@ async function orderDecision(c: Context, payload: unknown): Promise<Message[]> {
         .from(t.shipments)
         .where(eq(t.shipments.id, e.shipmentId))
     : [];
-  const status = e.status as 'accepted' | 'rejected' | 'shipped' | 'cancelled';
+  const status = e.status as 'accepted' | 'rejected' | 'shipped' | 'delivered' | 'cancelled';
   const content = orderDecisionEmail({
     marketName: c.marketName,
     vendorName: row.vendorName,
@@ -205,6 +208,7 @@ const BUILDERS: { [T in NotificationTopic]: (c: Context, payload: unknown) => Pr
   'order.accepted': orderDecision,
   'order.rejected': orderDecision,
   'order.shipped': orderDecision,
+  'order.delivered': orderDecision,
   'order.cancelled': orderDecision,
   async 'company.signed_up'(c, payload) {
     const e = OUTBOX_EVENTS['company.signed_up'].parse(payload);

@@ -234,6 +234,10 @@ const ORDER_DECISIONS = {
     subject: `${v} shipped your order`,
     line: `${v} shipped (part of) your order. Follow it with the tracking number below.`,
   }),
+  delivered: (v: string) => ({
+    subject: `Your order from ${v} was delivered`,
+    line: `Your order from ${v} was delivered.`,
+  }),
   cancelled: (v: string) => ({
     subject: `Your order from ${v} was cancelled`,
     line: `Your order from ${v} was cancelled.`,

@@ -1,16 +1,18 @@
 import {
   type AddTrackingEventBody,
   AppError,
+  mayTakeOrderAction,
   newId,
   type OrderDetail,
   TrackingWebhookBody,
 } from '@agora/contracts';
 import { type Database, type TenantRef, type TenantTx, withTenant } from '@agora/db';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { recordTenantAudit } from '../audit/record-tenant-audit.js';
 import { emitEvent } from '../outbox/emit-event.js';
+import { changeOrderStatus, lockOrder } from './change-order-status.js';
 import { loadOrderDetail } from './order-detail.js';
-import { type OrderScope, scopeCondition } from './order-scope.js';
+import { CARRIER_SCOPE, type OrderScope, type StatusScope, scopeCondition } from './order-scope.js';
 import { verifyTrackingSignature } from './tracking-signature.js';
 import { peekTrackingSecret } from './tracking-webhook-secret.js';
 
@@ -47,6 +49,44 @@ async function insertEvent(
   return id;
 }
 
+/**
+ * After a `delivered` tracking event: when every line of the order has shipped and every
+ * shipment has a `delivered` event, the order is marked delivered through `changeOrderStatus`
+ * (the same transition as the vendor's "Mark delivered": audit row, `order.delivered` event and
+ * email), by `scope` (the vendor who entered the event, or the carrier). Under the order's row
+ * lock: of two last events arriving at once, the second to lock sees both. An order that is no
+ * longer `shipped` (already delivered, completed) is left as it is, so a repeated event changes
+ * nothing. Returns whether the order moved.
+ */
+async function deliverIfAllDelivered(
+  tx: TenantTx,
+  orderId: string,
+  scope: StatusScope,
+  now: Date,
+): Promise<boolean> {
+  const { db, t } = tx;
+  const order = await lockOrder(tx, scope, orderId);
+  // Already delivered or completed (a repeated event), or a caller who may not deliver: nothing.
+  if (!mayTakeOrderAction('deliver', scope.actor, order.status)) return false;
+  const [row] = await db
+    .execute<{ done: boolean }>(sql`
+      select not exists (
+        select 1 from ${t.orderLines} l
+        where l.order_id = ${orderId}
+          and l.qty > coalesce((select sum(s.qty) from ${t.shipmentLines} s
+                                where s.order_id = l.order_id and s.line_no = l.line_no), 0)
+      ) and not exists (
+        select 1 from ${t.shipments} sh
+        where sh.order_id = ${orderId}
+          and not exists (select 1 from ${t.trackingEvents} e
+                          where e.shipment_id = sh.id and e.status = 'delivered')
+      ) as done`)
+    .then((r) => r.rows);
+  if (!row?.done) return false;
+  await changeOrderStatus(tx, { orderId, action: 'deliver', scope, now });
+  return true;
+}
+
 /** The vendor adds a tracking event to one of its order's shipments. */
 export async function addTrackingEvent(
   database: Database,
@@ -67,13 +107,9 @@ export async function addTrackingEvent(
         ),
       );
     if (!shipment) throw new AppError('not_found', 'No such shipment of this order');
-    await insertEvent(
-      tx,
-      shipment.id,
-      input.body,
-      { kind: 'vendor', userId: input.scope.userId },
-      input.now ?? new Date(),
-    );
+    const now = input.now ?? new Date();
+    await insertEvent(tx, shipment.id, input.body, { kind: 'vendor', userId: input.scope.userId }, now);
+    if (input.body.status === 'delivered') await deliverIfAllDelivered(tx, input.orderId, input.scope, now);
     return loadOrderDetail(tx, input.scope, input.orderId);
   });
 }
@@ -95,8 +131,9 @@ export async function verifyTrackingWebhook(
 }
 
 /**
- * Record a verified webhook event on the shipment with its tracking number. Refused: an event
- * id seen before (409 `conflict`: a replay), a tracking number no shipment has (404).
+ * Record a verified webhook event on the shipment with its tracking number; a `delivered` one
+ * may mark the order delivered (`deliverIfAllDelivered`). Refused: an event id seen before (409
+ * `conflict`: a replay, which changes nothing), a tracking number no shipment has (404).
  */
 export async function recordWebhookTrackingEvent(
   database: Database,
@@ -108,7 +145,7 @@ export async function recordWebhookTrackingEvent(
     return await withTenant(database, tenant, async (tx) => {
       const { db, t } = tx;
       const [shipment] = await db
-        .select({ id: t.shipments.id })
+        .select({ id: t.shipments.id, orderId: t.shipments.orderId })
         .from(t.shipments)
         .where(eq(t.shipments.trackingNumber, body.trackingNumber))
         .orderBy(desc(t.shipments.shippedAt))
@@ -121,6 +158,7 @@ export async function recordWebhookTrackingEvent(
         { kind: 'webhook', externalId: body.eventId },
         now,
       );
+      if (body.status === 'delivered') await deliverIfAllDelivered(tx, shipment.orderId, CARRIER_SCOPE, now);
       return { shipmentId: shipment.id, eventId };
     });
   } catch (e) {

@@ -12,7 +12,7 @@ import { recordTenantAudit } from '../audit/record-tenant-audit.js';
 import { postOrderReversed } from '../ledger/post-orders.js';
 import { emitEvent } from '../outbox/emit-event.js';
 import { issueInvoice } from './issue-invoice.js';
-import { type OrderScope, orderNotFound, scopeCondition } from './order-scope.js';
+import { orderNotFound, type StatusScope, scopeCondition } from './order-scope.js';
 
 export type LockedOrder = TenantTx['t']['orders']['$inferSelect'];
 
@@ -22,7 +22,7 @@ export type LockedOrder = TenantTx['t']['orders']['$inferSelect'];
  */
 export async function lockOrder(
   { db, t }: TenantTx,
-  scope: OrderScope,
+  scope: StatusScope,
   orderId: string,
 ): Promise<LockedOrder> {
   const [order] = await db
@@ -35,7 +35,7 @@ export async function lockOrder(
 }
 
 /** Refuse a move the transition table does not give this caller, saying what the order is. */
-export function assertMayTake(action: OrderAction, scope: OrderScope, status: OrderStatus): void {
+export function assertMayTake(action: OrderAction, scope: StatusScope, status: OrderStatus): void {
   if (mayTakeOrderAction(action, scope.actor, status)) return;
   const who = ORDER_TRANSITIONS[action].by[scope.actor];
   throw new AppError(
@@ -66,7 +66,7 @@ async function returnStock({ db, t }: TenantTx, orderId: string): Promise<void> 
 export type StatusChange = {
   orderId: string;
   action: Exclude<OrderAction, 'ship'>;
-  scope: OrderScope;
+  scope: StatusScope;
   reason?: string | null;
   now?: Date;
 };
@@ -139,6 +139,7 @@ export async function changeOrderStatus(tx: TenantTx, change: StatusChange): Pro
     buyerUserId: order.buyerUserId,
     status: transition.to,
     reason,
+    actor: change.scope.actor,
   });
   return updated as LockedOrder;
 }

@@ -2,8 +2,9 @@ import type { OrderDetail } from '@agora/contracts';
 import { type Database, type TenantRef, withTenant } from '@agora/db';
 import { changeOrderStatus, type StatusChange } from './change-order-status.js';
 import { loadOrderDetail } from './order-detail.js';
+import type { OrderScope } from './order-scope.js';
 
-type Input = Omit<StatusChange, 'action'>;
+type Input = Omit<StatusChange, 'action' | 'scope'> & { scope: OrderScope };
 
 /** Run one status change in its own transaction and return the order as the caller sees it. */
 const decide = (action: StatusChange['action']) => (database: Database, tenant: TenantRef, input: Input) =>

@@ -1,6 +1,7 @@
 import { AppError, type InvoiceDocument } from '@agora/contracts';
 import { type Database, type TenantRef, withTenant } from '@agora/db';
 import { and, asc, eq } from 'drizzle-orm';
+import { commerceSettingsFrom } from '../commerce/commerce-settings.js';
 import { type OrderScope, orderNotFound, scopeCondition } from './order-scope.js';
 
 /**
@@ -30,7 +31,10 @@ export async function getInvoice(
       .from(t.orderLines)
       .where(eq(t.orderLines.orderId, orderId))
       .orderBy(asc(t.orderLines.lineNo));
-    const [settings] = await db.select({ name: t.settings.publicName }).from(t.settings).limit(1);
+    const [settings] = await db
+      .select({ name: t.settings.publicName, marketplace: t.settings.marketplace })
+      .from(t.settings)
+      .limit(1);
     const { order: o, invoice: inv, vendor: v, company: c } = row;
     return {
       number: inv.number,
@@ -40,6 +44,7 @@ export async function getInvoice(
       poNumber: o.poNumber,
       currency: o.currency,
       marketplaceName: settings?.name ?? '',
+      timeZone: commerceSettingsFrom(settings?.marketplace).timeZone,
       seller: { name: v.legalName, taxId: v.taxId, country: v.country, address: {} },
       buyer: { name: c.legalName, taxId: c.taxId, country: c.country, address: c.billingAddress },
       shipTo: o.shippingAddress,

@@ -8,7 +8,15 @@ export function invoiceMoney(minor: number, currency: string): string {
   return f.format(minor / 10 ** digits);
 }
 
-export const invoiceDate = (iso: string) => iso.slice(0, 10);
+/**
+ * An invoice date: the marketplace's calendar day, "6 Dec 2026", as the pages show it
+ * (`formatDate` in @agora/ui/dates, which core does not depend on; `dates.test.ts` there and the
+ * invoice test here pin the same format).
+ */
+export const invoiceDate = (iso: string, timeZone: string) =>
+  new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short', year: 'numeric' }).format(
+    new Date(iso),
+  );
 
 export const addressLines = (a: Record<string, string>) =>
   ['name', 'line1', 'line2', 'postalCode', 'city', 'region', 'country']
@@ -67,7 +75,9 @@ export async function renderInvoicePdf(doc: InvoiceDocument): Promise<Uint8Array
 
   line(`Invoice ${doc.number}`, { size: 18, font: bold });
   down(24);
-  line(`Issued ${invoiceDate(doc.issuedAt)}   Due ${invoiceDate(doc.dueAt)}   Order ${doc.orderId}`);
+  line(
+    `Issued ${invoiceDate(doc.issuedAt, doc.timeZone)}   Due ${invoiceDate(doc.dueAt, doc.timeZone)}   Order ${doc.orderId}`,
+  );
   if (doc.poNumber) {
     down();
     line(`Your PO: ${doc.poNumber}`);
@@ -122,10 +132,10 @@ export async function renderInvoicePdf(doc: InvoiceDocument): Promise<Uint8Array
     line(money(amount), { right, font });
   }
   down(30);
-  line(`Payment terms: ${paymentTermsText(doc)}. Due ${invoiceDate(doc.dueAt)}.`);
+  line(`Payment terms: ${paymentTermsText(doc)}. Due ${invoiceDate(doc.dueAt, doc.timeZone)}.`);
   if (doc.paidAt) {
     down();
-    line(`Paid ${invoiceDate(doc.paidAt)}.`);
+    line(`Paid ${invoiceDate(doc.paidAt, doc.timeZone)}.`);
   }
   return pdf.save();
 }

@@ -12,6 +12,16 @@ export type OrderScope =
   | { actor: 'buyer'; userId: string; companyId: string; wholeCompany: boolean }
   | { actor: 'operator'; userId: string };
 
+/**
+ * The carrier's tracking (the signed webhook) marking an order delivered: no user, and only
+ * the order its shipment belongs to. Accepted where a status changes, not by the read paths.
+ */
+export type CarrierScope = { actor: 'carrier'; userId: null };
+export const CARRIER_SCOPE: CarrierScope = { actor: 'carrier', userId: null };
+
+/** Who may change an order's status: a signed-in caller's scope, or the carrier's. */
+export type StatusScope = OrderScope | CarrierScope;
+
 /** The scope of a buyer: admins see the company's orders, members and approvers their own. */
 export const buyerScope = (user: { sub: string; role?: string }, companyId: string): OrderScope => ({
   actor: 'buyer',
@@ -21,7 +31,7 @@ export const buyerScope = (user: { sub: string; role?: string }, companyId: stri
 });
 
 /** The SQL condition on `orders` for a scope (undefined: everything). */
-export function scopeCondition(t: TenantTx['t'], scope: OrderScope): SQL | undefined {
+export function scopeCondition(t: TenantTx['t'], scope: StatusScope): SQL | undefined {
   const o = t.orders;
   switch (scope.actor) {
     case 'vendor':
@@ -31,6 +41,7 @@ export function scopeCondition(t: TenantTx['t'], scope: OrderScope): SQL | undef
         ? eq(o.companyId, scope.companyId)
         : and(eq(o.companyId, scope.companyId), eq(o.buyerUserId, scope.userId));
     case 'operator':
+    case 'carrier':
       return undefined;
   }
 }

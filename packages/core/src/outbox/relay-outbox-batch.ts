@@ -1,5 +1,5 @@
 import type { Config } from '@agora/config';
-import { isOutboxTopic, type OutboxTopic } from '@agora/contracts';
+import { isOutboxTopic, isRecordOnlyTopic, type OutboxTopic } from '@agora/contracts';
 import { type TenantRef, withTenant } from '@agora/db';
 import { cdnPurgeJob, emailSendJob, fileDeleteJob, searchIndexJob } from '@agora/queue';
 import { asc, inArray, isNull } from 'drizzle-orm';
@@ -27,6 +27,7 @@ const ROUTES: Record<
   'order.accepted': emailSendJob,
   'order.rejected': emailSendJob,
   'order.shipped': emailSendJob,
+  'order.delivered': emailSendJob,
   'order.cancelled': emailSendJob,
   'company.signed_up': emailSendJob,
   'company.decision_made': emailSendJob,
@@ -43,7 +44,18 @@ const DELAYS: Partial<Record<OutboxTopic, (config: Config) => number>> = {
   'file.orphaned': (config) => config.files.deleteDelayMs,
 };
 
-export type RelayBatchResult = { relayed: number; dropped: number; more: boolean };
+/**
+ * `relayed`: rows that became jobs; `recorded`: rows of RECORD_ONLY_TOPICS (no job by design);
+ * `dropped`: rows of any other topic (no route: most likely a mistake), with their topics.
+ * All three are marked published.
+ */
+export type RelayBatchResult = {
+  relayed: number;
+  recorded: number;
+  dropped: number;
+  droppedTopics: string[];
+  more: boolean;
+};
 
 /** The job id of an outbox row: relaying a row twice (after a crash) is one job. */
 export const outboxJobId = (tenantId: string, outboxId: number) => `outbox-${tenantId}-${outboxId}`;
@@ -69,7 +81,7 @@ export async function relayOutboxBatch(
       .orderBy(asc(t.outbox.id))
       .limit(limit)
       .for('update', { skipLocked: true });
-    if (!rows.length) return { relayed: 0, dropped: 0, more: false };
+    if (!rows.length) return { relayed: 0, recorded: 0, dropped: 0, droppedTopics: [], more: false };
 
     const routed = rows.filter((r) => isOutboxTopic(r.topic));
     const byQueue = new Map<string, typeof routed>();
@@ -106,7 +118,15 @@ export async function relayOutboxBatch(
           rows.map((r) => r.id),
         ),
       );
-    return { relayed: routed.length, dropped: rows.length - routed.length, more: rows.length === limit };
+    const recorded = rows.filter((r) => isRecordOnlyTopic(r.topic)).length;
+    const dropped = rows.filter((r) => !isOutboxTopic(r.topic) && !isRecordOnlyTopic(r.topic));
+    return {
+      relayed: routed.length,
+      recorded,
+      dropped: dropped.length,
+      droppedTopics: [...new Set(dropped.map((r) => r.topic))].sort(),
+      more: rows.length === limit,
+    };
   });
 }
 

@@ -112,6 +112,7 @@ async function company(
         email: `${users[i]}@buyers.test`,
         role: m.role,
         status: 'active' as const,
+        emailVerifiedAt: new Date(),
         companyId: id,
         spendingLimitMinor: m.limit?.[0] ?? null,
         spendingPeriod: m.limit?.[1] ?? null,

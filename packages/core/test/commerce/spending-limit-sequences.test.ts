@@ -93,6 +93,7 @@ async function member(limitMinor: number) {
         email: `${ids.member}@limits.test`,
         role: 'buyer_member',
         status: 'active',
+        emailVerifiedAt: new Date(),
         companyId: ids.company,
         spendingLimitMinor: limitMinor,
         spendingPeriod: 'month',
@@ -102,6 +103,7 @@ async function member(limitMinor: number) {
         email: `${ids.approver}@limits.test`,
         role: 'buyer_approver',
         status: 'active',
+        emailVerifiedAt: new Date(),
         companyId: ids.company,
       },
     ]);

@@ -82,6 +82,7 @@ beforeAll(async () => {
       email: 'buyer@buyers.test',
       role: 'buyer_member',
       status: 'active',
+      emailVerifiedAt: new Date(),
       companyId: 'cmp_1',
     });
   });

@@ -28,6 +28,9 @@ import {
   getInvoice,
   getOrder,
   getTrackingWebhookSecret,
+  inviteCompanyMember,
+  invoiceDate,
+  listCompanyMembers,
   listOrders,
   markOrderDelivered,
   type OrderScope,
@@ -35,6 +38,7 @@ import {
   type Runtime,
   receiveTrackingWebhook,
   rejectOrder,
+  removeCompanyMember,
   renderInvoicePdf,
   rotateTrackingWebhookSecret,
   runProvisioning,
@@ -130,6 +134,7 @@ async function company() {
         role: role as 'buyer_admin' | 'buyer_member',
         status: 'active' as const,
         companyId: id,
+        emailVerifiedAt: new Date(),
       })),
     );
   });
@@ -522,6 +527,10 @@ describe('invoices', () => {
     expect(Date.parse(inv.dueAt) - Date.parse(inv.issuedAt)).toBe(30 * 86_400_000);
     const pdf = await renderInvoicePdf(inv);
     expect(Buffer.from(pdf.slice(0, 5)).toString('latin1')).toBe('%PDF-');
+    // Its dates are the marketplace's days (Europe/Berlin here), as the pages show them.
+    expect(inv.timeZone).toBe('Europe/Berlin');
+    expect(invoiceDate('2026-12-31T23:30:00Z', inv.timeZone)).toBe('1 Jan 2027');
+    expect(invoiceDate('2026-12-06T10:00:00Z', 'UTC')).toBe('6 Dec 2026');
     expect(await code(getInvoice(rt.database, tenant, vendorB, id as string))).toBe('not_found');
   });
 });
@@ -568,6 +577,196 @@ describe('tracking webhook', () => {
     expect(await post(signTrackingPayload(rotated, next), next)).toBe('ok');
     const unknown = JSON.stringify({ eventId: 'evt-3', trackingNumber: 'NOPE', status: 'delivered' });
     expect(await post(signTrackingPayload(rotated, unknown), unknown)).toBe('not_found');
+  });
+});
+
+describe('delivered by tracking', () => {
+  const status = (orderId: string) =>
+    withTenant(rt.database, tenant, async ({ db, t }) => {
+      const [o] = await db.select({ s: t.orders.status }).from(t.orders).where(eq(t.orders.id, orderId));
+      return o?.s;
+    });
+  const audits = (orderId: string) =>
+    withTenant(rt.database, tenant, async ({ db, t }) =>
+      db
+        .select({ action: t.auditLog.action, data: t.auditLog.data })
+        .from(t.auditLog)
+        .where(eq(t.auditLog.subjectId, orderId)),
+    );
+
+  it('the carrier delivering every shipment of a fully shipped order marks it delivered, once', async () => {
+    const c = await company();
+    const [id] = await place(c.member, c.address, [['prd_drill', 3]]);
+    const orderId = id as string;
+    await acceptOrder(rt.database, tenant, { orderId, scope: vendorA });
+    const ship = (trackingNumber: string, qty: number) =>
+      shipOrder(rt.database, tenant, {
+        orderId,
+        scope: vendorA,
+        body: { carrier: 'DHL', trackingNumber, lines: [{ lineNo: 1, qty }] },
+      });
+    await ship('DLV-1', 1);
+    await ship('DLV-2', 1);
+    const secret = await getTrackingWebhookSecret(rt.database, tenant);
+    const hook = (eventId: string, trackingNumber: string, s = 'delivered') => {
+      const raw = JSON.stringify({ eventId, trackingNumber, status: s });
+      return code(
+        receiveTrackingWebhook(rt.database, tenant, {
+          signature: signTrackingPayload(secret, raw),
+          rawBody: raw,
+        }),
+      );
+    };
+    // Both parcels delivered, but one unit has not shipped yet: the order stays shipped.
+    expect(await hook('dlv-a', 'DLV-1')).toBe('ok');
+    expect(await status(orderId)).toBe('shipped');
+    expect(await hook('dlv-b', 'DLV-2')).toBe('ok');
+    expect(await status(orderId)).toBe('shipped');
+    // The last unit ships; its parcel is on the way, then delivered: now the order is.
+    await ship('DLV-3', 1);
+    expect(await hook('dlv-c', 'DLV-3', 'out_for_delivery')).toBe('ok');
+    expect(await status(orderId)).toBe('shipped');
+    expect(await hook('dlv-d', 'DLV-3')).toBe('ok');
+    expect(await status(orderId)).toBe('delivered');
+    expect(await outbox('order.delivered', orderId)).toBe(1);
+    const moved = (await audits(orderId)).filter((a) => a.action === 'order.delivered');
+    expect(moved.map((a) => a.data)).toEqual([{ from: 'shipped', actor: 'carrier' }]);
+    // The same event again is a replay (409); another delivered event changes nothing.
+    expect(await hook('dlv-d', 'DLV-3')).toBe('conflict');
+    expect(await hook('dlv-e', 'DLV-3')).toBe('ok');
+    expect(await status(orderId)).toBe('delivered');
+    expect(await outbox('order.delivered', orderId)).toBe(1);
+    // The buyer sees it delivered; the vendor goes on to complete it as usual.
+    const order = await getOrder(rt.database, tenant, c.scope(c.member), orderId);
+    expect(order.status).toBe('delivered');
+    expect((await completeOrder(rt.database, tenant, { orderId, scope: vendorA })).status).toBe('completed');
+    expect(await hook('dlv-f', 'DLV-1')).toBe('ok');
+    expect(await status(orderId)).toBe('completed');
+  });
+
+  it('a delivered event the vendor enters marks the order delivered by the vendor', async () => {
+    const c = await company();
+    const [id] = await place(c.member, c.address, [['prd_drill', 1]]);
+    const orderId = id as string;
+    await acceptOrder(rt.database, tenant, { orderId, scope: vendorA });
+    const shipped = await shipOrder(rt.database, tenant, {
+      orderId,
+      scope: vendorA,
+      body: { carrier: 'DHL', trackingNumber: 'DLV-V', lines: [{ lineNo: 1, qty: 1 }] },
+    });
+    const shipmentId = shipped.shipments[0]?.id as string;
+    const track = (s: 'in_transit' | 'delivered') =>
+      addTrackingEvent(rt.database, tenant, { orderId, shipmentId, scope: vendorA, body: { status: s } });
+    expect((await track('in_transit')).status).toBe('shipped');
+    const after = await track('delivered');
+    expect(after.status).toBe('delivered');
+    expect(after.actions).toEqual(['complete']);
+    expect((await track('delivered')).status).toBe('delivered');
+    expect(await outbox('order.delivered', orderId)).toBe(1);
+    const moved = (await audits(orderId)).filter((a) => a.action === 'order.delivered');
+    expect(moved.map((a) => [a.data.actor])).toEqual([['vendor']]);
+  });
+});
+
+describe('a removed member', () => {
+  it('frees the email: invited again to the same or another company, the past orders stay attributed', async () => {
+    const a = await company();
+    const b = await company();
+    const [orderId] = await place(a.member, a.address, [['prd_drill', 1]]);
+    const email = `${a.member}@buyers.test`;
+    await removeCompanyMember(rt.database, tenant, {
+      companyId: a.id,
+      actorUserId: a.admin,
+      userId: a.member,
+    });
+    // Another company invites the same address: the account comes back there, as invited.
+    const joined = await inviteCompanyMember(rt.database, tenant, {
+      companyId: b.id,
+      actorUserId: b.admin,
+      email,
+      role: 'buyer_approver',
+    });
+    expect(joined).toMatchObject({ id: a.member, email, role: 'buyer_approver', status: 'invited' });
+    const members = await listCompanyMembers(rt.database, tenant, b.id, { limit: 100 });
+    expect(members.data.map((m) => m.email)).toContain(email);
+    // The order placed for company A stays A's, placed by the same person; B's scope does not reach it.
+    const seenByA = await listOrders(rt.database, tenant, a.scope(a.admin, true), { limit: 100 });
+    expect(seenByA.data.find((o) => o.id === orderId)).toMatchObject({
+      companyId: a.id,
+      buyerUserId: a.member,
+    });
+    const seenByB = await listOrders(rt.database, tenant, b.scope(b.admin, true), { limit: 100 });
+    expect(seenByB.data.map((o) => o.id)).not.toContain(orderId);
+    // Still a live account now: another invitation says where it is and what to do.
+    const again = inviteCompanyMember(rt.database, tenant, {
+      companyId: a.id,
+      actorUserId: a.admin,
+      email,
+      role: 'buyer_member',
+    });
+    await expect(again).rejects.toMatchObject({
+      code: 'email_taken',
+      message: expect.stringMatching(
+        /another company.*invite a different address, or ask them to be removed/,
+      ),
+    });
+    const twice = inviteCompanyMember(rt.database, tenant, {
+      companyId: b.id,
+      actorUserId: b.admin,
+      email,
+      role: 'buyer_member',
+    });
+    await expect(twice).rejects.toMatchObject({
+      code: 'email_taken',
+      message: `${email} is already a member of your company (invited, not joined yet)`,
+    });
+    // Removed from B too, then back in A, the company of the order.
+    await removeCompanyMember(rt.database, tenant, {
+      companyId: b.id,
+      actorUserId: b.admin,
+      userId: a.member,
+    });
+    const back = await inviteCompanyMember(rt.database, tenant, {
+      companyId: a.id,
+      actorUserId: a.admin,
+      email,
+      role: 'buyer_member',
+    });
+    expect(back).toMatchObject({ id: a.member, status: 'invited', role: 'buyer_member' });
+  });
+
+  it('declines the checkouts it left waiting for approval', async () => {
+    const c = await company();
+    await withTenant(rt.database, tenant, ({ db, t }) =>
+      db
+        .update(t.users)
+        .set({ spendingLimitMinor: 1, spendingPeriod: 'month' })
+        .where(eq(t.users.id, c.other)),
+    );
+    await withTenant(rt.database, tenant, ({ db, t }) =>
+      db
+        .insert(t.cartLines)
+        .values({ userId: c.other, productId: 'prd_drill', qty: 1, unitPriceSeenMinor: 0 }),
+    );
+    const waiting = await placeCheckout(rt.database, tenant, {
+      buyerUserId: c.other,
+      idempotencyKey: `k${++keys}`,
+      body: { currency: 'EUR', shippingAddressId: c.address },
+    });
+    expect(waiting.status).toBe('awaiting_approval');
+    await removeCompanyMember(rt.database, tenant, {
+      companyId: c.id,
+      actorUserId: c.admin,
+      userId: c.other,
+    });
+    const [group] = await withTenant(rt.database, tenant, ({ db, t }) =>
+      db.select().from(t.orderGroups).where(eq(t.orderGroups.id, waiting.groupId)),
+    );
+    expect(group).toMatchObject({
+      status: 'declined',
+      decidedByUserId: c.admin,
+      decisionReason: 'The member was removed from the company',
+    });
   });
 });
 

@@ -1,5 +1,5 @@
-import { AppError, LoginBody, Me, Session, Storefront } from '@agora/contracts';
-import { getStorefront, getTenantUser, loginTenantUser } from '@agora/core';
+import { AppError, EmailVerificationSent, LoginBody, Me, Session, Storefront } from '@agora/contracts';
+import { getStorefront, getTenantUser, loginTenantUser, requestEmailVerification } from '@agora/core';
 import { createRoute } from '@hono/zod-openapi';
 import { access } from '../../access.js';
 import type { TenantEnv } from '../../context.js';
@@ -80,4 +80,24 @@ export const tenantStorefront = createApi<TenantEnv>()
       if (!user) throw new AppError('unauthenticated', 'This account no longer exists');
       return c.json(user, 200);
     },
+  )
+  .openapi(
+    createRoute({
+      ...access.signedIn,
+      method: 'post',
+      path: '/auth/email-verification',
+      operationId: 'requestEmailVerification',
+      tags: ['auth'],
+      summary: 'Send the signed-in user a new link to confirm their email address',
+      description:
+        'For a first link that expired (24 h) or got lost. Buyers must confirm their address before ' +
+        'placing orders. Already verified: nothing is sent (`alreadyVerified: true`). At most one ' +
+        'link a minute (429 `rate_limited`).',
+      responses: {
+        200: json(EmailVerificationSent, 'Sent, or nothing to confirm'),
+        ...errorResponses(401, 429),
+      },
+    }),
+    async (c) =>
+      c.json(await requestEmailVerification(c.var.deps.database, c.var.tenant, c.var.user.sub), 200),
   );
