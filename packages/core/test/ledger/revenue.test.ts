@@ -79,6 +79,7 @@ beforeAll(async () => {
       role: 'buyer_member',
       status: 'active',
       companyId: 'cmp_1',
+      emailVerifiedAt: new Date(),
     });
   });
   // Tools 10%, Bolts 5%: every line's commission says which category earned it.
