@@ -80,6 +80,7 @@ beforeAll(async () => {
         status: 'active' as const,
         vendorId: role.startsWith('vendor_') ? 'ven_matrix' : null,
         companyId: role.startsWith('buyer_') ? 'cmp_matrix' : null,
+        emailVerifiedAt: new Date(),
       })),
     );
   });
