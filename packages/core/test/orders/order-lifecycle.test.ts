@@ -792,3 +792,48 @@ describe('buy again', () => {
     ).toBe('not_found');
   });
 });
+
+describe('placements and rejections at the same time', () => {
+  // Both change stock (the catalog version's deferred trigger) and the ledger (balances move at
+  // commit, ADR 0038), and share the vendor's payable and the marketplace's tax and commission
+  // accounts: they must neither deadlock nor lose a delta.
+  it('never deadlock, and every balance is the sum of its entries', async () => {
+    const companies = await Promise.all(Array.from({ length: 8 }, () => company()));
+    // Placements take stock of bolts while rejections give saws back: no product row orders them.
+    await withTenant(rt.database, tenant, ({ db, t }) =>
+      db.update(t.products).set({ trackStock: true, stockQty: 100_000 }).where(eq(t.products.id, 'prd_bolt')),
+    );
+    const first: string[] = [];
+    for (const c of companies) first.push(...(await place(c.member, c.address, [['prd_saw', 2]])));
+    const [saws, bolts] = [await stock('prd_saw'), await stock('prd_bolt')];
+    for (let round = 0; round < 3; round++) {
+      const rejecting = first.slice(round * 3, round * 3 + 3);
+      await Promise.all([
+        ...companies.map((c) =>
+          place(c.other, c.address, [
+            ['prd_bolt', 5],
+            ['prd_drill', 1],
+          ]),
+        ),
+        ...rejecting.map((orderId) =>
+          rejectOrder(rt.database, tenant, { orderId, scope: vendorA, reason: 'out of saws' }),
+        ),
+      ]);
+    }
+    expect(await stock('prd_saw')).toBe((saws as number) + 8 * 2);
+    expect(await stock('prd_bolt')).toBe((bolts as number) - 3 * 8 * 5);
+    const drift = await withTenant(rt.database, tenant, async ({ db, t }) =>
+      db.execute<{ id: string }>(sql`
+        select a.id from ${t.ledgerAccounts} a
+          left join (select account_id, sum(amount_minor) as s from ${t.ledgerEntries} group by account_id) e
+            on e.account_id = a.id
+         where a.balance_minor <> coalesce(e.s, 0)`),
+    );
+    expect(drift.rows).toEqual([]);
+    for (const orderId of first)
+      expect(await leftOnBooks(orderId)).toEqual({ vendor: 0, commission: 0, tax: 0 });
+  });
+});
+
+const leftOnBooks = (orderId: string) =>
+  withTenant(rt.database, tenant, (tx) => remainingOrderParts(tx, orderId));
