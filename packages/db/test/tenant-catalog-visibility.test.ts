@@ -91,8 +91,8 @@ describe("tenant A's role and tenant B's statistics", () => {
       'bump_commission_version',
       'check_shipped_qty',
       'ledger_append_only',
-      'ledger_at_commit',
       'ledger_check_balanced',
+      'ledger_check_has_entries',
       'ledger_post',
     ]);
     expect(ofB).toEqual(await sources(a.schemaName));

@@ -12,16 +12,15 @@ export type PostResult = { transactionId: string; idempotencyKey: string; replay
  * Write postings to the ledger inside the caller's transaction (ADR 0038), in ONE round trip:
  * each posting is checked to balance per currency here, then the tenant schema's `ledger_post`
  * function (tenant migration 0019) creates the accounts that do not exist yet (in key order,
- * without locking or waiting for existing ones), inserts the transactions with `ON CONFLICT
- * (idempotency_key) DO NOTHING` (a key already posted, or being posted by a concurrent transaction
- * that we then wait for, writes nothing and returns the existing transaction), inserts the entries
- * in one statement (PostgreSQL checks that each statement leaves its transactions balanced) and
- * leaves each account's delta pending. The balances move at commit, in one statement locking the
- * accounts in id order (`ledger_at_commit`), so the rows every placement shares are held only
- * while it commits. Several calls in one database transaction add up their deltas.
+ * without locking existing ones), inserts the transactions with `ON CONFLICT (idempotency_key) DO
+ * NOTHING` (a key already posted, or being posted by a concurrent transaction that we then wait
+ * for, writes nothing and returns the existing transaction), locks every account the new
+ * postings touch in id order (so concurrent postings take shared accounts in the same order and
+ * cannot deadlock), inserts the entries in one statement (PostgreSQL checks that each statement
+ * leaves its transactions balanced) and moves the balances (`balance + delta`, `version + 1`).
  *
- * A transaction that changes the catalog (stock) and posts must change the catalog first: both
- * take their shared rows at commit, in the order their changes were made (ADR 0038).
+ * Post everything a database transaction needs in ONE call: locks are held to commit, so two
+ * calls in one transaction could take accounts out of id order.
  */
 export async function postMany(
   tx: TenantTx,

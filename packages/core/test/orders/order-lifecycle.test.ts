@@ -794,9 +794,9 @@ describe('buy again', () => {
 });
 
 describe('placements and rejections at the same time', () => {
-  // Both change stock (the catalog version's deferred trigger) and the ledger (balances move at
-  // commit, ADR 0038), and share the vendor's payable and the marketplace's tax and commission
-  // accounts: they must neither deadlock nor lose a delta.
+  // Both change stock (the catalog version is taken at commit, ADR 0020) and post to the ledger
+  // (accounts locked in id order, ADR 0038), and share the vendor's payable and the marketplace's
+  // tax and commission accounts: they must neither deadlock nor lose a delta.
   it('never deadlock, and every balance is the sum of its entries', async () => {
     const companies = await Promise.all(Array.from({ length: 8 }, () => company()));
     // Placements take stock of bolts while rejections give saws back: no product row orders them.

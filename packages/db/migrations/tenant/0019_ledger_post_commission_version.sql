@@ -75,12 +75,10 @@ CREATE TRIGGER "ledger_entries_balanced" AFTER INSERT ON "tenant_template"."ledg
 --   2. the transactions are inserted, skipping idempotency keys already posted (or being posted
 --      by a concurrent transaction, which this then waits for);
 --   3. the entries are inserted (one statement: PostgreSQL checks each statement's transactions
---      balance), and each account's delta is added to the transaction's pending deltas
---      (`agora.ledger_pending`, a transaction-local setting);
---   4. at commit, `ledger_at_commit` (the deferred trigger that also refuses a transaction with
---      no entries) locks every account with a pending delta in id order (concurrent commits take
---      shared accounts in the same order and cannot deadlock) and moves its balance by its delta,
---      version + 1, once for the whole database transaction.
+--      balance);
+--   4. every account the new transactions touch is locked, in id order (concurrent postings take
+--      shared accounts in the same order and cannot deadlock), and its balance moves by its
+--      delta, version + 1.
 -- Returns every posting's key, its transaction id, and whether it had been posted before.
 -- Each statement sees what the one before it did (and what committed meanwhile, in READ
 -- COMMITTED), so step 3 finds accounts that step 1 waited for.
@@ -89,7 +87,8 @@ CREATE FUNCTION "tenant_template"."ledger_post"(p_accounts jsonb, p_transactions
 DECLARE
 	fresh text[];
 	fresh_keys text[];
-	merged text;
+	touched text[];
+	deltas bigint[];
 BEGIN
 	-- Only the accounts this snapshot does not see go through ON CONFLICT: its uniqueness check on
 	-- an existing account would wait for every transaction updating that account's balance (the
@@ -125,8 +124,8 @@ BEGIN
 		END IF;
 	END IF;
 
-	-- The entries, and each account's delta. Their foreign key checks take KEY SHARE locks on the
-	-- accounts, which do not conflict with other postings' balance updates.
+	-- The entries first: their foreign key checks take KEY SHARE locks on the accounts, which do
+	-- not conflict with the balance updates of concurrent postings. Each account's delta comes back.
 	WITH written AS (
 		INSERT INTO "tenant_template"."ledger_entries" (transaction_id, account_id, order_id, amount_minor, currency)
 			SELECT x.transaction_id, a.id, x.order_id, x.amount_minor, x.currency
@@ -136,52 +135,21 @@ BEGIN
 				LEFT JOIN "tenant_template"."ledger_accounts" a
 					ON a.kind = x.kind AND coalesce(a.owner_id, '') = coalesce(x.owner_id, '') AND a.currency = x.currency
 				WHERE x.transaction_id = ANY (fresh)
-			RETURNING account_id, amount_minor),
-	pending AS (
-		SELECT w.account_id AS id, w.amount_minor AS delta FROM written w
-		UNION ALL
-		SELECT p.key, p.value::bigint FROM jsonb_each_text(coalesce(nullif(current_setting('agora.ledger_pending', true), ''), '{}')::jsonb) p
+			RETURNING account_id, amount_minor)
+	SELECT array_agg(d.account_id ORDER BY d.account_id), array_agg(d.delta ORDER BY d.account_id) INTO touched, deltas
+		FROM (SELECT w.account_id, sum(w.amount_minor) AS delta FROM written w GROUP BY w.account_id) d;
+
+	-- Last, so that the rows every placement shares (the marketplace's commission and tax accounts)
+	-- are held only from here to the commit: the accounts are locked in id order (the CTE's rows
+	-- are locked as it emits them, before the UPDATE reaches them) and their balances moved.
+	WITH locked AS MATERIALIZED (
+		SELECT a.id FROM "tenant_template"."ledger_accounts" a
+			WHERE a.id = ANY (touched)
+			ORDER BY a.id FOR NO KEY UPDATE
 	)
-	SELECT jsonb_object_agg(d.id, d.delta)::text INTO merged
-		FROM (SELECT pending.id, sum(pending.delta) AS delta FROM pending GROUP BY pending.id) d;
-	-- The balances move at commit (`ledger_at_commit`), so that the rows every placement shares
-	-- (the marketplace's commission and tax accounts, a busy vendor's payable) are locked only
-	-- while the transaction commits, not for its last round trip.
-	PERFORM set_config('agora.ledger_pending', merged, true);
+	UPDATE "tenant_template"."ledger_accounts" a
+		SET balance_minor = a.balance_minor + d.delta, version = a.version + 1
+		FROM locked l JOIN unnest(touched, deltas) AS d(id, delta) ON d.id = l.id
+		WHERE a.id = l.id;
 END
-$$;--> statement-breakpoint
--- At commit, per ledger transaction inserted (deferred): a transaction without entries is refused,
--- and the first one to fire moves every balance `ledger_post` left pending in this database
--- transaction, locking the accounts in id order. Deferred triggers fire in the order their events
--- were queued, so a transaction that also changes the catalog (stock: the catalog version's
--- deferred trigger) must change it before it posts, as placement and cancellation do.
-DROP TRIGGER "ledger_transactions_has_entries" ON "tenant_template"."ledger_transactions";--> statement-breakpoint
-DROP FUNCTION "tenant_template"."ledger_check_has_entries"();--> statement-breakpoint
-CREATE FUNCTION "tenant_template"."ledger_at_commit"() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-	pending text;
-BEGIN
-	PERFORM 1 FROM "tenant_template"."ledger_entries" e WHERE e.transaction_id = NEW.id LIMIT 1;
-	IF NOT FOUND THEN
-		RAISE EXCEPTION 'ledger transaction % has no entries', NEW.id USING ERRCODE = 'check_violation';
-	END IF;
-	pending := nullif(current_setting('agora.ledger_pending', true), '');
-	IF pending IS NOT NULL THEN
-		PERFORM set_config('agora.ledger_pending', '', true);
-		WITH d AS (
-			SELECT p.key AS id, p.value::bigint AS delta FROM jsonb_each_text(pending::jsonb) p
-		), locked AS MATERIALIZED (
-			SELECT a.id FROM "tenant_template"."ledger_accounts" a
-				WHERE a.id IN (SELECT d.id FROM d)
-				ORDER BY a.id FOR NO KEY UPDATE
-		)
-		UPDATE "tenant_template"."ledger_accounts" a
-			SET balance_minor = a.balance_minor + d.delta, version = a.version + 1
-			FROM locked l JOIN d ON d.id = l.id
-			WHERE a.id = l.id;
-	END IF;
-	RETURN NULL;
-END
-$$;--> statement-breakpoint
-CREATE CONSTRAINT TRIGGER "ledger_transactions_at_commit" AFTER INSERT ON "tenant_template"."ledger_transactions"
-	DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "tenant_template"."ledger_at_commit"();
+$$;
