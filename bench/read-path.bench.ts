@@ -1,5 +1,4 @@
 import { type ChildProcess, fork } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { publicProductQuery } from '@agora/core';
@@ -11,7 +10,7 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import { Hono } from 'hono';
 import pg from 'pg';
 import { benchMarketplace } from './bench-catalog.js';
-import { bench, envInt, fmt, percentile, runtime, table, verdict } from './lib.js';
+import { bench, cpuMeter, envInt, fmt, percentile, runtime, table, verdict } from './lib.js';
 import type { Result, Round } from './load.js';
 
 /**
@@ -123,23 +122,8 @@ await bench('read-path', async (t) => {
     });
   // CPU per request, of this process (both servers; one is driven at a time) and of the
   // PostgreSQL backends of both pools: unlike throughput, it hardly moves with other load on
-  // the machine. Backend CPU is read from /proc (a local server only; 0 otherwise).
-  const monitor = new pg.Client({ connectionString: rt.config.databaseUrl as string });
-  await monitor.connect();
-  t.add(() => monitor.end());
-  const backendTicks = async () => {
-    const { rows } = await monitor.query<{ pid: number }>(
-      `select pid from pg_stat_activity where application_name in ('agora-bench', 'agora-bench-bare')`,
-    );
-    let ticks = 0;
-    for (const { pid } of rows) {
-      try {
-        const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-        ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
-      } catch {}
-    }
-    return ticks;
-  };
+  // the machine.
+  const measure = await cpuMeter(t, rt.config.databaseUrl as string, ['agora-bench', 'agora-bench-bare']);
   const cpuPerRequest: Record<Variant, number[]> = {
     product: [],
     bare: [],
@@ -147,13 +131,9 @@ await bench('read-path', async (t) => {
     'browse-nothing-kept': [],
   };
   const rate = async (v: Variant) => {
-    const ticks = await backendTicks();
-    const cpu = process.cpuUsage();
-    const r = await drive(v, SECONDS * 1000);
-    const used = process.cpuUsage(cpu);
-    const pgMs = ((await backendTicks()) - ticks) * 10; // 100 ticks a second
+    const { result: r, cpuMs } = await measure(() => drive(v, SECONDS * 1000));
     if (r.failed) throw new Error(`${v}: ${r.failed} failed requests`);
-    cpuPerRequest[v].push(((used.user + used.system) / 1000 + pgMs) / r.ok);
+    cpuPerRequest[v].push(cpuMs / r.ok);
     return (r.ok * 1000) / r.ms;
   };
   for (const v of Object.keys(variants) as Variant[]) await drive(v, 2000);
