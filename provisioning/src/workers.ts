@@ -25,6 +25,9 @@ export type WorkerOptions = {
  * Start one BullMQ worker per queue, and a reconciler that re-enqueues tenants stuck in
  * `provisioning` (a job lost with Redis, or an enqueue that failed after the tenant was saved).
  */
+/** Queues whose finished jobs get a log line: provisioning, migrations, CSV imports. */
+const ANNOUNCED_QUEUES: ReadonlySet<QueueName> = new Set(['provisioning', 'migrations', 'catalog']);
+
 export async function startWorkers(deps: Deps, options: WorkerOptions = {}): Promise<WorkerHandle> {
   const log = options.log ?? (() => {});
   const processors: Record<QueueName, { processors: Processor<never>[]; concurrency: number }> = {
@@ -60,7 +63,9 @@ export async function startWorkers(deps: Deps, options: WorkerOptions = {}): Pro
     worker.on('failed', (job, err) =>
       log(`job ${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${err.message}`),
     );
-    worker.on('completed', (job) => log(`job ${job.name} ${job.id} completed`));
+    // Long work says when it is done; routine jobs (emails, indexing, purges) only when they fail.
+    if (ANNOUNCED_QUEUES.has(queue as QueueName))
+      worker.on('completed', (job) => log(`job ${job.name} ${job.id} completed`));
     worker.on('error', (err) => log(`worker error on ${queue}: ${err.message}`));
     return worker;
   });

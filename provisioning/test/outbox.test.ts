@@ -330,6 +330,17 @@ describe('the outbox relay', () => {
     ]);
   });
 
+  it('logs finished provisioning, not every routine job (its welcome email): a quiet start', async () => {
+    const lines: string[] = [];
+    worker = await startWorkers(h.runtime, { log: (line) => lines.push(line) });
+    await provision('quietlog');
+    await settled(worker);
+    const sent = await h.runtime.jobs.queue('email').getJobCounts('completed');
+    expect(sent.completed).toBeGreaterThan(0);
+    expect(lines.filter((l) => /job tenant\.provision\.\S+ \S+ completed/.test(l)).length).toBeGreaterThan(0);
+    expect(lines.filter((l) => l.includes('email.send') && l.includes('completed'))).toEqual([]);
+  });
+
   it('does not let a flooding tenant hold back another tenant: batches take turns', async () => {
     worker = await startWorkers(h.runtime);
     const flood = await provision('flood');
