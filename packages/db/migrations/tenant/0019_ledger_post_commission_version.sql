@@ -48,15 +48,22 @@ CREATE FUNCTION "tenant_template"."ledger_check_balanced"() RETURNS trigger LANG
 DECLARE
 	bad record;
 BEGIN
-	SELECT e.transaction_id, e.currency, sum(e.amount_minor) AS total INTO bad
-		FROM "tenant_template"."ledger_entries" e
-		WHERE e.transaction_id IN (SELECT DISTINCT n.transaction_id FROM new_entries n)
-		GROUP BY e.transaction_id, e.currency HAVING sum(e.amount_minor) <> 0 LIMIT 1;
+	-- LATERAL: one index probe per transaction and per entry. Plans are kept per session and made
+	-- without knowing how few rows the statement wrote; a join could pick a scan of every entry.
+	SELECT n.transaction_id, b.currency, b.total INTO bad
+		FROM (SELECT DISTINCT t.transaction_id FROM new_entries t) n,
+		LATERAL (
+			SELECT e.currency, sum(e.amount_minor) AS total
+				FROM "tenant_template"."ledger_entries" e
+				WHERE e.transaction_id = n.transaction_id
+				GROUP BY e.currency HAVING sum(e.amount_minor) <> 0 LIMIT 1) b
+		LIMIT 1;
 	IF FOUND THEN
 		RAISE EXCEPTION 'ledger transaction % does not balance: % % off', bad.transaction_id, bad.total, bad.currency
 			USING ERRCODE = 'check_violation';
 	END IF;
-	PERFORM 1 FROM new_entries n JOIN "tenant_template"."ledger_accounts" a ON a.id = n.account_id
+	PERFORM 1 FROM new_entries n,
+		LATERAL (SELECT a.currency FROM "tenant_template"."ledger_accounts" a WHERE a.id = n.account_id) a
 		WHERE a.currency <> n.currency;
 	IF FOUND THEN
 		RAISE EXCEPTION 'ledger entry on an account kept in another currency'
@@ -83,22 +90,30 @@ CREATE TRIGGER "ledger_entries_balanced" AFTER INSERT ON "tenant_template"."ledg
 -- Each statement sees what the one before it did (and what committed meanwhile, in READ
 -- COMMITTED), so step 3 finds accounts that step 1 waited for.
 CREATE FUNCTION "tenant_template"."ledger_post"(p_accounts jsonb, p_transactions jsonb, p_entries jsonb)
-	RETURNS TABLE (posted_key text, posted_id text, was_replayed boolean) LANGUAGE plpgsql AS $$
+	RETURNS TABLE (posted_key text, posted_id text, was_replayed boolean) LANGUAGE plpgsql
+	-- Its statements' plans do not depend on the values: plan them once per session, not per call.
+	SET plan_cache_mode = force_generic_plan AS $$
 DECLARE
 	fresh text[];
 	fresh_keys text[];
 	touched text[];
 	deltas bigint[];
 BEGIN
+	-- Accounts are looked up with LATERAL subqueries, one index probe per key: plpgsql keeps its
+	-- plans per session, made without knowing that the JSON holds a handful of rows, and a join
+	-- could otherwise pick a scan of every account (one per company and vendor).
+	--
 	-- Only the accounts this snapshot does not see go through ON CONFLICT: its uniqueness check on
 	-- an existing account would wait for every transaction updating that account's balance (the
-	-- marketplace's commission and tax accounts: every placement), where NOT EXISTS does not.
+	-- marketplace's commission and tax accounts: every placement), where this lookup does not.
 	INSERT INTO "tenant_template"."ledger_accounts" (id, kind, owner_id, currency)
 		SELECT x.id, x.kind, x.owner_id, x.currency
 			FROM jsonb_to_recordset(p_accounts) AS x(n int, id text, kind text, owner_id text, currency text)
-			WHERE NOT EXISTS (
-				SELECT 1 FROM "tenant_template"."ledger_accounts" a
-					WHERE a.kind = x.kind AND coalesce(a.owner_id, '') = coalesce(x.owner_id, '') AND a.currency = x.currency)
+			LEFT JOIN LATERAL (
+				SELECT a.id FROM "tenant_template"."ledger_accounts" a
+					WHERE a.kind = x.kind AND coalesce(a.owner_id, '') = coalesce(x.owner_id, '') AND a.currency = x.currency
+					LIMIT 1) found ON true
+			WHERE found.id IS NULL
 			ORDER BY x.n
 		ON CONFLICT DO NOTHING;
 
@@ -115,10 +130,11 @@ BEGIN
 		RETURN QUERY SELECT k, id, false FROM unnest(fresh_keys, fresh) AS f(k, id);
 	ELSE
 		RETURN QUERY
-			SELECT x.idempotency_key, coalesce(lt.id, x.id), x.id <> ALL (fresh)
+			SELECT x.idempotency_key, coalesce(earlier.id, x.id), x.id <> ALL (fresh)
 				FROM jsonb_to_recordset(p_transactions) AS x(id text, idempotency_key text)
-				LEFT JOIN "tenant_template"."ledger_transactions" lt
-					ON lt.idempotency_key = x.idempotency_key AND x.id <> ALL (fresh);
+				LEFT JOIN LATERAL (
+					SELECT lt.id FROM "tenant_template"."ledger_transactions" lt
+						WHERE lt.idempotency_key = x.idempotency_key AND x.id <> ALL (fresh)) earlier ON true;
 		IF cardinality(fresh) = 0 THEN
 			RETURN;
 		END IF;
@@ -132,24 +148,22 @@ BEGIN
 				FROM jsonb_to_recordset(p_entries)
 					AS x(transaction_id text, kind text, owner_id text, currency text, order_id text, amount_minor bigint)
 				-- a missing account (null id) fails the NOT NULL of account_id: nothing is dropped silently
-				LEFT JOIN "tenant_template"."ledger_accounts" a
-					ON a.kind = x.kind AND coalesce(a.owner_id, '') = coalesce(x.owner_id, '') AND a.currency = x.currency
+				LEFT JOIN LATERAL (
+					SELECT acc.id FROM "tenant_template"."ledger_accounts" acc
+						WHERE acc.kind = x.kind AND coalesce(acc.owner_id, '') = coalesce(x.owner_id, '') AND acc.currency = x.currency
+						LIMIT 1) a ON true
 				WHERE x.transaction_id = ANY (fresh)
 			RETURNING account_id, amount_minor)
 	SELECT array_agg(d.account_id ORDER BY d.account_id), array_agg(d.delta ORDER BY d.account_id) INTO touched, deltas
 		FROM (SELECT w.account_id, sum(w.amount_minor) AS delta FROM written w GROUP BY w.account_id) d;
 
 	-- Last, so that the rows every placement shares (the marketplace's commission and tax accounts)
-	-- are held only from here to the commit: the accounts are locked in id order (the CTE's rows
-	-- are locked as it emits them, before the UPDATE reaches them) and their balances moved.
-	WITH locked AS MATERIALIZED (
-		SELECT a.id FROM "tenant_template"."ledger_accounts" a
-			WHERE a.id = ANY (touched)
-			ORDER BY a.id FOR NO KEY UPDATE
-	)
-	UPDATE "tenant_template"."ledger_accounts" a
-		SET balance_minor = a.balance_minor + d.delta, version = a.version + 1
-		FROM locked l JOIN unnest(touched, deltas) AS d(id, delta) ON d.id = l.id
-		WHERE a.id = l.id;
+	-- are held only from here to the commit: one update by primary key per account, in id order
+	-- (`touched` is sorted), so concurrent postings take shared accounts in the same order.
+	FOR i IN 1 .. cardinality(touched) LOOP
+		UPDATE "tenant_template"."ledger_accounts"
+			SET balance_minor = balance_minor + deltas[i], version = version + 1
+			WHERE id = touched[i];
+	END LOOP;
 END
 $$;
