@@ -1,11 +1,4 @@
-import {
-  BuyAgainResult,
-  InvoiceDocument,
-  OrderDetail,
-  OrderListQuery,
-  OrderPage,
-  OrderReasonBody,
-} from '@agora/contracts';
+import { BuyAgainResult } from '@agora/contracts';
 import {
   buyAgain,
   buyerScope,
@@ -20,33 +13,27 @@ import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { access } from '../../access.js';
 import type { BuyerEnv } from '../../context.js';
-import { createApi, errorResponses, json, jsonBody } from '../../openapi.js';
-import { OrderIdParam, pdfContent, pdfHeaders } from './order-schemas.js';
-import { optionalParams } from './query-params.js';
+import { createApi, errorResponses, json } from '../../openapi.js';
+import { orderRoutes } from './order-routes.js';
+import { OrderIdParam, pdfHeaders } from './order-schemas.js';
 
 const tags = ['orders: buyer'];
 /** A buyer admin reaches every order of the company; members and approvers their own. */
 const scope = (c: Context<BuyerEnv>) => buyerScope(c.var.user, c.var.companyId);
-const moved = {
-  200: json(OrderDetail, 'The order after the change'),
-  ...errorResponses(400, 401, 403, 404, 409),
-};
+const routes = orderRoutes({ tags, base: '/orders' });
 
 /** A buyer's orders: their own (a buyer admin: the company's); other orders are 404. */
 export const tenantBuyerOrders = createApi<BuyerEnv>()
   .openapi(
     createRoute({
       ...access.buyer,
-      method: 'get',
-      path: '/orders',
-      operationId: 'listBuyerOrders',
-      tags,
-      summary: 'Your orders (a company admin: the company’s), newest first',
-      description:
-        'Filters: `status`, `from`/`to` (placement date), `q` (order id or PO number), ' +
-        '`vendorId`. Keyset pagination: pass `nextCursor` as `cursor`.',
-      request: { query: optionalParams(OrderListQuery) },
-      responses: { 200: json(OrderPage, 'One page'), ...errorResponses(400, 401, 403) },
+      ...routes.list({
+        operationId: 'listBuyerOrders',
+        summary: 'Your orders (a company admin: the company’s), newest first',
+        description:
+          'Filters: `status`, `from`/`to` (placement date), `q` (order id or PO number), ' +
+          '`vendorId`. Keyset pagination: pass `nextCursor` as `cursor`.',
+      }),
     }),
     async (c) =>
       c.json(await listOrders(c.var.deps.database, c.var.tenant, scope(c), c.req.valid('query')), 200),
@@ -54,13 +41,10 @@ export const tenantBuyerOrders = createApi<BuyerEnv>()
   .openapi(
     createRoute({
       ...access.buyer,
-      method: 'get',
-      path: '/orders/{id}',
-      operationId: 'getBuyerOrder',
-      tags,
-      summary: 'One order: lines, shipments with tracking, timeline, invoice, allowed moves',
-      request: { params: OrderIdParam },
-      responses: { 200: json(OrderDetail, 'The order'), ...errorResponses(401, 403, 404) },
+      ...routes.get({
+        operationId: 'getBuyerOrder',
+        summary: 'One order: lines, shipments with tracking, timeline, invoice, allowed moves',
+      }),
     }),
     async (c) =>
       c.json(await getOrder(c.var.deps.database, c.var.tenant, scope(c), c.req.valid('param').id), 200),
@@ -68,14 +52,11 @@ export const tenantBuyerOrders = createApi<BuyerEnv>()
   .openapi(
     createRoute({
       ...access.buyer,
-      method: 'post',
-      path: '/orders/{id}/cancel',
-      operationId: 'buyerCancelOrder',
-      tags,
-      summary: 'Cancel an order the vendor has not accepted yet, with a reason (stock returned)',
-      description: '409 `invalid_state` once the vendor has accepted it: ask the vendor then.',
-      request: { params: OrderIdParam, body: jsonBody(OrderReasonBody) },
-      responses: moved,
+      ...routes.moveWithReason('cancel', {
+        operationId: 'buyerCancelOrder',
+        summary: 'Cancel an order the vendor has not accepted yet, with a reason (stock returned)',
+        description: '409 `invalid_state` once the vendor has accepted it: ask the vendor then.',
+      }),
     }),
     async (c) =>
       c.json(
@@ -90,13 +71,10 @@ export const tenantBuyerOrders = createApi<BuyerEnv>()
   .openapi(
     createRoute({
       ...access.buyer,
-      method: 'post',
-      path: '/orders/{id}/confirm-receipt',
-      operationId: 'confirmOrderReceipt',
-      tags,
-      summary: 'Confirm the goods arrived: a fully shipped order becomes delivered',
-      request: { params: OrderIdParam },
-      responses: moved,
+      ...routes.move('confirm-receipt', {
+        operationId: 'confirmOrderReceipt',
+        summary: 'Confirm the goods arrived: a fully shipped order becomes delivered',
+      }),
     }),
     async (c) =>
       c.json(
@@ -133,13 +111,10 @@ export const tenantBuyerOrders = createApi<BuyerEnv>()
   .openapi(
     createRoute({
       ...access.buyer,
-      method: 'get',
-      path: '/orders/{id}/invoice',
-      operationId: 'getBuyerInvoice',
-      tags,
-      summary: 'The order’s invoice (issued when the vendor accepts; 404 before)',
-      request: { params: OrderIdParam },
-      responses: { 200: json(InvoiceDocument, 'The invoice'), ...errorResponses(401, 403, 404) },
+      ...routes.invoice({
+        operationId: 'getBuyerInvoice',
+        summary: 'The order’s invoice (issued when the vendor accepts; 404 before)',
+      }),
     }),
     async (c) =>
       c.json(await getInvoice(c.var.deps.database, c.var.tenant, scope(c), c.req.valid('param').id), 200),
@@ -147,13 +122,7 @@ export const tenantBuyerOrders = createApi<BuyerEnv>()
   .openapi(
     createRoute({
       ...access.buyer,
-      method: 'get',
-      path: '/orders/{id}/invoice.pdf',
-      operationId: 'getBuyerInvoicePdf',
-      tags,
-      summary: 'The order’s invoice as a PDF',
-      request: { params: OrderIdParam },
-      responses: { 200: { description: 'The PDF', content: pdfContent }, ...errorResponses(401, 403, 404) },
+      ...routes.invoicePdf({ operationId: 'getBuyerInvoicePdf', summary: 'The order’s invoice as a PDF' }),
     }),
     async (c) => {
       const invoice = await getInvoice(c.var.deps.database, c.var.tenant, scope(c), c.req.valid('param').id);

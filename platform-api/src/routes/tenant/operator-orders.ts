@@ -1,13 +1,4 @@
-import {
-  InvoiceDocument,
-  OrderDetail,
-  OrderExportQuery,
-  OrderListQuery,
-  OrderPage,
-  OrderReasonBody,
-  TRACKING_SIGNATURE_HEADER,
-  TrackingWebhookSettings,
-} from '@agora/contracts';
+import { TRACKING_SIGNATURE_HEADER, TrackingWebhookSettings } from '@agora/contracts';
 import {
   cancelOrder,
   completeOrder,
@@ -26,16 +17,13 @@ import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { access } from '../../access.js';
 import type { TenantEnv } from '../../context.js';
-import { createApi, errorResponses, json, jsonBody } from '../../openapi.js';
-import { csvContent, csvHeaders, OrderIdParam, pdfContent, pdfHeaders, textStream } from './order-schemas.js';
-import { optionalParams } from './query-params.js';
+import { createApi, errorResponses, json } from '../../openapi.js';
+import { orderRoutes } from './order-routes.js';
+import { csvHeaders, pdfHeaders, textStream } from './order-schemas.js';
 
 const tags = ['orders: operator'];
 const scope = (c: Context<TenantEnv>): OrderScope => ({ actor: 'operator', userId: c.var.user.sub });
-const moved = {
-  200: json(OrderDetail, 'The order after the change'),
-  ...errorResponses(400, 401, 403, 404, 409),
-};
+const routes = orderRoutes({ tags, base: '/operator/orders' });
 
 const webhookSettings = (c: Context<TenantEnv>, secret: string) => ({
   url: `${publicOrigin(c.var.deps.config, normalizeHost(c.req.header('host')) ?? '')}/api/v1/tracking/webhook`,
@@ -48,16 +36,10 @@ export const tenantOperatorOrders = createApi<TenantEnv>()
   .openapi(
     createRoute({
       ...access.operator,
-      method: 'get',
-      path: '/operator/orders/export.csv',
-      operationId: 'exportOperatorOrdersCsv',
-      tags,
-      summary: 'Every order as CSV (the list’s filters, streamed)',
-      request: { query: optionalParams(OrderExportQuery) },
-      responses: {
-        200: { description: 'The CSV file', content: csvContent },
-        ...errorResponses(400, 401, 403),
-      },
+      ...routes.exportCsv({
+        operationId: 'exportOperatorOrdersCsv',
+        summary: 'Every order as CSV (the list’s filters, streamed)',
+      }),
     }),
     (c) =>
       c.body(
@@ -69,16 +51,13 @@ export const tenantOperatorOrders = createApi<TenantEnv>()
   .openapi(
     createRoute({
       ...access.operator,
-      method: 'get',
-      path: '/operator/orders',
-      operationId: 'listOperatorOrders',
-      tags,
-      summary: 'Every order of the marketplace, newest first',
-      description:
-        'Filters: `status`, `from`/`to` (placement date), `vendorId`, `companyId`, `q` (order id ' +
-        'or PO number). Keyset pagination: pass `nextCursor` as `cursor`.',
-      request: { query: optionalParams(OrderListQuery) },
-      responses: { 200: json(OrderPage, 'One page'), ...errorResponses(400, 401, 403) },
+      ...routes.list({
+        operationId: 'listOperatorOrders',
+        summary: 'Every order of the marketplace, newest first',
+        description:
+          'Filters: `status`, `from`/`to` (placement date), `vendorId`, `companyId`, `q` (order id ' +
+          'or PO number). Keyset pagination: pass `nextCursor` as `cursor`.',
+      }),
     }),
     async (c) =>
       c.json(await listOrders(c.var.deps.database, c.var.tenant, scope(c), c.req.valid('query')), 200),
@@ -86,13 +65,10 @@ export const tenantOperatorOrders = createApi<TenantEnv>()
   .openapi(
     createRoute({
       ...access.operator,
-      method: 'get',
-      path: '/operator/orders/{id}',
-      operationId: 'getOperatorOrder',
-      tags,
-      summary: 'One order: lines, shipments with tracking, timeline, invoice, allowed moves',
-      request: { params: OrderIdParam },
-      responses: { 200: json(OrderDetail, 'The order'), ...errorResponses(401, 403, 404) },
+      ...routes.get({
+        operationId: 'getOperatorOrder',
+        summary: 'One order: lines, shipments with tracking, timeline, invoice, allowed moves',
+      }),
     }),
     async (c) =>
       c.json(await getOrder(c.var.deps.database, c.var.tenant, scope(c), c.req.valid('param').id), 200),
@@ -100,13 +76,10 @@ export const tenantOperatorOrders = createApi<TenantEnv>()
   .openapi(
     createRoute({
       ...access.operator,
-      method: 'post',
-      path: '/operator/orders/{id}/cancel',
-      operationId: 'operatorCancelOrder',
-      tags,
-      summary: 'Cancel an order before it ships, with a reason (stock returned; the buyer is emailed)',
-      request: { params: OrderIdParam, body: jsonBody(OrderReasonBody) },
-      responses: moved,
+      ...routes.moveWithReason('cancel', {
+        operationId: 'operatorCancelOrder',
+        summary: 'Cancel an order before it ships, with a reason (stock returned; the buyer is emailed)',
+      }),
     }),
     async (c) =>
       c.json(
@@ -121,13 +94,10 @@ export const tenantOperatorOrders = createApi<TenantEnv>()
   .openapi(
     createRoute({
       ...access.operator,
-      method: 'post',
-      path: '/operator/orders/{id}/complete',
-      operationId: 'operatorCompleteOrder',
-      tags,
-      summary: 'Mark a delivered order completed',
-      request: { params: OrderIdParam },
-      responses: moved,
+      ...routes.move('complete', {
+        operationId: 'operatorCompleteOrder',
+        summary: 'Mark a delivered order completed',
+      }),
     }),
     async (c) =>
       c.json(
@@ -141,13 +111,7 @@ export const tenantOperatorOrders = createApi<TenantEnv>()
   .openapi(
     createRoute({
       ...access.operator,
-      method: 'get',
-      path: '/operator/orders/{id}/invoice.pdf',
-      operationId: 'getOperatorInvoicePdf',
-      tags,
-      summary: 'An order’s invoice as a PDF',
-      request: { params: OrderIdParam },
-      responses: { 200: { description: 'The PDF', content: pdfContent }, ...errorResponses(401, 403, 404) },
+      ...routes.invoicePdf({ operationId: 'getOperatorInvoicePdf', summary: 'An order’s invoice as a PDF' }),
     }),
     async (c) => {
       const invoice = await getInvoice(c.var.deps.database, c.var.tenant, scope(c), c.req.valid('param').id);
@@ -161,13 +125,7 @@ export const tenantOperatorOrders = createApi<TenantEnv>()
   .openapi(
     createRoute({
       ...access.operator,
-      method: 'get',
-      path: '/operator/orders/{id}/invoice',
-      operationId: 'getOperatorInvoice',
-      tags,
-      summary: 'An order’s invoice',
-      request: { params: OrderIdParam },
-      responses: { 200: json(InvoiceDocument, 'The invoice'), ...errorResponses(401, 403, 404) },
+      ...routes.invoice({ operationId: 'getOperatorInvoice', summary: 'An order’s invoice' }),
     }),
     async (c) =>
       c.json(await getInvoice(c.var.deps.database, c.var.tenant, scope(c), c.req.valid('param').id), 200),

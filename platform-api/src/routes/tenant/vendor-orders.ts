@@ -1,13 +1,4 @@
-import {
-  AddTrackingEventBody,
-  InvoiceDocument,
-  OrderDetail,
-  OrderExportQuery,
-  OrderListQuery,
-  OrderPage,
-  OrderReasonBody,
-  ShipOrderBody,
-} from '@agora/contracts';
+import { AddTrackingEventBody, ShipOrderBody } from '@agora/contracts';
 import {
   acceptOrder,
   addTrackingEvent,
@@ -27,17 +18,9 @@ import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { access } from '../../access.js';
 import type { VendorEnv } from '../../context.js';
-import { createApi, errorResponses, json, jsonBody } from '../../openapi.js';
-import {
-  csvContent,
-  csvHeaders,
-  OrderIdParam,
-  pdfContent,
-  pdfHeaders,
-  ShipmentParams,
-  textStream,
-} from './order-schemas.js';
-import { optionalParams } from './query-params.js';
+import { createApi, jsonBody } from '../../openapi.js';
+import { moved, orderRoutes } from './order-routes.js';
+import { csvHeaders, OrderIdParam, pdfHeaders, ShipmentParams, textStream } from './order-schemas.js';
 
 const tags = ['orders: vendor'];
 const scope = (c: Context<VendorEnv>): OrderScope => ({
@@ -45,38 +28,17 @@ const scope = (c: Context<VendorEnv>): OrderScope => ({
   userId: c.var.user.sub,
   vendorId: c.var.vendorId,
 });
-const moved = {
-  200: json(OrderDetail, 'The order after the change'),
-  ...errorResponses(400, 401, 403, 404, 409),
-};
 const MOVE_DOC =
   'Allowed moves are data (`ORDER_TRANSITIONS` in contracts; `actions` on the order lists the ' +
   'caller’s). A move the order’s status does not allow is 409 `invalid_state`. The change, an ' +
   'audit row and an `order.<status>` outbox event are one transaction.';
-
-const move = (path: string, operationId: string, summary: string) =>
+const routes = orderRoutes({ tags, base: '/vendor/orders' });
+const move = (action: string, operationId: string, summary: string) =>
+  createRoute({ ...access.vendor, ...routes.move(action, { operationId, summary, description: MOVE_DOC }) });
+const moveWithReason = (action: string, operationId: string, summary: string) =>
   createRoute({
     ...access.vendor,
-    method: 'post',
-    path: `/vendor/orders/{id}/${path}`,
-    operationId,
-    tags,
-    summary,
-    description: MOVE_DOC,
-    request: { params: OrderIdParam },
-    responses: moved,
-  });
-const moveWithReason = (path: string, operationId: string, summary: string) =>
-  createRoute({
-    ...access.vendor,
-    method: 'post',
-    path: `/vendor/orders/{id}/${path}`,
-    operationId,
-    tags,
-    summary,
-    description: MOVE_DOC,
-    request: { params: OrderIdParam, body: jsonBody(OrderReasonBody) },
-    responses: moved,
+    ...routes.moveWithReason(action, { operationId, summary, description: MOVE_DOC }),
   });
 
 /** A vendor's orders (vendor admins and staff): their own vendor's only; others' ids are 404. */
@@ -84,16 +46,10 @@ export const tenantVendorOrders = createApi<VendorEnv>()
   .openapi(
     createRoute({
       ...access.vendor,
-      method: 'get',
-      path: '/vendor/orders/export.csv',
-      operationId: 'exportVendorOrdersCsv',
-      tags,
-      summary: 'Your orders as CSV (the list’s filters, every match, streamed)',
-      request: { query: optionalParams(OrderExportQuery) },
-      responses: {
-        200: { description: 'The CSV file', content: csvContent },
-        ...errorResponses(400, 401, 403),
-      },
+      ...routes.exportCsv({
+        operationId: 'exportVendorOrdersCsv',
+        summary: 'Your orders as CSV (the list’s filters, every match, streamed)',
+      }),
     }),
     (c) =>
       c.body(
@@ -105,16 +61,13 @@ export const tenantVendorOrders = createApi<VendorEnv>()
   .openapi(
     createRoute({
       ...access.vendor,
-      method: 'get',
-      path: '/vendor/orders',
-      operationId: 'listVendorOrders',
-      tags,
-      summary: 'Your orders, newest first',
-      description:
-        'Filters: `status`, `from`/`to` (placement date; a date `to` includes that day, UTC), `q` ' +
-        '(order id or PO number), `companyId`. Keyset pagination: pass `nextCursor` as `cursor`.',
-      request: { query: optionalParams(OrderListQuery) },
-      responses: { 200: json(OrderPage, 'One page'), ...errorResponses(400, 401, 403) },
+      ...routes.list({
+        operationId: 'listVendorOrders',
+        summary: 'Your orders, newest first',
+        description:
+          'Filters: `status`, `from`/`to` (placement date; a date `to` includes that day, UTC), `q` ' +
+          '(order id or PO number), `companyId`. Keyset pagination: pass `nextCursor` as `cursor`.',
+      }),
     }),
     async (c) =>
       c.json(await listOrders(c.var.deps.database, c.var.tenant, scope(c), c.req.valid('query')), 200),
@@ -122,13 +75,10 @@ export const tenantVendorOrders = createApi<VendorEnv>()
   .openapi(
     createRoute({
       ...access.vendor,
-      method: 'get',
-      path: '/vendor/orders/{id}',
-      operationId: 'getVendorOrder',
-      tags,
-      summary: 'One order: lines, shipments with tracking, timeline, invoice, allowed moves',
-      request: { params: OrderIdParam },
-      responses: { 200: json(OrderDetail, 'The order'), ...errorResponses(401, 403, 404) },
+      ...routes.get({
+        operationId: 'getVendorOrder',
+        summary: 'One order: lines, shipments with tracking, timeline, invoice, allowed moves',
+      }),
     }),
     async (c) =>
       c.json(await getOrder(c.var.deps.database, c.var.tenant, scope(c), c.req.valid('param').id), 200),
@@ -236,13 +186,10 @@ export const tenantVendorOrders = createApi<VendorEnv>()
   .openapi(
     createRoute({
       ...access.vendor,
-      method: 'get',
-      path: '/vendor/orders/{id}/invoice',
-      operationId: 'getVendorInvoice',
-      tags,
-      summary: 'The order’s invoice (issued at acceptance; 404 before)',
-      request: { params: OrderIdParam },
-      responses: { 200: json(InvoiceDocument, 'The invoice'), ...errorResponses(401, 403, 404) },
+      ...routes.invoice({
+        operationId: 'getVendorInvoice',
+        summary: 'The order’s invoice (issued at acceptance; 404 before)',
+      }),
     }),
     async (c) =>
       c.json(await getInvoice(c.var.deps.database, c.var.tenant, scope(c), c.req.valid('param').id), 200),
@@ -250,13 +197,7 @@ export const tenantVendorOrders = createApi<VendorEnv>()
   .openapi(
     createRoute({
       ...access.vendor,
-      method: 'get',
-      path: '/vendor/orders/{id}/invoice.pdf',
-      operationId: 'getVendorInvoicePdf',
-      tags,
-      summary: 'The order’s invoice as a PDF',
-      request: { params: OrderIdParam },
-      responses: { 200: { description: 'The PDF', content: pdfContent }, ...errorResponses(401, 403, 404) },
+      ...routes.invoicePdf({ operationId: 'getVendorInvoicePdf', summary: 'The order’s invoice as a PDF' }),
     }),
     async (c) => {
       const invoice = await getInvoice(c.var.deps.database, c.var.tenant, scope(c), c.req.valid('param').id);
