@@ -7,7 +7,15 @@ import { type Database, type TenantRef, withTenant } from '@agora/db';
 export async function insertCompany(
   database: Database,
   tenant: TenantRef,
-  company: { id: string; name?: string; terms?: 'prepay' | 'net'; netDays?: number; buyerUserId?: string },
+  company: {
+    id: string;
+    name?: string;
+    terms?: 'prepay' | 'net';
+    netDays?: number;
+    buyerUserId?: string;
+    /** The id of a shipping address to add (checkouts need one). */
+    addressId?: string;
+  },
 ): Promise<{ buyerUserId: string }> {
   const buyerUserId = company.buyerUserId ?? `usr_${company.id}`;
   await withTenant(database, tenant, async ({ db, t }) => {
@@ -29,6 +37,13 @@ export async function insertCompany(
       emailVerifiedAt: new Date(),
       companyId: company.id,
     });
+    if (company.addressId)
+      await db.insert(t.companyAddresses).values({
+        id: company.addressId,
+        companyId: company.id,
+        label: 'Main',
+        address: { line1: 'Dock 4', city: 'Hamburg', country: 'DE' },
+      });
   });
   return { buyerUserId };
 }

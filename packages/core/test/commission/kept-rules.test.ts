@@ -52,15 +52,9 @@ beforeAll(async () => {
       ],
     });
     tenants[name] = tenant;
-    buyers[name] = (await insertCompany(rt.database, tenant, { id: 'cmp_1' })).buyerUserId;
-    await withTenant(rt.database, tenant, ({ db, t }) =>
-      db.insert(t.companyAddresses).values({
-        id: 'adr_1',
-        companyId: 'cmp_1',
-        label: 'Main',
-        address: { line1: 'Dock 4', city: 'Hamburg', country: 'DE' },
-      }),
-    );
+    buyers[name] = (
+      await insertCompany(rt.database, tenant, { id: 'cmp_1', addressId: 'adr_1' })
+    ).buyerUserId;
   }
   // Marketplace a charges 5% by default, b 9%.
   for (const [name, bps] of [

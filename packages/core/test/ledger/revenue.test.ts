@@ -4,6 +4,7 @@ import {
   cleanupRedisPrefix,
   createTestDatabase,
   insertCatalog,
+  insertCompany,
   type TestDatabase,
   testConfig,
 } from '@agora/testing';
@@ -56,31 +57,11 @@ beforeAll(async () => {
       { id: 'prd_bolt', vendorId: 'ven_b', title: 'Bolt', basePriceMinor: 5_000, categoryId: 'cat_bolts' },
     ],
   });
-  await withTenant(rt.database, tenant, async ({ db, t }) => {
-    await db.insert(t.companies).values({
-      id: 'cmp_1',
-      legalName: 'Buyer Co',
-      country: 'DE',
-      taxId: 'DE1',
-      billingAddress: { line1: 'Street 1', city: 'Berlin', country: 'DE' },
-      status: 'approved',
-      paymentTerms: 'prepay',
-      netDays: 0,
-    });
-    await db.insert(t.companyAddresses).values({
-      id: 'adr_1',
-      companyId: 'cmp_1',
-      label: 'Main',
-      address: { line1: 'Dock 4', city: 'Hamburg', country: 'DE' },
-    });
-    await db.insert(t.users).values({
-      id: 'usr_buyer',
-      email: 'buyer@buyers.test',
-      role: 'buyer_member',
-      status: 'active',
-      companyId: 'cmp_1',
-      emailVerifiedAt: new Date(),
-    });
+  await insertCompany(rt.database, tenant, {
+    id: 'cmp_1',
+    terms: 'prepay',
+    buyerUserId: 'usr_buyer',
+    addressId: 'adr_1',
   });
   // Tools 10%, Bolts 5%: every line's commission says which category earned it.
   for (const [categoryId, rateBps] of [
