@@ -92,7 +92,6 @@ describe("tenant A's role and tenant B's statistics", () => {
       'check_shipped_qty',
       'ledger_append_only',
       'ledger_check_balanced',
-      'ledger_check_has_entries',
       'ledger_post',
     ]);
     expect(ofB).toEqual(await sources(a.schemaName));
@@ -104,5 +103,19 @@ describe("tenant A's role and tenant B's statistics", () => {
               has_function_privilege('pg_read_all_stats', 'pg_stat_get_live_tuples(oid)', 'EXECUTE') as monitoring`,
     );
     expect(rows[0]).toEqual({ activity: true, monitoring: true });
+  });
+});
+
+describe("tenant A's role and tenant B's ledger", () => {
+  const mayExecute = (schema: string) =>
+    asA(`select has_function_privilege(current_user, p.oid, 'EXECUTE') as may from pg_proc p
+           join pg_namespace n on n.oid = p.pronamespace where n.nspname = '${schema}' and p.proname = 'ledger_post'`);
+
+  it("may run its own ledger_post (the only way to write its ledger) and not B's, even by oid", async () => {
+    expect(await mayExecute(a.schemaName)).toEqual({ rows: [{ may: true }] });
+    expect(await mayExecute(b.schemaName)).toEqual({ rows: [{ may: false }] });
+    expect(await asA(`select * from "${b.schemaName}".ledger_post('[]', '[]', '[]')`)).toEqual({
+      code: '42501',
+    });
   });
 });

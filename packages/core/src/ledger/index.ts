@@ -1,7 +1,7 @@
 export * from './accounting.js';
 export { skipCommissionAndLedgerForBenchmarkBaseline } from './bench-switch.js';
 export { getRevenueDashboard, listPayables, listReceivables } from './operator-reports.js';
-export { lockAccounts, type PostResult, post, postMany } from './post.js';
+export { type PostResult, post, postMany } from './post.js';
 export {
   loadOrderFigures,
   postOrderReversed,

@@ -11,6 +11,7 @@ import { type Database, type TenantRef, type TenantTx, withTenant } from '@agora
 import { and, asc, eq, gt, gte, inArray, lt, notInArray, sql } from 'drizzle-orm';
 import { getCommerceSettings } from '../commerce/commerce-settings.js';
 import { decodeCursor, encodeCursor } from '../keyset-cursor.js';
+import { accountBalance } from './balances.js';
 import { addDays, dayEnd, dayOf, dayStart } from './days.js';
 import { vendorBalancesIn } from './vendor-balance.js';
 
@@ -218,7 +219,7 @@ export async function listReceivables(
         companyId: t.ledgerAccounts.ownerId,
         companyName: t.companies.legalName,
         currency: t.ledgerAccounts.currency,
-        balance: t.ledgerAccounts.balanceMinor,
+        balance: accountBalance(tx),
       })
       .from(t.ledgerAccounts)
       .innerJoin(t.companies, eq(t.companies.id, t.ledgerAccounts.ownerId))

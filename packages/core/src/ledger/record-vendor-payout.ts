@@ -5,17 +5,18 @@ import { recordTenantAudit } from '../audit/record-tenant-audit.js';
 import { formatMajorAmount } from '../catalog/currency.js';
 import { getCommerceSettings } from '../commerce/commerce-settings.js';
 import { emitEvent } from '../outbox/emit-event.js';
-import { accounts, vendorPaidEntries } from './accounting.js';
+import { vendorPaidEntries } from './accounting.js';
 import { dayStart } from './days.js';
-import { lockAccounts, post } from './post.js';
+import { post } from './post.js';
 import { findPosting } from './record-invoice-payment.js';
 import { vendorBalancesIn } from './vendor-balance.js';
 
 /**
  * The operator records a bank transfer to a vendor (a manual payout): vendor payable debit,
  * cash credit, audit row and event in one transaction. At most the vendor's available balance
- * (earned on delivered orders, not paid yet): the payable account is locked before the balance
- * is read, so two payouts cannot both spend the same money. Idempotent by key.
+ * (earned on delivered orders, not paid yet): the vendor's row is locked before the balance is
+ * read (`FOR NO KEY UPDATE`, which placements' foreign keys to it do not wait for), so two
+ * payouts to one vendor cannot both spend the same money. Idempotent by key.
  */
 export async function recordVendorPayout(
   database: Database,
@@ -31,12 +32,12 @@ export async function recordVendorPayout(
     const [vendor] = await db
       .select({ id: t.vendors.id })
       .from(t.vendors)
-      .where(eq(t.vendors.id, body.vendorId));
+      .where(eq(t.vendors.id, body.vendorId))
+      .for('no key update');
     if (!vendor)
       throw new AppError('validation_failed', 'No such vendor', {
         fields: [{ path: 'vendorId', message: 'is not a vendor of this marketplace' }],
       });
-    await lockAccounts(tx, [accounts.payable(body.vendorId, body.currency), accounts.cash(body.currency)]);
     const balance = (await vendorBalancesIn(tx, [body.vendorId])).find((b) => b.currency === body.currency);
     const available = balance?.availableMinor ?? 0;
     if (body.amountMinor > available) {

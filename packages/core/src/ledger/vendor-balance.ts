@@ -2,6 +2,7 @@ import type { VendorBalance } from '@agora/contracts';
 import { type Database, type TenantRef, type TenantTx, withTenant } from '@agora/db';
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { EARNED_STATUSES } from './accounting.js';
+import { accountBalance } from './balances.js';
 
 /**
  * Vendors' balances per currency, derived from the entries of their payable accounts and the
@@ -30,7 +31,7 @@ export async function vendorBalancesIn(
     .select({
       vendorId: t.ledgerAccounts.ownerId,
       currency: t.ledgerAccounts.currency,
-      balance: t.ledgerAccounts.balanceMinor,
+      balance: accountBalance(tx),
       pending: sql<string>`coalesce(-sum(${e.amountMinor}) filter (where ${e.orderId} is not null and not (${earned})), 0)`,
       earned: sql<string>`coalesce(-sum(${e.amountMinor}) filter (where ${e.orderId} is not null and ${earned}), 0)`,
       paid: sql<string>`coalesce(sum(${e.amountMinor}) filter (where ${e.orderId} is null), 0)`,

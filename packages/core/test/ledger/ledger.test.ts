@@ -86,71 +86,147 @@ async function placedOrder(o: {
   return id;
 }
 
-/** Raw SQL as the tenant role, in its own transaction; the error PostgreSQL gave, if any. */
-const asTenant = (statements: string[]) =>
+const ROLLED_BACK = new Error('rolled back');
+/**
+ * Raw SQL in its own transaction as the tenant role (the app's), or as the schema's owner (the
+ * migration runner's), checked as at commit (deferred constraints run) and then rolled back (a
+ * probe leaves nothing behind); the error PostgreSQL gave, if any.
+ */
+const probe = (as: 'tenant' | 'owner', statements: string[]) =>
   withTenant(rt.database, tenant, async ({ db }) => {
+    if (as === 'owner') await db.execute(sql.raw(`set local role "${rt.database.ownerRole}"`));
     for (const s of statements) await db.execute(sql.raw(s));
+    await db.execute(sql`set constraints all immediate`);
+    throw ROLLED_BACK;
   }).then(
     () => null,
-    (e: { code?: string; message: string; cause?: { code?: string; message: string } }) => e.cause ?? e,
+    (e: { code?: string; message: string; cause?: { code?: string; message: string } }) =>
+      e === ROLLED_BACK ? null : (e.cause ?? e),
   );
+const asTenant = (statements: string[]) => probe('tenant', statements);
+const asOwner = (statements: string[]) => probe('owner', statements);
 
 const schema = () => `"${tenant.schemaName}"`;
 
+/** A raw call of `ledger_post` as the tenant role: accounts by key, entries naming them by position. */
+const callPost = (
+  accountKeys: { kind: string; owner_id: string | null; currency: string }[],
+  transactions: string[],
+  entries: { transaction_id: string; account: number; currency: string; amount_minor: number }[],
+) =>
+  asTenant([
+    `select * from ${schema()}.ledger_post('${JSON.stringify(accountKeys.map((k, n) => ({ n, id: `lac_raw_${n}`, ...k })))}'::jsonb, '${JSON.stringify(
+      transactions.map((id) => ({
+        id,
+        idempotency_key: id,
+        kind: 'vendor_paid',
+        reference: 'raw',
+        memo: '',
+        occurred_at: new Date().toISOString(),
+      })),
+    )}'::jsonb, '${JSON.stringify(entries.map((e) => ({ order_id: null, ...e })))}'::jsonb)`,
+  ]);
+
 describe('PostgreSQL itself guards the ledger', () => {
-  it('refuses an UPDATE or a DELETE of an entry or a transaction, whatever the code does', async () => {
+  it('lets the app write the ledger only through ledger_post, and refuses an UPDATE or a DELETE even to the owner', async () => {
     await placedOrder({ subtotal: 10_000, tax: 1_900, commission: 1_000 });
-    const update = await asTenant([`update ${schema()}.ledger_entries set amount_minor = amount_minor + 1`]);
+    const writes: Record<string, string> = {
+      ledger_entries: 'amount_minor = amount_minor',
+      ledger_transactions: "memo = 'edited'",
+      ledger_accounts: 'currency = currency',
+      ledger_balances: 'balance_minor = balance_minor + 1',
+    };
+    for (const [table, set] of Object.entries(writes)) {
+      expect(await asTenant([`delete from ${schema()}.${table}`]), table).toMatchObject({ code: '42501' });
+      expect(await asTenant([`update ${schema()}.${table} set ${set}`]), table).toMatchObject({
+        code: '42501',
+      });
+    }
+    expect(
+      await asTenant([
+        `insert into ${schema()}.ledger_transactions (id, idempotency_key, kind, reference, occurred_at) values ('ltx_raw0', 'raw0', 'vendor_paid', 'raw', now())`,
+      ]),
+    ).toMatchObject({ code: '42501' });
+    // The schema's owner can write, but entries and transactions stay append-only.
+    const update = await asOwner([`update ${schema()}.ledger_entries set amount_minor = amount_minor + 1`]);
     expect(update).toMatchObject({
       code: '23001',
       message: expect.stringMatching(/append-only: UPDATE refused/),
     });
-    const del = await asTenant([`delete from ${schema()}.ledger_entries`]);
+    const del = await asOwner([`delete from ${schema()}.ledger_entries`]);
     expect(del).toMatchObject({
       code: '23001',
       message: expect.stringMatching(/append-only: DELETE refused/),
     });
-    const txUpdate = await asTenant([`update ${schema()}.ledger_transactions set memo = 'edited'`]);
-    expect(txUpdate).toMatchObject({ code: '23001' });
-    const txDelete = await asTenant([`delete from ${schema()}.ledger_transactions`]);
-    expect(txDelete).toMatchObject({ code: '23001' });
+    expect(await asOwner([`update ${schema()}.ledger_transactions set memo = 'edited'`])).toMatchObject({
+      code: '23001',
+    });
+    expect(await asOwner([`delete from ${schema()}.ledger_transactions`])).toMatchObject({ code: '23001' });
   });
 
-  it('refuses an INSERT of entries that leaves its transaction unbalanced per currency, and a transaction without entries', async () => {
-    const [cash] = await withTenant(rt.database, tenant, ({ db, t }) =>
+  it('refuses a posting that does not balance per currency, a transaction without entries, an entry in another currency than its account', async () => {
+    const eur = (kind: string) => ({ kind, owner_id: null, currency: 'EUR' });
+    const usd = (kind: string) => ({ kind, owner_id: null, currency: 'USD' });
+    const row = (transaction_id: string, account: number, amount_minor: number, currency = 'EUR') => ({
+      transaction_id,
+      account,
+      amount_minor,
+      currency,
+    });
+    const unbalanced = await callPost(
+      [eur('cash'), eur('commission_revenue')],
+      ['ltx_raw1'],
+      [row('ltx_raw1', 0, 500), row('ltx_raw1', 1, -499)],
+    );
+    expect(unbalanced).toMatchObject({ code: '23514', message: expect.stringMatching(/does not balance/) });
+    // balanced in total but not per currency
+    const mixed = await callPost(
+      [eur('cash'), usd('cash')],
+      ['ltx_raw2'],
+      [row('ltx_raw2', 0, 500), row('ltx_raw2', 1, -500, 'USD')],
+    );
+    expect(mixed).toMatchObject({ code: '23514', message: expect.stringMatching(/does not balance/) });
+    const empty = await callPost(
+      [eur('cash'), eur('commission_revenue')],
+      ['ltx_raw3', 'ltx_raw4'],
+      [row('ltx_raw4', 0, 500), row('ltx_raw4', 1, -500)],
+    );
+    expect(empty).toMatchObject({ code: '23514', message: expect.stringMatching(/needs entries/) });
+    // balanced, but in a currency the account is not kept in (the entry's foreign key is on the
+    // account and its currency)
+    const wrongCurrency = await callPost(
+      [eur('cash'), eur('commission_revenue')],
+      ['ltx_raw5'],
+      [row('ltx_raw5', 0, 500, 'USD'), row('ltx_raw5', 1, -500, 'USD')],
+    );
+    expect(wrongCurrency).toMatchObject({
+      code: '23503',
+      message: expect.stringMatching(/ledger_entries_account_currency_fk/),
+    });
+    const balanced = await callPost(
+      [eur('cash'), eur('commission_revenue')],
+      ['ltx_raw6'],
+      [row('ltx_raw6', 0, 500), row('ltx_raw6', 1, -500)],
+    );
+    expect(balanced).toBeNull();
+  });
+
+  it("checks every INSERT of entries, even the owner's: each statement leaves its transactions balanced", async () => {
+    const [commission] = await withTenant(rt.database, tenant, ({ db, t }) =>
       db.select().from(t.ledgerAccounts).where(eq(t.ledgerAccounts.kind, 'commission_revenue')),
     );
     const insertTx = (id: string) =>
       `insert into ${schema()}.ledger_transactions (id, idempotency_key, kind, reference, occurred_at) values ('${id}', '${id}', 'vendor_paid', 'raw', now())`;
-    const entries = (tx: string, ...rows: [number, string?][]) =>
-      `insert into ${schema()}.ledger_entries (transaction_id, account_id, amount_minor, currency) values ${rows
-        .map(([amount, currency = 'EUR']) => `('${tx}', '${cash?.id}', ${amount}, '${currency}')`)
+    const entries = (tx: string, ...amounts: number[]) =>
+      `insert into ${schema()}.ledger_entries (transaction_id, account_id, amount_minor, currency) values ${amounts
+        .map((amount) => `('${tx}', '${commission?.id}', ${amount}, 'EUR')`)
         .join(', ')}`;
-    const unbalanced = await asTenant([insertTx('ltx_raw1'), entries('ltx_raw1', [500], [-499])]);
+    const unbalanced = await asOwner([insertTx('ltx_raw7'), entries('ltx_raw7', 500, -499)]);
     expect(unbalanced).toMatchObject({ code: '23514', message: expect.stringMatching(/does not balance/) });
-    // Each statement must leave its transactions balanced: half a posting now, half later is refused.
-    const split = await asTenant([
-      insertTx('ltx_raw5'),
-      entries('ltx_raw5', [500]),
-      entries('ltx_raw5', [-500]),
-    ]);
+    // half a posting now, half later is refused
+    const split = await asOwner([insertTx('ltx_raw8'), entries('ltx_raw8', 500), entries('ltx_raw8', -500)]);
     expect(split).toMatchObject({ code: '23514', message: expect.stringMatching(/does not balance/) });
-    // balanced in total but not per currency (and in the wrong currency for the account)
-    const mixed = await asTenant([insertTx('ltx_raw2'), entries('ltx_raw2', [500], [-500, 'USD'])]);
-    expect(mixed).toMatchObject({ code: '23514' });
-    // balanced, but in a currency the account is not kept in
-    const wrongCurrency = await asTenant([
-      insertTx('ltx_raw6'),
-      entries('ltx_raw6', [500, 'USD'], [-500, 'USD']),
-    ]);
-    expect(wrongCurrency).toMatchObject({
-      code: '23514',
-      message: expect.stringMatching(/another currency/),
-    });
-    const empty = await asTenant([insertTx('ltx_raw3')]);
-    expect(empty).toMatchObject({ code: '23514', message: expect.stringMatching(/no entries/) });
-    const balanced = await asTenant([insertTx('ltx_raw4'), entries('ltx_raw4', [500], [-500])]);
-    expect(balanced).toBeNull();
+    expect(await asOwner([insertTx('ltx_raw9'), entries('ltx_raw9', 500, -500)])).toBeNull();
   });
 
   it('does not let the tenant role switch the guards off', async () => {
@@ -164,6 +240,16 @@ describe('PostgreSQL itself guards the ledger', () => {
     expect(truncate).toMatchObject({ code: '42501' });
     const drop = await asTenant([`drop trigger ledger_entries_append_only on ${schema()}.ledger_entries`]);
     expect(drop).toMatchObject({ code: '42501' });
+    const replace = await asTenant([
+      `create or replace function ${schema()}.ledger_post(a jsonb, b jsonb, c jsonb) returns table (posted_key text, posted_id text, was_replayed boolean) language sql as 'select null::text, null::text, false'`,
+    ]);
+    expect(replace).toMatchObject({ code: '42501' });
+    // PostgreSQL only warns that nothing was granted; the insert after it is still refused.
+    const grant = await asTenant([
+      `grant insert on ${schema()}.ledger_transactions to "${tenant.schemaName}"`,
+      `insert into ${schema()}.ledger_transactions (id, idempotency_key, kind, reference, occurred_at) values ('ltx_raw10', 'raw10', 'vendor_paid', 'raw', now())`,
+    ]);
+    expect(grant).toMatchObject({ code: '42501' });
   });
 });
 
@@ -284,19 +370,41 @@ describe('posting', () => {
         expected.set(k, (expected.get(k) ?? 0) + e.amountMinor);
       }
     expect(after.balances).toEqual(expected);
+    // Concurrent postings on several connections moved several slots of the shared accounts.
+    const slots = await withTenant(rt.database, tenant, ({ db, t }) =>
+      db
+        .select({ slot: t.ledgerBalances.slot })
+        .from(t.ledgerBalances)
+        .innerJoin(t.ledgerAccounts, eq(t.ledgerAccounts.id, t.ledgerBalances.accountId))
+        .where(eq(t.ledgerAccounts.kind, 'commission_revenue')),
+    );
+    expect(slots.length).toBeGreaterThan(1);
   }, 30_000);
 });
 
-/** Every account's balance by key, checked against the sum of its entries and its version. */
+/** Every account's balance by key, checked against the sum of its entries, its version against its postings. */
 async function ledgerSnapshot() {
   return withTenant(rt.database, tenant, async ({ db }) => {
     const s = schema();
-    const r = await db.execute<{ key: string; balance: string; sum: string }>(
-      sql.raw(`select a.kind || '|' || coalesce(a.owner_id, '') || '|' || a.currency as key, a.balance_minor::text as balance,
-                      coalesce((select sum(amount_minor) from ${s}.ledger_entries e where e.account_id = a.id), 0)::text as sum
+    // The balance and version are kept in slots (ADR 0043): their sums are the account's.
+    const r = await db.execute<{
+      key: string;
+      balance: string;
+      sum: string;
+      version: string;
+      postings: string;
+    }>(
+      sql.raw(`select a.kind || '|' || coalesce(a.owner_id, '') || '|' || a.currency as key,
+                      coalesce((select sum(balance_minor) from ${s}.ledger_balances b where b.account_id = a.id), 0)::text as balance,
+                      coalesce((select sum(amount_minor) from ${s}.ledger_entries e where e.account_id = a.id), 0)::text as sum,
+                      coalesce((select sum(version) from ${s}.ledger_balances b where b.account_id = a.id), 0)::text as version,
+                      (select count(distinct transaction_id) from ${s}.ledger_entries e where e.account_id = a.id)::text as postings
                  from ${s}.ledger_accounts a`),
     );
-    for (const row of r.rows) expect(row.balance, `balance of ${row.key}`).toBe(row.sum);
+    for (const row of r.rows) {
+      expect(row.balance, `balance of ${row.key}`).toBe(row.sum);
+      expect(row.version, `version of ${row.key}`).toBe(row.postings);
+    }
     const unbalanced = await db.execute(
       sql.raw(
         `select transaction_id from ${s}.ledger_entries group by transaction_id, currency having sum(amount_minor) <> 0`,

@@ -827,7 +827,9 @@ describe('placements and rejections at the same time', () => {
         select a.id from ${t.ledgerAccounts} a
           left join (select account_id, sum(amount_minor) as s from ${t.ledgerEntries} group by account_id) e
             on e.account_id = a.id
-         where a.balance_minor <> coalesce(e.s, 0)`),
+          left join (select account_id, sum(balance_minor) as s from ${t.ledgerBalances} group by account_id) b
+            on b.account_id = a.id
+         where coalesce(b.s, 0) <> coalesce(e.s, 0)`),
     );
     expect(drift.rows).toEqual([]);
     for (const orderId of first)

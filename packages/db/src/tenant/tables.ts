@@ -11,8 +11,10 @@ import {
   jsonb,
   pgSchema,
   primaryKey,
+  smallint,
   text,
   timestamp,
+  unique,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 
@@ -633,9 +635,7 @@ function defineTenantTables(schemaName: string) {
   /**
    * The double-entry ledger (ADR 0038). An account per (kind, owner, currency): a buyer
    * company's receivable, a vendor's payable, and the marketplace's own commission revenue, tax
-   * collected, shipping and cash (owner null). The balance (sum of the account's entries, debit
-   * positive) and its version are kept on the row, changed only by `post` in the transaction
-   * that writes the entries, with the rows locked in id order.
+   * collected, shipping and cash (owner null). Its balance is kept in `ledger_balances` (ADR 0043).
    */
   const ledgerAccounts = s.table(
     'ledger_accounts',
@@ -654,14 +654,14 @@ function defineTenantTables(schemaName: string) {
       /** The company (receivable) or vendor (payable); null for the marketplace's own accounts. */
       ownerId: text('owner_id'),
       currency: text('currency').notNull(),
-      balanceMinor: bigint('balance_minor', { mode: 'number' }).notNull().default(0),
-      version: bigint('version', { mode: 'number' }).notNull().default(0),
       createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     },
     (t) => [
       // One account per kind, owner and currency; null owners (the marketplace's accounts) compare
       // equal. An expression index, so that lookups by key use it too (ledger_post).
       uniqueIndex('ledger_accounts_key_idx').on(t.kind, sql`coalesce(${t.ownerId}, '')`, t.currency),
+      // What an entry's foreign key points at: an entry is in its account's currency.
+      unique('ledger_accounts_id_currency_key').on(t.id, t.currency),
       check(
         'ledger_accounts_owner_check',
         sql`(${t.ownerId} is null) = (${t.kind} not in ('company_receivable', 'vendor_payable'))`,
@@ -669,7 +669,10 @@ function defineTenantTables(schemaName: string) {
     ],
   );
 
-  /** One posting: its entries sum to zero per currency (checked by PostgreSQL at commit). */
+  /**
+   * One posting: its entries sum to zero per currency (checked by PostgreSQL as they are
+   * inserted). The ledger tables are written only by the schema's `ledger_post` (ADR 0043).
+   */
   const ledgerTransactions = s.table(
     'ledger_transactions',
     {
@@ -697,23 +700,47 @@ function defineTenantTables(schemaName: string) {
     'ledger_entries',
     {
       id: bigserial('id', { mode: 'number' }).primaryKey(),
-      transactionId: text('transaction_id')
-        .notNull()
-        .references(() => ledgerTransactions.id),
-      accountId: text('account_id')
-        .notNull()
-        .references(() => ledgerAccounts.id),
+      /** No foreign key: `ledger_post`, the only writer, inserts it with its transaction (ADR 0043). */
+      transactionId: text('transaction_id').notNull(),
+      accountId: text('account_id').notNull(),
       /** The order this entry belongs to (statements, receivables per invoice); null for payouts. */
       orderId: text('order_id').references(() => orders.id),
       amountMinor: bigint('amount_minor', { mode: 'number' }).notNull(),
       currency: text('currency').notNull(),
     },
     (t) => [
+      // The account, and that the entry is in the account's currency, in one foreign key.
+      foreignKey({
+        name: 'ledger_entries_account_currency_fk',
+        columns: [t.accountId, t.currency],
+        foreignColumns: [ledgerAccounts.id, ledgerAccounts.currency],
+      }),
       index('ledger_entries_transaction_id_idx').on(t.transactionId),
       index('ledger_entries_account_id_id_idx').on(t.accountId, t.id),
       index('ledger_entries_order_id_idx').on(t.orderId),
       check('ledger_entries_amount_check', sql`${t.amountMinor} <> 0`),
     ],
+  );
+
+  /**
+   * Account balances (debit positive, the sum of the account's entries), each account's spread
+   * over up to `LEDGER_BALANCE_SLOTS` rows (ADR 0043): a posting moves the slot of its database
+   * connection, so concurrent postings to one account (the marketplace's commission and tax
+   * accounts: every checkout) do not queue on one row. An account's balance is the sum of its
+   * slots, its version (how many postings moved it) the sum of theirs. Written only by
+   * `ledger_post`, in the transaction that writes the entries, slots locked in account order.
+   */
+  const ledgerBalances = s.table(
+    'ledger_balances',
+    {
+      accountId: text('account_id')
+        .notNull()
+        .references(() => ledgerAccounts.id),
+      slot: smallint('slot').notNull(),
+      balanceMinor: bigint('balance_minor', { mode: 'number' }).notNull(),
+      version: bigint('version', { mode: 'number' }).notNull(),
+    },
+    (t) => [primaryKey({ columns: [t.accountId, t.slot] })],
   );
 
   /** A CSV import of products: progress while it runs, per-row errors when done. */
@@ -853,6 +880,7 @@ function defineTenantTables(schemaName: string) {
     ledgerAccounts,
     ledgerTransactions,
     ledgerEntries,
+    ledgerBalances,
     commissionRules,
     commissionRuleVersions,
     outbox,

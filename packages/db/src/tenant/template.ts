@@ -18,6 +18,7 @@ export const {
   ledgerAccounts,
   ledgerTransactions,
   ledgerEntries,
+  ledgerBalances,
   commissionRules,
   commissionRuleVersions,
   outbox,
