@@ -98,3 +98,37 @@ it('0006 takes "verified" from vendors approved automatically that no operator h
     { id: 'ven_pending', verified: false },
   ]);
 });
+
+it('0020 moves each account balance and version into a slot, and leaves the tenant role reading the ledger, writing it through ledger_post only', async () => {
+  const rows = await afterMigration(
+    '0020_ledger_balances',
+    `insert into $S.ledger_accounts (id, kind, owner_id, currency, balance_minor, version) values
+        ('lac_cash', 'cash', null, 'EUR', 700, 2),
+        ('lac_fees', 'commission_revenue', null, 'EUR', -700, 2),
+        ('lac_unused', 'tax_collected', null, 'EUR', 0, 0);
+      insert into $S.ledger_transactions (id, idempotency_key, kind, reference, occurred_at) values
+        ('ltx_1', 'k1', 'vendor_paid', 'r', now()), ('ltx_2', 'k2', 'vendor_paid', 'r', now());
+      insert into $S.ledger_entries (transaction_id, account_id, amount_minor, currency) values
+        ('ltx_1', 'lac_cash', 500, 'EUR'), ('ltx_1', 'lac_fees', -500, 'EUR'),
+        ('ltx_2', 'lac_cash', 200, 'EUR'), ('ltx_2', 'lac_fees', -200, 'EUR');`,
+    `select (select json_agg(json_build_object('account', account_id, 'slot', slot, 'balance', balance_minor, 'version', version)
+                              order by account_id) from $S.ledger_balances) as balances,
+            has_table_privilege(r.rolname, '$S.ledger_entries', 'SELECT') as reads,
+            has_table_privilege(r.rolname, '$S.ledger_entries', 'INSERT') as inserts,
+            has_table_privilege(r.rolname, '$S.ledger_accounts', 'UPDATE') as updates,
+            has_function_privilege(r.rolname, '$S.ledger_post(jsonb, jsonb, jsonb)', 'EXECUTE') as posts
+       from pg_roles r where r.rolname = (parse_ident('$S.x'))[1]`,
+  );
+  expect(rows).toEqual([
+    {
+      balances: [
+        { account: 'lac_cash', slot: 0, balance: 700, version: 2 },
+        { account: 'lac_fees', slot: 0, balance: -700, version: 2 },
+      ],
+      reads: true,
+      inserts: false,
+      updates: false,
+      posts: true,
+    },
+  ]);
+});
