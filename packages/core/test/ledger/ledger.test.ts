@@ -382,6 +382,32 @@ describe('posting', () => {
   }, 30_000);
 });
 
+describe('accounts opened by concurrent postings', () => {
+  it('opens an account once when several postings need it at the same time', async () => {
+    const before = await ledgerSnapshot();
+    const payable = accounts.payable('ven_opened_concurrently', 'EUR');
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        withTenant(rt.database, tenant, (tx) =>
+          post(tx, {
+            idempotencyKey: `opened-${i}`,
+            kind: 'vendor_paid',
+            reference: `o${i}`,
+            entries: [
+              { account: accounts.cash('EUR'), amountMinor: 10 + i, orderId: null },
+              { account: payable, amountMinor: -(10 + i), orderId: null },
+            ],
+          }),
+        ),
+      ),
+    );
+    expect(results.every((r) => !r.replayed)).toBe(true);
+    const after = await ledgerSnapshot();
+    expect(after.balances.get(accountKeyString(payable))).toBe(-(10 * 10 + 45));
+    expect(after.entries - before.entries).toBe(20);
+  }, 30_000);
+});
+
 /** Every account's balance by key, checked against the sum of its entries, its version against its postings. */
 async function ledgerSnapshot() {
   return withTenant(rt.database, tenant, async ({ db }) => {
