@@ -242,10 +242,10 @@ async function openCreditMinor({ db, t }: TenantTx, companyId: string): Promise<
   return Number(row?.sum ?? 0);
 }
 
-/** What the member spent in the period around `now`: orders placed in it, not called off. */
+/** What the member spent for this company in the period around `now`: orders placed in it, not called off. */
 async function spentInPeriodMinor(
   { db, t }: TenantTx,
-  buyerUserId: string,
+  buyer: { userId: string; companyId: string },
   currency: string,
   bounds: { start: Date; end: Date },
 ): Promise<number> {
@@ -254,7 +254,9 @@ async function spentInPeriodMinor(
     .from(t.orders)
     .where(
       and(
-        eq(t.orders.buyerUserId, buyerUserId),
+        eq(t.orders.buyerUserId, buyer.userId),
+        // A member removed and invited into another company starts afresh there.
+        eq(t.orders.companyId, buyer.companyId),
         eq(t.orders.currency, currency),
         gte(t.orders.placedAt, bounds.start),
         lt(t.orders.placedAt, bounds.end),
@@ -360,7 +362,7 @@ async function place(tx: TenantTx, p: Placement): Promise<CheckoutResult> {
             p.buyer.spendingLimitMinor,
             await spentInPeriodMinor(
               tx,
-              p.buyer.id,
+              { userId: p.buyer.id, companyId: p.company.id },
               body.currency,
               periodBounds(period, p.now, settings.timeZone),
             ),

@@ -735,6 +735,44 @@ describe('a removed member', () => {
     expect(back).toMatchObject({ id: a.member, status: 'invited', role: 'buyer_member' });
   });
 
+  it('counts only the orders placed for its new company against a spending limit there', async () => {
+    const a = await company();
+    const b = await company();
+    const [first] = await place(a.member, a.address, [['prd_drill', 1]]);
+    const [spent] = await withTenant(rt.database, tenant, ({ db, t }) =>
+      db
+        .select({ total: t.orders.totalMinor })
+        .from(t.orders)
+        .where(eq(t.orders.id, first as string)),
+    );
+    await removeCompanyMember(rt.database, tenant, {
+      companyId: a.id,
+      actorUserId: a.admin,
+      userId: a.member,
+    });
+    await inviteCompanyMember(rt.database, tenant, {
+      companyId: b.id,
+      actorUserId: b.admin,
+      email: `${a.member}@buyers.test`,
+      role: 'buyer_member',
+    });
+    // Joined B with a monthly limit that one more such order fits, but not two.
+    const limit = Math.round((spent?.total as number) * 1.5);
+    await withTenant(rt.database, tenant, ({ db, t }) =>
+      db
+        .update(t.users)
+        .set({
+          status: 'active',
+          emailVerifiedAt: new Date(),
+          spendingLimitMinor: limit,
+          spendingPeriod: 'month',
+        })
+        .where(eq(t.users.id, a.member)),
+    );
+    // The order placed for A this month is A's spending, not B's: this one goes through.
+    await place(a.member, b.address, [['prd_drill', 1]]);
+  });
+
   it('declines the checkouts it left waiting for approval', async () => {
     const c = await company();
     await withTenant(rt.database, tenant, ({ db, t }) =>
