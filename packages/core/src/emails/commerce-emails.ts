@@ -2,8 +2,7 @@ import { OUTBOX_EVENTS } from '@agora/contracts';
 import type { TenantTx } from '@agora/db';
 import { and, asc, eq } from 'drizzle-orm';
 import { formatAmount } from '../commerce/money.js';
-import type { OutgoingEmail } from './mailer.js';
-import { recipients } from './recipients.js';
+import { type Message, recipients, toEach } from './recipients.js';
 import { type EmailContent, layout } from './templates.js';
 
 /**
@@ -13,8 +12,6 @@ import { type EmailContent, layout } from './templates.js';
  */
 
 export type CommerceEmailContext = { tx: TenantTx; origin: string; marketName: string };
-type Message = Omit<OutgoingEmail, 'tenantId' | 'dedupeKey'> & { recipientKey?: string };
-
 const content = (subject: string, lines: string[], link: { href: string; label: string }): EmailContent => ({
   subject,
   text: `${lines.join('\n\n')}\n\n${link.href}\n`,
@@ -105,7 +102,7 @@ export const COMMERCE_EMAILS = {
       href: `${c.origin}/console/orders/${order.id}`,
       label: 'Open the order',
     });
-    return admins.map((a) => ({ to: a.email, ...mail, kind: 'vendor_new_order', recipientKey: a.id }));
+    return toEach(admins, mail, 'vendor_new_order');
   },
 
   async 'checkout.approval_requested'(c: CommerceEmailContext, payload: unknown): Promise<Message[]> {
@@ -136,7 +133,7 @@ export const COMMERCE_EMAILS = {
       ],
       { href: `${c.origin}/account/approvals/${e.groupId}`, label: 'Review the order' },
     );
-    return approvers.map((a) => ({ to: a.email, ...mail, kind: 'approval_request', recipientKey: a.id }));
+    return toEach(approvers, mail, 'approval_request');
   },
 
   async 'checkout.declined'(c: CommerceEmailContext, payload: unknown): Promise<Message[]> {

@@ -1,6 +1,18 @@
 import type { TenantTx } from '@agora/db';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { TenantRole } from '../users/tenant-users.js';
+import type { OutgoingEmail } from './mailer.js';
+import type { EmailContent } from './templates.js';
+
+/** An email an event sends; `recipientKey` when several people get it (the send dedupes per key). */
+export type Message = Omit<OutgoingEmail, 'tenantId' | 'dedupeKey'> & { recipientKey?: string };
+
+/** One copy of `mail` to each of `people`, keyed by who gets it. */
+export const toEach = (
+  people: readonly { id: string; email: string }[],
+  mail: EmailContent,
+  kind: string,
+): Message[] => people.map((p) => ({ to: p.email, ...mail, kind, recipientKey: p.id }));
 
 /**
  * The users of this marketplace an email goes to: those with one of `roles`, of one company or

@@ -8,9 +8,9 @@ import { getCommerceSettings } from '../commerce/commerce-settings.js';
 import type { Deps } from '../deps.js';
 import { PermanentJobError } from '../permanent-job-error.js';
 import { COMMERCE_EMAILS } from './commerce-emails.js';
-import { emailDelivered, type OutgoingEmail } from './mailer.js';
+import { emailDelivered } from './mailer.js';
 import { primaryHostname, publicOrigin } from './public-origin.js';
-import { recipients } from './recipients.js';
+import { type Message, recipients, toEach } from './recipients.js';
 import type { SendOutcome } from './send-outbox-email.js';
 import {
   companyDecisionEmail,
@@ -56,8 +56,6 @@ type Context = {
   origin: string;
   marketName: string;
 };
-type Message = Omit<OutgoingEmail, 'tenantId' | 'dedupeKey'> & { recipientKey?: string };
-
 /** An order decision, to the buyer who placed the order (ADR 0036). */
 async function orderDecision(c: Context, payload: unknown): Promise<Message[]> {
   const e = OUTBOX_EVENTS['order.accepted'].parse(payload);
@@ -137,12 +135,7 @@ const BUILDERS: { [T in NotificationTopic]: (c: Context, payload: unknown) => Pr
       autoApproved: vendor.status === 'approved' && !e.resubmitted,
       link: `${c.origin}/console/vendors/${vendor.id}`,
     });
-    return operators.map((op) => ({
-      to: op.email,
-      ...content,
-      kind: 'vendor_application',
-      recipientKey: op.id,
-    }));
+    return toEach(operators, content, 'vendor_application');
   },
 
   async 'vendor.decision_made'(c, payload) {
@@ -202,7 +195,7 @@ const BUILDERS: { [T in NotificationTopic]: (c: Context, payload: unknown) => Pr
       disableAt: e.disableAt,
       link: `${c.origin}/console/domains`,
     });
-    return owners.map((o) => ({ to: o.email, ...content, kind: 'domain_status', recipientKey: o.id }));
+    return toEach(owners, content, 'domain_status');
   },
 
   'order.accepted': orderDecision,
@@ -224,12 +217,7 @@ const BUILDERS: { [T in NotificationTopic]: (c: Context, payload: unknown) => Pr
       autoApproved: company.status === 'approved' && !e.resubmitted,
       link: `${c.origin}/console/companies/${company.id}`,
     });
-    return operators.map((op) => ({
-      to: op.email,
-      ...content,
-      kind: 'company_signed_up',
-      recipientKey: op.id,
-    }));
+    return toEach(operators, content, 'company_signed_up');
   },
 
   async 'company.decision_made'(c, payload) {
@@ -247,12 +235,7 @@ const BUILDERS: { [T in NotificationTopic]: (c: Context, payload: unknown) => Pr
       reason: e.reason,
       link: `${c.origin}/account`,
     });
-    return (await companyAdmins(c.tx, e.companyId)).map((a) => ({
-      to: a.email,
-      ...content,
-      kind: 'company_decision',
-      recipientKey: a.id,
-    }));
+    return toEach(await companyAdmins(c.tx, e.companyId), content, 'company_decision');
   },
 
   async 'company.terms_changed'(c, payload) {
@@ -274,12 +257,7 @@ const BUILDERS: { [T in NotificationTopic]: (c: Context, payload: unknown) => Pr
           : `${currency} ${formatMajorAmount(e.creditLimitMinor, currency)}`,
       link: `${c.origin}/account/company`,
     });
-    return (await companyAdmins(c.tx, e.companyId)).map((a) => ({
-      to: a.email,
-      ...content,
-      kind: 'company_terms',
-      recipientKey: a.id,
-    }));
+    return toEach(await companyAdmins(c.tx, e.companyId), content, 'company_terms');
   },
 };
 
