@@ -1,14 +1,9 @@
-import { ApiError } from '@agora/api-client';
 import { RecordVendorPayoutBody } from '@agora/contracts';
-import { apiErrorReply, type FormReply, issuesReply, parseForm } from '@agora/ui/forms';
-import { formatMoney, minorToInput, parseMoney } from '@agora/ui/money';
-import {
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-} from '@remix-run/node';
+import type { FormReply } from '@agora/ui/forms';
+import { formatMoney, minorToInput } from '@agora/ui/money';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { recordLedgerForm } from '../lib/ledger-form.server.js';
 import { navFor } from '../lib/nav.js';
 import { requireTenantUser, verifiedForm } from '../lib/session.server.js';
 import { Csrf, Field, Notice, Shell } from '../lib/ui.js';
@@ -31,28 +26,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { api } = await requireTenantUser(request, context);
-  const form = await verifiedForm(request);
-  const currency = String(form.get('currency') ?? '');
-  const amount = parseMoney(String(form.get('amount') ?? ''), /^[A-Z]{3}$/.test(currency) ? currency : 'EUR');
-  const submission = parseForm(RecordVendorPayoutBody, form, {
+  return recordLedgerForm(await verifiedForm(request), {
+    schema: RecordVendorPayoutBody,
     what: 'payout',
-    toInput: (v) => ({ ...v, amountMinor: amount ?? -1 }),
+    post: (body) => api.recordVendorPayout(body),
+    page: '/console/payables',
   });
-  if (amount === null)
-    return issuesReply(
-      [{ path: 'amountMinor', message: 'enter an amount like 95.00' }],
-      submission.values,
-      'payout',
-    );
-  if (!submission.ok) return submission.reply;
-  try {
-    const posted = await api.recordVendorPayout(submission.value);
-    return redirect(`/console/payables?recorded=${encodeURIComponent(posted.transactionId)}`);
-  } catch (e) {
-    if (e instanceof ApiError && e.status < 500)
-      return apiErrorReply(e, submission.values, 'payout', { keepMessage: true });
-    throw e;
-  }
 }
 
 export default function Payables() {
