@@ -70,6 +70,47 @@ export function AddressFields({
   );
 }
 
+/**
+ * A buyer company's identity as the API names it: legal name, country, tax id and billing
+ * address (sign-up, and the company page an admin edits).
+ */
+export function CompanyFields({
+  values,
+  errors,
+}: {
+  values: Record<string, unknown>;
+  errors: FieldErrorMap;
+}) {
+  const value = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
+  return (
+    <>
+      <TextField
+        name="legalName"
+        label="Legal name"
+        required
+        defaultValue={value('legalName')}
+        errors={errorsOf(errors, 'legalName')}
+        autoComplete="organization"
+      />
+      <TextField
+        name="country"
+        label="Country (ISO code, e.g. DE)"
+        required
+        defaultValue={value('country')}
+        errors={errorsOf(errors, 'country')}
+      />
+      <TextField
+        name="taxId"
+        label="Tax id (VAT number)"
+        required
+        defaultValue={value('taxId')}
+        errors={errorsOf(errors, 'taxId')}
+      />
+      <AddressFields prefix="billingAddress." legend="Billing address" values={values} errors={errors} />
+    </>
+  );
+}
+
 /** An address on one line. */
 export const addressLine = (a: Address) =>
   [a.line1, a.line2, `${a.postalCode} ${a.city}`.trim(), a.region, a.country].filter(Boolean).join(', ');

@@ -1,13 +1,12 @@
 import { CompanyDetailsBody } from '@agora/contracts';
 import { statusLabel } from '@agora/contracts/labels';
-import { TextField } from '@agora/ui/form-fields';
-import { errorsOf, type FormValues, okReply, parseForm } from '@agora/ui/forms';
+import { type FormValues, okReply, parseForm } from '@agora/ui/forms';
 import { formatMoney } from '@agora/ui/money';
 import type { MetaFunction } from '@remix-run/react';
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from '@remix-run/server-runtime';
 import { addressFrom, refusal } from '../account.server.js';
-import { AddressFields, addressLine, FormMessage, SessionCsrf } from '../components/account-forms.js';
+import { addressLine, CompanyFields, FormMessage, SessionCsrf } from '../components/account-forms.js';
 import { AccountNav, CompanyStatusNote } from '../components/account-nav.js';
 import { requireBuyer, verifiedForm } from '../session.server.js';
 
@@ -54,7 +53,6 @@ export default function CompanyPage() {
     taxId: company.taxId,
     ...Object.fromEntries(Object.entries(company.billingAddress).map(([k, v]) => [`billingAddress.${k}`, v])),
   }) as FormValues;
-  const v = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
   const { terms, currency } = company;
   return (
     <main className="page narrow-page">
@@ -90,28 +88,7 @@ export default function CompanyPage() {
           <FormMessage reply={data} />
           <Form method="post" className="stack">
             <SessionCsrf />
-            <TextField
-              name="legalName"
-              label="Legal name"
-              required
-              defaultValue={v('legalName')}
-              errors={errorsOf(f, 'legalName')}
-            />
-            <TextField
-              name="country"
-              label="Country (ISO code, e.g. DE)"
-              required
-              defaultValue={v('country')}
-              errors={errorsOf(f, 'country')}
-            />
-            <TextField
-              name="taxId"
-              label="Tax id (VAT number)"
-              required
-              defaultValue={v('taxId')}
-              errors={errorsOf(f, 'taxId')}
-            />
-            <AddressFields prefix="billingAddress." legend="Billing address" values={values} errors={f} />
+            <CompanyFields values={values} errors={f} />
             <button type="submit" className="button">
               {company.status === 'info_requested' ? 'Save and send for review' : 'Save'}
             </button>

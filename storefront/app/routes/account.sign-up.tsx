@@ -5,7 +5,7 @@ import type { MetaFunction } from '@remix-run/react';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from '@remix-run/server-runtime';
 import { addressFrom, refusal, withCsrf } from '../account.server.js';
-import { AddressFields, Csrf, FormMessage } from '../components/account-forms.js';
+import { AddressFields, CompanyFields, Csrf, FormMessage } from '../components/account-forms.js';
 import { AppLink } from '../components/app-link.js';
 import { apiFor } from '../context.js';
 import { optionalBuyer, sessionCookie, verifiedForm } from '../session.server.js';
@@ -94,29 +94,7 @@ export default function SignUp() {
         <Csrf token={csrf} />
         <input type="hidden" name="shippingCount" value={count} />
         <h2>Your company</h2>
-        <TextField
-          name="legalName"
-          label="Legal name"
-          required
-          defaultValue={v('legalName')}
-          errors={errorsOf(f, 'legalName')}
-          autoComplete="organization"
-        />
-        <TextField
-          name="country"
-          label="Country (ISO code, e.g. DE)"
-          required
-          defaultValue={v('country')}
-          errors={errorsOf(f, 'country')}
-        />
-        <TextField
-          name="taxId"
-          label="Tax id (VAT number)"
-          required
-          defaultValue={v('taxId')}
-          errors={errorsOf(f, 'taxId')}
-        />
-        <AddressFields prefix="billingAddress." legend="Billing address" values={values} errors={f} />
+        <CompanyFields values={values} errors={f} />
         <h2>Shipping addresses</h2>
         <FieldErrorsFor errors={f.shippingAddresses} />
         {Array.from({ length: count }, (_, i) => (
