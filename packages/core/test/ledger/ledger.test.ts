@@ -382,6 +382,39 @@ describe('posting', () => {
   }, 30_000);
 });
 
+describe('payouts', () => {
+  it('lets only one of two concurrent payouts spend the same available balance', async () => {
+    await insertCatalog(rt.database, tenant, {
+      vendors: [{ id: 'ven_race', name: 'Vendor race' }],
+      products: [
+        { id: 'prd_ven_race', vendorId: 'ven_race', title: 'Product of ven_race', basePriceMinor: 100 },
+      ],
+    });
+    const orderId = await placedOrder({ subtotal: 10_000, commission: 1_000, vendor: 'ven_race' });
+    await withTenant(rt.database, tenant, ({ db, t }) =>
+      db.update(t.orders).set({ status: 'delivered' }).where(eq(t.orders.id, orderId)),
+    );
+    const payout = (key: string) =>
+      recordVendorPayout(rt.database, tenant, {
+        actorUserId: 'usr_operator',
+        body: {
+          idempotencyKey: key,
+          vendorId: 'ven_race',
+          currency: 'EUR',
+          amountMinor: 6_000,
+          paidOn: '2026-12-01',
+          reference: key,
+        },
+      });
+    const outcomes = await Promise.allSettled([payout('race-1'), payout('race-2')]);
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+    const refused = outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult;
+    expect(refused.reason).toMatchObject({ code: 'validation_failed', details: { availableMinor: 3_000 } });
+    const [balance] = await withTenant(rt.database, tenant, (tx) => vendorBalancesIn(tx, ['ven_race']));
+    expect(balance).toMatchObject({ availableMinor: 3_000, paidMinor: 6_000 });
+  });
+});
+
 describe('accounts opened by concurrent postings', () => {
   it('opens an account once when several postings need it at the same time', async () => {
     const before = await ledgerSnapshot();
