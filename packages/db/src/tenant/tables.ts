@@ -724,9 +724,9 @@ function defineTenantTables(schemaName: string) {
 
   /**
    * Account balances (debit positive, the sum of the account's entries), each account's spread
-   * over up to `LEDGER_BALANCE_SLOTS` rows (ADR 0043): a posting moves the slot of its database
-   * connection, so concurrent postings to one account (the marketplace's commission and tax
-   * accounts: every checkout) do not queue on one row. An account's balance is the sum of its
+   * over up to 8 rows (ADR 0043; slots 0-7, from the `ledger_balance_slots` sequence): a posting
+   * moves the slot of its database connection, so concurrent postings to one account (the
+   * marketplace's commission and tax accounts: every checkout) do not queue on one row. An account's balance is the sum of its
    * slots, its version (how many postings moved it) the sum of theirs. Written only by
    * `ledger_post`, in the transaction that writes the entries, slots locked in account order.
    */
