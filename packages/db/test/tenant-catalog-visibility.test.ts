@@ -91,8 +91,9 @@ describe("tenant A's role and tenant B's statistics", () => {
       'bump_commission_version',
       'check_shipped_qty',
       'ledger_append_only',
-      'ledger_check_balanced',
+      'ledger_check_entries',
       'ledger_post',
+      'orders_kept',
     ]);
     expect(ofB).toEqual(await sources(a.schemaName));
   });

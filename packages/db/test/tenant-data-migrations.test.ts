@@ -132,3 +132,25 @@ it('0020 moves each account balance and version into a slot, and leaves the tena
     },
   ]);
 });
+
+it('0021 keeps every entry, keyed by its transaction, with no foreign key left on entries', async () => {
+  const rows = await afterMigration(
+    '0021_ledger_references_per_statement',
+    `insert into $S.ledger_accounts (id, kind, owner_id, currency) values
+        ('lac_cash', 'cash', null, 'EUR'), ('lac_fees', 'commission_revenue', null, 'EUR');
+      insert into $S.ledger_transactions (id, idempotency_key, kind, reference, occurred_at) values
+        ('ltx_1', 'k1', 'vendor_paid', 'r', now()), ('ltx_2', 'k2', 'vendor_paid', 'r', now());
+      insert into $S.ledger_entries (transaction_id, account_id, amount_minor, currency) values
+        ('ltx_1', 'lac_cash', 500, 'EUR'), ('ltx_1', 'lac_fees', -500, 'EUR'),
+        ('ltx_2', 'lac_cash', 200, 'EUR'), ('ltx_2', 'lac_fees', -200, 'EUR');`,
+    `select (select json_agg(transaction_id || ' ' || account_id || ' ' || amount_minor order by id) from $S.ledger_entries) as entries,
+            (select array_agg(pg_get_constraintdef(oid) order by conname) from pg_constraint
+               where conrelid = '$S.ledger_entries'::regclass and contype in ('p', 'f')) as keys`,
+  );
+  expect(rows).toEqual([
+    {
+      entries: ['ltx_1 lac_cash 500', 'ltx_1 lac_fees -500', 'ltx_2 lac_cash 200', 'ltx_2 lac_fees -200'],
+      keys: ['PRIMARY KEY (transaction_id, id)'],
+    },
+  ]);
+});

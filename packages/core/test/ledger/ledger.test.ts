@@ -192,8 +192,8 @@ describe('PostgreSQL itself guards the ledger', () => {
       [row('ltx_raw4', 0, 500), row('ltx_raw4', 1, -500)],
     );
     expect(empty).toMatchObject({ code: '23514', message: expect.stringMatching(/needs entries/) });
-    // balanced, but in a currency the account is not kept in (the entry's foreign key is on the
-    // account and its currency)
+    // balanced, but in a currency the account is not kept in (the entries' check looks the
+    // account up by id and currency)
     const wrongCurrency = await callPost(
       [eur('cash'), eur('commission_revenue')],
       ['ltx_raw5'],
@@ -201,7 +201,7 @@ describe('PostgreSQL itself guards the ledger', () => {
     );
     expect(wrongCurrency).toMatchObject({
       code: '23503',
-      message: expect.stringMatching(/ledger_entries_account_currency_fk/),
+      message: expect.stringMatching(/names account lac_\w+, which is not kept in USD/),
     });
     const balanced = await callPost(
       [eur('cash'), eur('commission_revenue')],
@@ -227,6 +227,47 @@ describe('PostgreSQL itself guards the ledger', () => {
     const split = await asOwner([insertTx('ltx_raw8'), entries('ltx_raw8', 500), entries('ltx_raw8', -500)]);
     expect(split).toMatchObject({ code: '23514', message: expect.stringMatching(/does not balance/) });
     expect(await asOwner([insertTx('ltx_raw9'), entries('ltx_raw9', 500, -500)])).toBeNull();
+    // what the foreign keys used to check: the account exists, and so does the order
+    const noAccount = await asOwner([
+      insertTx('ltx_raw11'),
+      `insert into ${schema()}.ledger_entries (transaction_id, account_id, amount_minor, currency) values ('ltx_raw11', 'lac_nowhere', 500, 'EUR'), ('ltx_raw11', '${commission?.id}', -500, 'EUR')`,
+    ]);
+    expect(noAccount).toMatchObject({ code: '23503', message: expect.stringMatching(/account lac_nowhere/) });
+    const noOrder = await asOwner([
+      insertTx('ltx_raw12'),
+      `insert into ${schema()}.ledger_entries (transaction_id, account_id, order_id, amount_minor, currency) values ('ltx_raw12', '${commission?.id}', 'ord_nowhere', 500, 'EUR'), ('ltx_raw12', '${commission?.id}', null, -500, 'EUR')`,
+    ]);
+    expect(noOrder).toMatchObject({
+      code: '23503',
+      message: expect.stringMatching(/order ord_nowhere, which does not exist/),
+    });
+  });
+
+  it('keeps what entries refer to: accounts are append-only, orders are never deleted or renumbered', async () => {
+    const orderId = await placedOrder({ subtotal: 10_000, tax: 1_900, commission: 1_000 });
+    const account = `(select id from ${schema()}.ledger_accounts limit 1)`;
+    for (const statement of [
+      `update ${schema()}.ledger_accounts set owner_id = owner_id where id = ${account}`,
+      `delete from ${schema()}.ledger_accounts where id = ${account}`,
+      `truncate ${schema()}.ledger_accounts cascade`,
+    ])
+      expect(await asOwner([statement]), statement).toMatchObject({
+        code: '23001',
+        message: expect.stringMatching(/ledger_accounts rows are append-only/),
+      });
+    // The app's own role may change orders, but not delete or renumber one.
+    for (const statement of [
+      `delete from ${schema()}.orders where id = '${orderId}'`,
+      `update ${schema()}.orders set id = 'ord_renumbered' where id = '${orderId}'`,
+    ])
+      expect(await asTenant([statement]), statement).toMatchObject({
+        code: '23001',
+        message: expect.stringMatching(/orders are never deleted or renumbered/),
+      });
+    expect(await asOwner([`truncate ${schema()}.orders cascade`])).toMatchObject({ code: '23001' });
+    expect(
+      await asTenant([`update ${schema()}.orders set status_reason = 'x' where id = '${orderId}'`]),
+    ).toBeNull();
   });
 
   it('does not let the tenant role switch the guards off', async () => {

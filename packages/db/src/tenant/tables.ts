@@ -14,7 +14,6 @@ import {
   smallint,
   text,
   timestamp,
-  unique,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 
@@ -660,8 +659,6 @@ function defineTenantTables(schemaName: string) {
       // One account per kind, owner and currency; null owners (the marketplace's accounts) compare
       // equal. An expression index, so that lookups by key use it too (ledger_post).
       uniqueIndex('ledger_accounts_key_idx').on(t.kind, sql`coalesce(${t.ownerId}, '')`, t.currency),
-      // What an entry's foreign key points at: an entry is in its account's currency.
-      unique('ledger_accounts_id_currency_key').on(t.id, t.currency),
       check(
         'ledger_accounts_owner_check',
         sql`(${t.ownerId} is null) = (${t.kind} not in ('company_receivable', 'vendor_payable'))`,
@@ -695,27 +692,26 @@ function defineTenantTables(schemaName: string) {
     ],
   );
 
-  /** Signed amounts (debit positive, credit negative); inserted only, never updated or deleted. */
+  /**
+   * Signed amounts (debit positive, credit negative); inserted only, never updated or deleted.
+   * No foreign keys (ADR 0044): the balanced trigger checks, once per INSERT statement, that each
+   * entry's account exists in the entry's currency and its order exists, and neither can go away
+   * (accounts are append-only, orders are never deleted). Keyed by transaction: the entries of a
+   * transaction are read together.
+   */
   const ledgerEntries = s.table(
     'ledger_entries',
     {
-      id: bigserial('id', { mode: 'number' }).primaryKey(),
-      /** No foreign key: `ledger_post`, the only writer, inserts it with its transaction (ADR 0043). */
+      id: bigserial('id', { mode: 'number' }).notNull(),
       transactionId: text('transaction_id').notNull(),
       accountId: text('account_id').notNull(),
       /** The order this entry belongs to (statements, receivables per invoice); null for payouts. */
-      orderId: text('order_id').references(() => orders.id),
+      orderId: text('order_id'),
       amountMinor: bigint('amount_minor', { mode: 'number' }).notNull(),
       currency: text('currency').notNull(),
     },
     (t) => [
-      // The account, and that the entry is in the account's currency, in one foreign key.
-      foreignKey({
-        name: 'ledger_entries_account_currency_fk',
-        columns: [t.accountId, t.currency],
-        foreignColumns: [ledgerAccounts.id, ledgerAccounts.currency],
-      }),
-      index('ledger_entries_transaction_id_idx').on(t.transactionId),
+      primaryKey({ columns: [t.transactionId, t.id] }),
       index('ledger_entries_account_id_id_idx').on(t.accountId, t.id),
       index('ledger_entries_order_id_idx').on(t.orderId),
       check('ledger_entries_amount_check', sql`${t.amountMinor} <> 0`),
