@@ -233,6 +233,11 @@ await bench('placement-ledger', async (t) => {
     `# ${entries?.n} ledger entries written; ${CHECKOUTS} checkouts x ${ROUNDS} rounds, ${CONCURRENCY} at a time`,
   );
   verdict('time with / without', sum(results.with) / sum(results.without), { max: 1.25 });
+  // Each round's pair (with, without), to show how much the ratio moves within one run.
+  const pairs = results.with.map((w, r) => w / (results.without[r] as number)).sort((a, b) => a - b);
+  console.log(
+    `# per round: ${pairs.map((x) => fmt(x, 2)).join(', ')} (median ${fmt(percentile(pairs, 50), 2)})`,
+  );
   console.log(
     `CPU per checkout with / without: ${fmt(percentile(results.cpuWith, 50) / percentile(results.cpuWithout, 50), 2)} (this process and its PostgreSQL backends; what the time ratio would be on a machine with nothing else running)`,
   );
