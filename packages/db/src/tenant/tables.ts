@@ -421,7 +421,10 @@ function defineTenantTables(schemaName: string) {
     ],
   );
 
-  /** One vendor's part of a checkout. Amounts are frozen at placement. */
+  /**
+   * One vendor's part of a checkout. Amounts are frozen at placement. Never deleted or renumbered
+   * (`orders_kept`, tenant migration 0021): cancelled instead.
+   */
   const orders = s.table(
     'orders',
     {
@@ -635,6 +638,7 @@ function defineTenantTables(schemaName: string) {
    * The double-entry ledger (ADR 0038). An account per (kind, owner, currency): a buyer
    * company's receivable, a vendor's payable, and the marketplace's own commission revenue, tax
    * collected, shipping and cash (owner null). Its balance is kept in `ledger_balances` (ADR 0043).
+   * Append-only, like entries and transactions (tenant migration 0021, ADR 0044).
    */
   const ledgerAccounts = s.table(
     'ledger_accounts',
