@@ -1,4 +1,4 @@
-import { placeCheckout } from '@agora/core';
+import { placeCheckout, postOrdersPlaced } from '@agora/core';
 import { type TenantRef, withTenant } from '@agora/db';
 import { and, eq, inArray } from 'drizzle-orm';
 import { benchId, CART, commerceMarketplace, fillCart, type Member } from './commerce-fixture.js';
@@ -9,10 +9,18 @@ import { bench, envInt, fmt, table, verdict } from './lib.js';
  * at once, again and again, through `placeCheckout` (company lock, idempotency lookup, tier
  * pricing, tax, shipping, credit and limit checks, conditional stock updates, audit, outbox),
  * against the same rows written by plain inserts in one transaction per checkout (order group,
- * two orders, five lines, the cart emptied; no reads, no checks). In both variants each
+ * two orders, five lines, their ledger postings, the cart emptied; no reads, no checks). In both variants each
  * iteration first refills the cart (its own transaction, the same in both). Orders per second
  * (two per checkout). Goal: placement >= 0.3 of the plain inserts.
  */
+/** Each plain order's figures: every ledger account of a placed order moves (4 entries). */
+const FIGURES = {
+  subtotalMinor: 1_000,
+  taxMinor: 190,
+  shippingMinor: 0,
+  totalMinor: 1_190,
+  commissionMinor: 50,
+};
 const SECONDS = envInt('BENCH_SECONDS', 5);
 const ROUNDS = envInt('BENCH_ROUNDS', 4);
 const BUYERS = envInt('BENCH_BUYERS', 32);
@@ -37,9 +45,14 @@ await bench('checkout', async (t) => {
     await plainInserts(tenant, m, `plain-${++seq}`);
   };
 
-  /** The rows a placement writes, values computed beforehand: the floor of what a checkout costs. */
+  /**
+   * The rows a placement writes, values computed beforehand: the floor of what a checkout costs.
+   * Since issue 13 that includes the orders' ledger postings (receivable, vendor payable,
+   * commission, tax), written as placement writes them: with the lines, in one statement.
+   */
   const plainInserts = (ref: TenantRef, m: Member, key: string) =>
-    withTenant(rt.database, ref, async ({ db, t: x }) => {
+    withTenant(rt.database, ref, async (tx) => {
+      const { db, t: x } = tx;
       const groupId = benchId('ogr');
       const now = new Date();
       await db.insert(x.orderGroups).values({
@@ -50,35 +63,38 @@ await bench('checkout', async (t) => {
         status: 'placed',
         currency: 'EUR',
         request: { lines: CART.map(([productId, qty]) => ({ productId, qty })) },
-        totalMinor: 2,
+        totalMinor: 2 * FIGURES.totalMinor,
         createdAt: now,
       });
-      for (const [vendor, lines] of [
-        ['ven_bench_a', CART.slice(0, 3)],
-        ['ven_bench_b', CART.slice(3)],
-      ] as const) {
-        const orderId = benchId('ord');
-        await db.insert(x.orders).values({
-          id: orderId,
+      const orders = [
+        { orderId: benchId('ord'), vendorId: 'ven_bench_a', lines: CART.slice(0, 3) },
+        { orderId: benchId('ord'), vendorId: 'ven_bench_b', lines: CART.slice(3) },
+      ];
+      await db.insert(x.orders).values(
+        orders.map((o) => ({
+          id: o.orderId,
           groupId,
-          vendorId: vendor,
+          vendorId: o.vendorId,
           companyId: m.companyId,
           buyerUserId: m.userId,
-          status: 'placed',
+          status: 'placed' as const,
           currency: 'EUR',
-          subtotalMinor: 1,
-          taxMinor: 0,
-          shippingMinor: 0,
-          totalMinor: 1,
-          paymentTerms: 'prepay',
+          subtotalMinor: FIGURES.subtotalMinor,
+          taxMinor: FIGURES.taxMinor,
+          shippingMinor: FIGURES.shippingMinor,
+          totalMinor: FIGURES.totalMinor,
+          commissionMinor: FIGURES.commissionMinor,
+          paymentTerms: 'prepay' as const,
           netDays: 0,
           shippingAddress: { line1: 'Dock 4', city: 'Hamburg', country: 'DE' },
           placedAt: now,
           updatedAt: now,
-        });
-        await db.insert(x.orderLines).values(
-          lines.map(([productId, qty], i) => ({
-            orderId,
+        })),
+      );
+      const lines = db.insert(x.orderLines).values(
+        orders.flatMap((o) =>
+          o.lines.map(([productId, qty], i) => ({
+            orderId: o.orderId,
             lineNo: i + 1,
             productId,
             sku: productId.toUpperCase(),
@@ -91,8 +107,20 @@ await bench('checkout', async (t) => {
             taxBps: 0,
             taxMinor: 0,
           })),
-        );
-      }
+        ),
+      );
+      await postOrdersPlaced(
+        tx,
+        orders.map((o) => ({
+          ...FIGURES,
+          orderId: o.orderId,
+          companyId: m.companyId,
+          vendorId: o.vendorId,
+          currency: 'EUR',
+          placedAt: now,
+        })),
+        lines,
+      );
       await db.delete(x.cartLines).where(
         and(
           eq(x.cartLines.userId, m.userId),
