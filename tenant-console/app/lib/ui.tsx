@@ -1,7 +1,7 @@
 import { statusLabel } from '@agora/contracts/labels';
 import { IconClose, IconMenu } from '@agora/ui/components';
 import { FieldErrors } from '@agora/ui/form-fields';
-import { Form, NavLink, useLocation, useRouteLoaderData } from '@remix-run/react';
+import { Form, Link, NavLink, useLocation, useRouteLoaderData } from '@remix-run/react';
 import { type ReactNode, useEffect, useState } from 'react';
 
 type RootData = { csrf: string; surface: 'tenant' | 'platform'; place: string };
@@ -47,6 +47,15 @@ export function Field(props: {
       <FieldErrors id={`${id}-error`} name={props.name} errors={props.error} />
     </div>
   );
+}
+
+/** The link to a keyset-paginated list's next page, when there is one. */
+export function NextPage({ to }: { to: string | null }) {
+  return to ? (
+    <p>
+      <Link to={to}>Next page →</Link>
+    </p>
+  ) : null;
 }
 
 export function Notice({

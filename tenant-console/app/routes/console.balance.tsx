@@ -3,10 +3,10 @@ import { StatementQuery } from '@agora/contracts';
 import { ledgerKindLabel, statusLabel } from '@agora/contracts/labels';
 import { formatMoney } from '@agora/ui/money';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
+import { Form, useLoaderData } from '@remix-run/react';
 import { navFor } from '../lib/nav.js';
 import { requireTenantUser } from '../lib/session.server.js';
-import { Field, Notice, Shell } from '../lib/ui.js';
+import { Field, NextPage, Notice, Shell } from '../lib/ui.js';
 import { When } from '../lib/when.js';
 
 export const meta: MetaFunction = () => [{ title: 'Balance' }];
@@ -151,11 +151,9 @@ export default function Balance() {
           </table>
         </>
       )}
-      {page.nextCursor ? (
-        <p>
-          <Link to={hrefWith('/console/balance', { ...filters, cursor: page.nextCursor })}>Next page →</Link>
-        </p>
-      ) : null}
+      <NextPage
+        to={page.nextCursor ? hrefWith('/console/balance', { ...filters, cursor: page.nextCursor }) : null}
+      />
     </Shell>
   );
 }

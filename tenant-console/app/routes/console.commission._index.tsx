@@ -8,7 +8,7 @@ import { ruleFormOptions } from '../lib/commission-pages.server.js';
 import { ruleSummary, ruleTarget, ruleWindow } from '../lib/commission-summary.js';
 import { navFor } from '../lib/nav.js';
 import { requireTenantUser, verifiedForm } from '../lib/session.server.js';
-import { Csrf, Notice, Shell } from '../lib/ui.js';
+import { Csrf, NextPage, Notice, Shell } from '../lib/ui.js';
 
 export const meta: MetaFunction = () => [{ title: 'Commission rules' }];
 
@@ -179,11 +179,7 @@ export default function CommissionRules() {
           </tbody>
         </table>
       )}
-      {next ? (
-        <p>
-          <Link to={next}>Next page →</Link>
-        </p>
-      ) : null}
+      <NextPage to={next} />
     </Shell>
   );
 }

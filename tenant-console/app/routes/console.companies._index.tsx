@@ -4,7 +4,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { navFor } from '../lib/nav.js';
 import { requireTenantUser } from '../lib/session.server.js';
-import { Notice, Shell, StatusBadge } from '../lib/ui.js';
+import { NextPage, Notice, Shell, StatusBadge } from '../lib/ui.js';
 import { When } from '../lib/when.js';
 
 export const meta: MetaFunction = () => [{ title: 'Buyer companies' }];
@@ -106,11 +106,7 @@ export default function CompanyQueue() {
           </table>
         </div>
       )}
-      {page.nextCursor ? (
-        <p>
-          <Link to={queueHref(filters, page.nextCursor)}>Next page →</Link>
-        </p>
-      ) : null}
+      <NextPage to={page.nextCursor ? queueHref(filters, page.nextCursor) : null} />
     </Shell>
   );
 }

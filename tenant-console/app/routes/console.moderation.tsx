@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { navFor } from '../lib/nav.js';
 import { requireTenantUser, verifiedForm } from '../lib/session.server.js';
-import { Csrf, Field, Notice, Shell } from '../lib/ui.js';
+import { Csrf, Field, NextPage, Notice, Shell } from '../lib/ui.js';
 
 export const meta: MetaFunction = () => [{ title: 'Moderation' }];
 
@@ -110,13 +110,11 @@ export default function Moderation() {
           </tbody>
         </table>
       )}
-      {page.nextCursor ? (
-        <p>
-          <Link to={`/console/moderation?${new URLSearchParams({ cursor: page.nextCursor })}`}>
-            Next page →
-          </Link>
-        </p>
-      ) : null}
+      <NextPage
+        to={
+          page.nextCursor ? `/console/moderation?${new URLSearchParams({ cursor: page.nextCursor })}` : null
+        }
+      />
     </Shell>
   );
 }

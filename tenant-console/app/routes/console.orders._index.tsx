@@ -8,7 +8,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react';
 import { navFor } from '../lib/nav.js';
 import { orderApi, orderFilters } from '../lib/orders.server.js';
 import { requireTenantUser } from '../lib/session.server.js';
-import { Notice, Shell, StatusBadge } from '../lib/ui.js';
+import { NextPage, Notice, Shell, StatusBadge } from '../lib/ui.js';
 import { When } from '../lib/when.js';
 
 export const meta: MetaFunction = () => [{ title: 'Orders' }];
@@ -134,11 +134,9 @@ export default function Orders() {
           </tbody>
         </table>
       )}
-      {page.nextCursor ? (
-        <p>
-          <Link to={`/console/orders?${query(filters, { cursor: page.nextCursor })}`}>Next page →</Link>
-        </p>
-      ) : null}
+      <NextPage
+        to={page.nextCursor ? `/console/orders?${query(filters, { cursor: page.nextCursor })}` : null}
+      />
     </Shell>
   );
 }

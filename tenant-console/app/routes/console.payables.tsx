@@ -1,12 +1,13 @@
 import { RecordVendorPayoutBody } from '@agora/contracts';
 import type { FormReply } from '@agora/ui/forms';
-import { formatMoney, minorToInput } from '@agora/ui/money';
+import { formatMoney } from '@agora/ui/money';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { useActionData, useLoaderData } from '@remix-run/react';
 import { recordLedgerForm } from '../lib/ledger-form.server.js';
 import { navFor } from '../lib/nav.js';
 import { requireTenantUser, verifiedForm } from '../lib/session.server.js';
-import { Csrf, Field, Notice, Shell } from '../lib/ui.js';
+import { replyFor, TransferForm } from '../lib/transfer-form.js';
+import { NextPage, Notice, Shell } from '../lib/ui.js';
 
 export const meta: MetaFunction = () => [{ title: 'Payables' }];
 
@@ -20,6 +21,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     page,
     recorded: params.get('recorded'),
     today: new Date().toISOString().slice(0, 10),
+    // One key per page view: submitting the same form twice (a double click, a retry) records once.
     idempotencyKey: crypto.randomUUID(),
   };
 }
@@ -45,10 +47,7 @@ export default function Payables() {
         <div className="card empty">No vendor has earned anything yet.</div>
       ) : (
         page.data.map((v) => {
-          const r =
-            reply && reply.values?.vendorId === v.vendorId && reply.values?.currency === v.currency
-              ? reply
-              : undefined;
+          const r = replyFor(reply, { name: 'vendorId', id: v.vendorId }, v.currency);
           const id = `${v.vendorId}-${v.currency}`;
           return (
             <section key={id} className="card" aria-label={v.vendorName}>
@@ -74,51 +73,26 @@ export default function Payables() {
                 </div>
               </dl>
               {v.availableMinor > 0 || r ? (
-                <Form method="post">
-                  <Csrf />
-                  <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
-                  <input type="hidden" name="vendorId" value={v.vendorId} />
-                  <input type="hidden" name="currency" value={v.currency} />
-                  {r && !r.ok ? <Notice kind="error">{r.message}</Notice> : null}
-                  <div className="row">
-                    <Field
-                      id={`amount-${id}`}
-                      label={`Amount paid (${v.currency})`}
-                      name="amount"
-                      defaultValue={
-                        (r?.values?.amount as string | undefined) ??
-                        minorToInput(v.availableMinor, v.currency)
-                      }
-                      error={r?.fields.amountMinor}
-                    />
-                    <Field
-                      id={`paidOn-${id}`}
-                      label="Paid on"
-                      name="paidOn"
-                      type="date"
-                      defaultValue={(r?.values?.paidOn as string | undefined) ?? today}
-                      error={r?.fields.paidOn}
-                    />
-                    <Field
-                      id={`reference-${id}`}
-                      label="Bank reference"
-                      name="reference"
-                      defaultValue={r?.values?.reference as string | undefined}
-                      error={r?.fields.reference}
-                    />
-                  </div>
-                  <button type="submit">Record payout</button>
-                </Form>
+                <TransferForm
+                  id={id}
+                  hidden={{ vendorId: v.vendorId, currency: v.currency }}
+                  currency={v.currency}
+                  idempotencyKey={idempotencyKey}
+                  reply={r}
+                  amountLabel="Amount paid"
+                  dateLabel="Paid on"
+                  defaultAmountMinor={v.availableMinor}
+                  today={today}
+                  submit="Record payout"
+                />
               ) : null}
             </section>
           );
         })
       )}
-      {page.nextCursor ? (
-        <p>
-          <Link to={`/console/payables?cursor=${encodeURIComponent(page.nextCursor)}`}>Next page →</Link>
-        </p>
-      ) : null}
+      <NextPage
+        to={page.nextCursor ? `/console/payables?cursor=${encodeURIComponent(page.nextCursor)}` : null}
+      />
     </Shell>
   );
 }

@@ -4,7 +4,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { navFor } from '../lib/nav.js';
 import { requireTenantUser } from '../lib/session.server.js';
-import { Notice, Shell, StatusBadge } from '../lib/ui.js';
+import { NextPage, Notice, Shell, StatusBadge } from '../lib/ui.js';
 
 export const meta: MetaFunction = () => [{ title: 'Products' }];
 
@@ -94,11 +94,7 @@ export default function Products() {
           </tbody>
         </table>
       )}
-      {page.nextCursor ? (
-        <p>
-          <Link to={`/console/products?${next}`}>Next page →</Link>
-        </p>
-      ) : null}
+      <NextPage to={page.nextCursor ? `/console/products?${next}` : null} />
     </Shell>
   );
 }

@@ -1,17 +1,16 @@
 import { RecordInvoicePaymentBody } from '@agora/contracts';
 import { FieldErrors } from '@agora/ui/form-fields';
 import type { FormReply } from '@agora/ui/forms';
-import { formatMoney, minorToInput } from '@agora/ui/money';
+import { formatMoney } from '@agora/ui/money';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { useActionData, useLoaderData } from '@remix-run/react';
 import { recordLedgerForm } from '../lib/ledger-form.server.js';
 import { navFor } from '../lib/nav.js';
 import { requireTenantUser, verifiedForm } from '../lib/session.server.js';
-import { Csrf, Field, Notice, Shell } from '../lib/ui.js';
+import { replyFor, TransferForm } from '../lib/transfer-form.js';
+import { NextPage, Notice, Shell } from '../lib/ui.js';
 
 export const meta: MetaFunction = () => [{ title: 'Receivables' }];
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** What buyer companies owe, with their open and overdue invoices, and the payment form (ADR 0038). */
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -22,7 +21,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     user,
     page,
     recorded: params.get('recorded'),
-    today: today(),
+    today: new Date().toISOString().slice(0, 10),
     // One key per page view: submitting the same form twice (a double click, a retry) records once.
     idempotencyKey: crypto.randomUUID(),
   };
@@ -42,8 +41,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Receivables() {
   const { user, page, recorded, today, idempotencyKey } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>() as FormReply | undefined;
-  const replyFor = (companyId: string, currency: string) =>
-    reply && reply.values?.companyId === companyId && reply.values?.currency === currency ? reply : undefined;
   return (
     <Shell nav={navFor(user.role)} user={user.email}>
       <h1>Receivables</h1>
@@ -52,10 +49,11 @@ export default function Receivables() {
         <div className="card empty">No buyer owes anything yet.</div>
       ) : (
         page.data.map((c) => {
-          const r = replyFor(c.companyId, c.currency);
+          const r = replyFor(reply, { name: 'companyId', id: c.companyId }, c.currency);
           const chosen = (r?.values?.orderIds as string[] | undefined) ?? c.invoices.map((i) => i.orderId);
+          const id = `${c.companyId}-${c.currency}`;
           return (
-            <section key={`${c.companyId}-${c.currency}`} className="card" aria-label={c.companyName}>
+            <section key={id} className="card" aria-label={c.companyName}>
               <h2>
                 {c.companyName} <small className="hint">{c.currency}</small>
               </h2>
@@ -69,12 +67,18 @@ export default function Receivables() {
                 ) : null}
               </p>
               {c.invoices.length === 0 ? null : (
-                <Form method="post">
-                  <Csrf />
-                  <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
-                  <input type="hidden" name="companyId" value={c.companyId} />
-                  <input type="hidden" name="currency" value={c.currency} />
-                  {r && !r.ok ? <Notice kind="error">{r.message}</Notice> : null}
+                <TransferForm
+                  id={id}
+                  hidden={{ companyId: c.companyId, currency: c.currency }}
+                  currency={c.currency}
+                  idempotencyKey={idempotencyKey}
+                  reply={r}
+                  amountLabel="Amount received"
+                  dateLabel="Received on"
+                  defaultAmountMinor={c.invoices.reduce((s, i) => s + i.outstandingMinor, 0)}
+                  today={today}
+                  submit="Record payment"
+                >
                   <table>
                     <thead>
                       <tr>
@@ -106,48 +110,15 @@ export default function Receivables() {
                     </tbody>
                   </table>
                   <FieldErrors name="orderIds" errors={r?.fields.orderIds} />
-                  <div className="row">
-                    <Field
-                      id={`amount-${c.companyId}-${c.currency}`}
-                      label={`Amount received (${c.currency})`}
-                      name="amount"
-                      defaultValue={
-                        (r?.values?.amount as string | undefined) ??
-                        minorToInput(
-                          c.invoices.reduce((s, i) => s + i.outstandingMinor, 0),
-                          c.currency,
-                        )
-                      }
-                      error={r?.fields.amountMinor}
-                    />
-                    <Field
-                      id={`paidOn-${c.companyId}-${c.currency}`}
-                      label="Received on"
-                      name="paidOn"
-                      type="date"
-                      defaultValue={(r?.values?.paidOn as string | undefined) ?? today}
-                      error={r?.fields.paidOn}
-                    />
-                    <Field
-                      id={`reference-${c.companyId}-${c.currency}`}
-                      label="Bank reference"
-                      name="reference"
-                      defaultValue={r?.values?.reference as string | undefined}
-                      error={r?.fields.reference}
-                    />
-                  </div>
-                  <button type="submit">Record payment</button>
-                </Form>
+                </TransferForm>
               )}
             </section>
           );
         })
       )}
-      {page.nextCursor ? (
-        <p>
-          <Link to={`/console/receivables?cursor=${encodeURIComponent(page.nextCursor)}`}>Next page →</Link>
-        </p>
-      ) : null}
+      <NextPage
+        to={page.nextCursor ? `/console/receivables?cursor=${encodeURIComponent(page.nextCursor)}` : null}
+      />
     </Shell>
   );
 }
