@@ -4,6 +4,9 @@ import { Form } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { Csrf, Field, Notice } from './ui.js';
 
+/** The company a payment came from, or the vendor a payout went to: the form field and its value. */
+type Owner = { field: 'companyId' | 'vendorId'; id: string };
+
 /**
  * The form that records a bank transfer in the ledger (a buyer's payment on the receivables page,
  * a payout on the payables page; ADR 0038, posted by `recordLedgerForm`): who and which currency
@@ -11,10 +14,8 @@ import { Csrf, Field, Notice } from './ui.js';
  * showing its own refusal. A refused form comes back with what was typed.
  */
 export function TransferForm(props: {
-  /** Tells this form's fields apart from the page's other forms (owner id and currency). */
-  id: string;
-  /** The owner (`companyId` or `vendorId`) and `currency`, sent as they are. */
-  hidden: Record<string, string>;
+  /** Whose transfer: the company that paid or the vendor paid, sent as a hidden field. */
+  owner: Owner;
   currency: string;
   /** One per page view: the same form sent twice records once. */
   idempotencyKey: string;
@@ -27,23 +28,24 @@ export function TransferForm(props: {
   submit: string;
   children?: ReactNode;
 }) {
-  const { id, reply: r } = props;
+  const { owner, currency, reply: r } = props;
+  // Tells this form's fields apart from the page's other forms.
+  const id = `${owner.id}-${currency}`;
   const typed = (name: string) => r?.values?.[name] as string | undefined;
   return (
     <Form method="post">
       <Csrf />
       <input type="hidden" name="idempotencyKey" value={props.idempotencyKey} />
-      {Object.entries(props.hidden).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
+      <input type="hidden" name={owner.field} value={owner.id} />
+      <input type="hidden" name="currency" value={currency} />
       {r && !r.ok ? <Notice kind="error">{r.message}</Notice> : null}
       {props.children}
       <div className="row">
         <Field
           id={`amount-${id}`}
-          label={`${props.amountLabel} (${props.currency})`}
+          label={`${props.amountLabel} (${currency})`}
           name="amount"
-          defaultValue={typed('amount') ?? minorToInput(props.defaultAmountMinor, props.currency)}
+          defaultValue={typed('amount') ?? minorToInput(props.defaultAmountMinor, currency)}
           error={r?.fields.amountMinor}
         />
         <Field
@@ -70,7 +72,9 @@ export function TransferForm(props: {
 /** The reply of the last submission, if it was the form for this owner and currency. */
 export const replyFor = (
   reply: FormReply | undefined,
-  owner: { name: string; id: string },
+  owner: Owner,
   currency: string,
 ): FormReply | undefined =>
-  reply && reply.values?.[owner.name] === owner.id && reply.values?.currency === currency ? reply : undefined;
+  reply && reply.values?.[owner.field] === owner.id && reply.values?.currency === currency
+    ? reply
+    : undefined;

@@ -47,7 +47,8 @@ export default function Payables() {
         <div className="card empty">No vendor has earned anything yet.</div>
       ) : (
         page.data.map((v) => {
-          const r = replyFor(reply, { name: 'vendorId', id: v.vendorId }, v.currency);
+          const owner = { field: 'vendorId', id: v.vendorId } as const;
+          const r = replyFor(reply, owner, v.currency);
           const id = `${v.vendorId}-${v.currency}`;
           return (
             <section key={id} className="card" aria-label={v.vendorName}>
@@ -74,8 +75,7 @@ export default function Payables() {
               </dl>
               {v.availableMinor > 0 || r ? (
                 <TransferForm
-                  id={id}
-                  hidden={{ vendorId: v.vendorId, currency: v.currency }}
+                  owner={owner}
                   currency={v.currency}
                   idempotencyKey={idempotencyKey}
                   reply={r}

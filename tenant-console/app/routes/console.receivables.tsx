@@ -49,7 +49,8 @@ export default function Receivables() {
         <div className="card empty">No buyer owes anything yet.</div>
       ) : (
         page.data.map((c) => {
-          const r = replyFor(reply, { name: 'companyId', id: c.companyId }, c.currency);
+          const owner = { field: 'companyId', id: c.companyId } as const;
+          const r = replyFor(reply, owner, c.currency);
           const chosen = (r?.values?.orderIds as string[] | undefined) ?? c.invoices.map((i) => i.orderId);
           const id = `${c.companyId}-${c.currency}`;
           return (
@@ -68,8 +69,7 @@ export default function Receivables() {
               </p>
               {c.invoices.length === 0 ? null : (
                 <TransferForm
-                  id={id}
-                  hidden={{ companyId: c.companyId, currency: c.currency }}
+                  owner={owner}
                   currency={c.currency}
                   idempotencyKey={idempotencyKey}
                   reply={r}
